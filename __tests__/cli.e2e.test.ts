@@ -1,0 +1,42 @@
+// The CLI bundle, as a user runs it from a terminal (npm start runs the same file).
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { ROOT, runProcess } from './support/action-runner.js'
+import { tempDir } from './support/workspace.js'
+
+const cli = path.join(ROOT, 'dist/cli/index.js')
+const env = { PATH: process.env.PATH, HOME: process.env.HOME }
+
+describe('node dist/cli/index.js', () => {
+  it('prints the table for the bundled example and writes the scores files', async () => {
+    const { dir, cleanup } = await tempDir('cli-')
+    try {
+      const r = await runProcess({ script: cli, args: ['--checkpoint-dir', 'examples/workspace/checkpoints', `--output-dir=${dir}`], env })
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/^ 1\s+step_1000 \*\s+1000\s+389 B\s+0\.712\s+ok$/m)
+      expect(r.stdout).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
+      expect(r.stdout).toContain('skipped step_1100: no weights')
+      expect(r.stderr).toContain('warning: Skipped checkpoint step_1100')
+      expect(r.stderr).toContain('evaluated 10/10')
+      expect(JSON.parse(await readFile(path.join(dir, 'scores.json'), 'utf8')).winner.name).toBe('step_1000')
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('shows help naming every flag like the inputs', async () => {
+    const r = await runProcess({ script: cli, args: ['--help'], env })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/--checkpoint-dir\s+Folder holding the checkpoint folders/)
+    expect(r.stdout).toMatch(/--weights\s+/)
+  })
+
+  it('exits 1 with the error on bad input and on unknown flags', async () => {
+    const bad = await runProcess({ script: cli, args: ['--checkpoint-dir', 'examples/workspace/checkpoints', '--benchmarks', 'vibes'], env })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/^error: Input 'benchmarks': unknown benchmark 'vibes'/m)
+    const unknown = await runProcess({ script: cli, args: ['--checkpoints', 'x'], env })
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/error: Unknown option '--checkpoints'/)
+  })
+})

@@ -1,0 +1,154 @@
+// The job summary: the winner, a chart of the metric against step, the score table and the
+// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
+// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
+import { formatScore } from '../round.js'
+import type { ScoresDocument, CheckpointRecord } from './scores.js'
+import { byteLength, cell, details, formatBytes, table } from './markdown.js'
+
+/** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
+export const EVALUATION_SUMMARY_BUDGET = 700 * 1024
+/** Checkpoints shown with every benchmark before the rest fold away. */
+export const FULL_ROWS = 20
+/** Points in the chart; more are sampled evenly (the winner always kept). */
+export const CHART_POINTS = 60
+
+export interface SummaryOptions {
+  scores: ScoresDocument
+  /** Byte budget for this section. */
+  budget?: number
+  /** Path shown for the full results. */
+  scoresFile?: string
+}
+
+const metricLabel = (doc: ScoresDocument) => doc.metric.name
+
+function formatValue(doc: ScoresDocument, c: { value: number | null; evalAccuracy: number | null }): string {
+  if (doc.metric.name === 'eval_accuracy') return formatScore(c.evalAccuracy)
+  return c.value === null ? '' : Number.isInteger(c.value * 1000) ? formatScore(c.value) : String(Number(c.value.toPrecision(6)))
+}
+
+function headline(doc: ScoresDocument): string {
+  const evaluated = doc.checkpoints.length
+  const failed = doc.checkpoints.filter((c) => c.status === 'failed').length
+  const counts = [`${evaluated} evaluated`, failed ? `${failed} failed` : '', doc.skipped.length ? `${doc.skipped.length} skipped` : '']
+    .filter(Boolean)
+    .join(' · ')
+  const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`
+  const w = doc.winner
+  if (!w) return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`
+  const metric = doc.metric.name === 'eval_accuracy'
+    ? `eval_accuracy **${formatScore(w.evalAccuracy)}**`
+    : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${formatScore(w.evalAccuracy)}`}`
+  return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
+}
+
+/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
+export function renderChart(doc: ScoresDocument): string {
+  const points = doc.checkpoints
+    .filter((c) => c.value !== null)
+    .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1))
+  if (points.length < 2) return ''
+  let shown = points
+  if (points.length > CHART_POINTS) {
+    const stride = (points.length - 1) / (CHART_POINTS - 1)
+    const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)))
+    shown = points.filter((c, i) => picked.has(i) || c.rank === 1)
+  }
+  const values = shown.map((c) => c.value as number)
+  const lo = Math.min(...values)
+  const hi = Math.max(...values)
+  const pad = Math.max((hi - lo) * 0.1, 0.01)
+  const round2 = (v: number, dir: 'down' | 'up') => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100
+  const label = metricLabel(doc).replace(/"/g, "'")
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
+    `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
+    `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
+    `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
+    '```'
+  ].join('\n')
+}
+
+function checkpointLabel(c: CheckpointRecord): string {
+  return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``
+}
+
+/** Every benchmark per checkpoint, best first. */
+function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
+  const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)]
+  const header = ['#', 'Checkpoint', 'Step', 'Size', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
+  const body = rows.map((c) => [
+    c.rank === null ? '–' : String(c.rank),
+    checkpointLabel(c),
+    String(c.step),
+    formatBytes(c.sizeBytes),
+    ...(extra.length ? [formatValue(doc, c)] : []),
+    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
+    ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : formatScore(c.scores[b.id])))
+  ])
+  return table(header, body, ['r', 'l', 'r', 'r', ...extra.map(() => 'r' as const), 'r', ...doc.benchmarks.map(() => 'r' as const)])
+}
+
+/** The winner's scores grouped as the suite groups them, for reading down rather than across. */
+function winnerByGroup(doc: ScoresDocument): string {
+  const w = doc.winner
+  if (!w || doc.benchmarks.length === 0) return ''
+  const rows = doc.benchmarks.map((b, i) => [
+    i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : '',
+    cell(b.name),
+    w.scores[b.id] === null || w.scores[b.id] === undefined ? '–' : formatScore(w.scores[b.id])
+  ])
+  rows.push(['', '**eval_accuracy**', `**${formatScore(w.evalAccuracy)}**`])
+  return details(`Scores of <code>${cell(w.name)}</code> by benchmark group`, table(['Group', 'Benchmark', 'Score'], rows, ['l', 'l', 'r']))
+}
+
+/** One short row per checkpoint, for the folded rest; cut at the byte budget. */
+function compactRows(doc: ScoresDocument, rows: CheckpointRecord[], budget: number): { text: string; cut: number } {
+  const header = table(['#', 'Checkpoint', 'Step', metricLabel(doc)], [], ['r', 'l', 'r', 'r'])
+  const lines: string[] = [header]
+  let size = byteLength(header)
+  let i = 0
+  for (; i < rows.length; i++) {
+    const c = rows[i]
+    const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`
+    size += byteLength(line) + 1
+    if (size > budget) break
+    lines.push(line)
+  }
+  return { text: lines.join('\n'), cut: rows.length - i }
+}
+
+function problemsSection(doc: ScoresDocument): string {
+  const parts: string[] = []
+  const failed = doc.checkpoints.filter((c) => c.status === 'failed')
+  if (failed.length) {
+    const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))])
+    parts.push(`### ❌ Failed (${failed.length})\n\n` + table(['Checkpoint', 'Why'], rows) + (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''))
+  }
+  if (doc.skipped.length) {
+    const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)])
+    parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` + table(['Folder', 'Why'], rows) + (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''))
+  }
+  return parts.join('\n\n')
+}
+
+export function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }: SummaryOptions): string {
+  const fixed = [`## Checkpoint evaluation`, headline(doc), renderChart(doc)]
+  const ranked = doc.checkpoints
+  const top = ranked.slice(0, FULL_ROWS)
+  const rest = ranked.slice(FULL_ROWS)
+  const scoresSection = [`### Scores${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`, fullTable(doc, top)]
+  const tail = [winnerByGroup(doc), problemsSection(doc)]
+  const where = scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
+  let text = [...fixed, ...scoresSection].filter(Boolean).join('\n\n')
+  const tailText = [...tail, where].filter(Boolean).join('\n\n')
+  if (rest.length) {
+    const room = budget - byteLength(text) - byteLength(tailText) - 400
+    const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0))
+    const note = cut ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.` : ''
+    text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note)
+  }
+  return `${text}\n\n${tailText}\n`
+}

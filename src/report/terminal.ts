@@ -1,0 +1,44 @@
+// The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
+import { formatScore } from '../round.js'
+import { formatBytes } from './markdown.js'
+import type { ScoresDocument } from './scores.js'
+
+/** How many checkpoints the terminal table lists before summarising the rest. */
+export const TERMINAL_ROWS = 30
+
+function columns(rows: string[][], align: Array<'l' | 'r'>): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  return rows.map((r) => r.map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd()).join('\n')
+}
+
+export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): string {
+  const metric = doc.metric.name
+  const showValue = metric !== 'eval_accuracy'
+  const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), 'eval_accuracy', 'status']
+  const rows = doc.checkpoints.slice(0, TERMINAL_ROWS).map((c) => [
+    c.rank === null ? '-' : String(c.rank),
+    c.rank === 1 ? `${c.name} *` : c.name,
+    String(c.step),
+    formatBytes(c.sizeBytes),
+    ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
+    formatScore(c.evalAccuracy) || '-',
+    c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
+  ])
+  const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r' as const] : []), 'r', 'l'])]
+  if (doc.checkpoints.length > TERMINAL_ROWS) out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`)
+  for (const s of doc.skipped) out.push(`skipped ${s.name}: ${s.reason}`)
+  const w = doc.winner
+  if (w) {
+    out.push('')
+    const value = showValue ? `${metric} ${w.value}` : `eval_accuracy ${formatScore(w.evalAccuracy)}`
+    out.push(`Best checkpoint: ${w.name} (step ${w.step}), ${value}`)
+    if (doc.benchmarks.length) {
+      const benchRows = doc.benchmarks.map((b) => ['  ' + b.name, formatScore(w.scores[b.id]) || '-'])
+      out.push(columns(benchRows, ['l', 'r']))
+    }
+  } else {
+    out.push('', `No checkpoint could be ranked by ${metric}.`)
+  }
+  if (scoresFile) out.push('', `Scores: ${scoresFile} (and scores.csv)`)
+  return out.join('\n') + '\n'
+}

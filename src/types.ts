@@ -1,0 +1,135 @@
+// Plain data that flows between the pipeline's stages. No stage reads INPUT_* or flags:
+// the entry points turn those into a Config (config.ts) and the stages pass these along.
+
+/** How a checkpoint's weights are stored, as recognised by discovery. */
+export type WeightsFormat =
+  | 'safetensors'
+  | 'pytorch'
+  | 'sharded-safetensors'
+  | 'sharded-pytorch'
+  | 'peft-adapter'
+
+/** A file directly inside a checkpoint folder. */
+export interface CheckpointFile {
+  /** Name relative to the checkpoint folder (posix separators). */
+  name: string
+  size: number
+}
+
+/** A checkpoint folder that has what it needs to be evaluated. */
+export interface Checkpoint {
+  /** Folder name, e.g. `step_1000`. Unique within a run. */
+  name: string
+  /** Path to the folder as the user gave it (checkpoint-dir joined with name). */
+  path: string
+  /** The integer at the end of the folder name. */
+  step: number
+  weightsFormat: WeightsFormat
+  /** The weights files (one, or every shard) relative to the folder. */
+  weightsFiles: string[]
+  /** Files at the top of the folder, sorted by name. */
+  files: CheckpointFile[]
+  /** Sum of the sizes of `files`. */
+  sizeBytes: number
+}
+
+/** A folder that looked like a checkpoint (its name ends in a step) but can't be evaluated. */
+export interface SkippedCheckpoint {
+  name: string
+  path: string
+  step: number | null
+  reason: string
+}
+
+export interface Discovery {
+  /** checkpoint-dir as given. */
+  root: string
+  /** Sorted by step, then name. */
+  checkpoints: Checkpoint[]
+  /** Sorted by step, then name. */
+  skipped: SkippedCheckpoint[]
+  /** Entries of checkpoint-dir that are not checkpoints at all (names only). */
+  ignored: string[]
+}
+
+/** One benchmark an evaluator reports a score for. */
+export interface Benchmark {
+  /** Stable id, e.g. `math_reasoning`. */
+  id: string
+  /** Display name, e.g. `Math Reasoning`. */
+  name: string
+  /** Group shown in summaries, e.g. `Core Reasoning Tasks`. */
+  group: string
+  /** False for metrics where lower wins (loss, perplexity); absent means true. */
+  higherIsBetter?: boolean
+}
+
+/** The outcome of evaluating one checkpoint. */
+export interface CheckpointEvaluation {
+  checkpoint: Checkpoint
+  status: 'ok' | 'failed'
+  /** Benchmark id -> score; null when the benchmark has no score for this checkpoint. */
+  scores: Record<string, number | null>
+  /** Other metrics the evaluator reported (e.g. `eval_loss`), by name. */
+  metrics: Record<string, number>
+  /** Why status is 'failed'. */
+  error?: string
+  durationMs: number
+}
+
+export interface EvaluatorInfo {
+  /** `builtin`, `command`, `results`. */
+  kind: string
+  /** Settings that change the numbers (used to check that shards agree). */
+  settings: Record<string, unknown>
+}
+
+/** What evaluation hands to ranking. */
+export interface EvaluationRun {
+  evaluator: EvaluatorInfo
+  /** The benchmarks in canonical order (columns of every table). */
+  benchmarks: Benchmark[]
+  /** One per discovered checkpoint, in discovery order. */
+  results: CheckpointEvaluation[]
+}
+
+/** Progress callback shared by long-running stages. */
+export type ProgressListener = (done: number, total: number, label: string) => void
+
+export interface MetricSpec {
+  /** e.g. `eval_accuracy`, `eval_loss`. */
+  name: string
+  greaterIsBetter: boolean
+}
+
+export interface RankedCheckpoint {
+  evaluation: CheckpointEvaluation
+  /** eval_accuracy: the (weighted) mean of the benchmark scores, round3; null with no score. */
+  evalAccuracy: number | null
+  /** The value of the ranking metric; null when the checkpoint can't be ranked. */
+  value: number | null
+  /** 1-based; null when unranked. */
+  rank: number | null
+}
+
+export interface Ranking {
+  metric: MetricSpec
+  /** Ranked entries first (best first), then the unranked ones in discovery order. */
+  entries: RankedCheckpoint[]
+  winner: RankedCheckpoint | null
+}
+
+/**
+ * Where stages write what a person reads. The action backs it with @actions/core (log groups,
+ * ::warning:: annotations), the CLI with the terminal. Stages never print directly.
+ */
+export interface Logger {
+  info(message: string): void
+  /** A problem the user should see; `file` names where it is when known. */
+  warning(message: string, file?: string): void
+  notice(message: string): void
+  debug(message: string): void
+  /** Output between startGroup and endGroup folds into one collapsible log group. */
+  startGroup(title: string): void
+  endGroup(): void
+}
