@@ -1,0 +1,52 @@
+// Opt-in (it writes and uploads a file of HUB_MEMORY_TEST_MIB MiB, 2x on disk):
+//   HUB_MEMORY_TEST_MIB=1024 NODE_OPTIONS=--experimental-vm-modules npx jest __tests__/hub-memory
+// Node's fetch would copy each PUT body in memory; the transport must keep RSS bounded.
+import { open, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { silentLogger } from '../src/log.js'
+import { publishToHub } from '../src/hub/publish.js'
+import { startHubServer } from './support/hub-server.js'
+
+const MiB = 1024 * 1024
+const sizeMiB = Number(process.env.HUB_MEMORY_TEST_MIB ?? 0)
+const TOKEN = 'hf_memoryTestToken0123456789'
+
+;(sizeMiB > 0 ? it : it.skip)(`uploads a ${sizeMiB} MiB file with RSS growing by less than 200 MiB`, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'hub-memory-'))
+  // One single PUT of the whole file (no multipart): the case where Node's fetch would buffer it.
+  const hub = await startHubServer({ tokens: { [TOKEN]: { user: 'alice', role: 'write' } }, multipartThreshold: Number.MAX_SAFE_INTEGER })
+  try {
+    const path = join(dir, 'model.safetensors')
+    const file = await open(path, 'w')
+    const block = Buffer.alloc(8 * MiB)
+    for (let i = 0; i < sizeMiB / 8; i++) {
+      block.writeUInt32LE(i, 0)
+      await file.write(block)
+    }
+    await file.close()
+    global.gc?.()
+    const baseline = process.memoryUsage().rss
+    let peak = baseline
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    const result = await publishToHub({
+      hubUrl: hub.url,
+      accessToken: TOKEN,
+      repoId: 'alice/big',
+      private: false,
+      createPr: false,
+      commitTitle: 'big',
+      files: [{ pathInRepo: 'model.safetensors', localPath: path }],
+      log: silentLogger
+    })
+    clearInterval(timer)
+    expect(hub.head('alice/big')!.files.get('model.safetensors')!.size).toBe(sizeMiB * MiB)
+    expect(result.commitSha).toBe(hub.head('alice/big')!.oid)
+    const growthMiB = (peak - baseline) / MiB
+    process.stdout.write(`RSS baseline ${(baseline / MiB).toFixed(0)} MiB, peak ${(peak / MiB).toFixed(0)} MiB, growth ${growthMiB.toFixed(0)} MiB\n`)
+    expect(growthMiB).toBeLessThan(200)
+  } finally {
+    await hub.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}, 300_000)
