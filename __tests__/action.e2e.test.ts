@@ -18,6 +18,15 @@ describe('node dist/index.js (builtin evaluator)', () => {
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.outputs).toEqual({
+      'artifact-id': '',
+      'artifact-url': '',
+      'comment-url': '',
+      'commit-sha': '',
+      'commit-url': '',
+      gate: 'skipped',
+      'pr-url': '',
+      published: 'false',
+      'repo-url': '',
       'best-checkpoint': 'examples/workspace/checkpoints/step_1000',
       'best-step': '1000',
       'eval-accuracy': '0.712',
@@ -30,7 +39,8 @@ describe('node dist/index.js (builtin evaluator)', () => {
     expect(r.stdout).toContain('::warning file=examples/workspace/checkpoints/step_1100::Skipped checkpoint step_1100: no weights')
     expect(r.stdout).toMatch(/::group::Scores of 10 checkpoints\n(.*\n){10}::endgroup::/)
     expect(r.stdout).toContain('step_1000 (step 1000): eval_accuracy=0.712  <- best')
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
+    expect(r.stdout).toContain('::endgroup::\nBest checkpoint: step_1000 (step 1000), eval_accuracy 0.712\n')
+    expect(r.stdout).toContain('::notice::Artifact upload skipped: not running in GitHub Actions')
     expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`** (step 1000) — eval_accuracy **0.712**')
     expect(r.summary).toContain('| `step_1100` | no weights')
     const scores = JSON.parse(await readFile(path.join(out, 'scores.json'), 'utf8'))

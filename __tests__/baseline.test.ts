@@ -286,7 +286,7 @@ describe('loadBaselineFromHub (real @huggingface/hub downloadFile against a loop
 
   it('throws a clear error for other failures', async () => {
     await expect(loadBaselineFromHub({ hubUrl, repoId: 'acme/broken', metric: accuracy, benchmarks })).rejects.toThrow(
-      /^baseline: could not read README\.md of acme\/broken@main from http:\/\/127\.0\.0\.1:\d+ \(.*500.*\)\. Check `hub-repo`/
+      /^baseline: could not read README\.md of acme\/broken@main from http:\/\/127\.0\.0\.1:\d+ \(.*500.*\)\. Check `repo-id`/
     )
   })
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ROOT, runProcess } from './support/action-runner.js'
 import { tempDir } from './support/workspace.js'
 
-const cli = path.join(ROOT, 'dist/cli/index.js')
+const cli = path.join(ROOT, 'dist/index.js')
 const env = { PATH: process.env.PATH, HOME: process.env.HOME }
 
 describe('node dist/cli/index.js', () => {

@@ -11,9 +11,32 @@ describe('parseConfig', () => {
     expect(c).toEqual({
       checkpointDir: 'checkpoints',
       outputDir: '/tmp/out',
-      evaluation: { evaluator: 'builtin', benchmarks: undefined, weights: {}, command: undefined, concurrency: 2, timeoutMs: 3_600_000 },
-      ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined }
+      evaluation: { evaluator: 'builtin', benchmarks: undefined, weights: {}, command: undefined, resultsFiles: undefined, concurrency: 2, timeoutMs: 3_600_000 },
+      ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined },
+      gate: { minScore: undefined, baseline: undefined, maxRegression: undefined },
+      report: { comment: 'auto', githubToken: undefined, artifactName: undefined },
+      publish: {
+        mode: 'auto', repo: undefined, token: undefined, hubUrl: 'https://huggingface.co', private: false, revision: 'main',
+        createPr: false, commitMessage: undefined, modelCard: undefined, cardMetadata: 'none', assets: [], exclude: [],
+        dryRun: false, hubTag: false
+      },
+      shard: undefined,
+      aggregate: undefined
     })
+  })
+
+  it('reads the gate, report, publish and shard inputs', () => {
+    const c = parseConfig(read({
+      'min-score': '0.7', baseline: 'HUB', 'max-regression': '0', comment: 'false', 'repo-id': 'acme/tiny', 'hf-token': 'hf_x',
+      publish: 'always', 'hub-url': 'http://127.0.0.1:9/', private: 'TRUE', 'create-pr': 'true', assets: 'figures/*.png\nnotes.md',
+      exclude: 'optimizer.pt', 'dry-run': 'true', 'card-metadata': 'model-index'
+    }), { ...defaults, hubUrl: 'https://ignored.example' })
+    expect(c.gate).toEqual({ minScore: 0.7, baseline: { kind: 'hub' }, maxRegression: 0 })
+    expect(c.report.comment).toBe('never')
+    expect(c.publish).toMatchObject({ mode: 'always', repo: { namespace: 'acme', name: 'tiny' }, token: 'hf_x', hubUrl: 'http://127.0.0.1:9', private: true, createPr: true, dryRun: true, cardMetadata: 'model-index', assets: ['figures/*.png', 'notes.md'], exclude: ['optimizer.pt'] })
+    expect(parseConfig(read({}), { ...defaults, hubUrl: 'https://hf.internal/' }).publish.hubUrl).toBe('https://hf.internal')
+    expect(parseConfig(read({ shard: ' 2 / 4 ' }), defaults).shard).toEqual({ index: 2, count: 4 })
+    expect(parseConfig(read({ baseline: 'prev/scores.json' }), defaults).gate.baseline).toEqual({ kind: 'file', path: 'prev/scores.json' })
   })
 
   it('resolves benchmarks and weights by id or display name', () => {
@@ -38,10 +61,25 @@ describe('parseConfig', () => {
     [{ evaluator: 'command' }, /^Input 'eval-command': evaluator 'command' needs eval-command/],
     [{ 'eval-concurrency': '0' }, /^Input 'eval-concurrency': '0' must be a whole number of at least 1\.$/],
     [{ 'eval-timeout': 'soon' }, /^Input 'eval-timeout': 'soon' is not a duration/],
-    [{ 'greater-is-better': 'maybe' }, /^Input 'greater-is-better': 'maybe' must be true, false or auto\.$/]
+    [{ 'greater-is-better': 'maybe' }, /^Input 'greater-is-better': 'maybe' must be true, false or auto\.$/],
+    [{ 'min-score': 'high' }, /^Input 'min-score': 'high' is not a number; write e\.g\. 0\.7\.$/],
+    [{ 'max-regression': '0.01' }, /^Input 'max-regression': is set but baseline is not/],
+    [{ 'max-regression': '-1', baseline: 'hub' }, /is negative/],
+    [{ comment: 'sometimes' }, /^Input 'comment': 'sometimes' must be one of auto, always, never\.$/],
+    [{ publish: 'yes' }, /^Input 'publish': 'yes' must be one of auto, always, never\.$/],
+    [{ publish: 'always' }, /^Input 'repo-id': publish is 'always' but repo-id is empty/],
+    [{ 'hub-url': 'huggingface.co' }, /^Input 'hub-url': 'huggingface\.co' is not a URL/],
+    [{ 'hub-url': 'ftp://hub' }, /must be an http\(s\) URL/],
+    [{ private: 'yes' }, /^Input 'private': 'yes' must be true or false\.$/],
+    [{ 'card-metadata': 'all' }, /must be one of none, model-index/],
+    [{ shard: '5/4' }, /^Input 'shard': '5\/4' must be i\/n with 1 <= i <= n/],
+    [{ shard: 'two' }, /must be i\/n/],
+    [{ shard: '1/2', aggregate: 'shards/' }, /^Input 'aggregate': a job either evaluates a shard or aggregates/],
+    [{ shard: '1/2', publish: 'always', 'repo-id': 'a/b' }, /^Input 'publish': a shard job never publishes/],
+    [{ 'repo-id': 'a/b/c' }, /^Invalid repo-id "a\/b\/c": it has more than one "\/"/]
   ])('rejects %j', (inputs, message) => {
-    expect(() => parseConfig(read(inputs), defaults)).toThrow(ConfigError)
     expect(() => parseConfig(read(inputs), defaults)).toThrow(message)
+    if (!inputs['repo-id']) expect(() => parseConfig(read(inputs), defaults)).toThrow(ConfigError)
   })
 })
 

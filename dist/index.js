@@ -1,33 +1,2536 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+
+
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 78265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(64059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 98016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 31781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(64059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
+/*global navigator*/
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+/***/ }),
+
+/***/ 20770:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(20218);
+
+
+/***/ }),
+
+/***/ 20218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,65 +2779,64 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
 
-/***/ 6752:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +2890,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+const fetchImpl = (__nccwpck_require__(54398).fetch)
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,66 +2905,66 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(35910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +3024,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +3139,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -646,16 +3148,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -895,17 +3397,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1121,13 +3623,13 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,16 +3845,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1458,30 +3960,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -1864,15 +4366,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +4466,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -2058,7 +4560,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -2211,7 +4713,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -2336,12 +4838,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -2545,7 +5047,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -2977,7 +5479,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,8 +5487,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -3001,8 +5503,8 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +5968,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +6042,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +6050,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -3704,18 +6206,18 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +6927,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4573,7 +7075,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -4581,9 +7083,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -4788,10 +7290,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +7306,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -4837,9 +7339,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +7353,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +7365,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +8280,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,21 +8803,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -6334,7 +8836,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6346,7 +8848,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -6740,7 +9242,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,26 +9602,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +9663,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +9973,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -7731,19 +10233,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,11 +10448,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -8018,15 +10520,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +10687,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +10811,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +11012,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +11053,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +11064,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +11167,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +11448,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +11490,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +11498,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +11529,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -9084,10 +11586,10 @@ module.exports = class DecoratorHandler {
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -9317,14 +11819,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
@@ -9761,14 +12263,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +12645,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,7 +12775,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10301,7 +12803,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10332,11 +12834,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +12860,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +13144,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +13156,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +13168,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +13189,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +13206,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +13356,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +13372,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +13422,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +13457,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,8 +13470,8 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { buildURL } = __nccwpck_require__(3440)
 
 /**
@@ -11169,14 +13671,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +13687,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +13737,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -11265,26 +13767,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -11639,13 +14141,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -11689,7 +14191,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -11725,7 +14227,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -12155,21 +14657,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -13026,9 +15528,9 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
@@ -13180,26 +15682,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +15746,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -13263,15 +15765,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,15 +15956,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -13771,7 +16273,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -14130,13 +16632,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +17213,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -15201,7 +17703,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -15245,7 +17747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15260,20 +17762,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -15912,12 +18414,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -16663,12 +19165,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +19218,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,17 +19351,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
-const assert = __nccwpck_require__(4589)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -17330,18 +19832,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -17589,7 +20091,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -17636,23 +20138,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -18330,7 +20832,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,10 +20845,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -18381,10 +20883,10 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -18392,13 +20894,13 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -20614,16 +23116,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20635,12 +23137,12 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -21651,15 +24153,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -21670,18 +24172,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -22268,7 +24770,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -22284,21 +24786,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -22306,7 +24808,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -23923,13 +26425,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -24625,7 +27127,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -24922,7 +27424,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,15 +27433,15 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
@@ -25273,12 +27775,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +27860,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -25375,7 +27877,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,12 +27888,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -25773,32 +28275,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -26151,7 +28653,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -26224,15 +28726,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kConstruct } = __nccwpck_require__(36443)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -26565,7 +29067,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -26575,7 +29077,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -26663,14 +29165,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +29277,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +29296,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(98625)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +29811,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +29922,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -27439,16 +29941,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -27768,15 +30270,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +30287,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,21 +30872,830 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 33969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/config.ts
+var src_config = __nccwpck_require__(22973);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(68886);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __nccwpck_require__(50924);
+// EXTERNAL MODULE: ./src/round.ts
+var round = __nccwpck_require__(9771);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(54285);
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+// The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
+
+
+/** How many checkpoints the terminal table lists before summarising the rest. */
+const TERMINAL_ROWS = 30;
+function columns(rows, align) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => r.map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+function renderTerminalReport(doc, scoresFile) {
+    const metric = doc.metric.name;
+    const showValue = metric !== 'eval_accuracy';
+    const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), 'eval_accuracy', 'status'];
+    const rows = doc.checkpoints.slice(0, TERMINAL_ROWS).map((c) => [
+        c.rank === null ? '-' : String(c.rank),
+        c.rank === 1 ? `${c.name} *` : c.name,
+        String(c.step),
+        (0,markdown/* formatBytes */.z3)(c.sizeBytes),
+        ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
+        (0,round/* formatScore */.y)(c.evalAccuracy) || '-',
+        c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
+    ]);
+    const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r'] : []), 'r', 'l'])];
+    if (doc.checkpoints.length > TERMINAL_ROWS)
+        out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`);
+    for (const s of doc.skipped)
+        out.push(`skipped ${s.name}: ${s.reason}`);
+    const w = doc.winner;
+    if (w) {
+        out.push('');
+        const value = showValue ? `${metric} ${w.value}` : `eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`;
+        out.push(`Best checkpoint: ${w.name} (step ${w.step}), ${value}`);
+        if (doc.benchmarks.length) {
+            const benchRows = doc.benchmarks.map((b) => ['  ' + b.name, (0,round/* formatScore */.y)(w.scores[b.id]) || '-']);
+            out.push(columns(benchRows, ['l', 'r']));
+        }
+    }
+    else {
+        out.push('', `No checkpoint could be ranked by ${metric}.`);
+    }
+    if (scoresFile)
+        out.push('', `Scores: ${scoresFile} (and scores.csv)`);
+    return out.join('\n') + '\n';
+}
+/** Gate and publish, after the table. */
+function renderTerminalOutcome(result) {
+    const lines = [];
+    const { gate, publish } = result;
+    if (gate.status !== 'skipped') {
+        lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`));
+    }
+    if (publish.status === 'dry-run') {
+        lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`);
+        for (const f of publish.plan.files)
+            lines.push(`  ${f.pathInRepo.padEnd(40)} ${(0,markdown/* formatBytes */.z3)(f.size).padStart(10)}  ${f.kind}`);
+        for (const e of publish.plan.excluded)
+            lines.push(`  not uploaded: ${e.path} (${e.reason})`);
+    }
+    else if (publish.status === 'published') {
+        const r = publish.result;
+        lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`);
+    }
+    else if (publish.reason !== 'no repo-id is set') {
+        lines.push('', `Not published: ${publish.reason}.`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/cli.ts
+// The terminal entry: the same pipeline as the action, with --flags named like the inputs.
+// main() returns the exit code: 0 on success, 1 on any error or a failed gate.
+
+
+
+
+
+
+
+
+
+
+// The GitHub token and comment only make sense inside Actions; the rest are flags.
+const inputNames = Object.keys(inputs/* INPUT_HELP */.D).filter((n) => n !== inputs/* Inputs */.G.GithubToken && n !== inputs/* Inputs */.G.Comment);
+function usage() {
+    const lines = inputNames.map((name) => {
+        const { description, default: fallback } = inputs/* INPUT_HELP */.D[name];
+        return `  --${name.padEnd(20)} ${description}${fallback ? ` (default: ${fallback})` : ''}`;
+    });
+    return [
+        `Usage: checkpoint-eval [--checkpoint-dir DIR] [options]`,
+        '',
+        'Evaluates every checkpoint folder, ranks them and writes scores.json / scores.csv.',
+        'Options are the action inputs, as flags:',
+        ...lines,
+        '  --token-file FILE      Hub token file (default: $HF_TOKEN, then ~/.cache/huggingface/token)',
+        '  --verbose              debug lines',
+        '  --help                 show this help',
+        '  --version              show the version',
+        '',
+        'Exit code: 0 on success, 1 on error.'
+    ].join('\n');
+}
+/** Logs go to stderr so stdout holds only the report. */
+function terminalLogger(verbose) {
+    const err = (m) => process.stderr.write(m + '\n');
+    let depth = 0;
+    return {
+        info: (m) => err('  '.repeat(depth) + m),
+        warning: (m) => err(`warning: ${m}`),
+        notice: (m) => err(`note: ${m}`),
+        debug: (m) => verbose && err(`debug: ${m}`),
+        startGroup: (t) => {
+            err(t);
+            depth++;
+        },
+        endGroup: () => {
+            depth = Math.max(0, depth - 1);
+        }
+    };
+}
+/** A live counter on a terminal; throttled lines when stderr is a file or pipe. */
+function terminalProgress(verb) {
+    let last = 0;
+    return (done, total) => {
+        if (process.stderr.isTTY) {
+            process.stderr.write(`\r${verb} ${done}/${total}` + (done === total ? '\n' : ''));
+        }
+        else if (done === total || Date.now() - last > 5000) {
+            last = Date.now();
+            process.stderr.write(`${verb} ${done}/${total}\n`);
+        }
+    };
+}
+async function main(argv) {
+    let values;
+    try {
+        // Boolean inputs are plain switches here (--dry-run), the others take a value.
+        const options = Object.fromEntries(inputNames.map((name) => [name, { type: inputs/* INPUT_HELP */.D[name].boolean ? 'boolean' : 'string' }]));
+        values = (0,external_node_util_.parseArgs)({
+            args: argv,
+            options: { ...options, 'token-file': { type: 'string' }, help: { type: 'boolean' }, version: { type: 'boolean' }, verbose: { type: 'boolean' } },
+            strict: true,
+            allowPositionals: false
+        }).values;
+    }
+    catch (error) {
+        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n\n${usage()}\n`);
+        return 1;
+    }
+    if (values.help) {
+        process.stdout.write(usage() + '\n');
+        return 0;
+    }
+    if (values.version) {
+        process.stdout.write(`${version/* TOOL_NAME */.l} ${version/* TOOL_VERSION */.w}\n`);
+        return 0;
+    }
+    const log = terminalLogger(Boolean(values.verbose));
+    const read = (name) => {
+        const value = values[name];
+        return typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
+    };
+    try {
+        const config = (0,src_config/* parseConfig */.o4)(read, { outputDir: external_node_path_default().resolve('eval-results'), hubUrl: process.env.HF_ENDPOINT });
+        const needsToken = !config.publish.token && (config.publish.repo !== undefined);
+        const local = needsToken
+            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92041))).readLocalToken({ env: process.env, tokenFile: values['token-file'], homeDir: external_node_os_default().homedir() })
+            : null;
+        if (local)
+            log.debug(`Hub token from ${local.source}`);
+        const result = await (0,pipeline/* runPipeline */.a)({
+            config,
+            log,
+            run: (0,github_context/* runMetadata */.Vn)(process.env),
+            cwd: process.cwd(),
+            localToken: local?.token,
+            onProgress: terminalProgress('evaluated')
+        });
+        const shown = external_node_path_default().relative(process.cwd(), result.files.json);
+        process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown));
+        process.stdout.write(renderTerminalOutcome(result));
+        if (result.failure) {
+            process.stderr.write(`error: ${result.failure}\n`);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 22973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ findBenchmark),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports ConfigError, splitList, benchmarkKey, parseWeights, parseDuration, parsePositiveInteger, parseTriState, parseBoolean, parseNumber, parseShard */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25957);
+/* harmony import */ var _hub_repo_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(84117);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38422);
+// Inputs (from the action or the CLI) -> one typed, validated Config. Every error names the
+// input and says how to fix it, and is raised before the pipeline touches anything.
+
+
+
+
+
+class ConfigError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.input = input;
+    }
+}
+/** Comma- or newline-separated values, blanks and `#` comments dropped. */
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, ''))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+}
+/** "Common sense", "common_sense" and "COMMON-SENSE" are one benchmark. */
+const benchmarkKey = (label) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Resolve a benchmark named by id or display name, or explain which names exist. */
+function findBenchmark(input, label, benchmarks) {
+    const key = benchmarkKey(label);
+    const found = benchmarks.find((b) => benchmarkKey(b.id) === key || benchmarkKey(b.name) === key);
+    if (found)
+        return found;
+    throw new ConfigError(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
+}
+function parseEvaluator(read) {
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Evaluator) || 'builtin';
+    if (value === 'builtin' || value === 'command' || value === 'results')
+        return value;
+    throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Evaluator, `'${value}' is not an evaluator. Use builtin, command or results.`);
+}
+/** `name=weight` entries; weights are positive finite numbers. */
+function parseWeights(value) {
+    const weights = {};
+    for (const entry of splitList(value)) {
+        const match = /^([^=:]+?)\s*[=:]\s*(\S+)$/.exec(entry);
+        const weight = match ? Number(match[2]) : NaN;
+        if (!match || !Number.isFinite(weight) || weight <= 0) {
+            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${entry}' is not a weight. Write one 'benchmark=weight' per line (or comma separated), ` +
+                'with a positive number, e.g. math_reasoning=1.2.');
+        }
+        const name = match[1].trim();
+        if (name in weights)
+            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${name}' is weighted twice; keep one entry.`);
+        weights[name] = weight;
+    }
+    return weights;
+}
+/** `90`, `90s`, `30m`, `2h` -> milliseconds. */
+function parseDuration(input, value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
+    const amount = match ? Number(match[1]) : NaN;
+    if (!match || !(amount > 0)) {
+        throw new ConfigError(input, `'${value}' is not a duration. Write e.g. 90s, 30m or 2h (a bare number is seconds).`);
+    }
+    const unit = (match[2] ?? 's').toLowerCase();
+    return amount * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
+}
+function parsePositiveInteger(input, value) {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1)
+        throw new ConfigError(input, `'${value}' must be a whole number of at least 1.`);
+    return n;
+}
+/** true / false / auto (undefined). */
+function parseTriState(input, value) {
+    const v = value.trim().toLowerCase();
+    if (v === '' || v === 'auto')
+        return undefined;
+    if (v === 'true' || v === 'yes' || v === '1')
+        return true;
+    if (v === 'false' || v === 'no' || v === '0')
+        return false;
+    throw new ConfigError(input, `'${value}' must be true, false or auto.`);
+}
+function parseEvaluation(read, defaults) {
+    const evaluator = parseEvaluator(read);
+    const listed = splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks));
+    const weights = parseWeights(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights));
+    let benchmarks = listed.length > 0 ? listed : undefined;
+    if (evaluator === 'builtin') {
+        // Built-in names are known now, so mistakes are caught before anything runs.
+        benchmarks = benchmarks?.map((label) => findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks, label, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho).id);
+        const usable = benchmarks ? _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho.filter((b) => benchmarks.includes(b.id)) : _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho;
+        for (const name of Object.keys(weights)) {
+            const benchmark = findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, name, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho);
+            if (!usable.some((b) => b.id === benchmark.id)) {
+                throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
+            }
+            if (benchmark.id !== name) {
+                weights[benchmark.id] = weights[name];
+                delete weights[name];
+            }
+        }
+    }
+    const command = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand) || undefined;
+    if (evaluator === 'command' && !command) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand, "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
+    }
+    const concurrencyText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalConcurrency);
+    const timeoutText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalTimeout);
+    return {
+        evaluator,
+        benchmarks,
+        weights,
+        command,
+        resultsFiles: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ResultsFiles)).length ? splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ResultsFiles)) : undefined,
+        concurrency: concurrencyText ? parsePositiveInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalConcurrency, concurrencyText) : (defaults.cpus ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism()),
+        timeoutMs: timeoutText ? parseDuration(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalTimeout, timeoutText) : 60 * 60_000
+    };
+}
+/** GitHub's boolean inputs: true/false in any case; '' is the default. */
+function parseBoolean(input, value, fallback = false) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new ConfigError(input, `'${value}' must be true or false.`);
+}
+function parseNumber(input, value, example) {
+    if (value.trim() === '')
+        return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n))
+        throw new ConfigError(input, `'${value}' is not a number; write e.g. ${example}.`);
+    return n;
+}
+function parseChoice(input, value, choices, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (choices.includes(v))
+        return v;
+    throw new ConfigError(input, `'${value}' must be one of ${choices.join(', ')}.`);
+}
+function parseGate(read) {
+    const minScore = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MinScore, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MinScore), '0.7');
+    const maxRegression = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression), '0.005');
+    if (maxRegression !== undefined && maxRegression < 0) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, `'${maxRegression}' is negative; it is the largest allowed drop: 0 allows none, 0.005 half a point.`);
+    }
+    const baselineText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Baseline);
+    const baseline = baselineText === '' ? undefined : baselineText.toLowerCase() === 'hub' ? { kind: 'hub' } : { kind: 'file', path: baselineText };
+    if (maxRegression !== undefined && !baseline) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, 'is set but baseline is not, so there is nothing to compare with: set baseline to an earlier scores.json or to hub.');
+    }
+    return { minScore, baseline, maxRegression };
+}
+function parseReport(read) {
+    const raw = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Comment).trim().toLowerCase();
+    // true/false read naturally in YAML, so they mean always/never.
+    const comment = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Comment, raw === 'true' ? 'always' : raw === 'false' ? 'never' : raw, ['auto', 'always', 'never'], 'auto');
+    return { comment, githubToken: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GithubToken) || undefined, artifactName: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ArtifactName) || undefined };
+}
+/** http(s) only, without a trailing slash (the client appends paths). */
+function parseHubUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl, `'${value}' is not a URL; write e.g. https://huggingface.co.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl, `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+function parsePublish(read, defaults) {
+    const repoText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId);
+    const mode = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish), ['auto', 'always', 'never'], 'auto');
+    const repo = repoText ? (0,_hub_repo_id_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepoId */ .N)(repoText, { inputName: _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId }) : undefined;
+    if (mode === 'always' && !repo) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId, "publish is 'always' but repo-id is empty: set repo-id to the Hub model repo (name or namespace/name).");
+    }
+    return {
+        mode,
+        repo,
+        token: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HfToken) || undefined,
+        hubUrl: parseHubUrl(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl) || defaults.hubUrl || 'https://huggingface.co'),
+        private: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Private, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Private)),
+        revision: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Revision) || 'main',
+        createPr: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CreatePr, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CreatePr)),
+        commitMessage: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CommitMessage) || undefined,
+        modelCard: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ModelCard) || undefined,
+        cardMetadata: parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CardMetadata, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CardMetadata), ['none', 'model-index'], 'none'),
+        assets: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Assets)),
+        exclude: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Exclude)),
+        dryRun: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.DryRun, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.DryRun)),
+        hubTag: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubTag, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubTag))
+    };
+}
+/** `i/n` with 1 <= i <= n. */
+function parseShard(value) {
+    if (value.trim() === '')
+        return undefined;
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+    const index = match ? Number(match[1]) : NaN;
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Shard, `'${value}' must be i/n with 1 <= i <= n, e.g. 2/4 (in a matrix: \${{ matrix.shard }}/4).`);
+    }
+    return { index, count };
+}
+function parseConfig(read, defaults) {
+    const checkpointDir = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CheckpointDir) || 'checkpoints';
+    const outputDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.OutputDir) || defaults.outputDir);
+    const shard = parseShard(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Shard));
+    const aggregate = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Aggregate) || undefined;
+    const publish = parsePublish(read, defaults);
+    const gate = parseGate(read);
+    if (shard && aggregate) {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Aggregate, 'a job either evaluates a shard or aggregates the shards, not both: remove shard or aggregate.');
+    }
+    if (shard && publish.mode === 'always') {
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish, "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'.");
+    }
+    return {
+        checkpointDir,
+        outputDir,
+        evaluation: parseEvaluation(read, defaults),
+        ranking: {
+            metric: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Metric) || 'eval_accuracy',
+            greaterIsBetter: parseTriState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter))
+        },
+        gate,
+        report: parseReport(read),
+        publish,
+        shard,
+        aggregate
+    };
+}
+
+
+/***/ }),
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * The message of anything thrown. Errors from Node built-ins can fail `instanceof Error` (another
+ * realm under jest's VM), so `.message` is read directly.
+ */
+function errorMessage(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
+        return error.message;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 25957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ho: () => (/* binding */ BUILTIN_SUITE),
+/* harmony export */   Hu: () => (/* binding */ builtinScores)
+/* harmony export */ });
+/* unused harmony exports EXAMPLE_WEIGHTS, builtinScore */
+/* harmony import */ var _round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9771);
+// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
+// caps and rounding are a contract with users (their published cards carry these numbers):
+// see the spec, and never "improve" them.
+
+const CORE = 'Core Reasoning Tasks';
+const LANGUAGE = 'Language Understanding';
+const GENERATION = 'Generation Tasks';
+const SPECIALIZED = 'Specialized Capabilities';
+const saturating = (x, k) => x / (x + k);
+/** In the suite's canonical order (summaries, CSV columns, sums). */
+const BUILTIN_SUITE = [
+    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95,
+        raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
+    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93,
+        raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
+    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87,
+        raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
+    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86,
+        raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
+    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91,
+        raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
+    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88,
+        raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
+    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89,
+        raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
+    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92,
+        raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
+    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91,
+        raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
+    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9,
+        raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
+    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89,
+        raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
+    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88,
+        raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
+    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87,
+        raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
+    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88,
+        raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
+    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86,
+        raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
+];
+/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
+const EXAMPLE_WEIGHTS = {
+    math_reasoning: 1.2,
+    logical_reasoning: 1.2,
+    code_generation: 1.1,
+    question_answering: 1.1,
+    instruction_following: 1.1,
+    safety_evaluation: 1.1,
+    text_classification: 0.9,
+    sentiment_analysis: 0.9,
+    creative_writing: 0.9
+};
+/** The benchmark's score at `step`, or null when the step is not a positive integer. */
+function builtinScore(benchmark, step) {
+    if (!Number.isSafeInteger(step) || step <= 0)
+        return null;
+    return (0,_round_js__WEBPACK_IMPORTED_MODULE_0__/* .round3 */ .cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
+}
+/** Every benchmark's score at `step`, keyed by id, in canonical order. */
+function builtinScores(step, benchmarks = BUILTIN_SUITE) {
+    const scores = {};
+    for (const b of benchmarks)
+        scores[b.id] = builtinScore(b, step);
+    return scores;
+}
+
+
+/***/ }),
+
+/***/ 68886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RZ: () => (/* binding */ githubEnvironment),
+/* harmony export */   Vn: () => (/* binding */ runMetadata),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   aF: () => (/* binding */ releaseTag)
+/* harmony export */ });
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+
+function githubEnvironment(env) {
+    const oidc = env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+        ? { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
+        : undefined;
+    return {
+        eventName: env.GITHUB_EVENT_NAME,
+        eventPath: env.GITHUB_EVENT_PATH,
+        ref: env.GITHUB_REF,
+        repository: env.GITHUB_REPOSITORY,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        runId: env.GITHUB_RUN_ID,
+        job: env.GITHUB_JOB,
+        oidc,
+        artifactsAvailable: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
+    };
+}
+/** The tag this run is for (a tag push or a release event), or null. */
+function releaseTag(github) {
+    const ref = github?.ref ?? '';
+    return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : null;
+}
+function runMetadata(env, now = new Date()) {
+    const github = env.GITHUB_ACTIONS === 'true'
+        ? {
+            repository: env.GITHUB_REPOSITORY,
+            runId: env.GITHUB_RUN_ID,
+            runAttempt: env.GITHUB_RUN_ATTEMPT,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB
+        }
+        : undefined;
+    return { createdAt: now.toISOString(), tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w }, ...(github ? { github } : {}) };
+}
+/** Link to this workflow run, when running in GitHub Actions. */
+function runUrl(github) {
+    return github?.repository && github.runId ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 84117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ resolveRepoId),
+/* harmony export */   N: () => (/* binding */ parseRepoId)
+/* harmony export */ });
+// The Hub's naming rules for a model repo id, as huggingface_hub's validate_repo_id states them:
+// letters, digits, `-`, `_`, `.`; no `--` or `..`; no `-`/`.` at either end; name ≤ 96 chars.
+const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+const MAX_NAME_LENGTH = 96;
+function segmentProblem(segment, what) {
+    if (segment.length === 0)
+        return `its ${what} is empty`;
+    if (!SEGMENT.test(segment))
+        return `its ${what} "${segment}" has characters other than letters, digits, "-", "_" and "."`;
+    if (segment.includes('--') || segment.includes('..'))
+        return `its ${what} "${segment}" contains "--" or ".."`;
+    if (/^[-.]|[-.]$/.test(segment))
+        return `its ${what} "${segment}" starts or ends with "-" or "."`;
+    if (segment.length > MAX_NAME_LENGTH)
+        return `its ${what} is longer than ${MAX_NAME_LENGTH} characters`;
+    return null;
+}
+/**
+ * Parses `name` or `namespace/name`. Throws an error naming the input and the fix when the value
+ * can't be a model repo id on the Hub.
+ */
+function parseRepoId(input, options = {}) {
+    const inputName = options.inputName ?? 'repo-id';
+    const value = input.trim();
+    const fail = (problem, fix = 'Use "name" or "namespace/name", e.g. "my-org/my-model".') => {
+        throw new Error(`Invalid ${inputName} "${value}": ${problem}. ${fix}`);
+    };
+    if (value === '')
+        fail('it is empty');
+    if (/^[a-z]+:\/\//i.test(value)) {
+        const path = value.replace(/^[a-z]+:\/\/[^/]+\/?/i, '').replace(/\/+$/, '');
+        fail('it is a URL, not a repo id', `Use the part after the host${path ? `, e.g. "${path}"` : ''}.`);
+    }
+    const segments = value.split('/');
+    if (segments.length === 3 && ['datasets', 'spaces'].includes(segments[0])) {
+        fail(`it names a ${segments[0].slice(0, -1)} repo; only model repos are published`, `Use "${segments[1]}/${segments[2]}" for a model repo.`);
+    }
+    if (segments.length > 2)
+        fail('it has more than one "/"');
+    const [namespace, name] = segments.length === 2 ? segments : [null, segments[0]];
+    if (namespace !== null) {
+        const problem = segmentProblem(namespace, 'namespace');
+        if (problem)
+            fail(problem);
+    }
+    const problem = segmentProblem(name, 'name');
+    if (problem)
+        fail(problem);
+    if (name.toLowerCase().endsWith('.git'))
+        fail('its name ends in ".git"', `Drop the ".git".`);
+    return { namespace, name };
+}
+/** `namespace/name`, with `defaultNamespace` (the token's user) when the input had none. */
+function resolveRepoId(parts, defaultNamespace) {
+    return `${parts.namespace ?? defaultNamespace}/${parts.name}`;
+}
+
+
+/***/ }),
+
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9201);
-// The action's entry point (dist/index.js): all the work is in run().
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33969);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22671);
+// The bundle's entry (dist/index.js). GitHub runs it with no arguments inside Actions: that is
+// the action. Anything else (arguments, or a terminal outside Actions) is the CLI. One bundle
+// serves both, so dist/ carries the dependencies once.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+const isAction = process.env.GITHUB_ACTIONS === 'true' && process.argv.length <= 2;
+if (isAction)
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+else
+    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 9201:
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ INPUT_HELP),
+/* harmony export */   G: () => (/* binding */ Inputs)
+/* harmony export */ });
+// Every input's name, in one place. The action reads them as INPUT_*; the CLI takes the same
+// names as --flags. action.yml describes them for GitHub (a test keeps the two in step).
+const Inputs = {
+    CheckpointDir: 'checkpoint-dir',
+    Evaluator: 'evaluator',
+    Benchmarks: 'benchmarks',
+    Weights: 'weights',
+    OutputDir: 'output-dir',
+    EvalCommand: 'eval-command',
+    EvalConcurrency: 'eval-concurrency',
+    EvalTimeout: 'eval-timeout',
+    ResultsFiles: 'results-files',
+    Metric: 'metric',
+    GreaterIsBetter: 'greater-is-better',
+    // gate and report
+    MinScore: 'min-score',
+    Baseline: 'baseline',
+    MaxRegression: 'max-regression',
+    Comment: 'comment',
+    GithubToken: 'github-token',
+    ArtifactName: 'artifact-name',
+    // publish
+    RepoId: 'repo-id',
+    HfToken: 'hf-token',
+    Publish: 'publish',
+    HubUrl: 'hub-url',
+    Private: 'private',
+    Revision: 'revision',
+    CreatePr: 'create-pr',
+    CommitMessage: 'commit-message',
+    ModelCard: 'model-card',
+    CardMetadata: 'card-metadata',
+    Assets: 'assets',
+    Exclude: 'exclude',
+    DryRun: 'dry-run',
+    HubTag: 'hub-tag',
+    // scale out
+    Shard: 'shard',
+    Aggregate: 'aggregate'
+};
+/** For the CLI's --help; action.yml holds the same text for GitHub. */
+const INPUT_HELP = {
+    'checkpoint-dir': { description: 'Folder holding the checkpoint folders (step_1000, checkpoint-500, …)', default: 'checkpoints' },
+    evaluator: { description: 'How checkpoints are scored: builtin, command or results', default: 'builtin' },
+    benchmarks: { description: 'Only these benchmarks (ids or names, comma or newline separated)' },
+    weights: { description: 'Benchmark weights for eval_accuracy, `name=weight` per line or comma separated' },
+    'output-dir': { description: 'Where scores.json and scores.csv are written', default: './eval-results locally, $RUNNER_TEMP/checkpoint-eval in Actions' },
+    'eval-command': { description: 'evaluator=command: run per checkpoint, with {checkpoint} {step} {name} {output}' },
+    'eval-concurrency': { description: 'evaluator=command: checkpoints evaluated at once', default: 'number of CPUs' },
+    'eval-timeout': { description: 'evaluator=command: time limit per checkpoint (e.g. 90s, 30m, 2h)', default: '60m' },
+    'results-files': { description: 'evaluator=results: files to read per checkpoint (globs; {name} and {step} filled in)', default: 'results_*.json, eval_results.json, all_results.json, trainer_state.json' },
+    metric: { description: 'Metric that ranks checkpoints (eval_ prefix optional)', default: 'eval_accuracy' },
+    'greater-is-better': { description: 'true, false or auto (lower wins for *loss)', default: 'auto' },
+    'min-score': { description: "Fail when the winner's metric is below this (above, for lower-is-better)" },
+    baseline: { description: 'Compare with an earlier scores.json (a path) or the model card published at repo-id (hub)' },
+    'max-regression': { description: 'Largest allowed drop from the baseline, e.g. 0.005 (0 = none)' },
+    comment: { description: 'Pull-request comment: auto, always or never', default: 'auto' },
+    'github-token': { description: 'Token for the pull-request comment', default: '${{ github.token }} in Actions' },
+    'artifact-name': { description: 'Name of the scores artifact', default: 'unique per job' },
+    'repo-id': { description: 'Hub model repo to publish to: name or namespace/name' },
+    'hf-token': { description: 'Hugging Face token with write access (locally: HF_TOKEN or the Hub token file)' },
+    publish: { description: 'auto (release tags with credentials), always or never', default: 'auto' },
+    'hub-url': { description: 'Hub endpoint', default: '$HF_ENDPOINT or https://huggingface.co' },
+    private: { description: 'Create the repo private (only when it is created)', default: 'false', boolean: true },
+    revision: { description: 'Branch to publish to (created when missing)', default: 'main' },
+    'create-pr': { description: 'Open a Hub pull request instead of pushing', default: 'false', boolean: true },
+    'commit-message': { description: 'Hub commit title', default: 'names the step, eval_accuracy and the run' },
+    'model-card': { description: 'Model card template (README.md with placeholders)' },
+    'card-metadata': { description: 'none or model-index (add results to the front matter)', default: 'none' },
+    assets: { description: 'Extra files to upload (globs, relative to the workspace)' },
+    exclude: { description: 'Files of the checkpoint not to upload (globs)' },
+    'dry-run': { description: 'Prepare and show the upload, send nothing', default: 'false', boolean: true },
+    'hub-tag': { description: 'On a tag run, tag the Hub commit with the same name', default: 'false', boolean: true },
+    shard: { description: 'Evaluate only slice i of n (e.g. 2/4); writes a partial scores file' },
+    aggregate: { description: 'Merge the partial scores files of every shard (a path or glob), then rank, report, gate, publish' }
+};
+
+
+/***/ }),
+
+/***/ 22671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,8 +31706,12856 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionsLogger
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config.ts
+var src_config = __nccwpck_require__(22973);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(68886);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+;// CONCATENATED MODULE: ./src/outputs.ts
+// Every output's name, in one place (action.yml describes them; a test keeps the two in step).
+const Outputs = {
+    BestCheckpoint: 'best-checkpoint',
+    BestStep: 'best-step',
+    EvalAccuracy: 'eval-accuracy',
+    MetricValue: 'metric-value',
+    ScoresFile: 'scores-file',
+    CheckpointsEvaluated: 'checkpoints-evaluated',
+    CheckpointsSkipped: 'checkpoints-skipped',
+    CheckpointsFailed: 'checkpoints-failed',
+    Gate: 'gate',
+    ArtifactId: 'artifact-id',
+    ArtifactUrl: 'artifact-url',
+    CommentUrl: 'comment-url',
+    Published: 'published',
+    RepoUrl: 'repo-url',
+    CommitSha: 'commit-sha',
+    CommitUrl: 'commit-url',
+    PrUrl: 'pr-url'
+};
+
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __nccwpck_require__(50924);
+;// CONCATENATED MODULE: ./src/progress.ts
+/** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
+function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
+    let last = -Infinity;
+    return (done, total, label) => {
+        const t = now();
+        if (done !== total && t - last < intervalMs)
+            return;
+        last = t;
+        log.info(`${verb} ${done}/${total} (${Math.floor((done / total) * 100)}%)${label ? `: ${label}` : ''}`);
+    };
+}
+
+// EXTERNAL MODULE: ./src/round.ts
+var round = __nccwpck_require__(9771);
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): the action. Reads INPUT_* into a Config, runs the pipeline, writes outputs and the job
+// summary, and fails the step with a message that says how to fix the problem.
+
+
+
+
+
+
+
+
+
+
+
+/** The step's log, with warnings as annotations and groups folded. */
+const actionsLogger = {
+    info: (m) => core/* info */.pq(m),
+    warning: (m, file) => core/* warning */.$e(m, file ? { file } : undefined),
+    notice: (m) => core/* notice */.lm(m),
+    debug: (m) => core/* debug */.Yz(m),
+    startGroup: (t) => core/* startGroup */.Oh(t),
+    endGroup: () => core/* endGroup */.N4()
+};
+/** Inputs, with every secret masked before anything can print it. */
+function readInput(name) {
+    const value = core/* getInput */.V4(name);
+    if (value && (name === inputs/* Inputs */.G.HfToken || name === inputs/* Inputs */.G.GithubToken))
+        core/* setSecret */.Pq(value);
+    return value;
+}
+function setOutputs(result) {
+    const { ranking, scores, files, gate, publish, artifact, comment } = result;
+    const w = ranking.winner;
+    const set = (name, value) => core/* setOutput */.uH(name, value ?? '');
+    set(Outputs.BestCheckpoint, w?.evaluation.checkpoint.path);
+    set(Outputs.BestStep, w ? String(w.evaluation.checkpoint.step) : '');
+    set(Outputs.EvalAccuracy, (0,round/* formatScore */.y)(w?.evalAccuracy));
+    set(Outputs.MetricValue, w?.value === null || w?.value === undefined ? '' : String(w.value));
+    set(Outputs.ScoresFile, files.json);
+    set(Outputs.CheckpointsEvaluated, String(scores.checkpoints.filter((c) => c.status === 'ok').length));
+    set(Outputs.CheckpointsSkipped, String(scores.skipped.length));
+    set(Outputs.CheckpointsFailed, String(scores.checkpoints.filter((c) => c.status === 'failed').length));
+    set(Outputs.Gate, gate.status);
+    set(Outputs.ArtifactId, artifact?.status === 'uploaded' ? String(artifact.id) : '');
+    set(Outputs.ArtifactUrl, artifact?.status === 'uploaded' ? artifact.url : '');
+    set(Outputs.CommentUrl, comment && comment.action !== 'skipped' ? comment.url : '');
+    set(Outputs.Published, String(publish.status === 'published'));
+    const r = publish.status === 'published' ? publish.result : undefined;
+    set(Outputs.RepoUrl, r?.repoUrl);
+    set(Outputs.CommitSha, r?.commitSha);
+    set(Outputs.CommitUrl, r?.commitUrl);
+    set(Outputs.PrUrl, r?.prUrl);
+}
+async function run() {
+    try {
+        const config = (0,src_config/* parseConfig */.o4)(readInput, {
+            outputDir: external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'checkpoint-eval'),
+            hubUrl: process.env.HF_ENDPOINT
+        });
+        const log = actionsLogger;
+        const result = await (0,pipeline/* runPipeline */.a)({
+            config,
+            log,
+            run: (0,github_context/* runMetadata */.Vn)(process.env),
+            cwd: process.cwd(),
+            github: (0,github_context/* githubEnvironment */.RZ)(process.env),
+            onProgress: throttledProgress({ log, verb: 'evaluated' }),
+            onSecret: (secret) => core/* setSecret */.Pq(secret)
+        });
+        setOutputs(result);
+        await core/* summary */.z.addRaw(result.summary).write();
+        if (result.failure)
+            core/* setFailed */.C1(result.failure);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* errorMessage */.g)(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 50924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPipeline)
+});
+
+// UNUSED EXPORTS: evaluateCheckpoints
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/checkpoints.ts
+// discover(): the folders of checkpoint-dir -> checkpoints that can be evaluated, and the
+// ones that look like checkpoints but can't (with the reason, so the user can fix them).
+
+
+/**
+ * `step_1000`, `step-1000`, `step1000`, `checkpoint-500`, `checkpoint_500`, `global_step_20`,
+ * `global_step20`, `ckpt-3`: a known prefix, an optional separator, the step.
+ */
+const CHECKPOINT_NAME = /^(?:global[_-]?step|step|checkpoint|ckpt)[_-]?(\d+)$/i;
+const RECOGNISED_NAMES = 'step_1000, step-1000, checkpoint-500, checkpoint_500, global_step_20, global_step20';
+/** The step at the end of a checkpoint folder's name, or null when the name isn't one. */
+function parseStep(name) {
+    const match = CHECKPOINT_NAME.exec(name);
+    if (!match)
+        return null;
+    const step = Number(match[1]);
+    return Number.isSafeInteger(step) ? step : null;
+}
+class DiscoveryError extends Error {
+}
+/** Which weights the folder holds, or why it has none that can be used. */
+function findWeights(dir, files) {
+    for (const [name, format] of [
+        ['model.safetensors', 'safetensors'],
+        ['pytorch_model.bin', 'pytorch']
+    ]) {
+        if (files.has(name))
+            return { format, files: [name] };
+    }
+    for (const [index, format] of [
+        ['model.safetensors.index.json', 'sharded-safetensors'],
+        ['pytorch_model.bin.index.json', 'sharded-pytorch']
+    ]) {
+        if (!files.has(index))
+            continue;
+        let shards;
+        try {
+            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, index), 'utf8'));
+            shards = [...new Set(Object.values(parsed.weight_map ?? {}))].sort();
+        }
+        catch (error) {
+            return `${index} is not valid JSON (${error.message})`;
+        }
+        if (shards.length === 0)
+            return `${index} has no weight_map entries`;
+        const missing = shards.filter((shard) => !files.has(shard));
+        if (missing.length > 0) {
+            const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? `, and ${missing.length - 3} more` : '');
+            return `missing ${missing.length} of ${shards.length} shards listed in ${index}: ${shown}`;
+        }
+        return { format, files: shards };
+    }
+    for (const name of ['adapter_model.safetensors', 'adapter_model.bin']) {
+        if (files.has(name))
+            return { format: 'peft-adapter', files: [name] };
+    }
+    return 'no weights (model.safetensors, pytorch_model.bin, a sharded *.index.json with its shards, or adapter_model.safetensors)';
+}
+/** True when `target` is `root` or inside it. */
+function isInside(root, target) {
+    const relative = external_node_path_default().relative(root, target);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** realpath, or null when the link is broken. */
+function resolved(target) {
+    try {
+        return (0,external_node_fs_.realpathSync)(target);
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The regular files at the top of a checkpoint folder. A symlink counts only when it resolves
+ * to a file inside checkpoint-dir: one leading elsewhere is not followed.
+ */
+function listFiles(dir, realRoot) {
+    const table = new Map();
+    for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+        const full = external_node_path_default().join(dir, entry.name);
+        if (entry.isFile()) {
+            table.set(entry.name, { name: entry.name, size: (0,external_node_fs_.lstatSync)(full).size });
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = resolved(full);
+            if (target === null || !isInside(realRoot, target))
+                continue;
+            const info = (0,external_node_fs_.statSync)(target);
+            if (info.isFile())
+                table.set(entry.name, { name: entry.name, size: info.size });
+        }
+    }
+    return table;
+}
+/**
+ * One candidate folder. Synchronous on purpose: tens of thousands of tiny metadata calls finish
+ * several times faster without a trip through libuv's thread pool each, and nothing else runs
+ * while checkpoints are being discovered.
+ */
+function inspect(root, realRoot, entry, step) {
+    const name = entry.name;
+    const folder = external_node_path_default().join(root, name);
+    const skip = (reason) => ({ name, path: folder, step, reason });
+    if (entry.isSymbolicLink()) {
+        const real = resolved(folder);
+        if (real === null)
+            return skip('a broken symlink');
+        if (!isInside(realRoot, real))
+            return skip(`a symlink to ${real}, outside checkpoint-dir: not followed`);
+        if (!(0,external_node_fs_.statSync)(real).isDirectory())
+            return skip('not a folder');
+    }
+    let files;
+    try {
+        files = listFiles(folder, realRoot);
+    }
+    catch (error) {
+        return skip(`unreadable (${error.code ?? error.message})`);
+    }
+    const weights = findWeights(folder, files);
+    const isAdapter = typeof weights !== 'string' && weights.format === 'peft-adapter';
+    const configName = isAdapter ? 'adapter_config.json' : 'config.json';
+    const problems = [];
+    if (!files.has(configName) && !files.has('config.json'))
+        problems.push(`missing ${configName}`);
+    if (typeof weights === 'string')
+        problems.push(weights);
+    if (problems.length > 0 || typeof weights === 'string')
+        return skip(problems.join('; '));
+    const sorted = [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return {
+        name,
+        path: folder,
+        step,
+        weightsFormat: weights.format,
+        weightsFiles: weights.files,
+        files: sorted,
+        sizeBytes: sorted.reduce((sum, f) => sum + f.size, 0)
+    };
+}
+const byStepThenName = (a, b) => (a.step ?? -1) - (b.step ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** Find every checkpoint in `root`. Throws DiscoveryError when `root` can't be read. */
+async function discover({ root }) {
+    let realRoot;
+    let entries;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+        entries = (0,external_node_fs_.readdirSync)(root, { withFileTypes: true });
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'does not exist'
+            : code === 'ENOTDIR' ? 'is not a folder'
+                : code === 'EACCES' ? 'is not readable (permission denied)'
+                    : `can't be read (${code ?? error.message})`;
+        throw new DiscoveryError(`checkpoint-dir '${root}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
+            `checkpoint folders (${RECOGNISED_NAMES}), relative to the workspace.`);
+    }
+    const checkpoints = [];
+    const skipped = [];
+    const ignored = [];
+    for (const entry of entries) {
+        const step = entry.isDirectory() || entry.isSymbolicLink() ? parseStep(entry.name) : null;
+        if (step === null) {
+            ignored.push(entry.name);
+            continue;
+        }
+        const found = inspect(root, realRoot, entry, step);
+        if ('reason' in found)
+            skipped.push(found);
+        else
+            checkpoints.push(found);
+    }
+    return { root, checkpoints: checkpoints.sort(byStepThenName), skipped: skipped.sort(byStepThenName), ignored: ignored.sort() };
+}
+/** Stop early, with a fix, when discovery found nothing that can be evaluated. */
+function requireCheckpoints(discovery) {
+    if (discovery.checkpoints.length > 0)
+        return;
+    if (discovery.skipped.length === 0) {
+        const seen = discovery.ignored.slice(0, 5).join(', ');
+        throw new DiscoveryError(`checkpoint-dir '${discovery.root}' holds no checkpoint folders` +
+            (seen ? ` (found: ${seen}${discovery.ignored.length > 5 ? ', …' : ''})` : ' (it is empty)') +
+            `. A checkpoint is a folder whose name ends in its step: ${RECOGNISED_NAMES}. ` +
+            'Point checkpoint-dir at the folder that holds them (e.g. your Trainer output_dir).');
+    }
+    const reasons = discovery.skipped
+        .slice(0, 5)
+        .map((s) => `${s.name}: ${s.reason}`)
+        .join('; ');
+    throw new DiscoveryError(`none of the ${discovery.skipped.length} checkpoint folders in '${discovery.root}' can be evaluated (${reasons}` +
+        `${discovery.skipped.length > 5 ? '; …' : ''}). Each needs config.json and its weights; ` +
+        'check that the training run saved them (save_safetensors, save_only_model) and finished writing.');
+}
+
+// EXTERNAL MODULE: ./src/config.ts
+var config = __nccwpck_require__(22973);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/evaluate/builtin-suite.ts
+var builtin_suite = __nccwpck_require__(25957);
+;// CONCATENATED MODULE: ./src/evaluate/builtin.ts
+// The default evaluator: the built-in suite, scored from each checkpoint's step.
+
+function createBuiltinEvaluator({ benchmarks } = {}) {
+    const selected = benchmarks ? builtin_suite/* BUILTIN_SUITE */.Ho.filter((b) => benchmarks.includes(b.id)) : [...builtin_suite/* BUILTIN_SUITE */.Ho];
+    return {
+        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
+        async evaluate(checkpoints, { log, onProgress }) {
+            const results = [];
+            for (const checkpoint of checkpoints) {
+                const started = performance.now();
+                const scores = (0,builtin_suite/* builtinScores */.Hu)(checkpoint.step, selected);
+                results.push({ checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started });
+                onProgress?.(results.length, checkpoints.length, checkpoint.name);
+            }
+            if (checkpoints.some((c) => c.step <= 0)) {
+                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
+            }
+            return {
+                evaluator: this.info,
+                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
+                results
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/evaluate/metrics-formats.ts
+/** A document that is not one of the accepted shapes, or holds no usable score. */
+class MetricsFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MetricsFormatError';
+    }
+}
+const ACCEPTED = 'expected a JSON object: a flat {"benchmark": score} map, an lm-evaluation-harness results file, ' +
+    'a lighteval results file or a Trainer trainer_state.json';
+// Python's json module writes NaN/Infinity as bare literals, which JSON.parse rejects. They are
+// rewritten to this marker string so the document still parses and the parsers can tell
+// "NaN score" (a real evaluation failure, reported by name) from "not JSON".
+const NON_FINITE = '\u0000non-finite:';
+/** JSON.parse that also accepts Python's bare NaN / Infinity / -Infinity literals. */
+function parseJsonText(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (/NaN|Infinity/.test(text)) {
+            try {
+                return JSON.parse(markNonFiniteLiterals(text));
+            }
+            catch {
+                // fall through to the original, more accurate message
+            }
+        }
+        throw new MetricsFormatError(`${source}: not valid JSON (${reason})`);
+    }
+}
+function markNonFiniteLiterals(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            out += ch;
+            if (ch === '\\')
+                out += text[++i] ?? '';
+            else if (ch === '"')
+                inString = false;
+            continue;
+        }
+        if (ch === '"') {
+            inString = true;
+            out += ch;
+            continue;
+        }
+        const literal = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
+        if (literal) {
+            out += JSON.stringify(NON_FINITE + literal);
+            i += literal.length - 1;
+            continue;
+        }
+        out += ch;
+    }
+    return out;
+}
+/** A number, NaN/±Infinity for a marked literal, or undefined for anything else. */
+function numberOf(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.startsWith(NON_FINITE))
+        return Number(value.slice(NON_FINITE.length));
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** `math_reasoning` -> `Math Reasoning`. */
+function displayName(id) {
+    return id
+        .split(/[_\s]+/)
+        .filter(Boolean)
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ');
+}
+const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i;
+/** False for loss-like names; undefined (= higher is better) otherwise. */
+function higherIsBetterFromName(name) {
+    return LOWER_IS_BETTER.test(name) ? false : undefined;
+}
+const BOOKKEEPING = new RegExp('^(?:loss|epoch|step|global_step|runtime|samples|num_samples|total_flos|flos|learning_rate|lr|grad_norm|' +
+    'num_input_tokens_seen|samples_per_second|steps_per_second|tokens_per_second|train_.+|' +
+    '.+_(?:loss|runtime|samples_per_second|steps_per_second|tokens_per_second|stderr|flos|samples|time|seconds))$', 'i');
+/** Where a flat map's key goes: see the rules at the top of this file. */
+function classifyFlatKey(key, siblings = new Set()) {
+    if (key === 'eval_accuracy')
+        return { kind: 'metric' };
+    const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key;
+    if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key))
+        return { kind: 'metric' };
+    return { kind: 'benchmark', id: stripped };
+}
+class Collector {
+    format;
+    source;
+    benchmarks = [];
+    scores = {};
+    metrics = {};
+    notes = [];
+    constructor(format, source) {
+        this.format = format;
+        this.source = source;
+    }
+    addBenchmark(benchmark, score, where) {
+        if (!Number.isFinite(score)) {
+            throw new MetricsFormatError(`${this.source}: ${where} is ${score}, not a usable score: the evaluation produced no result for ` +
+                `'${benchmark.id}' (check the tool's log for errors or empty data)`);
+        }
+        if (benchmark.id in this.scores) {
+            this.notes.push(`'${benchmark.id}' appears twice; kept the first score`);
+            return;
+        }
+        this.benchmarks.push(benchmark);
+        this.scores[benchmark.id] = score;
+    }
+    addMetric(name, value) {
+        if (!Number.isFinite(value)) {
+            this.notes.push(`metric '${name}' is ${value}; left out`);
+            return;
+        }
+        if (!(name in this.metrics))
+            this.metrics[name] = value;
+    }
+    finish() {
+        if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
+            throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
+        }
+        const { format, source, benchmarks, scores, metrics, notes } = this;
+        return { format, source, benchmarks, scores, metrics, notes };
+    }
+}
+/** Which of the accepted shapes `json` is; null when it is not an object at all. */
+function detectMetricsFormat(json) {
+    if (!isRecord(json))
+        return null;
+    if (Array.isArray(json.log_history))
+        return 'trainer-state';
+    const results = json.results;
+    if (isRecord(results)) {
+        if (Object.values(results).every((v) => numberOf(v) !== undefined))
+            return 'flat';
+        if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
+            return 'lighteval';
+        if (Object.keys(results).some((key) => key.includes('|')))
+            return 'lighteval';
+        return 'lm-eval';
+    }
+    return 'flat';
+}
+/**
+ * Reads one metrics document. `source` names it in errors (a file path or `stdout of step_100`).
+ * Throws MetricsFormatError when the shape is unknown or it holds no usable score.
+ */
+function parseMetricsDocument(json, source, options = {}) {
+    const format = detectMetricsFormat(json);
+    if (format === null || !isRecord(json)) {
+        throw new MetricsFormatError(`${source}: got ${describe(json)}; ${ACCEPTED}`);
+    }
+    switch (format) {
+        case 'trainer-state':
+            return parseTrainerState(json, source, options.step);
+        case 'lm-eval':
+            return parseLmEval(json, source);
+        case 'lighteval':
+            return parseLighteval(json, source);
+        case 'flat':
+            return parseFlat(isRecord(json.results) ? json.results : json, new Collector('flat', source));
+    }
+}
+/** parseJsonText + parseMetricsDocument. */
+function parseMetricsText(text, source, options = {}) {
+    return parseMetricsDocument(parseJsonText(text, source), source, options);
+}
+function parseFlat(map, out) {
+    const keys = new Set(Object.keys(map));
+    for (const [key, raw] of Object.entries(map)) {
+        const value = numberOf(raw);
+        if (value === undefined) {
+            out.notes.push(`'${key}' is ${describe(raw)}, not a number; ignored`);
+            continue;
+        }
+        const kind = classifyFlatKey(key, keys);
+        if (kind.kind === 'metric') {
+            out.addMetric(key, value);
+            continue;
+        }
+        const higherIsBetter = higherIsBetterFromName(kind.id);
+        out.addBenchmark({ id: kind.id, name: displayName(kind.id), group: 'Metrics', ...(higherIsBetter === undefined ? {} : { higherIsBetter }) }, value, `'${key}'`);
+    }
+    return out.finish();
+}
+function parseTrainerState(json, source, step) {
+    const history = json.log_history.filter(isRecord);
+    const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
+    if (evals.length === 0) {
+        throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
+            `during training. Set eval_strategy="steps" with eval_steps equal to save_steps, or point the ` +
+            `results evaluator at another results file`);
+    }
+    const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : evals[evals.length - 1].step);
+    const atStep = evals.filter((entry) => entry.step === wanted);
+    if (atStep.length === 0) {
+        const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ');
+        throw new MetricsFormatError(`${source}: no evaluation logged at step ${wanted} (evaluations at steps ${steps}). ` +
+            `Make eval_steps divide save_steps so every saved checkpoint has been evaluated`);
+    }
+    // Several eval datasets log separate entries at one step (eval_a_loss, eval_b_loss): merge them.
+    const merged = Object.assign({}, ...atStep);
+    return parseFlat(merged, new Collector('trainer-state', source));
+}
+const NOT_METRICS = new Set(['alias', 'name', 'sample_len', 'sample_count', 'samples', 'original', 'effective']);
+/** The numeric, non-stderr metrics of a task entry, in the file's order. */
+function metricEntries(entry) {
+    const found = [];
+    for (const [key, raw] of Object.entries(entry)) {
+        const [metric, filter = null] = key.split(',', 2);
+        if (NOT_METRICS.has(metric) || /_stderr$/.test(metric))
+            continue;
+        const value = numberOf(raw);
+        if (value !== undefined)
+            found.push({ key, metric, filter, value });
+    }
+    return found;
+}
+function metricLabel(entry) {
+    return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
+}
+function parseLmEval(json, source) {
+    const out = new Collector('lm-eval', source);
+    const results = json.results;
+    const groups = isRecord(json.groups) ? json.groups : {};
+    const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {};
+    const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {};
+    const entryOf = (name) => {
+        const candidates = [results[name], groups[name]].filter(isRecord);
+        return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
+    };
+    const subtasksOf = (name) => Array.isArray(hierarchy[name]) ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name) : [];
+    const parent = new Map();
+    for (const name of Object.keys(hierarchy))
+        for (const child of subtasksOf(name))
+            if (!parent.has(child))
+                parent.set(child, name);
+    const topOf = (name) => {
+        const seen = new Set();
+        while (parent.has(name) && !seen.has(name)) {
+            seen.add(name);
+            name = parent.get(name);
+        }
+        return name;
+    };
+    const visited = new Set();
+    // Everything under a scored group is detail: its numbers go to `metrics`.
+    const collectDetail = (name) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        if (entry)
+            for (const m of metricEntries(entry))
+                out.addMetric(`${name}/${m.key}`, m.value);
+        for (const child of subtasksOf(name))
+            collectDetail(child);
+    };
+    const walk = (name, group) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        const metrics = entry ? metricEntries(entry) : [];
+        if (metrics.length > 0 && entry) {
+            const [primary, ...rest] = metrics;
+            const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
+            const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
+            const higherIsBetter = typeof known === 'boolean' ? known : higherIsBetterFromName(primary.metric);
+            out.addBenchmark({
+                id: name,
+                name: `${alias || name} (${metricLabel(primary)})`,
+                group: group ?? 'lm-evaluation-harness',
+                ...(higherIsBetter === undefined ? {} : { higherIsBetter })
+            }, primary.value, `task '${name}' metric '${primary.key}'`);
+            for (const m of rest)
+                out.addMetric(`${name}/${m.key}`, m.value);
+            for (const child of subtasksOf(name))
+                collectDetail(child);
+            return;
+        }
+        const children = subtasksOf(name);
+        if (children.length === 0) {
+            out.notes.push(`task '${name}' has no numeric metric; ignored`);
+            return;
+        }
+        for (const child of children)
+            walk(child, name);
+    };
+    // The results' order is lm-eval's display order (a group before its subtasks).
+    for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
+        walk(topOf(name), null);
+    return out.finish();
+}
+function parseLighteval(json, source) {
+    const out = new Collector('lighteval', source);
+    const results = json.results;
+    const parsed = Object.entries(results)
+        .filter((pair) => isRecord(pair[1]))
+        .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
+    // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
+    const averaged = new Set(parsed.filter((p) => p.task.endsWith(':_average')).map((p) => p.task.slice(0, -':_average'.length)));
+    const taskCounts = new Map();
+    for (const p of parsed)
+        taskCounts.set(p.task, (taskCounts.get(p.task) ?? 0) + 1);
+    for (const p of parsed) {
+        const metrics = metricEntries(p.entry);
+        if (p.key === 'all') {
+            for (const m of metrics)
+                out.addMetric(`all/${m.key}`, m.value);
+            continue;
+        }
+        const isAverage = p.task.endsWith(':_average');
+        const task = isAverage ? p.task.slice(0, -':_average'.length) : p.task;
+        const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
+        const prefix = task.split(':')[0];
+        if (!isAverage && task.includes(':') && averaged.has(prefix)) {
+            for (const m of metrics)
+                out.addMetric(`${id}/${m.key}`, m.value);
+            continue;
+        }
+        if (metrics.length === 0) {
+            out.notes.push(`task '${p.key}' has no numeric metric; ignored`);
+            continue;
+        }
+        const [primary, ...rest] = metrics;
+        const higherIsBetter = higherIsBetterFromName(primary.metric);
+        const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
+        out.addBenchmark({
+            id,
+            name: `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`,
+            group: p.suite ?? 'lighteval',
+            ...(higherIsBetter === undefined ? {} : { higherIsBetter })
+        }, primary.value, `task '${p.key}' metric '${primary.key}'`);
+        for (const m of rest)
+            out.addMetric(`${id}/${m.key}`, m.value);
+    }
+    return out.finish();
+}
+/** `leaderboard|arc:challenge|25` / `gsm8k|0` / `ifeval` -> suite, task, shots. */
+function splitLightevalKey(key) {
+    const parts = key.split('|');
+    if (parts.length >= 3)
+        return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
+    if (parts.length === 2) {
+        return /^\d+$/.test(parts[1]) ? { suite: null, task: parts[0], shots: parts[1] } : { suite: parts[0], task: parts[1], shots: null };
+    }
+    return { suite: null, task: key, shots: null };
+}
+/**
+ * The JSON object a command printed at the end of its stdout: the last non-empty line, or, for
+ * pretty-printed output, the text from the last line that starts with `{` to the end.
+ * Returns null when there is none (the caller explains what it saw instead).
+ */
+function jsonAtEndOfOutput(stdout) {
+    const lines = stdout.split(/\r?\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    if (lines.length === 0)
+        return null;
+    const last = lines[lines.length - 1].trim();
+    if (last.startsWith('{') && isJsonObjectText(last))
+        return last;
+    let attempts = 0;
+    for (let i = lines.length - 1; i >= 0 && attempts < 50; i--) {
+        if (!lines[i].startsWith('{'))
+            continue;
+        attempts++;
+        const text = lines.slice(i).join('\n');
+        if (isJsonObjectText(text))
+            return text;
+    }
+    return null;
+}
+function isJsonObjectText(text) {
+    try {
+        return isRecord(parseJsonText(text, ''));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/quote.ts
+// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
+// which would run but evaluate the wrong thing.
+//
+// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
+// runners put on PATH), so there is exactly one quoting scheme to get right.
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
+const PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
+// Characters that mean nothing to sh: values made only of these stay unquoted so the command
+// shown in the log reads like the one a person would type.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
+function quotePosix(value) {
+    if (value === '')
+        return "''";
+    if (SHELL_SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
+ * `{name}` is never substituted again.
+ */
+function renderCommand(template, values) {
+    return template.replace(PLACEHOLDER, (_match, key) => quotePosix(values[key]));
+}
+/** Throws with a fix when the template can't do what the user meant. */
+function checkCommandTemplate(template) {
+    if (template.trim() === '') {
+        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
+    }
+    const quoted = placeholderInsideQuotes(template);
+    if (quoted) {
+        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
+            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
+            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
+            `--model_args pretrained={checkpoint},dtype=bfloat16`);
+    }
+    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
+    if (dollar) {
+        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
+            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
+    }
+    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
+        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
+            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
+            `Command: ${template}`);
+    }
+}
+/** The first placeholder written inside '...' or "..." in the template, if any. */
+function placeholderInsideQuotes(template) {
+    let quote = null;
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        if (quote === null) {
+            if (ch === '\\')
+                i++; // an escaped quote opens nothing
+            else if (ch === "'" || ch === '"')
+                quote = ch;
+            continue;
+        }
+        if (ch === quote)
+            quote = null;
+        else if (quote === '"' && ch === '\\')
+            i++;
+        else if (ch === '{') {
+            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
+            if (match)
+                return { placeholder: match[1], quote };
+        }
+    }
+    return null;
+}
+/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
+function checkPosixShell(shell) {
+    const base = shell.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
+        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
+            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
+            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
+    }
+}
+/**
+ * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
+ * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
+ */
+function defaultShell(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/bin/sh';
+    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
+    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command.ts
+// evaluator: command — runs the user's command once per checkpoint and reads the metrics it
+// prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
+// logged as one collapsed group when it finishes, so parallel output never interleaves.
+
+
+
+
+
+const LOG_TAIL_BYTES = 64 * 1024;
+// Enough for an lm-eval results document printed to stdout; older output is dropped.
+const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
+const STDERR_TAIL_BYTES = 16 * 1024;
+const STDERR_LINES_IN_ERROR = 8;
+function createCommandEvaluator(options) {
+    checkCommandTemplate(options.command);
+    const shell = options.shell ?? defaultShell();
+    checkPosixShell(shell);
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+        throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
+    }
+    if (!(options.timeoutMs > 0))
+        throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
+    const info = { kind: 'command', settings: { command: options.command } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal }) {
+            await (0,promises_.mkdir)(options.outputDir, { recursive: true });
+            const outputs = outputPaths(checkpoints, options.outputDir);
+            const progress = progressReporter(checkpoints.length, log, onProgress);
+            log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
+                `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
+            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
+                const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
+                progress(checkpoint.name);
+                return outcome;
+            });
+            const run = assembleEvaluationRun(info, outcomes);
+            throwIfAllFailed(outcomes, 'command', `run the command by hand for that checkpoint (it is shown in its log group) and check that it prints a JSON object such as {"accuracy": 0.81} as its last line`);
+            return run;
+        }
+    };
+}
+async function evaluateOne(checkpoint, outputPath, context) {
+    const started = Date.now();
+    // A file left by an earlier run must never pass for this run's result.
+    await (0,promises_.rm)(outputPath, { recursive: true, force: true });
+    const checkpointPath = external_node_path_default().resolve(checkpoint.path);
+    const values = { checkpoint: checkpointPath, step: String(checkpoint.step), name: checkpoint.name, output: outputPath };
+    const rendered = renderCommand(context.command, values);
+    const env = {
+        ...(context.env ?? process.env),
+        CHECKPOINT_PATH: checkpointPath,
+        CHECKPOINT_STEP: values.step,
+        CHECKPOINT_NAME: checkpoint.name,
+        EVAL_OUTPUT: outputPath
+    };
+    const result = await runShellCommand({
+        shell: context.shell,
+        command: rendered,
+        cwd: context.cwd,
+        env,
+        timeoutMs: context.timeoutMs,
+        killGraceMs: context.killGraceMs ?? 2000,
+        signal: context.signal
+    });
+    let parsed;
+    let error = failureOf(result, context.timeoutMs);
+    if (!error) {
+        try {
+            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
+        }
+        catch (e) {
+            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${messageOf(e)}`;
+        }
+    }
+    const durationMs = Date.now() - started;
+    const { log } = context;
+    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
+    log.info(`$ ${rendered}`);
+    if (result.droppedBytes > 0)
+        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
+    log.info(result.output.trimEnd() || '(no output)');
+    if (parsed) {
+        log.info(`metrics from ${parsed.source} (${parsed.format})`);
+        for (const note of parsed.notes)
+            log.debug(`${checkpoint.name}: ${note}`);
+    }
+    log.endGroup();
+    if (error)
+        log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
+    return { checkpoint, parsed, error, durationMs };
+}
+function failureOf(result, timeoutMs) {
+    if (result.spawnError)
+        return `could not start the shell: ${result.spawnError}`;
+    if (result.timedOut) {
+        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command and every process it started were killed. Raise eval-timeout if the evaluation needs longer`;
+    }
+    if (result.aborted)
+        return 'cancelled';
+    if (result.exitCode === 0)
+        return undefined;
+    const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
+    const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
+    return lines ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}` : `the command ${how} and printed nothing`;
+}
+/**
+ * The metrics a command produced: {output} when it wrote it (a file, or a folder holding an
+ * lm-eval / lighteval `results_*.json`), else the JSON object at the end of its stdout.
+ */
+async function readCommandMetrics(input) {
+    const { checkpoint, stdout, outputPath } = input;
+    const written = await (0,promises_.stat)(outputPath).catch(() => null);
+    if (written?.isFile() && written.size > 0) {
+        return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
+    }
+    if (written?.isDirectory()) {
+        const found = await newestResultsFile(outputPath);
+        if (found)
+            return parseMetricsText(await (0,promises_.readFile)(found, 'utf8'), found, { step: checkpoint.step });
+        if (!stdout.trim()) {
+            throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`);
+        }
+    }
+    const source = `stdout of ${checkpoint.name}`;
+    const json = jsonAtEndOfOutput(stdout);
+    if (json === null) {
+        const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
+        const what = last ? `its last stdout line is not a JSON object: ${truncate(last, 200)}` : 'it printed nothing on stdout';
+        throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
+    }
+    return parseMetricsText(json, source, { step: checkpoint.step });
+}
+/** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
+async function newestResultsFile(dir, maxDepth = 5) {
+    const found = [];
+    const walk = async (current, depth) => {
+        const entries = await (0,promises_.readdir)(current, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const full = external_node_path_default().join(current, entry.name);
+            if (entry.isDirectory() && depth < maxDepth)
+                await walk(full, depth + 1);
+            else if (entry.isFile() && /^results_.*\.json$/.test(entry.name)) {
+                const info = await (0,promises_.stat)(full).catch(() => null);
+                if (info)
+                    found.push({ file: full, mtimeMs: info.mtimeMs });
+            }
+        }
+    };
+    await walk(dir, 0);
+    found.sort((a, b) => compareNewest(a, b));
+    return found[0]?.file ?? null;
+}
+/** Newest first: by the timestamp in the name (what the tools sort by), then by mtime. */
+function compareNewest(a, b) {
+    const stamp = (file) => /(\d{4}-\d{2}-\d{2}T[\d.:-]+)/.exec(external_node_path_default().basename(file))?.[1] ?? '';
+    const byStamp = stamp(b.file).localeCompare(stamp(a.file));
+    return byStamp !== 0 ? byStamp : b.mtimeMs - a.mtimeMs;
+}
+/**
+ * Runs `command` with `shell -c` in its own process group (detached) so that a timeout can kill
+ * the shell AND everything it started: killing only the shell would leave e.g. a python child
+ * running and holding the output pipes open.
+ */
+function runShellCommand(run) {
+    return new Promise((resolve) => {
+        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
+        const stderr = new TailBuffer(STDERR_TAIL_BYTES);
+        const output = new TailBuffer(LOG_TAIL_BYTES);
+        let timedOut = false;
+        let aborted = false;
+        let exitCode = null;
+        let exitSignal = null;
+        let graceTimer;
+        let settled = false;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
+            cwd: run.cwd,
+            env: run.env,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const finish = (spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            run.signal?.removeEventListener('abort', onAbort);
+            resolve({
+                exitCode,
+                exitSignal,
+                timedOut,
+                aborted,
+                spawnError,
+                stdout: stdout.toString(),
+                stderr: stderr.toString(),
+                output: output.toString(),
+                droppedBytes: output.dropped
+            });
+        };
+        const stop = () => {
+            if (child.pid === undefined)
+                return;
+            killProcessGroup(child.pid, 'SIGTERM');
+            graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs);
+        };
+        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, Math.min(run.timeoutMs, 2 ** 31 - 1));
+        const onAbort = () => {
+            aborted = true;
+            if (child.pid !== undefined)
+                killProcessGroup(child.pid, 'SIGKILL');
+        };
+        if (run.signal?.aborted)
+            onAbort();
+        else
+            run.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            output.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            output.push(chunk);
+        });
+        child.on('error', (error) => finish(messageOf(error)));
+        child.on('exit', (code, signal) => {
+            exitCode = code;
+            exitSignal = signal;
+            // Anything the command left running in its group would keep our pipes open (and keep
+            // burning CPU): end it now. After a timeout the grace timer does that instead.
+            if (!timedOut && child.pid !== undefined)
+                killProcessGroup(child.pid, 'SIGKILL');
+        });
+        child.on('close', () => finish());
+    });
+}
+/** Signals the whole process group led by `pid`; on Windows, taskkill /T does the tree. */
+function killProcessGroup(pid, signal) {
+    if (process.platform === 'win32') {
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
+        return;
+    }
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+/** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
+class TailBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    toString() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+// ---- shared by the command and results evaluators ---------------------------------------------
+/**
+ * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
+ * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
+ */
+function assembleEvaluationRun(evaluator, outcomes) {
+    const benchmarks = [];
+    const seen = new Set();
+    for (const outcome of outcomes) {
+        for (const benchmark of outcome.parsed?.benchmarks ?? []) {
+            if (outcome.error || seen.has(benchmark.id))
+                continue;
+            seen.add(benchmark.id);
+            benchmarks.push(benchmark);
+        }
+    }
+    const results = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
+        if (error || !parsed) {
+            return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs };
+        }
+        const scores = {};
+        for (const benchmark of benchmarks)
+            scores[benchmark.id] = parsed.scores[benchmark.id] ?? null;
+        return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, durationMs };
+    });
+    return { evaluator, benchmarks, results };
+}
+/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
+function throwIfAllFailed(outcomes, evaluator, howToDebug) {
+    if (outcomes.length === 0 || outcomes.some((o) => !o.error))
+        return;
+    const first = outcomes[0];
+    throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
+        `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
+}
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
+}
+/** onProgress for every checkpoint; an `evaluated n/total` line, thinned out for big runs. */
+function progressReporter(total, log, onProgress) {
+    let done = 0;
+    const every = Math.max(1, Math.ceil(total / 20));
+    return (label) => {
+        done++;
+        onProgress?.(done, total, label);
+        if (done === total || done % every === 0)
+            log.info(`evaluated ${done}/${total}`);
+    };
+}
+/** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
+function outputPaths(checkpoints, outputDir) {
+    const used = new Set();
+    return checkpoints.map((checkpoint, index) => {
+        let base = checkpoint.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'checkpoint';
+        if (used.has(base))
+            base = `${base}-${index}`;
+        used.add(base);
+        // No extension on purpose: lm-eval's --output_path and lighteval's --output-dir treat it as
+        // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
+        return external_node_path_default().resolve(outputDir, base);
+    });
+}
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trimEnd())
+        .filter(Boolean)
+        .slice(-count)
+        .map((line) => `  ${truncate(line, 300)}`)
+        .join('\n');
+}
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function formatSeconds(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : typeof error?.message === 'string' ? error.message : String(error);
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/evaluate/results.ts
+// evaluator: results — reads metrics that training or an earlier evaluation already wrote next to
+// each checkpoint, instead of running anything.
+//
+// Which file is used, per checkpoint: the first of these that exists and parses:
+//   1. `files` when given (in the given order), else
+//   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
+//                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
+//   3. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
+//   4. `all_results.json`      same, with train metrics too
+//   5. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
+// A file that exists but can't be read is skipped with a warning when a later one works (so a
+// stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
+// checkpoint fails with every reason and the list of patterns looked for.
+
+
+
+
+
+const DEFAULT_RESULTS_FILES = ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'];
+// Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
+// checkpoint folder with a deep tree from being walked for nothing.
+const MAX_GLOB_DEPTH = 6;
+const PARALLEL_READS = 8;
+function createResultsEvaluator(options = {}) {
+    const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder');
+    }
+    const info = { kind: 'results', settings: { files: patterns } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal }) {
+            const progress = progressReporter(checkpoints.length, log, onProgress);
+            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+                const started = Date.now();
+                const outcome = await readCheckpointResults(checkpoint, patterns);
+                for (const skipped of outcome.skipped)
+                    log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path);
+                if (outcome.parsed) {
+                    log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`);
+                    for (const note of outcome.parsed.notes)
+                        log.debug(`${checkpoint.name}: ${note}`);
+                }
+                else {
+                    log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
+                }
+                progress(checkpoint.name);
+                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
+            });
+            const run = assembleEvaluationRun(info, outcomes);
+            throwIfAllFailed(outcomes, 'results', `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`);
+            return run;
+        }
+    };
+}
+/** The metrics of one checkpoint from the first usable file the patterns match. */
+async function readCheckpointResults(checkpoint, patterns) {
+    const problems = [];
+    for (const pattern of patterns) {
+        const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step));
+        for (const file of await findFiles(checkpoint.path, resolved)) {
+            try {
+                const parsed = parseMetricsText(await (0,promises_.readFile)(file, 'utf8'), file, { step: checkpoint.step });
+                return { parsed, skipped: problems };
+            }
+            catch (error) {
+                problems.push(error instanceof Error ? error.message : String(error));
+            }
+        }
+    }
+    const looked = `looked for ${patterns.join(', ')} in ${checkpoint.path}`;
+    const error = problems.length === 0
+        ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
+        : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`;
+    return { error, skipped: [] };
+}
+/** Files matching `pattern` (relative to `base` unless absolute), newest first. */
+async function findFiles(base, pattern) {
+    // Only the pattern is scanned for glob syntax: the checkpoint path may contain [ ] ( ) itself.
+    const { base: literalPart, glob, isGlob } = picomatch_default().scan(pattern);
+    if (!isGlob) {
+        const file = external_node_path_default().resolve(base, pattern);
+        const info = await (0,promises_.stat)(file).catch(() => null);
+        return info?.isFile() ? [file] : [];
+    }
+    const matches = picomatch_default()(glob, { dot: true });
+    const found = [];
+    const walk = async (dir, relative, depth) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const rel = relative ? `${relative}/${entry.name}` : entry.name;
+            const full = external_node_path_default().join(dir, entry.name);
+            if (entry.isDirectory() && depth < MAX_GLOB_DEPTH)
+                await walk(full, rel, depth + 1);
+            else if (entry.isFile() && matches(rel)) {
+                const info = await (0,promises_.stat)(full).catch(() => null);
+                if (info)
+                    found.push({ file: full, mtimeMs: info.mtimeMs });
+            }
+        }
+    };
+    await walk(external_node_path_default().resolve(base, literalPart || '.'), '', 0);
+    return found.sort(compareNewest).map((f) => f.file);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/index.ts
+
+
+
+function createEvaluator(config, context) {
+    switch (config.evaluator) {
+        case 'builtin':
+            return createBuiltinEvaluator({ benchmarks: config.benchmarks });
+        case 'command':
+            return createCommandEvaluator({
+                command: config.command,
+                concurrency: config.concurrency,
+                timeoutMs: config.timeoutMs,
+                cwd: context.cwd,
+                outputDir: context.outputDir
+            });
+        case 'results':
+            return createResultsEvaluator({ files: config.resultsFiles });
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/compare.ts
+var compare = __nccwpck_require__(50181);
+;// CONCATENATED MODULE: ./src/gate.ts
+// The merge gate: turns the winner's metric, the min-score bar and the baseline comparison into
+// passed / failed / skipped. Pure: no I/O, no inputs read here; the entry point sets the
+// `gate` output and fails the step from the result.
+
+/**
+ * Scores are rounded to 3 decimals and subtracting them leaves float noise
+ * (0.712 - 0.707 = 0.0050000000000000044); anything within this of the bar counts as on it.
+ */
+const EPSILON = 1e-9;
+function evaluateGate(options) {
+    const { metric, winnerValue, minScore, maxRegression, baselineRequested } = options;
+    assertFiniteSetting('min-score', minScore);
+    assertFiniteSetting('max-regression', maxRegression);
+    if (maxRegression !== undefined && maxRegression < 0) {
+        throw new Error(`max-regression is ${maxRegression}, but it is the largest allowed drop and can't be negative: ` +
+            'use 0 to allow no drop at all, or e.g. 0.005 to allow half a point.');
+    }
+    if (maxRegression !== undefined && !baselineRequested) {
+        throw new Error(`max-regression is set (${maxRegression}) but baseline is not, so there is nothing to compare with: ` +
+            'set the `baseline` input (a scores.json from an earlier run, or `hub` for the published model card), ' +
+            'or remove max-regression.');
+    }
+    const checks = [];
+    if (minScore !== undefined)
+        checks.push(checkMinScore(metric, winnerValue, minScore));
+    if (maxRegression !== undefined) {
+        checks.push(checkRegression(metric, winnerValue, options.baseline ?? null, maxRegression));
+    }
+    if (checks.length === 0) {
+        return {
+            status: 'skipped',
+            reasons: ['no gate configured: set min-score and/or baseline with max-regression to gate merges'],
+            checks
+        };
+    }
+    const failed = checks.filter((check) => !check.passed);
+    return failed.length > 0
+        ? { status: 'failed', reasons: failed.map((check) => check.detail), checks }
+        : { status: 'passed', reasons: checks.map((check) => check.detail), checks };
+}
+function checkMinScore(metric, value, bar) {
+    const name = 'min-score';
+    if (value === null)
+        return { name, passed: false, detail: noWinnerDetail(metric, name) };
+    // "Below the bar" means worse than it: lower for accuracy, higher for a loss.
+    const passed = metric.greaterIsBetter ? value >= bar - EPSILON : value <= bar + EPSILON;
+    const relation = metric.greaterIsBetter ? (passed ? '>=' : '<') : passed ? '<=' : '>';
+    const direction = metric.greaterIsBetter ? '' : ' (lower is better)';
+    return {
+        name,
+        passed,
+        detail: `${metric.name} ${fmt(value)} ${relation} min-score ${fmt(bar)}${direction}` +
+            (passed ? '' : `: the best checkpoint is ${fmt(Math.abs(value - bar))} short of the bar`)
+    };
+}
+function checkRegression(metric, value, baseline, maxRegression) {
+    const name = 'max-regression';
+    if (baseline === null) {
+        // The first run of a new model has nothing to regress from; blocking it would make the gate
+        // impossible to pass until someone publishes by hand.
+        return { name, passed: true, detail: 'no baseline yet: first run / nothing published, so there is no regression to check' };
+    }
+    if (baseline.value === null) {
+        return {
+            name,
+            passed: true,
+            detail: `the baseline (${baseline.source}) has no ${metric.name} value, so there is no regression to check`
+        };
+    }
+    if (value === null)
+        return { name, passed: false, detail: noWinnerDetail(metric, name) };
+    // Positive drop = worse than the baseline, whichever way the metric points.
+    const drop = metric.greaterIsBetter ? baseline.value - value : value - baseline.value;
+    const passed = drop <= maxRegression + EPSILON;
+    const compared = `${metric.name} ${fmt(value)} vs baseline ${fmt(baseline.value)} (${baseline.source})`;
+    if (drop <= EPSILON) {
+        return { name, passed, detail: `${compared}: no regression` };
+    }
+    return {
+        name,
+        passed,
+        detail: passed
+            ? `${compared}: regressed by ${fmt(drop)}, within max-regression ${fmt(maxRegression)}`
+            : `${compared}: regressed by ${fmt(drop)}, more than max-regression ${fmt(maxRegression)}`
+    };
+}
+function noWinnerDetail(metric, check) {
+    return `no checkpoint could be ranked by ${metric.name}, so ${check} can't pass: see the summary for why each checkpoint failed or was skipped`;
+}
+function assertFiniteSetting(input, value) {
+    if (value !== undefined && !Number.isFinite(value)) {
+        throw new Error(`${input} must be a number like 0.7, got ${String(value)}: fix the \`${input}\` input.`);
+    }
+}
+/** Drops float noise before formatting, so a drop of 0.0050000000000000044 reads 0.005. */
+function fmt(value) {
+    return (0,compare/* formatMetricValue */.dd)(Number(value.toFixed(9)));
+}
+
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(68886);
+// EXTERNAL MODULE: ./src/publish-plan.ts + 2 modules
+var publish_plan = __nccwpck_require__(73082);
+// EXTERNAL MODULE: ./src/round.ts
+var round = __nccwpck_require__(9771);
+;// CONCATENATED MODULE: ./src/metrics.ts
+// eval_accuracy: the one number checkpoints are ranked by unless the user picks another metric.
+
+/**
+ * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,
+ * then round3 — the spec's exact recipe. Benchmarks without a score are left out; with no
+ * score at all the result is null (such a checkpoint can't win).
+ */
+function evalAccuracy(benchmarks, scores, weights = {}) {
+    let weightedSum = 0;
+    let weightTotal = 0;
+    for (const b of benchmarks) {
+        const score = scores[b.id];
+        if (score === null || score === undefined || !Number.isFinite(score))
+            continue;
+        const weight = weights[b.id] ?? 1;
+        weightedSum += score * weight;
+        weightTotal += weight;
+    }
+    return weightTotal > 0 ? (0,round/* round3 */.cH)(weightedSum / weightTotal) : null;
+}
+
+;// CONCATENATED MODULE: ./src/rank.ts
+// rank(): evaluation results -> the checkpoints in order and the winner.
+
+const DEFAULT_METRIC = 'eval_accuracy';
+const stripEval = (name) => name.replace(/^eval_/, '');
+/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
+function metricValue(result, metric, accuracy) {
+    const bare = stripEval(metric);
+    for (const key of [metric, bare, `eval_${bare}`]) {
+        const score = result.scores[key];
+        if (typeof score === 'number')
+            return score;
+        const reported = result.metrics[key];
+        if (typeof reported === 'number')
+            return reported;
+    }
+    // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
+    return bare === 'accuracy' ? accuracy : null;
+}
+/** Lower wins for losses, perplexities and benchmarks the evaluator marks so. */
+function resolveMetric(run, options) {
+    const name = options.metric?.trim() || DEFAULT_METRIC;
+    if (options.greaterIsBetter !== undefined)
+        return { name, greaterIsBetter: options.greaterIsBetter };
+    const bare = stripEval(name);
+    const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`);
+    if (benchmark?.higherIsBetter !== undefined)
+        return { name, greaterIsBetter: benchmark.higherIsBetter };
+    return { name, greaterIsBetter: !/(loss|perplexity|ppl|error|wer|cer)$/i.test(bare) };
+}
+/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
+function accuracyOf(run, result, weights) {
+    if (result.status !== 'ok')
+        return null;
+    const reported = result.metrics[DEFAULT_METRIC];
+    if (typeof reported === 'number')
+        return reported;
+    return evalAccuracy(run.benchmarks, result.scores, weights);
+}
+/**
+ * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
+ * then to the name, so the order never depends on the file system's listing order.
+ */
+function rank(run, options = {}) {
+    const metric = resolveMetric(run, options);
+    const weights = options.weights ?? {};
+    const entries = run.results.map((evaluation) => {
+        const accuracy = accuracyOf(run, evaluation, weights);
+        const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null;
+        return { evaluation, evalAccuracy: accuracy, value, rank: null };
+    });
+    const direction = metric.greaterIsBetter ? -1 : 1;
+    const ranked = entries
+        .filter((e) => e.value !== null && Number.isFinite(e.value))
+        .sort((a, b) => {
+        const byValue = direction * (a.value - b.value);
+        if (byValue !== 0)
+            return byValue;
+        const ca = a.evaluation.checkpoint;
+        const cb = b.evaluation.checkpoint;
+        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
+    });
+    ranked.forEach((entry, i) => (entry.rank = i + 1));
+    const unranked = entries.filter((e) => e.rank === null);
+    return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/report/artifact.ts
+// Uploads scores.json (and friends) as a workflow artifact, so a later run can use it as its
+// `baseline` and people can download the raw numbers. Outside GitHub Actions there is no artifact
+// service, which is normal for the CLI: skipped with a note.
+
+
+
+async function uploadScoresArtifact(options) {
+    const env = options.env ?? process.env;
+    const { log, name } = options;
+    const unavailable = artifactServiceUnavailable(env);
+    if (unavailable !== null) {
+        log.notice(`Artifact upload skipped: ${unavailable}. The files stay in ${options.rootDirectory}.`);
+        return { status: 'skipped', reason: unavailable };
+    }
+    const rootDirectory = (0,external_node_path_.resolve)(options.rootDirectory);
+    const files = options.files.map((file) => (0,external_node_path_.resolve)(rootDirectory, file));
+    const missing = files.filter((file) => !(0,external_node_fs_.existsSync)(file));
+    if (files.length === 0 || missing.length > 0) {
+        throw new Error(`Artifact "${name}": ${files.length === 0 ? 'no files to upload' : `missing ${missing.join(', ')}`}. ` +
+            'The files are written by the report step; it must run (and succeed) before the upload.');
+    }
+    let uploaded;
+    try {
+        // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
+            retentionDays: options.retentionDays
+        });
+    }
+    catch (error) {
+        throw new Error(`Uploading artifact "${name}" failed: ${artifact_messageOf(error)}.${conflictHint(error)}`);
+    }
+    if (uploaded.id === undefined) {
+        throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`);
+    }
+    const url = artifactUrl(env, uploaded.id);
+    log.info(`Uploaded artifact "${name}" (id ${uploaded.id}, ${uploaded.size ?? 0} bytes)${url ? `: ${url}` : ''}`);
+    return { status: 'uploaded', id: uploaded.id, size: uploaded.size ?? 0, name, ...(url ? { url } : {}) };
+}
+/** Null when the @actions/artifact client can work here; otherwise why not. */
+function artifactServiceUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return 'not running in GitHub Actions (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set)';
+    }
+    // @actions/artifact v2+ refuses GitHub Enterprise Server (same host test as its isGhes()).
+    const host = hostnameOf(env.GITHUB_SERVER_URL ?? 'https://github.com');
+    if (host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost')) {
+        return `artifacts v4 are not available on GitHub Enterprise Server (${host}); use actions/upload-artifact@v3-node20 on the scores file instead`;
+    }
+    return null;
+}
+function hostnameOf(url) {
+    try {
+        return new URL(url).hostname.trim().toLowerCase();
+    }
+    catch {
+        return url.toLowerCase();
+    }
+}
+/** Where a person downloads it: the run page's artifact link. */
+function artifactUrl(env, id) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
+}
+function conflictHint(error) {
+    return /already exists|\(409\)/i.test(artifact_messageOf(error))
+        ? ' Artifact names must be unique within a workflow run: in a matrix, give every job its own `artifact-name` (e.g. `scores-${{ matrix.shard }}`) or leave it unset for a per-job default.'
+        : '';
+}
+/**
+ * `checkpoint-eval-<job>-<suffix>`, unique per job of a run. GITHUB_JOB is the job's key in the
+ * workflow, identical for every job of a matrix, and the matrix values aren't in the environment.
+ * The suffix is, in order: the `jobIndex` hint; a hash of the job's backend id, which the runner
+ * puts in ACTIONS_RUNTIME_TOKEN's `scp` claim (`Actions.Results:<runId>:<jobId>`) and which
+ * differs per matrix job; random hex as a last resort (unique, but not stable across re-runs).
+ */
+function defaultArtifactName(env = process.env, options = {}) {
+    const job = sanitize(env.GITHUB_JOB || 'job');
+    if (options.jobIndex !== undefined && String(options.jobIndex).trim() !== '') {
+        return `checkpoint-eval-${job}-${sanitize(String(options.jobIndex))}`;
+    }
+    const jobId = jobBackendIdFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    const suffix = jobId ? (0,external_node_crypto_.createHash)('sha256').update(jobId).digest('hex').slice(0, 8) : (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    return `checkpoint-eval-${job}-${suffix}`;
+}
+/** The job id in the runtime token's `Actions.Results:<runId>:<jobId>` scope; null if absent. */
+function jobBackendIdFromToken(token) {
+    const payload = token?.split('.')[1];
+    if (!payload)
+        return null;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof claims.scp !== 'string')
+            return null;
+        for (const scope of claims.scp.split(' ')) {
+            const parts = scope.split(':');
+            if (parts[0] === 'Actions.Results' && parts.length === 3 && parts[2])
+                return parts[2];
+        }
+    }
+    catch {
+        // Not a JWT we understand: fall back to another suffix rather than fail a report step.
+    }
+    return null;
+}
+/** Artifact names can't contain " : < > | * ? \ / or line breaks. */
+function sanitize(text) {
+    return text.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
+}
+function artifact_messageOf(error) {
+    return typeof error?.message === 'string' ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+// The pull request comment: one per PR, kept up to date across pushes by finding it again with a
+// hidden marker. Fork PRs get a read-only token; that is expected, so it is a notice, not a failure.
+
+
+/** Invisible in the rendered comment; how a later run finds the comment to update. */
+const COMMENT_MARKER = '<!-- checkpoint-eval:comment -->';
+/**
+ * GitHub rejects comment bodies over 65,536 characters. JS counts UTF-16 units, which is at least
+ * what GitHub counts, and the margin covers the notes added when folding.
+ */
+const MAX_COMMENT_LENGTH = 65_536;
+const COMMENT_BUDGET = 65_000;
+/**
+ * Updates the comment carrying the marker, or creates it. Every page of comments is searched, so
+ * a busy PR still gets one comment, not a new one per push. 403/404 (fork PRs' read-only token,
+ * missing `pull-requests: write`) skip with a notice; anything else throws.
+ */
+async function upsertPullRequestComment(options) {
+    const { owner, repo, issueNumber, log } = options;
+    const marker = options.marker ?? COMMENT_MARKER;
+    const where = `${owner}/${repo}#${issueNumber}`;
+    if (!options.token) {
+        const reason = 'no github-token, so no pull request comment';
+        log.notice(`Skipped the pull request comment on ${where}: ${reason}. The job summary has the full report.`);
+        return { action: 'skipped', reason };
+    }
+    const body = options.body.includes(marker) ? options.body : `${marker}\n${options.body}`;
+    if (body.length > MAX_COMMENT_LENGTH) {
+        throw new Error(`The pull request comment for ${where} is ${body.length} characters; GitHub accepts at most ${MAX_COMMENT_LENGTH}. ` +
+            'Build it with renderPullRequestComment, which folds long tables to fit.');
+    }
+    // getOctokit's default baseUrl is read from GITHUB_API_URL once, when @actions/github is
+    // imported; passing it explicitly keeps GHES and tests pointed where the caller says. (Its
+    // proxy dispatcher is still chosen for GITHUB_API_URL at import: same host on a runner.)
+    const baseUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    // Loaded on use: only pull-request runs need Octokit.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    const octokit = getOctokit(options.token, { baseUrl });
+    let step = 'list the comments of';
+    try {
+        const existing = await findMarkedComment(octokit, { owner, repo, issueNumber, marker });
+        if (existing !== null) {
+            step = `update comment ${existing} on`;
+            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
+            log.info(`Updated the pull request comment: ${data.html_url}`);
+            return { action: 'updated', url: data.html_url, id: data.id };
+        }
+        step = 'create a comment on';
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        log.info(`Created the pull request comment: ${data.html_url}`);
+        return { action: 'created', url: data.html_url, id: data.id };
+    }
+    catch (error) {
+        const status = error.status;
+        const message = comment_messageOf(error);
+        if (status === 403 || status === 404) {
+            const reason = `the token can't ${step} ${where} (HTTP ${status}: ${message})`;
+            log.notice(`Skipped the pull request comment: ${reason}. This is expected for pull requests from forks, whose ` +
+                'GITHUB_TOKEN is read-only; for pull requests from this repository give the job `permissions: pull-requests: write`. ' +
+                'The job summary has the full report.');
+            return { action: 'skipped', reason };
+        }
+        const hint = status === 401
+            ? 'The github-token input is invalid or expired.'
+            : 'Check that GitHub is reachable from the runner (and GITHUB_API_URL / apiUrl on GHES).';
+        throw new Error(`Could not ${step} pull request ${where} at ${baseUrl}: ${status !== undefined ? `HTTP ${String(status)}: ` : ''}${message}. ${hint}`);
+    }
+}
+async function findMarkedComment(octokit, where) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: where.owner,
+        repo: where.repo,
+        issue_number: where.issueNumber,
+        per_page: 100
+    });
+    for await (const page of pages) {
+        // The marker opens our body; a reply quoting it (`> <!-- ...`) must not be mistaken for it.
+        const found = page.data.find((comment) => (comment.body ?? '').trimStart().startsWith(where.marker));
+        if (found)
+            return found.id;
+    }
+    return null;
+}
+/**
+ * The comment body: verdict, winner, changes since the baseline, the gate's checks, and the full
+ * table folded away. Always fits `maxLength`: the full table, then the comparison, lose rows first,
+ * with a note pointing at the run summary.
+ */
+function renderPullRequestComment(options) {
+    const marker = options.marker ?? COMMENT_MARKER;
+    const budget = Math.min(options.maxLength ?? COMMENT_BUDGET, MAX_COMMENT_LENGTH);
+    const summaryLink = options.runUrl ? `[the run summary](${options.runUrl})` : 'the run summary';
+    const head = [marker, `### ${gateHeadline(options.gate)}`, '', winnerLine(options), ''].join('\n');
+    const gate = ['', gateSection(options.gate), ''].join('\n');
+    const footer = options.runUrl ? `\n[Full report in the run summary](${options.runUrl})\n` : '';
+    const omitted = `\n_The table of all checkpoints is too long for a comment: see ${summaryLink}._\n`;
+    // Keep room for at least the pointer to the full table, so a huge comparison can't hide it.
+    let remaining = budget - head.length - gate.length - footer.length;
+    const reserved = options.fullTableMarkdown ? omitted.length : 0;
+    let comparison = '';
+    if (options.comparisonMarkdown) {
+        const title = '**Compared with the baseline**\n\n';
+        const room = Math.max(0, remaining - reserved - title.length - 1);
+        comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n`;
+    }
+    else if (options.baselineNote) {
+        comparison = `${options.baselineNote}\n`;
+    }
+    remaining -= comparison.length;
+    let details = '';
+    if (options.fullTableMarkdown) {
+        const open = '\n<details><summary>All checkpoints</summary>\n\n';
+        const close = '\n\n</details>\n';
+        const room = remaining - open.length - close.length;
+        details = room >= 400 ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}` : omitted.length <= remaining ? omitted : '';
+    }
+    const body = `${head}${comparison}${gate}${details}${footer}`;
+    // Only reachable when the fixed parts alone (gate reasons) exceed the budget.
+    return body.length <= budget ? body : `${body.slice(0, budget - 120)}\n\n_Truncated to fit a GitHub comment: see ${summaryLink}._\n`;
+}
+function gateHeadline(gate) {
+    switch (gate.status) {
+        case 'passed':
+            return '✅ Checkpoint eval: gate passed';
+        case 'failed':
+            return '❌ Checkpoint eval: gate failed';
+        case 'skipped':
+            return '📊 Checkpoint eval';
+    }
+}
+function winnerLine(options) {
+    const { winner, metric } = options;
+    if (winner === null)
+        return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
+    const step = winner.step !== undefined ? ` (step ${winner.step})` : '';
+    const numbers = [`eval_accuracy **${winner.evalAccuracy === null ? '—' : (0,compare/* formatMetricValue */.dd)(winner.evalAccuracy)}**`];
+    if (metric.name !== 'eval_accuracy') {
+        numbers.push(`${metric.name} **${winner.value === null ? '—' : (0,compare/* formatMetricValue */.dd)(winner.value)}**`);
+    }
+    return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`;
+}
+function gateSection(gate) {
+    if (gate.status === 'skipped')
+        return `**Gate:** skipped (${gate.reasons.join('; ')})`;
+    const lines = [`**Gate:** ${gate.status}`];
+    for (const check of gate.checks)
+        lines.push(`- ${check.passed ? '✅' : '❌'} \`${check.name}\`: ${check.detail}`);
+    return lines.join('\n');
+}
+/**
+ * Keeps whole lines (table rows) while they fit in `room`, then a note saying how many were left
+ * out. A markdown table cut between rows is still a valid table.
+ */
+function fitLines(markdown, room, summaryLink) {
+    if (markdown.length <= room)
+        return markdown;
+    const lines = markdown.split('\n');
+    const kept = [];
+    let used = 0;
+    const noteFor = (left) => `\n\n_${left} more line${left === 1 ? '' : 's'} not shown: see ${summaryLink}._`;
+    for (const [index, line] of lines.entries()) {
+        const note = noteFor(lines.length - index);
+        if (used + line.length + 1 + note.length > room) {
+            return `${kept.join('\n')}${noteFor(lines.length - index)}`;
+        }
+        kept.push(line);
+        used += line.length + 1;
+    }
+    return kept.join('\n');
+}
+/**
+ * The PR a workflow run belongs to, from the event payload GitHub writes to GITHUB_EVENT_PATH.
+ * Null for events that aren't about a pull request (push, schedule, workflow_dispatch).
+ */
+async function pullRequestFromEvent(options) {
+    const { eventName, eventPath } = options;
+    if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
+        return null;
+    if (!eventPath) {
+        throw new Error(`GITHUB_EVENT_PATH is not set for a ${eventName} event; GitHub always sets it, so this is not a GitHub Actions run.`);
+    }
+    let payload;
+    try {
+        payload = JSON.parse(await (0,promises_.readFile)(eventPath, 'utf8'));
+    }
+    catch (error) {
+        throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${comment_messageOf(error)}`);
+    }
+    // The base repository is where the PR (and so its comments) lives, also for PRs from forks.
+    const repository = payload.pull_request?.base?.repo ?? payload.repository;
+    const number = payload.pull_request?.number;
+    const owner = repository?.owner?.login;
+    const repo = repository?.name;
+    if (typeof number !== 'number' || typeof owner !== 'string' || typeof repo !== 'string')
+        return null;
+    return { owner, repo, number };
+}
+function comment_messageOf(error) {
+    return typeof error?.message === 'string' ? error.message : String(error);
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(54285);
+;// CONCATENATED MODULE: ./src/report/scores.ts
+// scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
+// and the aggregate job of a sharded run read back. The JSON schema is versioned.
+
+
+
+const SCORES_SCHEMA = 'checkpoint-eval/scores';
+const SCORES_VERSION = 1;
+function buildScoresDocument({ run, discovery, evaluation, ranking, weights }) {
+    const checkpoints = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
+        name: e.checkpoint.name,
+        path: e.checkpoint.path,
+        step: e.checkpoint.step,
+        status: e.status,
+        ...(e.error ? { error: e.error } : {}),
+        scores: e.scores,
+        metrics: e.metrics,
+        evalAccuracy,
+        value,
+        rank,
+        sizeBytes: e.checkpoint.sizeBytes,
+        weightsFormat: e.checkpoint.weightsFormat,
+        durationMs: Math.round(e.durationMs)
+    }));
+    const w = ranking.winner;
+    return {
+        schema: SCORES_SCHEMA,
+        version: SCORES_VERSION,
+        run,
+        evaluator: evaluation.evaluator,
+        metric: ranking.metric,
+        weights,
+        benchmarks: evaluation.benchmarks,
+        checkpoints,
+        skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: p, step, reason })),
+        winner: w && {
+            name: w.evaluation.checkpoint.name,
+            path: w.evaluation.checkpoint.path,
+            step: w.evaluation.checkpoint.step,
+            evalAccuracy: w.evalAccuracy,
+            value: w.value,
+            scores: w.evaluation.scores
+        }
+    };
+}
+/** RFC 4180: quote fields holding a comma, quote or line break. */
+const csvField = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** One row per checkpoint (rank order), benchmark columns in canonical order. */
+function renderScoresCsv(doc) {
+    const metricColumn = doc.metric.name === 'eval_accuracy' ? [] : [doc.metric.name];
+    const header = ['rank', 'checkpoint', 'step', 'status', 'eval_accuracy', ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error'];
+    const rows = doc.checkpoints.map((c) => [
+        c.rank === null ? '' : String(c.rank),
+        c.name,
+        String(c.step),
+        c.status,
+        (0,round/* formatScore */.y)(c.evalAccuracy),
+        ...(metricColumn.length ? [c.value === null ? '' : String(c.value)] : []),
+        ...doc.benchmarks.map((b) => (0,round/* formatScore */.y)(c.scores[b.id])),
+        String(c.sizeBytes),
+        c.path,
+        c.error ?? ''
+    ]);
+    return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+async function writeScoresFiles(doc, outputDir, baseName = 'scores') {
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    const files = { json: external_node_path_default().join(outputDir, `${baseName}.json`), csv: external_node_path_default().join(outputDir, `${baseName}.csv`) };
+    await (0,promises_.writeFile)(files.json, JSON.stringify(doc, null, 2) + '\n');
+    await (0,promises_.writeFile)(files.csv, renderScoresCsv(doc));
+    return files;
+}
+/** Read a scores.json written by this action; `what` names the input it came from, for errors. */
+async function readScoresDocument(file, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(code === 'ENOENT'
+            ? `${what}: '${file}' does not exist. Give the path of a scores.json written by this action.`
+            : `${what}: '${file}' is not valid JSON (${error.message}).`);
+    }
+    const doc = parsed;
+    if (doc?.schema !== SCORES_SCHEMA) {
+        throw new Error(`${what}: '${file}' is not a scores file of this action (no "schema": "${SCORES_SCHEMA}").`);
+    }
+    if (doc.version !== SCORES_VERSION) {
+        throw new Error(`${what}: '${file}' has scores schema version ${doc.version}; this action reads version ${SCORES_VERSION}. Use the same major version of the action for both runs.`);
+    }
+    return doc;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: the winner, a chart of the metric against step, the score table and the
+// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
+// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
+
+
+/** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
+const EVALUATION_SUMMARY_BUDGET = 700 * 1024;
+/** Checkpoints shown with every benchmark before the rest fold away. */
+const FULL_ROWS = 20;
+/** Points in the chart; more are sampled evenly (the winner always kept). */
+const CHART_POINTS = 60;
+const summary_metricLabel = (doc) => doc.metric.name;
+function formatValue(doc, c) {
+    if (doc.metric.name === 'eval_accuracy')
+        return (0,round/* formatScore */.y)(c.evalAccuracy);
+    return c.value === null ? '' : Number.isInteger(c.value * 1000) ? (0,round/* formatScore */.y)(c.value) : String(Number(c.value.toPrecision(6)));
+}
+function headline(doc) {
+    const evaluated = doc.checkpoints.length;
+    const failed = doc.checkpoints.filter((c) => c.status === 'failed').length;
+    const counts = [`${evaluated} evaluated`, failed ? `${failed} failed` : '', doc.skipped.length ? `${doc.skipped.length} skipped` : '']
+        .filter(Boolean)
+        .join(' · ');
+    const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`;
+    const w = doc.winner;
+    if (!w)
+        return `**No checkpoint could be ranked** by ${summary_metricLabel(doc)} (${counts}; ${evaluator}).`;
+    const metric = doc.metric.name === 'eval_accuracy'
+        ? `eval_accuracy **${(0,round/* formatScore */.y)(w.evalAccuracy)}**`
+        : `${summary_metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`}`;
+    return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`;
+}
+/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
+function renderChart(doc) {
+    const points = doc.checkpoints
+        .filter((c) => c.value !== null)
+        .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
+    if (points.length < 2)
+        return '';
+    let shown = points;
+    if (points.length > CHART_POINTS) {
+        const stride = (points.length - 1) / (CHART_POINTS - 1);
+        const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)));
+        shown = points.filter((c, i) => picked.has(i) || c.rank === 1);
+    }
+    const values = shown.map((c) => c.value);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const pad = Math.max((hi - lo) * 0.1, 0.01);
+    const round2 = (v, dir) => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100;
+    const label = summary_metricLabel(doc).replace(/"/g, "'");
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
+        `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
+        `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
+        `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+function checkpointLabel(c) {
+    return c.rank === 1 ? `🏆 \`${(0,markdown/* cell */.Hn)(c.name)}\`` : `\`${(0,markdown/* cell */.Hn)(c.name)}\``;
+}
+/** Every benchmark per checkpoint, best first. */
+function fullTable(doc, rows) {
+    const extra = doc.metric.name === 'eval_accuracy' ? [] : [(0,markdown/* cell */.Hn)(doc.metric.name)];
+    const header = ['#', 'Checkpoint', 'Step', 'Size', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => (0,markdown/* cell */.Hn)(b.name))];
+    const body = rows.map((c) => [
+        c.rank === null ? '–' : String(c.rank),
+        checkpointLabel(c),
+        String(c.step),
+        (0,markdown/* formatBytes */.z3)(c.sizeBytes),
+        ...(extra.length ? [formatValue(doc, c)] : []),
+        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
+        ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : (0,round/* formatScore */.y)(c.scores[b.id])))
+    ]);
+    return (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', ...extra.map(() => 'r'), 'r', ...doc.benchmarks.map(() => 'r')]);
+}
+/** The winner's scores grouped as the suite groups them, for reading down rather than across. */
+function winnerByGroup(doc) {
+    const w = doc.winner;
+    if (!w || doc.benchmarks.length === 0)
+        return '';
+    const rows = doc.benchmarks.map((b, i) => [
+        i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${(0,markdown/* cell */.Hn)(b.group)}**` : '',
+        (0,markdown/* cell */.Hn)(b.name),
+        w.scores[b.id] === null || w.scores[b.id] === undefined ? '–' : (0,round/* formatScore */.y)(w.scores[b.id])
+    ]);
+    rows.push(['', '**eval_accuracy**', `**${(0,round/* formatScore */.y)(w.evalAccuracy)}**`]);
+    return (0,markdown/* details */.zH)(`Scores of <code>${(0,markdown/* cell */.Hn)(w.name)}</code> by benchmark group`, (0,markdown/* table */.tp)(['Group', 'Benchmark', 'Score'], rows, ['l', 'l', 'r']));
+}
+/** One short row per checkpoint, for the folded rest; cut at the byte budget. */
+function compactRows(doc, rows, budget) {
+    const header = (0,markdown/* table */.tp)(['#', 'Checkpoint', 'Step', summary_metricLabel(doc)], [], ['r', 'l', 'r', 'r']);
+    const lines = [header];
+    let size = (0,markdown/* byteLength */.dp)(header);
+    let i = 0;
+    for (; i < rows.length; i++) {
+        const c = rows[i];
+        const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`;
+        size += (0,markdown/* byteLength */.dp)(line) + 1;
+        if (size > budget)
+            break;
+        lines.push(line);
+    }
+    return { text: lines.join('\n'), cut: rows.length - i };
+}
+function problemsSection(doc) {
+    const parts = [];
+    const failed = doc.checkpoints.filter((c) => c.status === 'failed');
+    if (failed.length) {
+        const rows = failed.slice(0, 200).map((c) => [`\`${(0,markdown/* cell */.Hn)(c.name)}\``, (0,markdown/* cell */.Hn)((c.error ?? '').slice(0, 300))]);
+        parts.push(`### ❌ Failed (${failed.length})\n\n` + (0,markdown/* table */.tp)(['Checkpoint', 'Why'], rows) + (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
+    }
+    if (doc.skipped.length) {
+        const rows = doc.skipped.slice(0, 200).map((s) => [`\`${(0,markdown/* cell */.Hn)(s.name)}\``, (0,markdown/* cell */.Hn)(s.reason)]);
+        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` + (0,markdown/* table */.tp)(['Folder', 'Why'], rows) + (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
+    }
+    return parts.join('\n\n');
+}
+function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }) {
+    const fixed = [`## Checkpoint evaluation`, headline(doc), renderChart(doc)];
+    const ranked = doc.checkpoints;
+    const top = ranked.slice(0, FULL_ROWS);
+    const rest = ranked.slice(FULL_ROWS);
+    const scoresSection = [`### Scores${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`, fullTable(doc, top)];
+    const tail = [winnerByGroup(doc), problemsSection(doc)];
+    const where = scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : '';
+    let text = [...fixed, ...scoresSection].filter(Boolean).join('\n\n');
+    const tailText = [...tail, where].filter(Boolean).join('\n\n');
+    if (rest.length) {
+        const room = budget - (0,markdown/* byteLength */.dp)(text) - (0,markdown/* byteLength */.dp)(tailText) - 400;
+        const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
+        const note = cut ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.` : '';
+        text += '\n\n' + (0,markdown/* details */.zH)(`The other ${rest.length} checkpoints`, rows + note);
+    }
+    return `${text}\n\n${tailText}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/shard.ts
+// Scale out over a job matrix: a shard job evaluates a deterministic slice of the checkpoints;
+// the aggregate job checks that the shards' partial score files fit together and rebuilds the
+// evaluation as one run would have produced it.
+
+
+
+
+/**
+ * Round-robin over the checkpoints in discovery order (step, then name): every checkpoint in
+ * exactly one shard, the same slice on a re-run, counts within one of each other, and each
+ * shard gets early and late steps alike (late checkpoints are often slower to evaluate).
+ */
+function shardSlice(items, { index, count }) {
+    return items.filter((_, i) => i % count === index - 1);
+}
+const shardFileBase = ({ index, count }) => `scores-shard-${index}-of-${count}`;
+class AggregateError extends Error {
+}
+const hasGlob = (p) => /[*?[\]{}]/.test(p);
+/** Every file under `dir` (no symlinked folders), relative to it. */
+function walk(dir, prefix = '') {
+    const out = [];
+    for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            out.push(...walk(external_node_path_default().join(dir, entry.name), rel));
+        else if (entry.isFile())
+            out.push(rel);
+    }
+    return out;
+}
+/** The partial score files named by `aggregate`: a file, a folder (its shard files) or a glob. */
+function findShardFiles(pattern, cwd) {
+    const absolute = external_node_path_default().resolve(cwd, pattern);
+    if (!hasGlob(pattern)) {
+        let info;
+        try {
+            info = (0,external_node_fs_.statSync)(absolute);
+        }
+        catch {
+            throw new AggregateError(`aggregate: '${pattern}' does not exist. Download the shard artifacts first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`);
+        }
+        if (info.isFile())
+            return [absolute];
+        return walk(absolute).filter((f) => /(^|\/)scores-shard-\d+-of-\d+\.json$/.test(f)).map((f) => external_node_path_default().join(absolute, f)).sort();
+    }
+    const parts = pattern.split('/');
+    const firstGlob = parts.findIndex(hasGlob);
+    const base = external_node_path_default().resolve(cwd, parts.slice(0, firstGlob).join('/') || '.');
+    const matcher = picomatch_default()(parts.slice(firstGlob).join('/'), { dot: false });
+    let files = [];
+    try {
+        files = walk(base).filter((f) => matcher(f));
+    }
+    catch {
+        files = [];
+    }
+    return files.map((f) => external_node_path_default().join(base, f)).sort();
+}
+/** The settings every shard must share, as one comparable string. */
+const settingsOf = (doc) => JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights, benchmarks: doc.benchmarks.map((b) => b.id) });
+/**
+ * Check the shards (all n present, each once, same settings and the same checkpoint listing,
+ * every checkpoint evaluated exactly once) and rebuild one evaluation in discovery order.
+ */
+async function aggregateShards(options) {
+    const { files } = options;
+    if (files.length === 0) {
+        throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.');
+    }
+    const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate')));
+    const named = documents.map((doc, i) => ({ doc, file: files[i] }));
+    for (const { doc, file } of named) {
+        if (!doc.shard)
+            throw new AggregateError(`aggregate: ${file} is a full run's scores, not a shard's partial file (it has no "shard" entry).`);
+    }
+    const count = named[0].doc.shard.count;
+    const seen = new Map();
+    for (const { doc, file } of named) {
+        const s = doc.shard;
+        if (s.count !== count) {
+            throw new AggregateError(`aggregate: shard ${s.index}/${s.count} (${file}) belongs to a ${s.count}-way split, but ${named[0].file} to a ${count}-way split. Use the same n in every shard job.`);
+        }
+        const other = seen.get(s.index);
+        if (other)
+            throw new AggregateError(`aggregate: shard ${s.index}/${count} appears twice (${other} and ${file}). Keep one file per shard (re-runs of a job replace its artifact).`);
+        seen.set(s.index, file);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (missing.length) {
+        throw new AggregateError(`aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`);
+    }
+    const reference = named.find(({ doc }) => doc.shard.index === 1);
+    for (const { doc, file } of named) {
+        if (settingsOf(doc) !== settingsOf(reference.doc)) {
+            throw new AggregateError(`aggregate: shard ${doc.shard.index}/${count} (${file}) was evaluated with other settings (evaluator, benchmarks, weights or metric) than shard 1/${count}. Give every shard job the same inputs.`);
+        }
+        if (JSON.stringify(doc.shard.listing) !== JSON.stringify(reference.doc.shard.listing)) {
+            throw new AggregateError(`aggregate: shard ${doc.shard.index}/${count} (${file}) saw a different list of checkpoints than shard 1/${count}. All shard jobs must see the same checkpoint-dir (the same training output).`);
+        }
+    }
+    const listing = reference.doc.shard.listing;
+    const byName = new Map();
+    for (const { doc } of named) {
+        for (const record of doc.checkpoints) {
+            const previous = byName.get(record.name);
+            if (previous)
+                throw new AggregateError(`aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard.index}/${count}. Each checkpoint must be in exactly one shard.`);
+            byName.set(record.name, { record, shard: doc.shard.index });
+        }
+    }
+    const notEvaluated = listing.filter((name) => !byName.has(name));
+    if (notEvaluated.length)
+        throw new AggregateError(`aggregate: ${notEvaluated.length} checkpoints were evaluated by no shard (${notEvaluated.slice(0, 5).join(', ')}).`);
+    const unknown = [...byName.keys()].filter((name) => !listing.includes(name));
+    if (unknown.length)
+        throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`);
+    const results = listing.map((name) => {
+        const { record } = byName.get(name);
+        const checkpoint = {
+            name: record.name,
+            // The winner is published from this runner's checkpoint-dir.
+            path: external_node_path_default().join(options.checkpointDir, record.name),
+            step: record.step,
+            weightsFormat: record.weightsFormat,
+            weightsFiles: [],
+            files: [],
+            sizeBytes: record.sizeBytes
+        };
+        return {
+            checkpoint,
+            status: record.status,
+            scores: record.scores,
+            metrics: record.metrics,
+            ...(record.error ? { error: record.error } : {}),
+            durationMs: record.durationMs
+        };
+    });
+    return {
+        documents: named.map(({ doc }) => doc),
+        evaluation: { evaluator: reference.doc.evaluator, benchmarks: reference.doc.benchmarks, results },
+        skipped: reference.doc.skipped.map((s) => ({ ...s, path: external_node_path_default().join(options.checkpointDir, s.name) }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+// The stages, in order, on plain data:
+//   discover -> evaluate (or read the shards) -> rank -> report -> gate -> publish
+// The entry points (main.ts for the action, cli.ts for the terminal) supply the config, the
+// logger and what they know of GitHub, and turn the result into outputs or a terminal report.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function logDiscovery(skipped, ignored, log) {
+    for (const s of skipped)
+        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
+    if (ignored.length)
+        log.debug(`Not checkpoints (ignored): ${ignored.join(', ')}`);
+}
+function logRanking(ranking, log) {
+    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
+    for (const e of [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)) {
+        const c = e.evaluation.checkpoint;
+        const shown = ranking.metric.name === 'eval_accuracy' ? (0,round/* formatScore */.y)(e.evalAccuracy) : String(e.value ?? '');
+        const status = e.evaluation.status === 'failed' ? `failed: ${e.evaluation.error}` : `${ranking.metric.name}=${shown || 'n/a'}`;
+        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
+    }
+    log.endGroup();
+    const w = ranking.winner;
+    if (w) {
+        const value = ranking.metric.name === 'eval_accuracy' ? (0,round/* formatScore */.y)(w.evalAccuracy) : String(w.value);
+        log.info(`Best checkpoint: ${w.evaluation.checkpoint.name} (step ${w.evaluation.checkpoint.step}), ${ranking.metric.name} ${value}`);
+    }
+    else {
+        log.warning(`No checkpoint could be ranked by ${ranking.metric.name}.`);
+    }
+}
+/** Weights keyed by benchmark id; a name no benchmark answers to is an input error. */
+function resolveWeights(weights, benchmarks) {
+    return Object.fromEntries(Object.entries(weights).map(([name, w]) => [(0,config/* findBenchmark */.Fg)(inputs/* Inputs */.G.Weights, name, benchmarks).id, w]));
+}
+/**
+ * discover -> evaluate (a shard's slice, or the shards' files when aggregating) -> rank ->
+ * scores files. Throws with a fix when nothing can be evaluated; nothing is written then.
+ */
+async function evaluateCheckpoints(options) {
+    const { config, log, run, cwd, onProgress } = options;
+    let evaluation;
+    let skipped;
+    let shardListing;
+    if (config.aggregate) {
+        const files = findShardFiles(config.aggregate, cwd);
+        const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir });
+        log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => external_node_path_default().relative(cwd, f) || f).join(', ')}`);
+        evaluation = shards.evaluation;
+        skipped = shards.skipped;
+    }
+    else {
+        const discovery = await discover({ root: config.checkpointDir });
+        logDiscovery(discovery.skipped, discovery.ignored, log);
+        requireCheckpoints(discovery);
+        skipped = discovery.skipped;
+        let checkpoints = discovery.checkpoints;
+        if (config.shard) {
+            shardListing = checkpoints.map((c) => c.name);
+            checkpoints = shardSlice(checkpoints, config.shard);
+            log.info(`Shard ${config.shard.index}/${config.shard.count}: ${checkpoints.length} of ${shardListing.length} checkpoints (${checkpoints.map((c) => c.name).join(', ') || 'none'})`);
+        }
+        else {
+            log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''));
+        }
+        const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir });
+        evaluation = await evaluator.evaluate(checkpoints, { log, onProgress });
+    }
+    const weights = resolveWeights(config.evaluation.weights, evaluation.benchmarks);
+    const ranking = rank(evaluation, { ...config.ranking, weights });
+    logRanking(ranking, log);
+    const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights });
+    if (config.shard && shardListing)
+        scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing };
+    const files = await writeScoresFiles(scores, config.outputDir, config.shard ? shardFileBase(config.shard) : 'scores');
+    return { discovery: { root: config.checkpointDir, skipped }, evaluation, ranking, scores, files };
+}
+/** The earlier result to compare with, null when there is none yet, undefined when not asked. */
+async function loadBaseline(options, outcome) {
+    const { config, log, cwd } = options;
+    const source = config.gate.baseline;
+    if (!source)
+        return undefined;
+    const metric = outcome.ranking.metric;
+    // The Hub client and card parser load only when a baseline is asked for (start-up time).
+    const { loadBaselineFromFile, loadBaselineFromHub } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89860));
+    if (source.kind === 'file') {
+        const file = external_node_path_default().resolve(cwd, source.path);
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            log.notice(`No baseline yet: ${source.path} does not exist (first run?). The regression check passes.`);
+            return null;
+        }
+        return loadBaselineFromFile(file, { metric });
+    }
+    const { repo, hubUrl, revision } = config.publish;
+    if (!repo)
+        throw new Error("Input 'baseline': 'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.");
+    const token = config.publish.token ?? options.localToken;
+    let namespace = repo.namespace;
+    if (!namespace && token)
+        namespace = (await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92041))).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name;
+    if (!namespace) {
+        log.notice(`No baseline: repo-id '${repo.name}' has no namespace and there is no token to find its owner. Write repo-id as namespace/name.`);
+        return null;
+    }
+    return loadBaselineFromHub({
+        hubUrl,
+        repoId: `${namespace}/${repo.name}`,
+        revision,
+        accessToken: token,
+        metric,
+        benchmarks: outcome.evaluation.benchmarks,
+        log
+    });
+}
+function pipeline_gateSection(gate) {
+    if (gate.status === 'skipped')
+        return '';
+    const icon = gate.status === 'passed' ? '✅' : '❌';
+    const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`);
+    return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n');
+}
+function publishSection(publish) {
+    switch (publish.status) {
+        case 'skipped':
+            return `### Hub\n\nNot published: ${(0,markdown/* cell */.Hn)(publish.reason)}.`;
+        case 'dry-run':
+            return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
+        case 'published': {
+            const r = publish.result;
+            const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`;
+            return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
+        }
+    }
+}
+function shardSummary(outcome, config) {
+    const s = config.shard;
+    return `> Shard ${s.index} of ${s.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
+        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${s.index}/${s.count})`);
+}
+async function uploadArtifact(options, outcome, summaryFile) {
+    const { config, github, log } = options;
+    if (!github) {
+        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
+        return undefined;
+    }
+    const base = config.report.artifactName ?? (config.shard ? 'checkpoint-eval' : defaultArtifactName(process.env));
+    const name = config.shard ? `${base}-shard-${config.shard.index}-of-${config.shard.count}` : base;
+    try {
+        return await uploadScoresArtifact({
+            name,
+            files: [outcome.files.json, outcome.files.csv, summaryFile],
+            rootDirectory: config.outputDir,
+            log
+        });
+    }
+    catch (error) {
+        // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
+        log.warning(`Could not upload the scores artifact '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
+        return { status: 'skipped', reason: (0,errors/* errorMessage */.g)(error) };
+    }
+}
+async function commentOnPullRequest(options, result, comparisonMarkdown) {
+    const { config, github, log } = options;
+    if (!github || config.report.comment === 'never')
+        return undefined;
+    const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath });
+    if (!pr) {
+        if (config.report.comment === 'always')
+            log.notice('comment is always, but this run is not for a pull request: no comment.');
+        return undefined;
+    }
+    const w = result.ranking.winner;
+    const body = renderPullRequestComment({
+        metric: result.ranking.metric,
+        winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+        gate: result.gate,
+        comparisonMarkdown,
+        baselineNote: result.baseline === null ? 'No baseline yet: nothing to compare with.' : undefined,
+        runUrl: (0,github_context/* runUrl */.Vp)(github),
+        fullTableMarkdown: renderEvaluationSummary({ scores: result.scores, budget: 40_000 })
+    });
+    const outcome = await upsertPullRequestComment({
+        token: config.report.githubToken ?? '',
+        owner: pr.owner,
+        repo: pr.repo,
+        issueNumber: pr.number,
+        body,
+        log,
+        apiUrl: github.apiUrl
+    });
+    if (outcome.action === 'skipped' && config.report.comment === 'always') {
+        throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`);
+    }
+    return outcome;
+}
+/** The whole run. Errors before the report is written throw; later ones come back as `failure`. */
+async function runPipeline(options) {
+    const { config, log } = options;
+    const outcome = await evaluateCheckpoints(options);
+    if (config.shard) {
+        const summary = shardSummary(outcome, config);
+        const summaryFile = external_node_path_default().join(config.outputDir, `${shardFileBase(config.shard)}.summary.md`);
+        await (0,promises_.writeFile)(summaryFile, summary);
+        const artifact = await uploadArtifact(options, outcome, summaryFile);
+        return {
+            ...outcome,
+            baseline: undefined,
+            gate: { status: 'skipped', reasons: ['a shard job does not gate: the aggregate job does'], checks: [] },
+            publish: { status: 'skipped', reason: 'a shard job never publishes: the aggregate job does' },
+            artifact,
+            summary
+        };
+    }
+    const winner = outcome.ranking.winner;
+    const baseline = await loadBaseline(options, outcome);
+    const gate = evaluateGate({
+        metric: outcome.ranking.metric,
+        winnerValue: winner?.value ?? null,
+        winnerScores: winner?.evaluation.scores ?? {},
+        minScore: config.gate.minScore,
+        baseline,
+        baselineRequested: config.gate.baseline !== undefined,
+        maxRegression: config.gate.maxRegression
+    });
+    const comparisonRows = baseline && winner
+        ? (0,compare/* compareWithBaseline */.$_)({
+            benchmarks: outcome.evaluation.benchmarks,
+            winner: { scores: winner.evaluation.scores, evalAccuracy: winner.evalAccuracy, value: winner.value },
+            baseline,
+            metric: outcome.ranking.metric
+        })
+        : undefined;
+    const comparisonMarkdown = comparisonRows && (0,compare/* renderComparisonMarkdown */.hm)(comparisonRows, { baselineSource: baseline?.source });
+    let publish;
+    let failure = gate.status === 'failed' ? `Gate failed: ${gate.reasons.join('; ')}` : undefined;
+    try {
+        // Loaded only for runs that may publish: most runs (pull requests, training jobs) never do.
+        const { publishStage } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19301));
+        publish = await publishStage({
+            config: config.publish,
+            winner,
+            benchmarks: outcome.evaluation.benchmarks,
+            metric: outcome.ranking.metric,
+            checkpointDir: config.checkpointDir,
+            workspaceDir: options.cwd,
+            github: options.github,
+            localToken: options.localToken,
+            blockedBecause: gate.status === 'failed' ? 'the gate failed' : undefined,
+            log,
+            onSecret: options.onSecret ?? (() => { }),
+            fetch: options.fetch
+        });
+    }
+    catch (error) {
+        failure = [failure, `Publishing failed: ${(0,errors/* errorMessage */.g)(error)}`].filter(Boolean).join('\n');
+        publish = { status: 'skipped', reason: `publishing failed (${(0,errors/* errorMessage */.g)(error).split('\n')[0]})` };
+    }
+    const sections = [
+        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+        comparisonMarkdown ? `### Change against the baseline\n\n${comparisonMarkdown}` : baseline === null ? '### Change against the baseline\n\nNo baseline yet: nothing to compare with.' : '',
+        pipeline_gateSection(gate),
+        publishSection(publish)
+    ];
+    const summary = sections.filter(Boolean).join('\n\n') + '\n';
+    const summaryFile = external_node_path_default().join(config.outputDir, 'summary.md');
+    await (0,promises_.writeFile)(summaryFile, summary);
+    const partial = { ...outcome, baseline, gate, publish, failure };
+    const artifact = await uploadArtifact(options, outcome, summaryFile);
+    let comment;
+    try {
+        comment = await commentOnPullRequest(options, partial, comparisonMarkdown);
+    }
+    catch (error) {
+        failure = [failure, (0,errors/* errorMessage */.g)(error)].filter(Boolean).join('\n');
+    }
+    return { ...partial, failure, artifact, comment, summary };
+}
+
+
+/***/ }),
+
+/***/ 73082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xr: () => (/* binding */ formatUploadList),
+  d7: () => (/* binding */ planUpload)
+});
+
+// UNUSED EXPORTS: CHECKPOINT_FOLDER, DEFAULT_TRAINING_STATE_EXCLUDES, SECRET_DIR_NAMES, SECRET_FILE_PATTERNS, UploadPlanError, chooseTemplate, formatBytes, secretReason
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/round.ts
+var round = __nccwpck_require__(9771);
+;// CONCATENATED MODULE: ./src/modelcard-markdown.ts
+// Just enough markdown structure for the model card: lines with their exact endings, fenced code
+// blocks, table rows and cells, and the local files a card links. A full markdown parser would
+// re-render the card; we must not, because every byte outside a placeholder stays as written.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** Splits text into lines, keeping each line's own ending so that joining them gives the text back. */
+function splitCardLines(text) {
+    const lines = [];
+    const ending = /\r\n|\n|\r/g;
+    let start = 0;
+    let fence = null;
+    const push = (end, eol) => {
+        const lineText = text.slice(start, end);
+        let inCode = fence !== null;
+        if (fence) {
+            const close = FENCE_CLOSE.exec(lineText);
+            if (close && close[1][0] === fence.char && close[1].length >= fence.length)
+                fence = null;
+        }
+        else {
+            const open = FENCE_OPEN.exec(lineText);
+            // A backtick fence's info string may not contain backticks (CommonMark); such a line is inline code.
+            if (open && !(open[1][0] === '`' && lineText.slice(open[0].length).includes('`'))) {
+                fence = { char: open[1][0], length: open[1].length };
+                inCode = true;
+            }
+        }
+        lines.push({ number: lines.length + 1, start, text: lineText, eol, inCode });
+        start = end + eol.length;
+    };
+    for (let m = ending.exec(text); m; m = ending.exec(text))
+        push(m.index, m[0]);
+    if (start < text.length || lines.length === 0)
+        push(text.length, '');
+    return lines;
+}
+/**
+ * The cells of a table row. GFM splits on every `|` that is not escaped (even inside code spans),
+ * and the leading/trailing pipes are optional; spacing around pipes does not matter.
+ */
+function splitTableRow(line) {
+    const cells = [];
+    let cellStart = 0;
+    for (let i = 0; i <= line.length; i++) {
+        const ch = line[i];
+        if (ch === '\\') {
+            i++;
+            continue;
+        }
+        if (ch === '|' || i === line.length) {
+            cells.push({ text: line.slice(cellStart, i), start: cellStart, end: i });
+            cellStart = i + 1;
+        }
+    }
+    // Drop the empty "cells" outside a leading or trailing pipe.
+    if (cells.length > 1 && cells[0].text.trim() === '')
+        cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1].text.trim() === '')
+        cells.pop();
+    return cells;
+}
+const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
+/** `|---|:--:|` */
+function isDelimiterRow(line) {
+    if (!line.includes('-'))
+        return false;
+    const cells = splitTableRow(line);
+    return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text));
+}
+/**
+ * The header row of the table that `index` (0-based, into lines) belongs to: walks up through
+ * the contiguous pipe rows to the delimiter row. Undefined when the row is not under a header.
+ */
+function tableHeaderFor(lines, index) {
+    for (let j = index - 1; j >= 0; j--) {
+        const line = lines[j];
+        if (line.inCode || !line.text.includes('|'))
+            return undefined;
+        if (isDelimiterRow(line.text)) {
+            const header = lines[j - 1];
+            return header && !header.inCode && header.text.includes('|') ? header : undefined;
+        }
+    }
+    return undefined;
+}
+// `](dest` after a link's text: also catches links whose text holds another link or an image
+// (`[![badge](a.svg)](b.md)`), which a "[text](dest)" regex would miss.
+const INLINE_LINK = /\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)/g;
+// `[^1]: text` is a footnote, not a link definition.
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(<[^>\r\n]*>|\S+)/gm;
+const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(\s[^<>]*?)?\/?>/g;
+const HTML_LINK_ATTRIBUTE = /\s(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** Replaces code spans with spaces so links shown as code are not taken for links (offsets kept). */
+function blankCodeSpans(text) {
+    return text.replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length));
+}
+function unwrapAngle(target) {
+    return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target;
+}
+/** Every link and image target in the card, outside code blocks and code spans. */
+function findCardLinks(text) {
+    const lines = splitCardLines(text);
+    // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
+    // spread over several lines (`<img\n  src="a.png">`) is still found.
+    const masked = lines
+        .map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol)
+        .join('');
+    const lineAt = (offset) => {
+        let lo = 0;
+        let hi = lines.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lines[mid].start <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lines[lo].number;
+    };
+    const links = [];
+    for (const m of masked.matchAll(REFERENCE_DEFINITION)) {
+        links.push({ line: lineAt(m.index), target: unwrapAngle(m[1]), syntax: 'reference' });
+    }
+    for (const m of masked.matchAll(INLINE_LINK)) {
+        links.push({ line: lineAt(m.index), target: unwrapAngle(m[1]), syntax: 'markdown' });
+    }
+    for (const tag of masked.matchAll(HTML_TAG)) {
+        for (const attr of (tag[1] ?? '').matchAll(HTML_LINK_ATTRIBUTE)) {
+            const value = attr[1] ?? attr[2] ?? attr[3] ?? '';
+            // +1: the match starts at the whitespace before the attribute, which may be a line break.
+            const offset = tag.index + tag[0].indexOf(tag[1] ?? '') + (attr.index ?? 0) + 1;
+            links.push({ line: lineAt(offset), target: value.replace(/&amp;/g, '&'), syntax: 'html' });
+        }
+    }
+    return links.filter((l) => l.target.trim() !== '').sort((a, b) => a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ./src/modelcard.ts
+// The published model card. Users write their own card and leave placeholders for the scores;
+// the rule they asked for is that only the placeholders change and every other byte stays as they
+// wrote it (docs: /work/shared/spec/model-card.md). So the card is never parsed and re-rendered:
+// placeholders are spliced into the original text, line endings and all.
+
+
+
+/** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
+const EVAL_ACCURACY = 'eval_accuracy';
+const EVAL_ACCURACY_NAME = 'Eval Accuracy';
+const DEFAULT_TEMPLATE_NAME = 'model card template';
+/** Every placeholder that could not be filled, reported together so one edit fixes them all. */
+class ModelCardError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+        super(`The model card has ${problems.length} placeholder${problems.length === 1 ? '' : 's'} that can't be filled:\n` +
+            lines.map((l) => `  - ${l}`).join('\n'));
+        this.name = 'ModelCardError';
+        this.problems = problems;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Placeholders
+/** Case, spacing, underscores, hyphens, punctuation and emphasis don't tell benchmarks apart. */
+function normalizeLabel(text) {
+    return text
+        .replace(/<[^>]*>/g, ' ') // HTML tags (<b>, <sup>)
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) -> text
+        .replace(/[^\p{L}\p{N}]+/gu, '')
+        .toLowerCase();
+}
+/** Benchmarks (and eval_accuracy) by every normalized label that names them. */
+function labelIndex(benchmarks) {
+    const index = new Map();
+    index.set(normalizeLabel(EVAL_ACCURACY), EVAL_ACCURACY);
+    index.set(normalizeLabel(EVAL_ACCURACY_NAME), EVAL_ACCURACY);
+    for (const b of benchmarks) {
+        for (const label of [b.id, b.name]) {
+            const key = normalizeLabel(label);
+            if (key && !index.has(key))
+                index.set(key, b.id);
+        }
+    }
+    return index;
+}
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/**
+ * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
+ * LaTeX arguments like `\frac{step}{2}` or `\{step\}`.
+ */
+function isForeignBraces(text, start, end) {
+    if (text[start - 1] === '{' && text[end] === '}')
+        return true;
+    return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start));
+}
+function placeholdersIn(line) {
+    const found = [];
+    for (const m of line.matchAll(PLACEHOLDER)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (!isForeignBraces(line, start, end))
+            found.push({ name: m[1], start, end });
+    }
+    return found;
+}
+/** True when the template has at least one placeholder this card data would fill. */
+function hasPlaceholders(options) {
+    const names = new Set(['RESULT', EVAL_ACCURACY, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])]);
+    return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
+}
+function describe(benchmarks, id) {
+    if (id === EVAL_ACCURACY)
+        return `${EVAL_ACCURACY_NAME} (${EVAL_ACCURACY})`;
+    const b = benchmarks.find((x) => x.id === id);
+    return b ? `${b.name} (${b.id})` : id;
+}
+/** The benchmarks a label that matched nothing might have meant: shared words, else all of them. */
+function candidatesFor(labels, benchmarks) {
+    const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
+    const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, group: '' }];
+    const close = all.filter((b) => [b.id, b.name, b.group].some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w))));
+    return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id));
+}
+function clip(text, max = 80) {
+    const t = text.trim();
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+/** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
+function resolveResultCell(options) {
+    const { lines, index, offset, labels, benchmarks } = options;
+    const row = lines[index].text;
+    if (!row.includes('|')) {
+        return {
+            problem: `{RESULT} is not in a table row, so no row names its benchmark. ` +
+                `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${EVAL_ACCURACY}}".`
+        };
+    }
+    const cells = splitTableRow(row);
+    const column = cells.findIndex((c) => offset >= c.start && offset < c.end);
+    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '');
+    const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x) => !!x))];
+    const header = tableHeaderFor(lines, index);
+    const headerCell = header ? splitTableRow(header.text)[column] : undefined;
+    const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined;
+    if (named.length === 1 && (!headerNames || headerNames === named[0]))
+        return { benchmark: named[0] };
+    // A transposed table (benchmarks across the header, one row of results) names it in the column.
+    if (named.length === 0 && headerNames)
+        return { benchmark: headerNames };
+    if (named.length > 1 && headerNames && named.includes(headerNames))
+        return { benchmark: headerNames };
+    const rowText = `"${clip(row)}"`;
+    if (named.length === 0) {
+        const labelTexts = labelCells.map((c) => clip(c.text, 40));
+        const said = labelTexts.length > 0 ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark` : 'it has no label cell';
+        return {
+            problem: `{RESULT} in row ${rowText}: ${said}. It could be: ${candidatesFor(labelTexts, benchmarks).join(', ')}. ` +
+                `Label the row with the benchmark's display name or id (case and spacing don't matter), or write "{<benchmark_id>}" instead.`
+        };
+    }
+    const all = headerNames && !named.includes(headerNames) ? [...named, headerNames] : named;
+    return {
+        problem: `{RESULT} in row ${rowText} could be any of ${all.map((id) => describe(benchmarks, id)).join(', ')}: ` +
+            `the row${headerNames && !named.includes(headerNames) ? ' and its column header' : ''} name more than one. ` +
+            `Keep one benchmark per row, or write "{<benchmark_id>}" instead.`
+    };
+}
+/**
+ * Fills `{RESULT}` table cells and the named placeholders (`{<benchmark_id>}`, `{eval_accuracy}`,
+ * `{step}`, `{checkpoint}`, plus `extraValues`). Any other brace text is left alone. Throws a
+ * ModelCardError listing every placeholder that can't be filled, with its line.
+ *
+ * Inside fenced code blocks named placeholders are filled (usage snippets often carry
+ * `{checkpoint}`), but `{RESULT}` is left as written: a table in a code block is not a table.
+ */
+function fillModelCard(options) {
+    const file = options.templatePath ?? DEFAULT_TEMPLATE_NAME;
+    const { benchmarks, scores } = options;
+    const labels = labelIndex(benchmarks);
+    const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)]);
+    const lines = splitCardLines(options.template);
+    const problems = [];
+    const filled = [];
+    const scoreOf = (id, line, placeholder) => {
+        const value = id === EVAL_ACCURACY ? options.evalAccuracy : scores[id];
+        if (typeof value === 'number' && Number.isFinite(value))
+            return (0,round/* formatScore */.y)(value);
+        problems.push({
+            file,
+            line,
+            message: `${placeholder} stands for ${describe(benchmarks, id)}, which has no score for checkpoint ` +
+                `${options.checkpoint} (step ${options.step}). Check that the evaluator reports "${id}", or remove the placeholder.`
+        });
+        return undefined;
+    };
+    const named = (name, line, placeholder) => {
+        if (name === 'step')
+            return { value: String(options.step) };
+        if (name === 'checkpoint')
+            return { value: options.checkpoint };
+        if (name === EVAL_ACCURACY || benchmarkIds.has(name))
+            return { value: scoreOf(name, line, placeholder), benchmark: name };
+        const extra = options.extraValues?.[name];
+        if (extra !== undefined && Object.hasOwn(options.extraValues ?? {}, name))
+            return { value: extra };
+        return null; // not ours: someone's braces
+    };
+    const out = [];
+    lines.forEach((line, index) => {
+        let text = '';
+        let last = 0;
+        for (const p of placeholdersIn(line.text)) {
+            const placeholder = line.text.slice(p.start, p.end);
+            let value;
+            let benchmark;
+            if (p.name === 'RESULT') {
+                if (line.inCode)
+                    continue;
+                const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks });
+                if ('problem' in r) {
+                    problems.push({ file, line: line.number, message: r.problem });
+                    continue;
+                }
+                benchmark = r.benchmark;
+                value = scoreOf(r.benchmark, line.number, placeholder);
+            }
+            else {
+                const hit = named(p.name, line.number, placeholder);
+                if (!hit)
+                    continue;
+                value = hit.value;
+                benchmark = hit.benchmark;
+            }
+            if (value === undefined)
+                continue;
+            text += line.text.slice(last, p.start) + value;
+            last = p.end;
+            filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
+        }
+        out.push(text + line.text.slice(last) + line.eol);
+    });
+    if (problems.length > 0)
+        throw new ModelCardError(problems);
+    return { card: out.join(''), filled };
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function yamlString(value) {
+    return new dist/* Document */.yo(value).toString().trimEnd();
+}
+/** A card for when the user wrote none: front matter, the scores by group, how it was chosen. */
+function generateModelCard(options) {
+    const title = options.repoId?.split('/').pop() || options.checkpoint;
+    const frontMatter = ['---'];
+    if (options.libraryName)
+        frontMatter.push(`library_name: ${yamlString(options.libraryName)}`);
+    frontMatter.push('tags:', '  - checkpoint-eval', '---');
+    const groups = new Map();
+    for (const b of options.benchmarks)
+        groups.set(b.group, [...(groups.get(b.group) ?? []), b]);
+    const rows = [];
+    for (const [group, members] of groups) {
+        members.forEach((b, i) => {
+            const score = options.scores[b.id];
+            const shown = typeof score === 'number' && Number.isFinite(score) ? (0,round/* formatScore */.y)(score) : '— (no score)';
+            rows.push(`| ${i === 0 ? `**${escapeCell(group)}**` : ''} | ${escapeCell(b.name)} | ${shown} |`);
+        });
+    }
+    const evalAccuracy = options.evalAccuracy === null ? '— (no score)' : (0,round/* formatScore */.y)(options.evalAccuracy);
+    const missing = options.benchmarks.filter((b) => typeof options.scores[b.id] !== 'number');
+    const body = [
+        `# ${title}`,
+        '',
+        `This model is the checkpoint \`${options.checkpoint}\` (training step ${options.step}), the best of the ` +
+            `run's checkpoints by \`${options.metricName}\`.`,
+        '',
+        '## Results',
+        '',
+        '| Group | Benchmark | Score |',
+        '|---|---|---:|',
+        ...rows,
+        `| | **${EVAL_ACCURACY_NAME}** | **${evalAccuracy}** |`,
+        '',
+        ...(missing.length > 0
+            ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${EVAL_ACCURACY}.`, '']
+            : []),
+        '## How this checkpoint was chosen',
+        '',
+        `Every checkpoint of the training run was evaluated on the ${options.benchmarks.length} benchmarks above. ` +
+            `\`${EVAL_ACCURACY}\` combines a checkpoint's benchmark scores (their mean, or their weighted mean when ` +
+            `weights are set). The checkpoints were ranked by \`${options.metricName}\` and this one came first.` +
+            (options.runUrl ? ` See [the evaluation run](${options.runUrl}) for every checkpoint's scores.` : ''),
+        ''
+    ];
+    return [...frontMatter, ...body].join('\n');
+}
+const FRONT_MATTER_OPEN = /^(\uFEFF?)---[ \t]*(\r\n|\n|\r)/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+function slug(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation';
+}
+function titleCase(text) {
+    return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+}
+/** The `model-index` value the Hub validates: one result, one metric per scored benchmark. */
+function buildModelIndex(options) {
+    const datasetName = options.datasetName ?? 'Checkpoint evaluation';
+    const taskType = options.taskType ?? 'text-generation';
+    const metrics = [];
+    for (const b of options.benchmarks) {
+        const score = options.scores[b.id];
+        // The Hub rejects a metric without a numeric value, so unscored benchmarks are left out.
+        if (typeof score === 'number' && Number.isFinite(score))
+            metrics.push({ type: b.id, value: score, name: b.name });
+    }
+    if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
+        metrics.push({ type: EVAL_ACCURACY, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME });
+    }
+    return [
+        {
+            name: options.modelName,
+            results: [
+                {
+                    task: { type: taskType, name: titleCase(taskType) },
+                    dataset: { type: slug(datasetName), name: datasetName },
+                    metrics
+                }
+            ]
+        }
+    ];
+}
+/** Scores as `0.700` in YAML too, as everywhere else. */
+function threeDecimals(node) {
+    (0,dist/* visit */.YR)(node, {
+        Pair(_, pair) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === 'value' && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'number') {
+                pair.value.minFractionDigits = 3;
+            }
+        }
+    });
+}
+function frontMatterError(file, line, message) {
+    return new ModelCardError([{ file, line, message }]);
+}
+/**
+ * Adds (or replaces) `model-index` in the card's YAML front matter, creating the front matter when
+ * the card has none. The user's other keys, comments and the body are kept byte for byte: when
+ * there is no `model-index` yet the new key is appended as text after their keys; an existing one
+ * is replaced through yaml's Document API, which keeps comments and key order.
+ */
+function addModelIndex(card, options) {
+    const file = options.cardPath ?? 'model card';
+    const value = buildModelIndex(options);
+    const open = FRONT_MATTER_OPEN.exec(card);
+    const eol = open?.[2] ?? /\r\n|\n|\r/.exec(card)?.[0] ?? '\n';
+    const block = () => {
+        const doc = new dist/* Document */.yo({ 'model-index': value });
+        threeDecimals(doc);
+        return doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
+    };
+    const lines = open ? splitCardLines(card) : [];
+    const closeIndex = lines.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text));
+    if (!open || closeIndex < 0) {
+        // No front matter (a lone `---` first line without a closing one is a horizontal rule).
+        const bom = card.startsWith('\uFEFF') ? '\uFEFF' : '';
+        return `${bom}---${eol}${block()}---${eol}${card.slice(bom.length)}`;
+    }
+    const yamlStart = lines[1].start;
+    const closeLine = lines[closeIndex];
+    const yamlText = card.slice(yamlStart, closeLine.start);
+    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { keepSourceTokens: false });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = (e.linePos?.[0].line ?? 1) + 1; // +1: the opening `---`
+        throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`);
+    }
+    if (doc.contents !== null && !((0,dist/* isMap */.jh)(doc.contents) && !doc.contents.flow)) {
+        throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.');
+    }
+    let newYaml;
+    if (doc.has('model-index')) {
+        doc.set('model-index', doc.createNode(value));
+        threeDecimals(doc);
+        newYaml = doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol);
+    }
+    else {
+        const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText);
+        newYaml = yamlText + (needsEol ? eol : '') + block();
+    }
+    return card.slice(0, yamlStart) + newYaml + card.slice(closeLine.start);
+}
+
+;// CONCATENATED MODULE: ./src/publish-plan.ts
+// What gets uploaded, decided locally before any network: the winning checkpoint's files, the
+// filled model card, the files the card links, and the user's assets, minus what must never leave
+// the runner. Files are only lstat'ed here (weights can be hundreds of GB); only the card is read.
+
+
+
+
+
+/** Everything wrong with the plan, reported together; nothing is uploaded. */
+class UploadPlanError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Nothing was uploaded: ${problems.length} problem${problems.length === 1 ? '' : 's'} with what would be published:\n` +
+            problems.map((p) => `  - ${p}`).join('\n'));
+        this.name = 'UploadPlanError';
+        this.problems = problems;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// What is never uploaded
+/** Token and credential files: never uploaded, whatever the globs say. Matched per path segment. */
+const SECRET_FILE_PATTERNS = [
+    'hf_token',
+    'hf_token.*',
+    '*_token',
+    '*_token.txt',
+    'token',
+    '*.token',
+    '.env',
+    '.env.*',
+    '*.pem',
+    '*.key',
+    '*.p12',
+    '*.pfx',
+    'id_rsa*',
+    'id_dsa*',
+    'id_ecdsa*',
+    'id_ed25519*',
+    '.netrc',
+    '_netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** Folders whose whole content is secret (a repo's config can hold a token in a remote URL). */
+const SECRET_DIR_NAMES = ['.git', '.huggingface', '.ssh', '.aws', '.gnupg', '.docker'];
+/**
+ * Training state that only resuming training needs, often larger than the weights. Left out by
+ * default; an exclude entry `!optimizer.pt` brings one back.
+ */
+const DEFAULT_TRAINING_STATE_EXCLUDES = [
+    'optimizer.pt',
+    'optimizer.bin',
+    'optimizer_*.pt',
+    'optimizer_*.bin',
+    'scheduler.pt',
+    'scheduler.bin',
+    'scaler.pt',
+    'rng_state*.pth',
+    'random_states_*.pkl'
+];
+/** A folder named like a checkpoint (`checkpoint-500`, `step_1000`, `global_step20`, `ckpt-3`). */
+const CHECKPOINT_FOLDER = /^(?:checkpoint|ckpt|step|global[_-]?step|epoch|iter(?:ation)?)[-_]?\d+$/i;
+const secretFileMatcher = picomatch_default()([...SECRET_FILE_PATTERNS], { dot: true, nocase: true });
+/** Why a repo-relative path is a secret, or undefined. */
+function secretReason(relPath) {
+    const parts = relPath.split('/');
+    const dir = parts.slice(0, -1).find((p) => SECRET_DIR_NAMES.includes(p));
+    if (dir)
+        return `secret: inside \`${dir}/\`; credential folders are never uploaded`;
+    const name = parts[parts.length - 1];
+    if (SECRET_DIR_NAMES.includes(name))
+        return `secret: \`${name}/\` is never uploaded`;
+    if (secretFileMatcher(name))
+        return `secret: \`${name}\` looks like a token or credential file; these are never uploaded`;
+    return undefined;
+}
+/** Why a path is inside another checkpoint's folder, or undefined. */
+function checkpointFolderReason(relPath) {
+    const folder = relPath.split('/').slice(0, -1).find((p) => CHECKPOINT_FOLDER.test(p));
+    return folder
+        ? `inside the checkpoint-like folder \`${folder}/\`; only the winning checkpoint is uploaded (its files at the repo root)`
+        : undefined;
+}
+/** gitignore-like: no slash -> any depth; trailing slash -> a folder; leading slash -> from the root. */
+function compileRule(raw, isDefault) {
+    let pattern = raw.trim();
+    if (!pattern || pattern.startsWith('#'))
+        return undefined;
+    const negated = pattern.startsWith('!');
+    if (negated)
+        pattern = pattern.slice(1);
+    pattern = pattern.replace(/^\.\//, '');
+    const anchored = pattern.startsWith('/');
+    if (anchored)
+        pattern = pattern.slice(1);
+    const folderOnly = pattern.endsWith('/');
+    if (folderOnly)
+        pattern = pattern.replace(/\/+$/, '');
+    const matcher = picomatch_default()(pattern, { dot: true, basename: !anchored && !pattern.includes('/') });
+    const test = (p) => {
+        const parts = p.split('/');
+        // The path itself, or any folder above it (excluding `logs` excludes `logs/a.txt`).
+        for (let i = parts.length; i >= 1; i--) {
+            if (folderOnly && i === parts.length)
+                continue;
+            if (matcher(parts.slice(0, i).join('/')))
+                return true;
+        }
+        return false;
+    };
+    return { pattern: raw.trim(), negated, isDefault, test };
+}
+function compileRules(exclude) {
+    return [
+        ...DEFAULT_TRAINING_STATE_EXCLUDES.map((p) => compileRule(p, true)),
+        ...exclude.flatMap((e) => e.split(/\r?\n/)).map((p) => compileRule(p, false))
+    ].filter((r) => r !== undefined);
+}
+/** The last matching rule wins, as in .gitignore. */
+function excludeReason(rules, repoPath) {
+    let hit;
+    for (const rule of rules)
+        if (rule.test(repoPath))
+            hit = rule.negated ? undefined : rule;
+    if (!hit)
+        return undefined;
+    return hit.isDefault
+        ? `training state (\`${hit.pattern}\`), left out by default; add \`!${hit.pattern}\` to exclude to upload it`
+        : `matches the exclude pattern \`${hit.pattern}\``;
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+const WEIGHTS_FILE = /(\.(safetensors|gguf|ggml|onnx|h5|msgpack|pt|pth|ckpt|tflite|mlmodel)$)|(^(pytorch_model|adapter_model|model|tf_model|flax_model)[^/]*\.bin$)/i;
+function kindOf(relPath) {
+    return WEIGHTS_FILE.test(external_node_path_default().posix.basename(relPath)) ? 'weights' : 'checkpoint';
+}
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function isInside(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/** How a local path is shown: relative to the workspace when inside it. */
+function shown(workspace, p) {
+    return isInside(workspace, p) ? toPosix(external_node_path_default().relative(workspace, p)) || '.' : p;
+}
+/** Reads a card template; its bytes must survive a round trip, so it must be UTF-8. */
+async function readTemplate(file, label) {
+    const bytes = await (0,promises_.readFile)(file);
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+        throw new UploadPlanError([`${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`]);
+    }
+    return text;
+}
+/**
+ * The model-card input; else README.md in the winning checkpoint; else a README.md with
+ * placeholders in the folder holding the checkpoint folders (checkpointDir) or, for the common
+ * `workspace/checkpoints/step_*` layout, the folder above it when that is still in the workspace;
+ * else none (generated).
+ */
+async function chooseTemplate(options) {
+    const workspace = external_node_path_default().resolve(options.workspaceDir);
+    if (options.modelCardInput && options.modelCardInput.trim() !== '') {
+        const input = external_node_path_default().resolve(workspace, options.modelCardInput.trim());
+        const info = await (0,promises_.stat)(input).catch(() => undefined);
+        if (!info?.isFile()) {
+            throw new UploadPlanError([
+                `model-card: "${options.modelCardInput}" (${input}) ${info ? 'is not a file' : 'does not exist'}. ` +
+                    `Give the template's path relative to the workspace (${workspace}), or leave model-card empty to use README.md.`
+            ]);
+        }
+        return { source: 'input', path: input };
+    }
+    const checkpoint = external_node_path_default().resolve(workspace, options.checkpointPath);
+    const inCheckpoint = external_node_path_default().join(checkpoint, 'README.md');
+    if ((await (0,promises_.stat)(inCheckpoint).catch(() => undefined))?.isFile())
+        return { source: 'checkpoint', path: inCheckpoint };
+    const holder = external_node_path_default().resolve(workspace, options.checkpointDir);
+    const folders = [holder];
+    const above = external_node_path_default().dirname(holder);
+    if (above !== holder && isInside(workspace, above))
+        folders.push(above);
+    for (const folder of folders) {
+        const readme = external_node_path_default().join(folder, 'README.md');
+        if (!(await (0,promises_.stat)(readme).catch(() => undefined))?.isFile())
+            continue;
+        const template = await readTemplate(readme, shown(workspace, readme));
+        if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
+            return { source: 'workspace', path: readme };
+        }
+    }
+    return { source: 'generated' };
+}
+/** Every file under root; symlinks followed only to files inside the boundary. */
+async function walkFiles(options, dir = options.root, out = []) {
+    const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        const abs = external_node_path_default().join(dir, entry.name);
+        const rel = toPosix(external_node_path_default().relative(options.relativeTo ?? options.root, abs));
+        if (entry.isDirectory()) {
+            const reason = options.skipFolder(rel);
+            if (reason !== undefined) {
+                const worthSaying = reason !== '' && (!options.wanted || (await anyWanted(abs, options.relativeTo ?? options.root, options.wanted)));
+                if (worthSaying)
+                    options.excluded(abs + (external_node_path_default()).sep, reason);
+                continue;
+            }
+            await walkFiles(options, abs, out);
+            continue;
+        }
+        if (options.wanted && !options.wanted(rel))
+            continue;
+        const file = await regularFile(abs, options);
+        if (file)
+            out.push({ rel, abs, size: file.size });
+    }
+    return out;
+}
+/** Whether a skipped folder holds anything the globs asked for (so that skipping it is worth saying). */
+async function anyWanted(dir, root, wanted) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries.some((e) => !e.isDirectory() && wanted(toPosix(external_node_path_default().relative(root, external_node_path_default().join(e.parentPath, e.name)))));
+}
+/** lstat, following a symlink only when it resolves to a file inside the boundary. */
+async function regularFile(abs, options) {
+    const info = await (0,promises_.lstat)(abs);
+    if (info.isFile())
+        return { size: info.size };
+    if (!info.isSymbolicLink()) {
+        options.excluded(abs, 'not a regular file');
+        return undefined;
+    }
+    const target = await (0,promises_.realpath)(abs).catch(() => undefined);
+    if (!target) {
+        options.excluded(abs, 'a broken symlink');
+        return undefined;
+    }
+    if (!isInside(options.boundary, target)) {
+        options.excluded(abs, `a symlink to ${target}, outside ${options.boundary}; symlinks are not followed out of the folder`);
+        return undefined;
+    }
+    const targetInfo = await (0,promises_.stat)(target);
+    if (!targetInfo.isFile()) {
+        options.excluded(abs, 'a symlink to a folder; folders are not followed through symlinks');
+        return undefined;
+    }
+    return { size: targetInfo.size };
+}
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Local files the card links, checked to exist and to stay inside the template's folder. */
+async function linkedFiles(options) {
+    const templateDir = external_node_path_default().dirname(options.templatePath);
+    const realTemplateDir = await (0,promises_.realpath)(templateDir);
+    const found = new Map();
+    for (const link of findCardLinks(options.card)) {
+        const where = `${options.templateLabel}:${link.line}`;
+        const target = link.target.trim();
+        if (target.startsWith('#') || target.startsWith('//') || URL_SCHEME.test(target))
+            continue;
+        const withoutQuery = target.replace(/[?#].*$/s, '');
+        if (withoutQuery === '')
+            continue;
+        let decoded;
+        try {
+            decoded = decodeURIComponent(withoutQuery);
+        }
+        catch {
+            options.problems.push(`${where}: the link "${target}" has a broken %-escape. Fix the link's escaping.`);
+            continue;
+        }
+        if (decoded.startsWith('/') || external_node_path_default().isAbsolute(decoded)) {
+            options.problems.push(`${where}: the link "${target}" is an absolute path; a model card may only link files inside its own folder (${templateDir}). ` +
+                `Copy the file next to the card and link it relatively, or link an https:// URL.`);
+            continue;
+        }
+        const abs = external_node_path_default().resolve(templateDir, decoded);
+        if (!isInside(templateDir, abs)) {
+            options.problems.push(`${where}: the link "${target}" leaves the card's folder (${templateDir}); files from elsewhere on the runner are never published. ` +
+                `Move the file under ${templateDir} and link it relatively.`);
+            continue;
+        }
+        const info = await (0,promises_.lstat)(abs).catch(() => undefined);
+        if (!info) {
+            options.problems.push(`${where}: the card links "${target}", but ${abs} does not exist. Add the file, or fix or remove the link.`);
+            continue;
+        }
+        const real = await (0,promises_.realpath)(abs).catch(() => undefined);
+        if (!real || !isInside(realTemplateDir, real)) {
+            options.problems.push(`${where}: the link "${target}" is a symlink ${real ? `to ${real}, outside the card's folder` : 'that is broken'}. ` +
+                `Replace the symlink with the file itself.`);
+            continue;
+        }
+        const realInfo = await (0,promises_.stat)(real);
+        const pathInRepo = toPosix(external_node_path_default().relative(templateDir, abs));
+        if (realInfo.isDirectory()) {
+            options.excluded(abs + (external_node_path_default()).sep, `a folder linked at ${where}; folders are not uploaded through links (link files, or add them with assets)`);
+            continue;
+        }
+        if (external_node_path_default().resolve(abs) === external_node_path_default().resolve(options.templatePath) || pathInRepo === 'README.md')
+            continue; // the card itself
+        const secret = secretReason(pathInRepo);
+        if (secret) {
+            options.problems.push(`${where}: the card links "${target}", which is never uploaded (${secret}). Remove the link.`);
+            continue;
+        }
+        found.set(pathInRepo, { pathInRepo, abs, size: realInfo.size });
+    }
+    return [...found.values()];
+}
+// ---------------------------------------------------------------------------------------------
+// Assets
+const WINNER_ELSEWHERE = "the winning checkpoint's folder: its files are uploaded at the repo root, not again under this path";
+async function assetFiles(options) {
+    const { workspace } = options;
+    const realWorkspace = await (0,promises_.realpath)(workspace);
+    const out = new Map();
+    for (const raw of options.patterns.flatMap((p) => p.split(/\r?\n/))) {
+        const pattern = raw.trim().replace(/^\.\//, '');
+        if (!pattern || pattern.startsWith('#'))
+            continue;
+        if (external_node_path_default().isAbsolute(pattern) || pattern.split('/').includes('..')) {
+            options.problems.push(`assets: "${raw.trim()}" points outside the workspace (${workspace}). Use a glob relative to the workspace.`);
+            continue;
+        }
+        const scan = picomatch_default().scan(pattern);
+        const base = external_node_path_default().resolve(workspace, scan.isGlob ? scan.base : pattern);
+        const info = await (0,promises_.stat)(base).catch(() => undefined);
+        let matchedAny = false;
+        const skipFolder = (rel) => {
+            const name = rel.split('/').pop() ?? '';
+            if (SECRET_DIR_NAMES.includes(name))
+                return secretReason(rel);
+            // Dependencies are never model files; walking them would only cost time.
+            if (name === 'node_modules' && !isInside(external_node_path_default().join(workspace, rel), base))
+                return '';
+            if (external_node_path_default().join(workspace, rel) === options.checkpoint)
+                return WINNER_ELSEWHERE;
+            return CHECKPOINT_FOLDER.test(name) ? checkpointFolderReason(`${rel}/x`) : undefined;
+        };
+        if (info?.isFile()) {
+            const rel = toPosix(external_node_path_default().relative(workspace, base));
+            matchedAny = true;
+            const file = await regularFile(base, { boundary: realWorkspace, excluded: options.excluded });
+            if (file)
+                out.set(rel, { rel, abs: base, size: file.size });
+        }
+        else if (info?.isDirectory()) {
+            // A plain folder name means everything in it; a glob means what the glob matches.
+            const matcher = scan.isGlob ? picomatch_default()(pattern) : () => true;
+            const files = await walkFiles({
+                root: base,
+                relativeTo: workspace,
+                boundary: realWorkspace,
+                skipFolder,
+                excluded: (abs, reason) => {
+                    matchedAny = true;
+                    options.excluded(abs, reason);
+                },
+                wanted: matcher
+            });
+            for (const f of files) {
+                matchedAny = true;
+                out.set(f.rel, f);
+            }
+        }
+        if (!matchedAny) {
+            options.problems.push(`assets: "${raw.trim()}" matched no file under ${workspace}. Fix the glob (it is relative to the workspace), or remove it.`);
+        }
+    }
+    return [...out.values()];
+}
+// ---------------------------------------------------------------------------------------------
+// The plan
+/** Hub `library_name` from the files a checkpoint carries. */
+function libraryNameOf(files) {
+    const names = new Set(files.map((f) => f.rel));
+    if (names.has('adapter_config.json'))
+        return 'peft';
+    if (names.has('config.json'))
+        return 'transformers';
+    return undefined;
+}
+async function planUpload(options) {
+    const workspace = external_node_path_default().resolve(options.workspaceDir);
+    const checkpoint = external_node_path_default().resolve(workspace, options.checkpointPath);
+    const problems = [];
+    const excludedMap = new Map();
+    const excluded = (abs, reason) => {
+        const key = shown(workspace, abs.endsWith((external_node_path_default()).sep) ? abs.slice(0, -1) : abs) + (abs.endsWith((external_node_path_default()).sep) ? '/' : '');
+        if (!excludedMap.has(key))
+            excludedMap.set(key, reason);
+    };
+    const rules = compileRules(options.exclude);
+    const checkpointInfo = await (0,promises_.stat)(checkpoint).catch(() => undefined);
+    if (!checkpointInfo?.isDirectory()) {
+        throw new UploadPlanError([`the winning checkpoint ${checkpoint} is not a folder that exists. Check checkpoint-dir.`]);
+    }
+    // The winning checkpoint, at the repo root.
+    const realCheckpoint = await (0,promises_.realpath)(checkpoint);
+    const checkpointFiles = await walkFiles({
+        root: checkpoint,
+        boundary: realCheckpoint,
+        skipFolder: (rel) => {
+            const name = rel.split('/').pop() ?? '';
+            if (SECRET_DIR_NAMES.includes(name))
+                return secretReason(rel);
+            if (CHECKPOINT_FOLDER.test(name)) {
+                return `another checkpoint (or DeepSpeed state) inside the winning one; only the winner's own files are uploaded`;
+            }
+            return undefined;
+        },
+        excluded
+    });
+    // The card.
+    const extraValues = { metric_name: options.metricName };
+    if (options.repoId)
+        extraValues.repo_id = options.repoId;
+    if (options.runUrl)
+        extraValues.run_url = options.runUrl;
+    const data = {
+        benchmarks: options.benchmarks,
+        scores: options.scores,
+        evalAccuracy: options.evalAccuracy,
+        step: options.step,
+        checkpoint: options.checkpointName
+    };
+    const chosen = await chooseTemplate({ ...options, extraNames: Object.keys(extraValues) });
+    let cardContent;
+    let links = [];
+    let templateLabel;
+    if (chosen.source === 'generated' || !chosen.path) {
+        cardContent = generateModelCard({
+            ...data,
+            metricName: options.metricName,
+            repoId: options.repoId,
+            runUrl: options.runUrl,
+            libraryName: libraryNameOf(checkpointFiles)
+        });
+    }
+    else {
+        templateLabel = shown(workspace, chosen.path);
+        const template = await readTemplate(chosen.path, templateLabel);
+        let filledCard;
+        try {
+            filledCard = fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card;
+        }
+        catch (e) {
+            if (!(e instanceof ModelCardError))
+                throw e;
+            problems.push(...e.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+        }
+        cardContent = filledCard ?? template;
+        // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
+        links = await linkedFiles({ card: cardContent, templatePath: chosen.path, templateLabel, problems, excluded });
+    }
+    if (options.cardMetadata === 'model-index') {
+        try {
+            cardContent = addModelIndex(cardContent, {
+                modelName: options.repoId?.split('/').pop() || options.checkpointName,
+                benchmarks: options.benchmarks,
+                scores: options.scores,
+                evalAccuracy: options.evalAccuracy,
+                datasetName: options.datasetName,
+                cardPath: templateLabel
+            });
+        }
+        catch (e) {
+            if (!(e instanceof ModelCardError))
+                throw e;
+            problems.push(...e.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+        }
+    }
+    // Everything else, by repo path; two different local files for one repo path is an error.
+    const files = new Map();
+    const add = (file, from) => {
+        const existing = files.get(file.pathInRepo);
+        if (existing && existing.localPath !== file.localPath) {
+            problems.push(`two files would be uploaded as "${file.pathInRepo}": ${shown(workspace, existing.localPath ?? 'the model card')} and ${shown(workspace, file.localPath ?? '')} (${from}). ` +
+                `Rename one, or exclude one with an exclude pattern.`);
+            return;
+        }
+        files.set(file.pathInRepo, file);
+    };
+    const keep = (pathInRepo, abs, note = '') => {
+        const secret = secretReason(pathInRepo);
+        const reason = secret ?? excludeReason(rules, pathInRepo);
+        if (reason)
+            excluded(abs, reason + note);
+        return !reason;
+    };
+    for (const f of checkpointFiles) {
+        if (f.rel === 'README.md') {
+            if (chosen.source !== 'checkpoint')
+                excluded(f.abs, 'replaced by the model card');
+            continue;
+        }
+        if (keep(f.rel, f.abs))
+            add({ pathInRepo: f.rel, localPath: f.abs, size: f.size, kind: kindOf(f.rel) }, 'the checkpoint');
+    }
+    for (const l of links) {
+        if (keep(l.pathInRepo, l.abs, '; the card links it, so the Hub will show a broken link')) {
+            add({ pathInRepo: l.pathInRepo, localPath: l.abs, size: l.size, kind: 'asset' }, 'linked from the card');
+        }
+    }
+    const assets = await assetFiles({ workspace, checkpoint, patterns: options.assets, problems, excluded });
+    for (const a of assets) {
+        if (a.rel === 'README.md') {
+            if (a.abs !== chosen.path)
+                excluded(a.abs, 'README.md in the repo is the model card');
+            continue;
+        }
+        const other = isInside(checkpoint, a.abs) ? WINNER_ELSEWHERE : checkpointFolderReason(a.rel);
+        if (other) {
+            excluded(a.abs, other);
+            continue;
+        }
+        if (keep(a.rel, a.abs))
+            add({ pathInRepo: a.rel, localPath: a.abs, size: a.size, kind: 'asset' }, 'an asset');
+    }
+    if (problems.length > 0)
+        throw new UploadPlanError(problems);
+    const card = { pathInRepo: 'README.md', content: cardContent, size: Buffer.byteLength(cardContent, 'utf8'), kind: 'card' };
+    const sorted = [card, ...[...files.values()].sort((a, b) => (a.pathInRepo < b.pathInRepo ? -1 : a.pathInRepo > b.pathInRepo ? 1 : 0))];
+    return {
+        files: sorted,
+        card: { source: chosen.source, ...(chosen.path ? { templatePath: chosen.path } : {}), content: cardContent },
+        excluded: [...excludedMap].map(([p, reason]) => ({ path: p, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+        totalBytes: sorted.reduce((sum, f) => sum + f.size, 0)
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// The upload list shown in the summary and the dry run
+/** 1536 -> "1.5 KiB". */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}
+function codeCell(text) {
+    const escaped = text.replace(/\|/g, '\\|');
+    return text.includes('`') ? escaped : `\`${escaped}\``;
+}
+/** A markdown table of the files (and what was left out); long lists are cut at maxRows. */
+function formatUploadList(plan, options = {}) {
+    const maxRows = options.maxRows ?? 200;
+    const out = ['| File | Size | Kind |', '|---|---:|---|'];
+    for (const f of plan.files.slice(0, maxRows))
+        out.push(`| ${codeCell(f.pathInRepo)} | ${formatBytes(f.size)} | ${f.kind} |`);
+    const rest = plan.files.slice(maxRows);
+    if (rest.length > 0) {
+        out.push(`| … and ${rest.length} more file${rest.length === 1 ? '' : 's'} | ${formatBytes(rest.reduce((s, f) => s + f.size, 0))} | |`);
+    }
+    out.push(`| **${plan.files.length} file${plan.files.length === 1 ? '' : 's'}** | **${formatBytes(plan.totalBytes)}** | |`);
+    if (plan.excluded.length > 0) {
+        out.push('', '**Not uploaded**', '', '| Path | Why |', '|---|---|');
+        for (const e of plan.excluded.slice(0, maxRows))
+            out.push(`| ${codeCell(e.path)} | ${e.reason.replace(/\|/g, '\\|')} |`);
+        if (plan.excluded.length > maxRows)
+            out.push(`| … and ${plan.excluded.length - maxRows} more | |`);
+    }
+    return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 50181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ compareWithBaseline),
+/* harmony export */   dd: () => (/* binding */ formatMetricValue),
+/* harmony export */   hm: () => (/* binding */ renderComparisonMarkdown),
+/* harmony export */   py: () => (/* binding */ EVAL_ACCURACY)
+/* harmony export */ });
+/* unused harmony exports formatChange, formatSigned */
+// The "what changed since the baseline" table shown in the PR comment and the job summary.
+// Plain data in (scores of this run's winner and of the baseline), rows and markdown out.
+/** The label of the headline number; it always leads the table. */
+const EVAL_ACCURACY = 'eval_accuracy';
+/**
+ * One row per number both runs can report: eval_accuracy first, then the ranking metric when it
+ * is something else (e.g. eval_loss), then the benchmarks in canonical order.
+ */
+function compareWithBaseline(options) {
+    const { benchmarks, winner, baseline, metric } = options;
+    const rows = [
+        makeRow({ id: EVAL_ACCURACY, label: EVAL_ACCURACY, higherIsBetter: true, baseline: baseline.evalAccuracy, current: winner.evalAccuracy })
+    ];
+    if (metric.name !== EVAL_ACCURACY) {
+        rows.push(makeRow({
+            id: metric.name,
+            label: metric.greaterIsBetter ? metric.name : `${metric.name} (lower is better)`,
+            higherIsBetter: metric.greaterIsBetter,
+            baseline: baseline.value,
+            current: winner.value
+        }));
+    }
+    for (const benchmark of benchmarks) {
+        const higherIsBetter = benchmark.higherIsBetter !== false;
+        rows.push(makeRow({
+            id: benchmark.id,
+            label: higherIsBetter ? benchmark.name : `${benchmark.name} (lower is better)`,
+            higherIsBetter,
+            baseline: baseline.scores[benchmark.id] ?? null,
+            current: winner.scores[benchmark.id] ?? null
+        }));
+    }
+    return rows;
+}
+function makeRow(fields) {
+    const { baseline, current, higherIsBetter } = fields;
+    if (baseline === null && current === null)
+        return { ...fields, delta: null, change: 'n/a' };
+    if (baseline === null)
+        return { ...fields, delta: null, change: 'new' };
+    if (current === null)
+        return { ...fields, delta: null, change: 'missing' };
+    // Scores are stored rounded to 3 decimals; 0.712 - 0.707 is 0.0050000000000000044 in floats.
+    const delta = Number((current - baseline).toFixed(9));
+    // Anything that shows as 0.000 at three decimals is "no change", in either direction.
+    if (Math.abs(delta) < 0.0005)
+        return { ...fields, delta, change: 'same' };
+    const improved = higherIsBetter ? delta > 0 : delta < 0;
+    return { ...fields, delta, change: improved ? 'better' : 'worse' };
+}
+/**
+ * `| Benchmark | Baseline | This run | Change |`. The arrow shows which way the number moved
+ * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
+ */
+function renderComparisonMarkdown(rows, options = {}) {
+    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
+    for (const row of rows) {
+        const label = row.id === EVAL_ACCURACY ? `**${escapeCell(row.label)}**` : escapeCell(row.label);
+        lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
+    }
+    if (options.baselineSource)
+        lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`);
+    return lines.join('\n');
+}
+/** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
+function formatChange(row) {
+    switch (row.change) {
+        case 'n/a':
+            return '—';
+        case 'new':
+            return 'new';
+        case 'missing':
+            return 'missing in this run';
+        case 'same':
+            return '= 0.000';
+    }
+    const delta = row.delta;
+    const arrow = delta > 0 ? '▲' : '▼';
+    const verdict = row.change === 'better' ? '✅' : '❌';
+    return `${arrow} ${formatSigned(delta)} ${verdict}`;
+}
+/** `+0.012` / `-0.005`: three decimals, always signed. */
+function formatSigned(delta) {
+    const text = formatMetricValue(Math.abs(delta));
+    return `${delta < 0 ? '-' : '+'}${text}`;
+}
+/**
+ * Three decimals like every score table (0.712), but keeps up to six when the value has them,
+ * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
+ */
+function formatMetricValue(value) {
+    const three = value.toFixed(3);
+    if (Number(three) === Number(value.toFixed(9)))
+        return three;
+    return String(Number(value.toFixed(6)));
+}
+function formatCell(value) {
+    return value === null ? '—' : formatMetricValue(value);
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 54285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
+/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+}
+function table(header, rows, align) {
+    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
+    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+
+
+/***/ }),
+
+/***/ 9771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cH: () => (/* binding */ round3),
+/* harmony export */   y: () => (/* binding */ formatScore)
+/* harmony export */ });
+/* unused harmony exports roundHalfEven, exactRoundHalfEven */
+// Python's round(v, 3): the 3-decimal value nearest to the *exact* binary value of v, ties to
+// even. toFixed and Math.round(v * 1000) / 1000 disagree on exact ties (0.8125 -> 0.813), and the
+// scores in users' published model cards were made by Python, so this is done exactly with BigInt.
+const view = new DataView(new ArrayBuffer(8));
+/** v = sign * mantissa * 2^exponent, exactly. */
+function decompose(v) {
+    view.setFloat64(0, Math.abs(v));
+    const hi = view.getUint32(0);
+    const lo = view.getUint32(4);
+    const biased = (hi >>> 20) & 0x7ff;
+    const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+    return biased === 0
+        ? { mantissa: fraction, exponent: -1074 }
+        : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
+}
+/** Round to `digits` decimals exactly as Python's round(v, digits) does (digits 0-15). */
+function roundHalfEven(v, digits) {
+    if (!Number.isFinite(v) || v === 0)
+        return v;
+    // Fast path: away from a tie the scaled double and the exact value round the same way
+    // (their difference is a few ulps); only near-ties need the exact arithmetic below.
+    const scale = 10 ** digits;
+    const scaled = Math.abs(v) * scale;
+    const fraction = scaled - Math.floor(scaled);
+    if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 2 ** 52) {
+        const rounded = (fraction > 0.5 ? Math.ceil(scaled) : Math.floor(scaled)) / scale;
+        return v < 0 ? -rounded : rounded;
+    }
+    return exactRoundHalfEven(v, digits);
+}
+/** The exact path alone (exported so tests can check the fast path against it). */
+function exactRoundHalfEven(v, digits) {
+    const { mantissa, exponent } = decompose(v);
+    if (exponent >= 0)
+        return v; // an integer: nothing after the point
+    const scale = 10n ** BigInt(digits);
+    const numerator = mantissa * scale;
+    const denominator = 1n << BigInt(-exponent);
+    let quotient = numerator / denominator;
+    const twiceRemainder = (numerator % denominator) * 2n;
+    if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n)) {
+        quotient += 1n;
+    }
+    // quotient / 10^digits as a division of two exact doubles is correctly rounded, as Python's is.
+    const rounded = Number(quotient) / Number(scale);
+    return v < 0 ? -rounded : rounded;
+}
+const round3 = (v) => roundHalfEven(v, 3);
+/** Scores are always shown with exactly three decimals (0.700, not 0.7). */
+function formatScore(v) {
+    return v === null || v === undefined ? '' : round3(v).toFixed(3);
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+// Written into scores.json so a later run knows which action produced it (kept equal to
+// package.json's version by a test).
+const TOOL_NAME = 'checkpoint-eval-action';
+const TOOL_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 49786:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream/promises");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 57349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 23683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 45937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 89984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 87103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 48913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 90334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 17788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 13142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(81187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 76842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 34631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 22599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 74051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 81187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 71596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 83661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 42404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 61342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 91464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 38815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+exports.yo = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+__webpack_unused_export__ = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 57249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 40101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 66673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 57165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 63301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 84454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 92223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 97104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 41127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 74043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 60110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 91733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 97715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 40361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 66628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 84047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 45840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 47451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 73632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 66464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(83069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 73959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 38405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 59874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 70896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 33559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 90018:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 56083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 88398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 35782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 10873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 90452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 50303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 18385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 35913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 81528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 46752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 34475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 61212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 59799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 28689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 59748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 83069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 10204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
+/***/ 77094:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28471,7 +44630,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28525,10 +44684,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28542,15 +44701,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28561,885 +44720,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(92145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29474,7 +44765,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -29492,7 +44783,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -29524,7 +44815,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29547,7 +44838,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29643,7 +44934,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29828,13 +45119,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -29847,7 +45138,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29874,7 +45165,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29932,7 +45223,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29961,11 +45252,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30185,7 +45476,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30200,7 +45491,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30211,7 +45502,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30220,7 +45511,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30367,13 +45658,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30651,7 +45942,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30664,7 +45955,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31003,8 +46294,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31100,7 +46391,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31185,7 +46476,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31253,7 +46544,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31340,1225 +46631,904 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/round.ts
-// Python's round(v, 3): the 3-decimal value nearest to the *exact* binary value of v, ties to
-// even. toFixed and Math.round(v * 1000) / 1000 disagree on exact ties (0.8125 -> 0.813), and the
-// scores in users' published model cards were made by Python, so this is done exactly with BigInt.
-const view = new DataView(new ArrayBuffer(8));
-/** v = sign * mantissa * 2^exponent, exactly. */
-function decompose(v) {
-    view.setFloat64(0, Math.abs(v));
-    const hi = view.getUint32(0);
-    const lo = view.getUint32(4);
-    const biased = (hi >>> 20) & 0x7ff;
-    const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-    return biased === 0
-        ? { mantissa: fraction, exponent: -1074 }
-        : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
-}
-/** Round to `digits` decimals exactly as Python's round(v, digits) does (digits 0-15). */
-function roundHalfEven(v, digits) {
-    if (!Number.isFinite(v) || v === 0)
-        return v;
-    const { mantissa, exponent } = decompose(v);
-    if (exponent >= 0)
-        return v; // an integer: nothing after the point
-    const scale = 10n ** BigInt(digits);
-    const numerator = mantissa * scale;
-    const denominator = 1n << BigInt(-exponent);
-    let quotient = numerator / denominator;
-    const twiceRemainder = (numerator % denominator) * 2n;
-    if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n)) {
-        quotient += 1n;
+
+/***/ }),
+
+/***/ 92145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
     }
-    // quotient / 10^digits as a division of two exact doubles is correctly rounded, as Python's is.
-    const rounded = Number(quotient) / Number(scale);
-    return v < 0 ? -rounded : rounded;
-}
-const round3 = (v) => roundHalfEven(v, 3);
-/** Scores are always shown with exactly three decimals (0.700, not 0.7). */
-function formatScore(v) {
-    return v === null || v === undefined ? '' : round3(v).toFixed(3);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin-suite.ts
-// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
-// caps and rounding are a contract with users (their published cards carry these numbers):
-// see the spec, and never "improve" them.
-
-const CORE = 'Core Reasoning Tasks';
-const LANGUAGE = 'Language Understanding';
-const GENERATION = 'Generation Tasks';
-const SPECIALIZED = 'Specialized Capabilities';
-const saturating = (x, k) => x / (x + k);
-/** In the suite's canonical order (summaries, CSV columns, sums). */
-const BUILTIN_SUITE = [
-    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95,
-        raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
-    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93,
-        raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
-    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87,
-        raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86,
-        raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
-    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91,
-        raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
-    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88,
-        raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
-    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89,
-        raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
-    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92,
-        raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
-    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91,
-        raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
-    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9,
-        raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
-    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89,
-        raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
-    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88,
-        raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
-    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87,
-        raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
-    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88,
-        raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
-    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86,
-        raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
-];
-/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
-const EXAMPLE_WEIGHTS = {
-    math_reasoning: 1.2,
-    logical_reasoning: 1.2,
-    code_generation: 1.1,
-    question_answering: 1.1,
-    instruction_following: 1.1,
-    safety_evaluation: 1.1,
-    text_classification: 0.9,
-    sentiment_analysis: 0.9,
-    creative_writing: 0.9
-};
-/** The benchmark's score at `step`, or null when the step is not a positive integer. */
-function builtinScore(benchmark, step) {
-    if (!Number.isSafeInteger(step) || step <= 0)
-        return null;
-    return round3(Math.min(benchmark.raw(step / 100), benchmark.cap));
-}
-/** Every benchmark's score at `step`, keyed by id, in canonical order. */
-function builtinScores(step, benchmarks = BUILTIN_SUITE) {
-    const scores = {};
-    for (const b of benchmarks)
-        scores[b.id] = builtinScore(b, step);
-    return scores;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input's name, in one place. The action reads them as INPUT_*; the CLI takes the same
-// names as --flags. action.yml describes them for GitHub (a test keeps the two in step).
-const Inputs = {
-    CheckpointDir: 'checkpoint-dir',
-    Evaluator: 'evaluator',
-    Benchmarks: 'benchmarks',
-    Weights: 'weights',
-    OutputDir: 'output-dir',
-    EvalCommand: 'eval-command',
-    EvalConcurrency: 'eval-concurrency',
-    EvalTimeout: 'eval-timeout',
-    Metric: 'metric',
-    GreaterIsBetter: 'greater-is-better'
-};
-/** For the CLI's --help; action.yml holds the same text for GitHub. */
-const INPUT_HELP = {
-    'checkpoint-dir': { description: 'Folder holding the checkpoint folders (step_1000, checkpoint-500, …)', default: 'checkpoints' },
-    evaluator: { description: 'How checkpoints are scored: builtin, command or results', default: 'builtin' },
-    benchmarks: { description: 'Only these benchmarks (ids or names, comma or newline separated)' },
-    weights: { description: 'Benchmark weights for eval_accuracy, `name=weight` per line or comma separated' },
-    'output-dir': { description: 'Where scores.json and scores.csv are written', default: './eval-results locally, $RUNNER_TEMP/checkpoint-eval in Actions' },
-    'eval-command': { description: 'evaluator=command: run per checkpoint, with {checkpoint} {step} {name} {output}' },
-    'eval-concurrency': { description: 'evaluator=command: checkpoints evaluated at once', default: 'number of CPUs' },
-    'eval-timeout': { description: 'evaluator=command: time limit per checkpoint (e.g. 90s, 30m, 2h)', default: '60m' },
-    metric: { description: 'Metric that ranks checkpoints (eval_ prefix optional)', default: 'eval_accuracy' },
-    'greater-is-better': { description: 'true, false or auto (lower wins for *loss)', default: 'auto' }
-};
-
-;// CONCATENATED MODULE: ./src/config.ts
-// Inputs (from the action or the CLI) -> one typed, validated Config. Every error names the
-// input and says how to fix it, and is raised before the pipeline touches anything.
-
-
-
-
-class ConfigError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.input = input;
-    }
-}
-/** Comma- or newline-separated values, blanks and `#` comments dropped. */
-function splitList(value) {
-    return value
-        .split(/\r?\n/)
-        .map((line) => line.replace(/(^|\s)#.*$/, ''))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0);
-}
-/** "Common sense", "common_sense" and "COMMON-SENSE" are one benchmark. */
-const benchmarkKey = (label) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
-/** Resolve a benchmark named by id or display name, or explain which names exist. */
-function findBenchmark(input, label, benchmarks) {
-    const key = benchmarkKey(label);
-    const found = benchmarks.find((b) => benchmarkKey(b.id) === key || benchmarkKey(b.name) === key);
-    if (found)
-        return found;
-    throw new ConfigError(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
-}
-function parseEvaluator(read) {
-    const value = read(Inputs.Evaluator) || 'builtin';
-    if (value === 'builtin' || value === 'command' || value === 'results')
-        return value;
-    throw new ConfigError(Inputs.Evaluator, `'${value}' is not an evaluator. Use builtin, command or results.`);
-}
-/** `name=weight` entries; weights are positive finite numbers. */
-function parseWeights(value) {
-    const weights = {};
-    for (const entry of splitList(value)) {
-        const match = /^([^=:]+?)\s*[=:]\s*(\S+)$/.exec(entry);
-        const weight = match ? Number(match[2]) : NaN;
-        if (!match || !Number.isFinite(weight) || weight <= 0) {
-            throw new ConfigError(Inputs.Weights, `'${entry}' is not a weight. Write one 'benchmark=weight' per line (or comma separated), ` +
-                'with a positive number, e.g. math_reasoning=1.2.');
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
         }
-        const name = match[1].trim();
-        if (name in weights)
-            throw new ConfigError(Inputs.Weights, `'${name}' is weighted twice; keep one entry.`);
-        weights[name] = weight;
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
     }
-    return weights;
-}
-/** `90`, `90s`, `30m`, `2h` -> milliseconds. */
-function parseDuration(input, value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
-    const amount = match ? Number(match[1]) : NaN;
-    if (!match || !(amount > 0)) {
-        throw new ConfigError(input, `'${value}' is not a duration. Write e.g. 90s, 30m or 2h (a bare number is seconds).`);
-    }
-    const unit = (match[2] ?? 's').toLowerCase();
-    return amount * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
-}
-function parsePositiveInteger(input, value) {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1)
-        throw new ConfigError(input, `'${value}' must be a whole number of at least 1.`);
-    return n;
-}
-/** true / false / auto (undefined). */
-function parseTriState(input, value) {
-    const v = value.trim().toLowerCase();
-    if (v === '' || v === 'auto')
-        return undefined;
-    if (v === 'true' || v === 'yes' || v === '1')
-        return true;
-    if (v === 'false' || v === 'no' || v === '0')
+    // This handler cannot handle 401
+    canHandleAuthentication() {
         return false;
-    throw new ConfigError(input, `'${value}' must be true, false or auto.`);
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
 }
-function parseEvaluation(read, defaults) {
-    const evaluator = parseEvaluator(read);
-    const listed = splitList(read(Inputs.Benchmarks));
-    const weights = parseWeights(read(Inputs.Weights));
-    let benchmarks = listed.length > 0 ? listed : undefined;
-    if (evaluator === 'builtin') {
-        // Built-in names are known now, so mistakes are caught before anything runs.
-        benchmarks = benchmarks?.map((label) => findBenchmark(Inputs.Benchmarks, label, BUILTIN_SUITE).id);
-        const usable = benchmarks ? BUILTIN_SUITE.filter((b) => benchmarks.includes(b.id)) : BUILTIN_SUITE;
-        for (const name of Object.keys(weights)) {
-            const benchmark = findBenchmark(Inputs.Weights, name, BUILTIN_SUITE);
-            if (!usable.some((b) => b.id === benchmark.id)) {
-                throw new ConfigError(Inputs.Weights, `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
-            }
-            if (benchmark.id !== name) {
-                weights[benchmark.id] = weights[name];
-                delete weights[name];
-            }
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
         }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
     }
-    const command = read(Inputs.EvalCommand) || undefined;
-    if (evaluator === 'command' && !command) {
-        throw new ConfigError(Inputs.EvalCommand, "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
     }
-    const concurrencyText = read(Inputs.EvalConcurrency);
-    const timeoutText = read(Inputs.EvalTimeout);
-    return {
-        evaluator,
-        benchmarks,
-        weights,
-        command,
-        concurrency: concurrencyText ? parsePositiveInteger(Inputs.EvalConcurrency, concurrencyText) : (defaults.cpus ?? external_node_os_default().availableParallelism()),
-        timeoutMs: timeoutText ? parseDuration(Inputs.EvalTimeout, timeoutText) : 60 * 60_000
-    };
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
 }
-function parseConfig(read, defaults) {
-    const checkpointDir = read(Inputs.CheckpointDir) || 'checkpoints';
-    const outputDir = external_node_path_default().resolve(read(Inputs.OutputDir) || defaults.outputDir);
-    return {
-        checkpointDir,
-        outputDir,
-        evaluation: parseEvaluation(read, defaults),
-        ranking: {
-            metric: read(Inputs.Metric) || 'eval_accuracy',
-            greaterIsBetter: parseTriState(Inputs.GreaterIsBetter, read(Inputs.GreaterIsBetter))
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
         }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * The message of anything thrown. Errors from Node built-ins can fail `instanceof Error` (another
- * realm under jest's VM), so `.message` is read directly.
- */
-function errorMessage(error) {
-    if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
-        return error.message;
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
     }
-    return String(error);
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
 }
+//# sourceMappingURL=auth.js.map
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Written into scores.json so a later run knows which action produced it (kept equal to
-// package.json's version by a test).
-const TOOL_NAME = 'checkpoint-eval-action';
-const TOOL_VERSION = '0.1.0';
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/github-context.ts
+/***/ 44942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-function runMetadata(env, now = new Date()) {
-    const github = env.GITHUB_ACTIONS === 'true'
-        ? {
-            repository: env.GITHUB_REPOSITORY,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
         }
-        : undefined;
-    return { createdAt: now.toISOString(), tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...(github ? { github } : {}) };
-}
-/** Link to this workflow run, when running in GitHub Actions. */
-function runUrl(env) {
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
-    return repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-// Every output's name, in one place (action.yml describes them; a test keeps the two in step).
-const Outputs = {
-    BestCheckpoint: 'best-checkpoint',
-    BestStep: 'best-step',
-    EvalAccuracy: 'eval-accuracy',
-    MetricValue: 'metric-value',
-    ScoresFile: 'scores-file',
-    CheckpointsEvaluated: 'checkpoints-evaluated',
-    CheckpointsSkipped: 'checkpoints-skipped',
-    CheckpointsFailed: 'checkpoints-failed'
-};
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/checkpoints.ts
-// discover(): the folders of checkpoint-dir -> checkpoints that can be evaluated, and the
-// ones that look like checkpoints but can't (with the reason, so the user can fix them).
-
-
-/**
- * `step_1000`, `step-1000`, `step1000`, `checkpoint-500`, `checkpoint_500`, `global_step_20`,
- * `global_step20`, `ckpt-3`: a known prefix, an optional separator, the step.
- */
-const CHECKPOINT_NAME = /^(?:global[_-]?step|step|checkpoint|ckpt)[_-]?(\d+)$/i;
-const RECOGNISED_NAMES = 'step_1000, step-1000, checkpoint-500, checkpoint_500, global_step_20, global_step20';
-/** The step at the end of a checkpoint folder's name, or null when the name isn't one. */
-function parseStep(name) {
-    const match = CHECKPOINT_NAME.exec(name);
-    if (!match)
-        return null;
-    const step = Number(match[1]);
-    return Number.isSafeInteger(step) ? step : null;
-}
-class DiscoveryError extends Error {
-}
-/** Which weights the folder holds, or why it has none that can be used. */
-async function findWeights(dir, files) {
-    for (const [name, format] of [
-        ['model.safetensors', 'safetensors'],
-        ['pytorch_model.bin', 'pytorch']
-    ]) {
-        if (files.has(name))
-            return { format, files: [name] };
-    }
-    for (const [index, format] of [
-        ['model.safetensors.index.json', 'sharded-safetensors'],
-        ['pytorch_model.bin.index.json', 'sharded-pytorch']
-    ]) {
-        if (!files.has(index))
-            continue;
-        let shards;
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
         try {
-            const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, index), 'utf8'));
-            shards = [...new Set(Object.values(parsed.weight_map ?? {}))].sort();
+            return new DecodedURL(proxyVar);
         }
-        catch (error) {
-            return `${index} is not valid JSON (${error.message})`;
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
-        if (shards.length === 0)
-            return `${index} has no weight_map entries`;
-        const missing = shards.filter((shard) => !files.has(shard));
-        if (missing.length > 0) {
-            const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? `, and ${missing.length - 3} more` : '');
-            return `missing ${missing.length} of ${shards.length} shards listed in ${index}: ${shown}`;
-        }
-        return { format, files: shards };
-    }
-    for (const name of ['adapter_model.safetensors', 'adapter_model.bin']) {
-        if (files.has(name))
-            return { format: 'peft-adapter', files: [name] };
-    }
-    return 'no weights (model.safetensors, pytorch_model.bin, a sharded *.index.json with its shards, or adapter_model.safetensors)';
-}
-/** True when `target` is `root` or inside it. */
-function isInside(root, target) {
-    const relative = external_node_path_default().relative(root, target);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
-}
-/**
- * The regular files at the top of a checkpoint folder. A symlink counts only when it resolves
- * to a file inside checkpoint-dir: one leading elsewhere is not followed.
- */
-async function listFiles(dir, realRoot) {
-    const table = new Map();
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    await Promise.all(entries.map(async (entry) => {
-        const full = external_node_path_default().join(dir, entry.name);
-        if (entry.isFile()) {
-            table.set(entry.name, { name: entry.name, size: (await (0,promises_namespaceObject.lstat)(full)).size });
-        }
-        else if (entry.isSymbolicLink()) {
-            const target = await (0,promises_namespaceObject.realpath)(full).catch(() => null);
-            if (target === null || !isInside(realRoot, target))
-                return;
-            const info = await (0,promises_namespaceObject.stat)(target);
-            if (info.isFile())
-                table.set(entry.name, { name: entry.name, size: info.size });
-        }
-    }));
-    return table;
-}
-async function inspect(root, realRoot, name, step) {
-    const folder = external_node_path_default().join(root, name);
-    const skip = (reason) => ({ name, path: folder, step, reason });
-    const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => null);
-    if (real === null)
-        return skip('a broken symlink');
-    if (!isInside(realRoot, real))
-        return skip(`a symlink to ${real}, outside checkpoint-dir: not followed`);
-    if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory())
-        return skip('not a folder');
-    let files;
-    try {
-        files = await listFiles(folder, realRoot);
-    }
-    catch (error) {
-        return skip(`unreadable (${error.code ?? error.message})`);
-    }
-    const weights = await findWeights(folder, files);
-    const isAdapter = typeof weights !== 'string' && weights.format === 'peft-adapter';
-    const configName = isAdapter ? 'adapter_config.json' : 'config.json';
-    const problems = [];
-    if (!files.has(configName) && !files.has('config.json'))
-        problems.push(`missing ${configName}`);
-    if (typeof weights === 'string')
-        problems.push(weights);
-    if (problems.length > 0 || typeof weights === 'string')
-        return skip(problems.join('; '));
-    const sorted = [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return {
-        name,
-        path: folder,
-        step,
-        weightsFormat: weights.format,
-        weightsFiles: weights.files,
-        files: sorted,
-        sizeBytes: sorted.reduce((sum, f) => sum + f.size, 0)
-    };
-}
-const byStepThenName = (a, b) => (a.step ?? -1) - (b.step ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/** Find every checkpoint in `root`. Throws DiscoveryError when `root` can't be read. */
-async function discover({ root, concurrency = 64 }) {
-    let realRoot;
-    let entries;
-    try {
-        realRoot = await (0,promises_namespaceObject.realpath)(root);
-        entries = await (0,promises_namespaceObject.readdir)(root, { withFileTypes: true });
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist'
-            : code === 'ENOTDIR' ? 'is not a folder'
-                : code === 'EACCES' ? 'is not readable (permission denied)'
-                    : `can't be read (${code ?? error.message})`;
-        throw new DiscoveryError(`checkpoint-dir '${root}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
-            `checkpoint folders (${RECOGNISED_NAMES}), relative to the workspace.`);
-    }
-    const candidates = [];
-    const ignored = [];
-    for (const entry of entries) {
-        const step = entry.isDirectory() || entry.isSymbolicLink() ? parseStep(entry.name) : null;
-        if (step === null)
-            ignored.push(entry.name);
-        else
-            candidates.push({ name: entry.name, step });
-    }
-    const inspected = new Array(candidates.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < candidates.length) {
-            const i = next++;
-            inspected[i] = await inspect(root, realRoot, candidates[i].name, candidates[i].step);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, candidates.length) }, worker));
-    const checkpoints = inspected.filter((c) => 'weightsFormat' in c).sort(byStepThenName);
-    const skipped = inspected.filter((c) => 'reason' in c).sort(byStepThenName);
-    return { root, checkpoints, skipped, ignored: ignored.sort() };
-}
-/** Stop early, with a fix, when discovery found nothing that can be evaluated. */
-function requireCheckpoints(discovery) {
-    if (discovery.checkpoints.length > 0)
-        return;
-    if (discovery.skipped.length === 0) {
-        const seen = discovery.ignored.slice(0, 5).join(', ');
-        throw new DiscoveryError(`checkpoint-dir '${discovery.root}' holds no checkpoint folders` +
-            (seen ? ` (found: ${seen}${discovery.ignored.length > 5 ? ', …' : ''})` : ' (it is empty)') +
-            `. A checkpoint is a folder whose name ends in its step: ${RECOGNISED_NAMES}. ` +
-            'Point checkpoint-dir at the folder that holds them (e.g. your Trainer output_dir).');
-    }
-    const reasons = discovery.skipped
-        .slice(0, 5)
-        .map((s) => `${s.name}: ${s.reason}`)
-        .join('; ');
-    throw new DiscoveryError(`none of the ${discovery.skipped.length} checkpoint folders in '${discovery.root}' can be evaluated (${reasons}` +
-        `${discovery.skipped.length > 5 ? '; …' : ''}). Each needs config.json and its weights; ` +
-        'check that the training run saved them (save_safetensors, save_only_model) and finished writing.');
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin.ts
-// The default evaluator: the built-in suite, scored from each checkpoint's step.
-
-function createBuiltinEvaluator({ benchmarks } = {}) {
-    const selected = benchmarks ? BUILTIN_SUITE.filter((b) => benchmarks.includes(b.id)) : [...BUILTIN_SUITE];
-    return {
-        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
-        async evaluate(checkpoints, { log, onProgress }) {
-            const results = [];
-            for (const checkpoint of checkpoints) {
-                const started = performance.now();
-                const scores = builtinScores(checkpoint.step, selected);
-                results.push({ checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started });
-                onProgress?.(results.length, checkpoints.length, checkpoint.name);
-            }
-            if (checkpoints.some((c) => c.step <= 0)) {
-                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
-            }
-            return {
-                evaluator: this.info,
-                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
-                results
-            };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/index.ts
-
-function createEvaluator(config, _context) {
-    switch (config.evaluator) {
-        case 'builtin':
-            return createBuiltinEvaluator({ benchmarks: config.benchmarks });
-        default:
-            throw new Error(`evaluator '${config.evaluator}' is not available in this build`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/metrics.ts
-// eval_accuracy: the one number checkpoints are ranked by unless the user picks another metric.
-
-/**
- * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,
- * then round3 — the spec's exact recipe. Benchmarks without a score are left out; with no
- * score at all the result is null (such a checkpoint can't win).
- */
-function evalAccuracy(benchmarks, scores, weights = {}) {
-    let weightedSum = 0;
-    let weightTotal = 0;
-    for (const b of benchmarks) {
-        const score = scores[b.id];
-        if (score === null || score === undefined || !Number.isFinite(score))
-            continue;
-        const weight = weights[b.id] ?? 1;
-        weightedSum += score * weight;
-        weightTotal += weight;
-    }
-    return weightTotal > 0 ? round3(weightedSum / weightTotal) : null;
-}
-
-;// CONCATENATED MODULE: ./src/rank.ts
-// rank(): evaluation results -> the checkpoints in order and the winner.
-
-const DEFAULT_METRIC = 'eval_accuracy';
-const stripEval = (name) => name.replace(/^eval_/, '');
-/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-function metricValue(result, metric, accuracy) {
-    const bare = stripEval(metric);
-    for (const key of [metric, bare, `eval_${bare}`]) {
-        const score = result.scores[key];
-        if (typeof score === 'number')
-            return score;
-        const reported = result.metrics[key];
-        if (typeof reported === 'number')
-            return reported;
-    }
-    // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
-    return bare === 'accuracy' ? accuracy : null;
-}
-/** Lower wins for losses, perplexities and benchmarks the evaluator marks so. */
-function resolveMetric(run, options) {
-    const name = options.metric?.trim() || DEFAULT_METRIC;
-    if (options.greaterIsBetter !== undefined)
-        return { name, greaterIsBetter: options.greaterIsBetter };
-    const bare = stripEval(name);
-    const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`);
-    if (benchmark?.higherIsBetter !== undefined)
-        return { name, greaterIsBetter: benchmark.higherIsBetter };
-    return { name, greaterIsBetter: !/(loss|perplexity|ppl|error|wer|cer)$/i.test(bare) };
-}
-/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
-function accuracyOf(run, result, weights) {
-    if (result.status !== 'ok')
-        return null;
-    const reported = result.metrics[DEFAULT_METRIC];
-    if (typeof reported === 'number')
-        return reported;
-    return evalAccuracy(run.benchmarks, result.scores, weights);
-}
-/**
- * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
- * then to the name, so the order never depends on the file system's listing order.
- */
-function rank(run, options = {}) {
-    const metric = resolveMetric(run, options);
-    const weights = options.weights ?? {};
-    const entries = run.results.map((evaluation) => {
-        const accuracy = accuracyOf(run, evaluation, weights);
-        const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null;
-        return { evaluation, evalAccuracy: accuracy, value, rank: null };
-    });
-    const direction = metric.greaterIsBetter ? -1 : 1;
-    const ranked = entries
-        .filter((e) => e.value !== null && Number.isFinite(e.value))
-        .sort((a, b) => {
-        const byValue = direction * (a.value - b.value);
-        if (byValue !== 0)
-            return byValue;
-        const ca = a.evaluation.checkpoint;
-        const cb = b.evaluation.checkpoint;
-        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
-    });
-    ranked.forEach((entry, i) => (entry.rank = i + 1));
-    const unranked = entries.filter((e) => e.rank === null);
-    return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
-}
-
-;// CONCATENATED MODULE: ./src/report/scores.ts
-// scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
-// and the aggregate job of a sharded run read back. The JSON schema is versioned.
-
-
-
-const SCORES_SCHEMA = 'checkpoint-eval/scores';
-const SCORES_VERSION = 1;
-function buildScoresDocument({ run, discovery, evaluation, ranking, weights }) {
-    const checkpoints = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
-        name: e.checkpoint.name,
-        path: e.checkpoint.path,
-        step: e.checkpoint.step,
-        status: e.status,
-        ...(e.error ? { error: e.error } : {}),
-        scores: e.scores,
-        metrics: e.metrics,
-        evalAccuracy,
-        value,
-        rank,
-        sizeBytes: e.checkpoint.sizeBytes,
-        weightsFormat: e.checkpoint.weightsFormat,
-        durationMs: Math.round(e.durationMs)
-    }));
-    const w = ranking.winner;
-    return {
-        schema: SCORES_SCHEMA,
-        version: SCORES_VERSION,
-        run,
-        evaluator: evaluation.evaluator,
-        metric: ranking.metric,
-        weights,
-        benchmarks: evaluation.benchmarks,
-        checkpoints,
-        skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: p, step, reason })),
-        winner: w && {
-            name: w.evaluation.checkpoint.name,
-            path: w.evaluation.checkpoint.path,
-            step: w.evaluation.checkpoint.step,
-            evalAccuracy: w.evalAccuracy,
-            value: w.value,
-            scores: w.evaluation.scores
-        }
-    };
-}
-/** RFC 4180: quote fields holding a comma, quote or line break. */
-const csvField = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-/** One row per checkpoint (rank order), benchmark columns in canonical order. */
-function renderScoresCsv(doc) {
-    const metricColumn = doc.metric.name === 'eval_accuracy' ? [] : [doc.metric.name];
-    const header = ['rank', 'checkpoint', 'step', 'status', 'eval_accuracy', ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error'];
-    const rows = doc.checkpoints.map((c) => [
-        c.rank === null ? '' : String(c.rank),
-        c.name,
-        String(c.step),
-        c.status,
-        formatScore(c.evalAccuracy),
-        ...(metricColumn.length ? [c.value === null ? '' : String(c.value)] : []),
-        ...doc.benchmarks.map((b) => formatScore(c.scores[b.id])),
-        String(c.sizeBytes),
-        c.path,
-        c.error ?? ''
-    ]);
-    return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
-}
-async function writeScoresFiles(doc, outputDir, baseName = 'scores') {
-    await (0,promises_namespaceObject.mkdir)(outputDir, { recursive: true });
-    const files = { json: external_node_path_default().join(outputDir, `${baseName}.json`), csv: external_node_path_default().join(outputDir, `${baseName}.csv`) };
-    await (0,promises_namespaceObject.writeFile)(files.json, JSON.stringify(doc, null, 2) + '\n');
-    await (0,promises_namespaceObject.writeFile)(files.csv, renderScoresCsv(doc));
-    return files;
-}
-/** Read a scores.json written by this action; `what` names the input it came from, for errors. */
-async function readScoresDocument(file, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(await readFile(file, 'utf8'));
-    }
-    catch (error) {
-        const code = error.code;
-        throw new Error(code === 'ENOENT'
-            ? `${what}: '${file}' does not exist. Give the path of a scores.json written by this action.`
-            : `${what}: '${file}' is not valid JSON (${error.message}).`);
-    }
-    const doc = parsed;
-    if (doc?.schema !== SCORES_SCHEMA) {
-        throw new Error(`${what}: '${file}' is not a scores file of this action (no "schema": "${SCORES_SCHEMA}").`);
-    }
-    if (doc.version !== SCORES_VERSION) {
-        throw new Error(`${what}: '${file}' has scores schema version ${doc.version}; this action reads version ${SCORES_VERSION}. Use the same major version of the action for both runs.`);
-    }
-    return doc;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// The stages, in order, on plain data: discover -> evaluate -> rank -> report. The entry
-// points (main.ts for the action, cli.ts for the terminal) supply config, logger and run info.
-
-
-
-
-
-function logDiscovery(discovery, log) {
-    for (const s of discovery.skipped) {
-        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
-    }
-    if (discovery.ignored.length) {
-        log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
-    }
-}
-function logRanking(ranking, log) {
-    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
-    for (const e of [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)) {
-        const c = e.evaluation.checkpoint;
-        const shown = ranking.metric.name === 'eval_accuracy' ? formatScore(e.evalAccuracy) : String(e.value ?? '');
-        const status = e.evaluation.status === 'failed' ? `failed: ${e.evaluation.error}` : `${ranking.metric.name}=${shown || 'n/a'}`;
-        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
-    }
-    log.endGroup();
-    const w = ranking.winner;
-    if (w) {
-        const value = ranking.metric.name === 'eval_accuracy' ? formatScore(w.evalAccuracy) : String(w.value);
-        log.info(`Best checkpoint: ${w.evaluation.checkpoint.name} (step ${w.evaluation.checkpoint.step}), ${ranking.metric.name} ${value}`);
     }
     else {
-        log.warning(`No checkpoint could be ranked by ${ranking.metric.name}.`);
+        return undefined;
     }
 }
-/** discover -> evaluate -> rank -> scores files. Throws with a fix when nothing can be evaluated. */
-async function evaluateCheckpoints({ config, log, run, cwd, onProgress }) {
-    const discovery = await discover({ root: config.checkpointDir });
-    logDiscovery(discovery, log);
-    requireCheckpoints(discovery);
-    log.info(`Found ${discovery.checkpoints.length} checkpoints in ${config.checkpointDir}` + (discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : ''));
-    const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir });
-    const evaluation = await evaluator.evaluate(discovery.checkpoints, { log, onProgress });
-    const ranking = rank(evaluation, { ...config.ranking, weights: config.evaluation.weights });
-    logRanking(ranking, log);
-    const scores = buildScoresDocument({ run, discovery, evaluation, ranking, weights: config.evaluation.weights });
-    const files = await writeScoresFiles(scores, config.outputDir);
-    return { discovery, evaluation, ranking, scores, files };
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-/** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
-function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
-    let last = -Infinity;
-    return (done, total, label) => {
-        const t = now();
-        if (done !== total && t - last < intervalMs)
-            return;
-        last = t;
-        log.info(`${verb} ${done}/${total} (${Math.floor((done / total) * 100)}%)${label ? `: ${label}` : ''}`);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
-/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
-}
-function table(header, rows, align) {
-    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
-    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
     }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: the winner, a chart of the metric against step, the score table and the
-// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
-// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
-
-
-/** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
-const EVALUATION_SUMMARY_BUDGET = 700 * 1024;
-/** Checkpoints shown with every benchmark before the rest fold away. */
-const FULL_ROWS = 20;
-/** Points in the chart; more are sampled evenly (the winner always kept). */
-const CHART_POINTS = 60;
-const metricLabel = (doc) => doc.metric.name;
-function formatValue(doc, c) {
-    if (doc.metric.name === 'eval_accuracy')
-        return formatScore(c.evalAccuracy);
-    return c.value === null ? '' : Number.isInteger(c.value * 1000) ? formatScore(c.value) : String(Number(c.value.toPrecision(6)));
-}
-function headline(doc) {
-    const evaluated = doc.checkpoints.length;
-    const failed = doc.checkpoints.filter((c) => c.status === 'failed').length;
-    const counts = [`${evaluated} evaluated`, failed ? `${failed} failed` : '', doc.skipped.length ? `${doc.skipped.length} skipped` : '']
-        .filter(Boolean)
-        .join(' · ');
-    const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`;
-    const w = doc.winner;
-    if (!w)
-        return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`;
-    const metric = doc.metric.name === 'eval_accuracy'
-        ? `eval_accuracy **${formatScore(w.evalAccuracy)}**`
-        : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${formatScore(w.evalAccuracy)}`}`;
-    return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`;
-}
-/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
-function renderChart(doc) {
-    const points = doc.checkpoints
-        .filter((c) => c.value !== null)
-        .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
-    if (points.length < 2)
-        return '';
-    let shown = points;
-    if (points.length > CHART_POINTS) {
-        const stride = (points.length - 1) / (CHART_POINTS - 1);
-        const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)));
-        shown = points.filter((c, i) => picked.has(i) || c.rank === 1);
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
     }
-    const values = shown.map((c) => c.value);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = Math.max((hi - lo) * 0.1, 0.01);
-    const round2 = (v, dir) => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100;
-    const label = metricLabel(doc).replace(/"/g, "'");
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
-        `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
-        `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
-        `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
-        '```'
-    ].join('\n');
-}
-function checkpointLabel(c) {
-    return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``;
-}
-/** Every benchmark per checkpoint, best first. */
-function fullTable(doc, rows) {
-    const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)];
-    const header = ['#', 'Checkpoint', 'Step', 'Size', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))];
-    const body = rows.map((c) => [
-        c.rank === null ? '–' : String(c.rank),
-        checkpointLabel(c),
-        String(c.step),
-        formatBytes(c.sizeBytes),
-        ...(extra.length ? [formatValue(doc, c)] : []),
-        c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
-        ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : formatScore(c.scores[b.id])))
-    ]);
-    return table(header, body, ['r', 'l', 'r', 'r', ...extra.map(() => 'r'), 'r', ...doc.benchmarks.map(() => 'r')]);
-}
-/** The winner's scores grouped as the suite groups them, for reading down rather than across. */
-function winnerByGroup(doc) {
-    const w = doc.winner;
-    if (!w || doc.benchmarks.length === 0)
-        return '';
-    const rows = doc.benchmarks.map((b, i) => [
-        i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : '',
-        cell(b.name),
-        w.scores[b.id] === null || w.scores[b.id] === undefined ? '–' : formatScore(w.scores[b.id])
-    ]);
-    rows.push(['', '**eval_accuracy**', `**${formatScore(w.evalAccuracy)}**`]);
-    return details(`Scores of <code>${cell(w.name)}</code> by benchmark group`, table(['Group', 'Benchmark', 'Score'], rows, ['l', 'l', 'r']));
-}
-/** One short row per checkpoint, for the folded rest; cut at the byte budget. */
-function compactRows(doc, rows, budget) {
-    const header = table(['#', 'Checkpoint', 'Step', metricLabel(doc)], [], ['r', 'l', 'r', 'r']);
-    const lines = [header];
-    let size = byteLength(header);
-    let i = 0;
-    for (; i < rows.length; i++) {
-        const c = rows[i];
-        const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`;
-        size += byteLength(line) + 1;
-        if (size > budget)
-            break;
-        lines.push(line);
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
     }
-    return { text: lines.join('\n'), cut: rows.length - i };
-}
-function problemsSection(doc) {
-    const parts = [];
-    const failed = doc.checkpoints.filter((c) => c.status === 'failed');
-    if (failed.length) {
-        const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))]);
-        parts.push(`### ❌ Failed (${failed.length})\n\n` + table(['Checkpoint', 'Why'], rows) + (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
     }
-    if (doc.skipped.length) {
-        const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)]);
-        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` + table(['Folder', 'Why'], rows) + (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
     }
-    return parts.join('\n\n');
-}
-function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }) {
-    const fixed = [`## Checkpoint evaluation`, headline(doc), renderChart(doc)];
-    const ranked = doc.checkpoints;
-    const top = ranked.slice(0, FULL_ROWS);
-    const rest = ranked.slice(FULL_ROWS);
-    const scoresSection = [`### Scores${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`, fullTable(doc, top)];
-    const tail = [winnerByGroup(doc), problemsSection(doc)];
-    const where = scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : '';
-    let text = [...fixed, ...scoresSection].filter(Boolean).join('\n\n');
-    const tailText = [...tail, where].filter(Boolean).join('\n\n');
-    if (rest.length) {
-        const room = budget - byteLength(text) - byteLength(tailText) - 400;
-        const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
-        const note = cut ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.` : '';
-        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note);
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
     }
-    return `${text}\n\n${tailText}\n`;
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
 }
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): the action. Reads INPUT_* into a Config, runs the pipeline, writes outputs and the job
-// summary, and fails the step with a message that says how to fix the problem.
-
-
-
-
-
-
-
-
-
-
-
-/** The step's log, with warnings as annotations and groups folded. */
-const actionsLogger = {
-    info: (m) => info(m),
-    warning: (m, file) => warning(m, file ? { file } : undefined),
-    notice: (m) => notice(m),
-    debug: (m) => core_debug(m),
-    startGroup: (t) => startGroup(t),
-    endGroup: () => endGroup()
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(24371);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
-function setOutputs({ ranking, scores, files }) {
-    const w = ranking.winner;
-    setOutput(Outputs.BestCheckpoint, w?.evaluation.checkpoint.path ?? '');
-    setOutput(Outputs.BestStep, w ? String(w.evaluation.checkpoint.step) : '');
-    setOutput(Outputs.EvalAccuracy, formatScore(w?.evalAccuracy));
-    setOutput(Outputs.MetricValue, w?.value === null || w?.value === undefined ? '' : String(w.value));
-    setOutput(Outputs.ScoresFile, files.json);
-    setOutput(Outputs.CheckpointsEvaluated, String(scores.checkpoints.filter((c) => c.status === 'ok').length));
-    setOutput(Outputs.CheckpointsSkipped, String(scores.skipped.length));
-    setOutput(Outputs.CheckpointsFailed, String(scores.checkpoints.filter((c) => c.status === 'failed').length));
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
 }
-async function run() {
-    try {
-        const config = parseConfig((name) => getInput(name), {
-            outputDir: external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'checkpoint-eval')
-        });
-        const log = actionsLogger;
-        const outcome = await evaluateCheckpoints({
-            config,
-            log,
-            run: runMetadata(process.env),
-            cwd: process.cwd(),
-            onProgress: throttledProgress({ log, verb: 'evaluated' })
-        });
-        setOutputs(outcome);
-        await summary.addRaw(renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json })).write();
-    }
-    catch (error) {
-        setFailed(errorMessage(error));
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
     }
 }
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 
@@ -32576,23 +47546,29 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -32679,6 +47655,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -32691,9 +47697,114 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -32701,6 +47812,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -307,7 +307,7 @@ export async function loadBaselineFromHub(options: HubBaselineOptions): Promise<
   } catch (error) {
     throw new Error(
       `baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${messageOf(error)}). ` +
-        'Check `hub-repo` and, for a private repo, that `hub-token` can read it; or set `baseline` to a scores.json instead of `hub`.'
+        'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.'
     )
   }
   if (card === null) {

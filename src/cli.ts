@@ -1,16 +1,19 @@
 // The terminal entry: the same pipeline as the action, with --flags named like the inputs.
+// main() returns the exit code: 0 on success, 1 on any error or a failed gate.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import os from 'node:os'
 import { parseConfig } from './config.js'
 import { errorMessage } from './errors.js'
 import { runMetadata } from './github-context.js'
-import { INPUT_HELP, type InputName } from './inputs.js'
-import { evaluateCheckpoints } from './pipeline.js'
-import { renderTerminalReport } from './report/terminal.js'
+import { INPUT_HELP, Inputs, type InputName } from './inputs.js'
+import { runPipeline } from './pipeline.js'
+import { renderTerminalOutcome, renderTerminalReport } from './report/terminal.js'
 import type { Logger, ProgressListener } from './types.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
-const inputNames = Object.keys(INPUT_HELP) as InputName[]
+// The GitHub token and comment only make sense inside Actions; the rest are flags.
+const inputNames = (Object.keys(INPUT_HELP) as InputName[]).filter((n) => n !== Inputs.GithubToken && n !== Inputs.Comment)
 
 function usage(): string {
   const lines = inputNames.map((name) => {
@@ -23,6 +26,8 @@ function usage(): string {
     'Evaluates every checkpoint folder, ranks them and writes scores.json / scores.csv.',
     'Options are the action inputs, as flags:',
     ...lines,
+    '  --token-file FILE      Hub token file (default: $HF_TOKEN, then ~/.cache/huggingface/token)',
+    '  --verbose              debug lines',
     '  --help                 show this help',
     '  --version              show the version',
     '',
@@ -65,10 +70,11 @@ function terminalProgress(verb: string): ProgressListener {
 export async function main(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>
   try {
-    const options = Object.fromEntries(inputNames.map((name) => [name, { type: 'string' as const }]))
+    // Boolean inputs are plain switches here (--dry-run), the others take a value.
+    const options = Object.fromEntries(inputNames.map((name) => [name, { type: INPUT_HELP[name].boolean ? ('boolean' as const) : ('string' as const) }]))
     values = parseArgs({
       args: argv,
-      options: { ...options, help: { type: 'boolean' }, version: { type: 'boolean' }, verbose: { type: 'boolean' } },
+      options: { ...options, 'token-file': { type: 'string' }, help: { type: 'boolean' }, version: { type: 'boolean' }, verbose: { type: 'boolean' } },
       strict: true,
       allowPositionals: false
     }).values
@@ -85,19 +91,32 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const log = terminalLogger(Boolean(values.verbose))
+  const read = (name: InputName): string => {
+    const value = values[name]
+    return typeof value === 'string' ? value.trim() : value === true ? 'true' : ''
+  }
   try {
-    const config = parseConfig((name) => (typeof values[name] === 'string' ? (values[name] as string).trim() : ''), {
-      outputDir: path.resolve('eval-results')
-    })
-    const outcome = await evaluateCheckpoints({
+    const config = parseConfig(read, { outputDir: path.resolve('eval-results'), hubUrl: process.env.HF_ENDPOINT })
+    const needsToken = !config.publish.token && (config.publish.repo !== undefined)
+    const local = needsToken
+      ? await (await import('./hub/auth.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
+      : null
+    if (local) log.debug(`Hub token from ${local.source}`)
+    const result = await runPipeline({
       config,
       log,
       run: runMetadata(process.env),
       cwd: process.cwd(),
+      localToken: local?.token,
       onProgress: terminalProgress('evaluated')
     })
-    const shown = path.relative(process.cwd(), outcome.files.json)
-    process.stdout.write(renderTerminalReport(outcome.scores, shown.startsWith('..') ? outcome.files.json : shown))
+    const shown = path.relative(process.cwd(), result.files.json)
+    process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown))
+    process.stdout.write(renderTerminalOutcome(result))
+    if (result.failure) {
+      process.stderr.write(`error: ${result.failure}\n`)
+      return 1
+    }
     return 0
   } catch (error) {
     process.stderr.write(`error: ${errorMessage(error)}\n`)
@@ -105,4 +124,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))

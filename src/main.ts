@@ -5,12 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseConfig } from './config.js'
 import { errorMessage } from './errors.js'
-import { runMetadata } from './github-context.js'
-import type { InputName } from './inputs.js'
+import { githubEnvironment, runMetadata } from './github-context.js'
+import { Inputs, type InputName } from './inputs.js'
 import { Outputs } from './outputs.js'
-import { evaluateCheckpoints, type EvaluationOutcome } from './pipeline.js'
+import { runPipeline, type PipelineResult } from './pipeline.js'
 import { throttledProgress } from './progress.js'
-import { renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
 import type { Logger } from './types.js'
 
@@ -24,33 +23,56 @@ export const actionsLogger: Logger = {
   endGroup: () => core.endGroup()
 }
 
-function setOutputs({ ranking, scores, files }: EvaluationOutcome): void {
+/** Inputs, with every secret masked before anything can print it. */
+function readInput(name: InputName): string {
+  const value = core.getInput(name)
+  if (value && (name === Inputs.HfToken || name === Inputs.GithubToken)) core.setSecret(value)
+  return value
+}
+
+function setOutputs(result: PipelineResult): void {
+  const { ranking, scores, files, gate, publish, artifact, comment } = result
   const w = ranking.winner
-  core.setOutput(Outputs.BestCheckpoint, w?.evaluation.checkpoint.path ?? '')
-  core.setOutput(Outputs.BestStep, w ? String(w.evaluation.checkpoint.step) : '')
-  core.setOutput(Outputs.EvalAccuracy, formatScore(w?.evalAccuracy))
-  core.setOutput(Outputs.MetricValue, w?.value === null || w?.value === undefined ? '' : String(w.value))
-  core.setOutput(Outputs.ScoresFile, files.json)
-  core.setOutput(Outputs.CheckpointsEvaluated, String(scores.checkpoints.filter((c) => c.status === 'ok').length))
-  core.setOutput(Outputs.CheckpointsSkipped, String(scores.skipped.length))
-  core.setOutput(Outputs.CheckpointsFailed, String(scores.checkpoints.filter((c) => c.status === 'failed').length))
+  const set = (name: string, value: string | undefined) => core.setOutput(name, value ?? '')
+  set(Outputs.BestCheckpoint, w?.evaluation.checkpoint.path)
+  set(Outputs.BestStep, w ? String(w.evaluation.checkpoint.step) : '')
+  set(Outputs.EvalAccuracy, formatScore(w?.evalAccuracy))
+  set(Outputs.MetricValue, w?.value === null || w?.value === undefined ? '' : String(w.value))
+  set(Outputs.ScoresFile, files.json)
+  set(Outputs.CheckpointsEvaluated, String(scores.checkpoints.filter((c) => c.status === 'ok').length))
+  set(Outputs.CheckpointsSkipped, String(scores.skipped.length))
+  set(Outputs.CheckpointsFailed, String(scores.checkpoints.filter((c) => c.status === 'failed').length))
+  set(Outputs.Gate, gate.status)
+  set(Outputs.ArtifactId, artifact?.status === 'uploaded' ? String(artifact.id) : '')
+  set(Outputs.ArtifactUrl, artifact?.status === 'uploaded' ? artifact.url : '')
+  set(Outputs.CommentUrl, comment && comment.action !== 'skipped' ? comment.url : '')
+  set(Outputs.Published, String(publish.status === 'published'))
+  const r = publish.status === 'published' ? publish.result : undefined
+  set(Outputs.RepoUrl, r?.repoUrl)
+  set(Outputs.CommitSha, r?.commitSha)
+  set(Outputs.CommitUrl, r?.commitUrl)
+  set(Outputs.PrUrl, r?.prUrl)
 }
 
 export async function run(): Promise<void> {
   try {
-    const config = parseConfig((name: InputName) => core.getInput(name), {
-      outputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval')
+    const config = parseConfig(readInput, {
+      outputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval'),
+      hubUrl: process.env.HF_ENDPOINT
     })
     const log = actionsLogger
-    const outcome = await evaluateCheckpoints({
+    const result = await runPipeline({
       config,
       log,
       run: runMetadata(process.env),
       cwd: process.cwd(),
-      onProgress: throttledProgress({ log, verb: 'evaluated' })
+      github: githubEnvironment(process.env),
+      onProgress: throttledProgress({ log, verb: 'evaluated' }),
+      onSecret: (secret) => core.setSecret(secret)
     })
-    setOutputs(outcome)
-    await core.summary.addRaw(renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json })).write()
+    setOutputs(result)
+    await core.summary.addRaw(result.summary).write()
+    if (result.failure) core.setFailed(result.failure)
   } catch (error) {
     core.setFailed(errorMessage(error))
   }

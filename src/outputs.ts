@@ -7,7 +7,16 @@ export const Outputs = {
   ScoresFile: 'scores-file',
   CheckpointsEvaluated: 'checkpoints-evaluated',
   CheckpointsSkipped: 'checkpoints-skipped',
-  CheckpointsFailed: 'checkpoints-failed'
+  CheckpointsFailed: 'checkpoints-failed',
+  Gate: 'gate',
+  ArtifactId: 'artifact-id',
+  ArtifactUrl: 'artifact-url',
+  CommentUrl: 'comment-url',
+  Published: 'published',
+  RepoUrl: 'repo-url',
+  CommitSha: 'commit-sha',
+  CommitUrl: 'commit-url',
+  PrUrl: 'pr-url'
 } as const
 
 export type OutputName = (typeof Outputs)[keyof typeof Outputs]

@@ -1,37 +1,71 @@
-// The stages, in order, on plain data: discover -> evaluate -> rank -> report. The entry
-// points (main.ts for the action, cli.ts for the terminal) supply config, logger and run info.
+// The stages, in order, on plain data:
+//   discover -> evaluate (or read the shards) -> rank -> report -> gate -> publish
+// The entry points (main.ts for the action, cli.ts for the terminal) supply the config, the
+// logger and what they know of GitHub, and turn the result into outputs or a terminal report.
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { BaselineScores } from './baseline.js'
 import { discover, requireCheckpoints } from './checkpoints.js'
-import type { Config } from './config.js'
+import { findBenchmark, type Config } from './config.js'
+import { Inputs } from './inputs.js'
+import { errorMessage } from './errors.js'
 import { createEvaluator } from './evaluate/index.js'
+import { evaluateGate, type GateResult } from './gate.js'
+import { runUrl, type GitHubEnvironment } from './github-context.js'
+import type { PublishOutcome } from './publish.js'
+import { formatUploadList } from './publish-plan.js'
 import { rank } from './rank.js'
-import { formatScore } from './round.js'
+import { uploadScoresArtifact, defaultArtifactName, type UploadArtifactResult } from './report/artifact.js'
+import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestComment, type UpsertCommentResult } from './report/comment.js'
+import { compareWithBaseline, renderComparisonMarkdown } from './report/compare.js'
+import { cell } from './report/markdown.js'
 import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDocument, type ScoresFiles } from './report/scores.js'
-import type { Discovery, EvaluationRun, Logger, ProgressListener, Ranking } from './types.js'
+import { renderEvaluationSummary } from './report/summary.js'
+import { formatScore } from './round.js'
+import { aggregateShards, findShardFiles, shardFileBase, shardSlice } from './shard.js'
+import type { Benchmark, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
 
 export interface PipelineOptions {
   config: Config
   log: Logger
   run: RunMetadata
-  /** Working folder for evaluation commands. */
+  /** Working folder: evaluation commands run here, relative inputs resolve here. */
   cwd: string
+  /** Present in GitHub Actions. */
+  github?: GitHubEnvironment
+  /** A Hub token found on this machine (CLI). */
+  localToken?: string
   onProgress?: ProgressListener
+  /** Called with every secret the moment it exists, so the action can mask it. */
+  onSecret?: (secret: string) => void
+  /** The fetch the Hub client uses (tests may wrap it; the default retries and streams). */
+  fetch?: typeof fetch
 }
 
 export interface EvaluationOutcome {
-  discovery: Discovery
+  discovery: Pick<Discovery, 'root' | 'skipped'>
   evaluation: EvaluationRun
   ranking: Ranking
   scores: ScoresDocument
   files: ScoresFiles
 }
 
-function logDiscovery(discovery: Discovery, log: Logger): void {
-  for (const s of discovery.skipped) {
-    log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path)
-  }
-  if (discovery.ignored.length) {
-    log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`)
-  }
+export interface PipelineResult extends EvaluationOutcome {
+  baseline: BaselineScores | null | undefined
+  gate: GateResult
+  publish: PublishOutcome
+  artifact?: UploadArtifactResult
+  comment?: UpsertCommentResult
+  /** The job summary (also written to summary.md beside the scores). */
+  summary: string
+  /** Why the run failed after its report was written (failed gate, failed publish). */
+  failure?: string
+}
+
+function logDiscovery(skipped: SkippedCheckpoint[], ignored: string[], log: Logger): void {
+  for (const s of skipped) log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path)
+  if (ignored.length) log.debug(`Not checkpoints (ignored): ${ignored.join(', ')}`)
 }
 
 function logRanking(ranking: Ranking, log: Logger): void {
@@ -52,19 +86,253 @@ function logRanking(ranking: Ranking, log: Logger): void {
   }
 }
 
-/** discover -> evaluate -> rank -> scores files. Throws with a fix when nothing can be evaluated. */
-export async function evaluateCheckpoints({ config, log, run, cwd, onProgress }: PipelineOptions): Promise<EvaluationOutcome> {
-  const discovery = await discover({ root: config.checkpointDir })
-  logDiscovery(discovery, log)
-  requireCheckpoints(discovery)
-  log.info(`Found ${discovery.checkpoints.length} checkpoints in ${config.checkpointDir}` + (discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : ''))
+/** Weights keyed by benchmark id; a name no benchmark answers to is an input error. */
+function resolveWeights(weights: Record<string, number>, benchmarks: Benchmark[]): Record<string, number> {
+  return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark(Inputs.Weights, name, benchmarks).id, w]))
+}
 
-  const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir })
-  const evaluation = await evaluator.evaluate(discovery.checkpoints, { log, onProgress })
-  const ranking = rank(evaluation, { ...config.ranking, weights: config.evaluation.weights })
+/**
+ * discover -> evaluate (a shard's slice, or the shards' files when aggregating) -> rank ->
+ * scores files. Throws with a fix when nothing can be evaluated; nothing is written then.
+ */
+export async function evaluateCheckpoints(options: PipelineOptions): Promise<EvaluationOutcome> {
+  const { config, log, run, cwd, onProgress } = options
+  let evaluation: EvaluationRun
+  let skipped: SkippedCheckpoint[]
+  let shardListing: string[] | undefined
+  if (config.aggregate) {
+    const files = findShardFiles(config.aggregate, cwd)
+    const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir })
+    log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => path.relative(cwd, f) || f).join(', ')}`)
+    evaluation = shards.evaluation
+    skipped = shards.skipped
+  } else {
+    const discovery = await discover({ root: config.checkpointDir })
+    logDiscovery(discovery.skipped, discovery.ignored, log)
+    requireCheckpoints(discovery)
+    skipped = discovery.skipped
+    let checkpoints = discovery.checkpoints
+    if (config.shard) {
+      shardListing = checkpoints.map((c) => c.name)
+      checkpoints = shardSlice(checkpoints, config.shard)
+      log.info(`Shard ${config.shard.index}/${config.shard.count}: ${checkpoints.length} of ${shardListing.length} checkpoints (${checkpoints.map((c) => c.name).join(', ') || 'none'})`)
+    } else {
+      log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''))
+    }
+    const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir })
+    evaluation = await evaluator.evaluate(checkpoints, { log, onProgress })
+  }
+
+  const weights = resolveWeights(config.evaluation.weights, evaluation.benchmarks)
+  const ranking = rank(evaluation, { ...config.ranking, weights })
   logRanking(ranking, log)
+  const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights })
+  if (config.shard && shardListing) scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing }
+  const files = await writeScoresFiles(scores, config.outputDir, config.shard ? shardFileBase(config.shard) : 'scores')
+  return { discovery: { root: config.checkpointDir, skipped }, evaluation, ranking, scores, files }
+}
 
-  const scores = buildScoresDocument({ run, discovery, evaluation, ranking, weights: config.evaluation.weights })
-  const files = await writeScoresFiles(scores, config.outputDir)
-  return { discovery, evaluation, ranking, scores, files }
+/** The earlier result to compare with, null when there is none yet, undefined when not asked. */
+async function loadBaseline(options: PipelineOptions, outcome: EvaluationOutcome): Promise<BaselineScores | null | undefined> {
+  const { config, log, cwd } = options
+  const source = config.gate.baseline
+  if (!source) return undefined
+  const metric = outcome.ranking.metric
+  // The Hub client and card parser load only when a baseline is asked for (start-up time).
+  const { loadBaselineFromFile, loadBaselineFromHub } = await import('./baseline.js')
+  if (source.kind === 'file') {
+    const file = path.resolve(cwd, source.path)
+    if (!existsSync(file)) {
+      log.notice(`No baseline yet: ${source.path} does not exist (first run?). The regression check passes.`)
+      return null
+    }
+    return loadBaselineFromFile(file, { metric })
+  }
+  const { repo, hubUrl, revision } = config.publish
+  if (!repo) throw new Error("Input 'baseline': 'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.")
+  const token = config.publish.token ?? options.localToken
+  let namespace = repo.namespace
+  if (!namespace && token) namespace = (await (await import('./hub/auth.js')).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name
+  if (!namespace) {
+    log.notice(`No baseline: repo-id '${repo.name}' has no namespace and there is no token to find its owner. Write repo-id as namespace/name.`)
+    return null
+  }
+  return loadBaselineFromHub({
+    hubUrl,
+    repoId: `${namespace}/${repo.name}`,
+    revision,
+    accessToken: token,
+    metric,
+    benchmarks: outcome.evaluation.benchmarks,
+    log
+  })
+}
+
+function gateSection(gate: GateResult): string {
+  if (gate.status === 'skipped') return ''
+  const icon = gate.status === 'passed' ? '✅' : '❌'
+  const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`)
+  return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n')
+}
+
+function publishSection(publish: PublishOutcome): string {
+  switch (publish.status) {
+    case 'skipped':
+      return `### Hub\n\nNot published: ${cell(publish.reason)}.`
+    case 'dry-run':
+      return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${cell(path.basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${formatUploadList(publish.plan)}`
+    case 'published': {
+      const r = publish.result
+      const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`
+      return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${formatUploadList(publish.plan)}`
+    }
+  }
+}
+
+function shardSummary(outcome: EvaluationOutcome, config: Config): string {
+  const s = config.shard!
+  return `> Shard ${s.index} of ${s.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
+    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${s.index}/${s.count})`)
+}
+
+async function uploadArtifact(options: PipelineOptions, outcome: EvaluationOutcome, summaryFile: string): Promise<UploadArtifactResult | undefined> {
+  const { config, github, log } = options
+  if (!github) {
+    log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
+    return undefined
+  }
+  const base = config.report.artifactName ?? (config.shard ? 'checkpoint-eval' : defaultArtifactName(process.env))
+  const name = config.shard ? `${base}-shard-${config.shard.index}-of-${config.shard.count}` : base
+  try {
+    return await uploadScoresArtifact({
+      name,
+      files: [outcome.files.json, outcome.files.csv, summaryFile],
+      rootDirectory: config.outputDir,
+      log
+    })
+  } catch (error) {
+    // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
+    log.warning(`Could not upload the scores artifact '${name}': ${errorMessage(error)}`)
+    return { status: 'skipped', reason: errorMessage(error) }
+  }
+}
+
+async function commentOnPullRequest(options: PipelineOptions, result: Omit<PipelineResult, 'comment' | 'summary' | 'artifact'>, comparisonMarkdown: string | undefined): Promise<UpsertCommentResult | undefined> {
+  const { config, github, log } = options
+  if (!github || config.report.comment === 'never') return undefined
+  const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath })
+  if (!pr) {
+    if (config.report.comment === 'always') log.notice('comment is always, but this run is not for a pull request: no comment.')
+    return undefined
+  }
+  const w = result.ranking.winner
+  const body = renderPullRequestComment({
+    metric: result.ranking.metric,
+    winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+    gate: result.gate,
+    comparisonMarkdown,
+    baselineNote: result.baseline === null ? 'No baseline yet: nothing to compare with.' : undefined,
+    runUrl: runUrl(github),
+    fullTableMarkdown: renderEvaluationSummary({ scores: result.scores, budget: 40_000 })
+  })
+  const outcome = await upsertPullRequestComment({
+    token: config.report.githubToken ?? '',
+    owner: pr.owner,
+    repo: pr.repo,
+    issueNumber: pr.number,
+    body,
+    log,
+    apiUrl: github.apiUrl
+  })
+  if (outcome.action === 'skipped' && config.report.comment === 'always') {
+    throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`)
+  }
+  return outcome
+}
+
+/** The whole run. Errors before the report is written throw; later ones come back as `failure`. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const { config, log } = options
+  const outcome = await evaluateCheckpoints(options)
+
+  if (config.shard) {
+    const summary = shardSummary(outcome, config)
+    const summaryFile = path.join(config.outputDir, `${shardFileBase(config.shard)}.summary.md`)
+    await writeFile(summaryFile, summary)
+    const artifact = await uploadArtifact(options, outcome, summaryFile)
+    return {
+      ...outcome,
+      baseline: undefined,
+      gate: { status: 'skipped', reasons: ['a shard job does not gate: the aggregate job does'], checks: [] },
+      publish: { status: 'skipped', reason: 'a shard job never publishes: the aggregate job does' },
+      artifact,
+      summary
+    }
+  }
+
+  const winner = outcome.ranking.winner
+  const baseline = await loadBaseline(options, outcome)
+  const gate = evaluateGate({
+    metric: outcome.ranking.metric,
+    winnerValue: winner?.value ?? null,
+    winnerScores: winner?.evaluation.scores ?? {},
+    minScore: config.gate.minScore,
+    baseline,
+    baselineRequested: config.gate.baseline !== undefined,
+    maxRegression: config.gate.maxRegression
+  })
+
+  const comparisonRows = baseline && winner
+    ? compareWithBaseline({
+        benchmarks: outcome.evaluation.benchmarks,
+        winner: { scores: winner.evaluation.scores, evalAccuracy: winner.evalAccuracy, value: winner.value },
+        baseline,
+        metric: outcome.ranking.metric
+      })
+    : undefined
+  const comparisonMarkdown = comparisonRows && renderComparisonMarkdown(comparisonRows, { baselineSource: baseline?.source })
+
+  let publish: PublishOutcome
+  let failure: string | undefined = gate.status === 'failed' ? `Gate failed: ${gate.reasons.join('; ')}` : undefined
+  try {
+    // Loaded only for runs that may publish: most runs (pull requests, training jobs) never do.
+    const { publishStage } = await import('./publish.js')
+    publish = await publishStage({
+      config: config.publish,
+      winner,
+      benchmarks: outcome.evaluation.benchmarks,
+      metric: outcome.ranking.metric,
+      checkpointDir: config.checkpointDir,
+      workspaceDir: options.cwd,
+      github: options.github,
+      localToken: options.localToken,
+      blockedBecause: gate.status === 'failed' ? 'the gate failed' : undefined,
+      log,
+      onSecret: options.onSecret ?? (() => {}),
+      fetch: options.fetch
+    })
+  } catch (error) {
+    failure = [failure, `Publishing failed: ${errorMessage(error)}`].filter(Boolean).join('\n')
+    publish = { status: 'skipped', reason: `publishing failed (${errorMessage(error).split('\n')[0]})` }
+  }
+
+  const sections = [
+    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+    comparisonMarkdown ? `### Change against the baseline\n\n${comparisonMarkdown}` : baseline === null ? '### Change against the baseline\n\nNo baseline yet: nothing to compare with.' : '',
+    gateSection(gate),
+    publishSection(publish)
+  ]
+  const summary = sections.filter(Boolean).join('\n\n') + '\n'
+  const summaryFile = path.join(config.outputDir, 'summary.md')
+  await writeFile(summaryFile, summary)
+
+  const partial = { ...outcome, baseline, gate, publish, failure }
+  const artifact = await uploadArtifact(options, outcome, summaryFile)
+  let comment: UpsertCommentResult | undefined
+  try {
+    comment = await commentOnPullRequest(options, partial, comparisonMarkdown)
+  } catch (error) {
+    failure = [failure, errorMessage(error)].filter(Boolean).join('\n')
+  }
+  return { ...partial, failure, artifact, comment, summary }
 }

@@ -1,7 +1,9 @@
 // Picks the evaluator the config names.
 import type { EvaluationConfig } from '../config.js'
 import { createBuiltinEvaluator } from './builtin.js'
+import { createCommandEvaluator } from './command.js'
 import type { Evaluator } from './evaluator.js'
+import { createResultsEvaluator } from './results.js'
 
 export type { Evaluator, EvaluateOptions } from './evaluator.js'
 
@@ -12,11 +14,19 @@ export interface EvaluatorContext {
   outputDir: string
 }
 
-export function createEvaluator(config: EvaluationConfig, _context: EvaluatorContext): Evaluator {
+export function createEvaluator(config: EvaluationConfig, context: EvaluatorContext): Evaluator {
   switch (config.evaluator) {
     case 'builtin':
       return createBuiltinEvaluator({ benchmarks: config.benchmarks })
-    default:
-      throw new Error(`evaluator '${config.evaluator}' is not available in this build`)
+    case 'command':
+      return createCommandEvaluator({
+        command: config.command!,
+        concurrency: config.concurrency,
+        timeoutMs: config.timeoutMs,
+        cwd: context.cwd,
+        outputDir: context.outputDir
+      })
+    case 'results':
+      return createResultsEvaluator({ files: config.resultsFiles })
   }
 }

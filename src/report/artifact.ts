@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { Logger } from '../types.js'
 
 export interface UploadArtifactOptions {
@@ -49,6 +48,8 @@ export async function uploadScoresArtifact(options: UploadArtifactOptions): Prom
 
   let uploaded: { id?: number; size?: number }
   try {
+    // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
+    const { DefaultArtifactClient } = await import('@actions/artifact')
     uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
       retentionDays: options.retentionDays
     })

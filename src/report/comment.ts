@@ -2,7 +2,7 @@
 // hidden marker. Fork PRs get a read-only token; that is expected, so it is a notice, not a failure.
 
 import { readFile } from 'node:fs/promises'
-import { getOctokit } from '@actions/github'
+import type { getOctokit as GetOctokit } from '@actions/github'
 import type { GateResult } from '../gate.js'
 import type { Logger, MetricSpec } from '../types.js'
 import { formatMetricValue } from './compare.js'
@@ -59,6 +59,8 @@ export async function upsertPullRequestComment(options: UpsertCommentOptions): P
   // imported; passing it explicitly keeps GHES and tests pointed where the caller says. (Its
   // proxy dispatcher is still chosen for GITHUB_API_URL at import: same host on a runner.)
   const baseUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
+  // Loaded on use: only pull-request runs need Octokit.
+  const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(options.token, { baseUrl })
 
   let step = 'list the comments of'
@@ -94,7 +96,7 @@ export async function upsertPullRequestComment(options: UpsertCommentOptions): P
   }
 }
 
-type Octokit = ReturnType<typeof getOctokit>
+type Octokit = ReturnType<typeof GetOctokit>
 
 async function findMarkedComment(
   octokit: Octokit,

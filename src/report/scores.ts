@@ -44,7 +44,7 @@ export interface ScoresDocument {
   skipped: Array<{ name: string; path: string; step: number | null; reason: string }>
   winner: null | { name: string; path: string; step: number; evalAccuracy: number | null; value: number | null; scores: Record<string, number | null> }
   /** Present on a shard's partial file. */
-  shard?: { index: number; count: number; checkpoints: string[] }
+  shard?: { index: number; count: number; listing: string[] }
 }
 
 export interface BuildScoresOptions {

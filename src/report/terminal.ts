@@ -1,6 +1,7 @@
 // The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
 import { formatScore } from '../round.js'
 import { formatBytes } from './markdown.js'
+import type { PipelineResult } from '../pipeline.js'
 import type { ScoresDocument } from './scores.js'
 
 /** How many checkpoints the terminal table lists before summarising the rest. */
@@ -41,4 +42,24 @@ export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): 
   }
   if (scoresFile) out.push('', `Scores: ${scoresFile} (and scores.csv)`)
   return out.join('\n') + '\n'
+}
+
+/** Gate and publish, after the table. */
+export function renderTerminalOutcome(result: Pick<PipelineResult, 'gate' | 'publish'>): string {
+  const lines: string[] = []
+  const { gate, publish } = result
+  if (gate.status !== 'skipped') {
+    lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`))
+  }
+  if (publish.status === 'dry-run') {
+    lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`)
+    for (const f of publish.plan.files) lines.push(`  ${f.pathInRepo.padEnd(40)} ${formatBytes(f.size).padStart(10)}  ${f.kind}`)
+    for (const e of publish.plan.excluded) lines.push(`  not uploaded: ${e.path} (${e.reason})`)
+  } else if (publish.status === 'published') {
+    const r = publish.result
+    lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`)
+  } else if (publish.reason !== 'no repo-id is set') {
+    lines.push('', `Not published: ${publish.reason}.`)
+  }
+  return lines.length ? lines.join('\n') + '\n' : ''
 }

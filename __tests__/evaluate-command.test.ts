@@ -1,0 +1,303 @@
+// The command evaluator against real shells and child processes.
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createCommandEvaluator, type CommandEvaluatorOptions } from '../src/evaluate/command.js'
+import { quotePosix, renderCommand } from '../src/evaluate/quote.js'
+import type { Checkpoint } from '../src/types.js'
+import { recordingLogger } from './support/logger.js'
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results')
+let work: string
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'cmd-eval-'))
+})
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true })
+})
+
+function checkpoint(name: string, step: number): Checkpoint {
+  const dir = path.join(work, 'checkpoints', name)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'model.safetensors'), '')
+  return {
+    name,
+    path: dir,
+    step,
+    weightsFormat: 'safetensors',
+    weightsFiles: ['model.safetensors'],
+    files: [{ name: 'model.safetensors', size: 0 }],
+    sizeBytes: 0
+  }
+}
+
+function evaluator(command: string, options: Partial<CommandEvaluatorOptions> = {}) {
+  return createCommandEvaluator({ command, concurrency: 2, timeoutMs: 20_000, cwd: work, outputDir: path.join(work, 'out'), ...options })
+}
+
+function script(name: string, text: string): string {
+  writeFileSync(path.join(work, name), text)
+  return name
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('quoting', () => {
+  it('single-quotes anything the shell would interpret and leaves plain words readable', () => {
+    expect(quotePosix('/data/run-1/checkpoint_500')).toBe('/data/run-1/checkpoint_500')
+    expect(quotePosix("it's")).toBe(`'it'\\''s'`)
+    expect(quotePosix('')).toBe("''")
+    expect(renderCommand('eval {checkpoint} --step {step} --out {output}', { checkpoint: 'a b', step: '5', name: 'n', output: '/o/{name}' })).toBe(
+      "eval 'a b' --step 5 --out '/o/{name}'"
+    )
+  })
+
+  it('passes paths with spaces, quotes, $ and backticks through the shell unchanged', async () => {
+    const name = `step 1 'single' "double" $HOME \`id\` ;&|_100`
+    const ckpt = checkpoint(name, 100)
+    script(
+      'echo-args.mjs',
+      `import { writeFileSync } from 'node:fs'
+writeFileSync(process.env.EVAL_OUTPUT + '.argv', JSON.stringify({ argv: process.argv.slice(2), env: process.env.CHECKPOINT_PATH, name: process.env.CHECKPOINT_NAME, step: process.env.CHECKPOINT_STEP }))
+console.log('{"accuracy": 0.5}')
+`
+    )
+    const run = await evaluator('node echo-args.mjs {checkpoint} {name} {step}').evaluate([ckpt], { log: recordingLogger() })
+    expect(run.results[0].status).toBe('ok')
+    const seen = JSON.parse(readFileSync(path.join(work, 'out', `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.argv`), 'utf8'))
+    expect(seen).toEqual({ argv: [ckpt.path, name, '100'], env: ckpt.path, name, step: '100' })
+  })
+
+  it('refuses templates that quote a placeholder or never mention the checkpoint', () => {
+    expect(() => evaluator('python eval.py "{checkpoint}"')).toThrow(/has \{checkpoint\} inside double quotes: placeholders are quoted for the shell already/)
+    expect(() => evaluator("lm_eval --model_args 'pretrained={checkpoint},dtype=bf16'")).toThrow(/inside single quotes.*Take \{checkpoint\} out of the quotes/)
+    expect(() => evaluator(`python eval.py {checkpoint} --note "it's {fine}" 'a"b' --out {output}`)).not.toThrow()
+    expect(() => evaluator('python eval.py --model ./model')).toThrow(/never refers to the checkpoint/)
+    expect(() => evaluator('python eval.py ${checkpoint}')).toThrow(/\$\{checkpoint\}/)
+    expect(() => evaluator('python eval.py {checkpoint}', { shell: 'C:\\Windows\\System32\\cmd.exe' })).toThrow(/needs a POSIX shell/)
+  })
+})
+
+describe('running checkpoints', () => {
+  // Each child records when it started and ended; *_time keys are metrics, not benchmarks.
+  const SLEEPER = `const start_time = Date.now()
+setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) / 1000, start_time, end_time: Date.now() })), 300)
+`
+
+  it('runs up to `concurrency` checkpoints at once', async () => {
+    script('sleeper.js', SLEEPER)
+    const checkpoints = [100, 200, 300, 400].map((step) => checkpoint(`step_${step}`, step))
+    const run = await evaluator('node sleeper.js {step}', { concurrency: 4 }).evaluate(checkpoints, { log: recordingLogger() })
+    const spans = run.results.map((r) => [r.metrics.start_time, r.metrics.end_time])
+    // All four overlap: the last one started before the first one ended.
+    expect(Math.max(...spans.map(([s]) => s))).toBeLessThan(Math.min(...spans.map(([, e]) => e)))
+    expect(run.results.map((r) => r.scores.accuracy)).toEqual([0.1, 0.2, 0.3, 0.4])
+  })
+
+  it('never runs more than `concurrency` at once', async () => {
+    script('sleeper.js', SLEEPER)
+    const checkpoints = [1, 2, 3, 4].map((step) => checkpoint(`step_${step}`, step))
+    const run = await evaluator('node sleeper.js {step}', { concurrency: 2 }).evaluate(checkpoints, { log: recordingLogger() })
+    const spans = run.results.map((r) => [r.metrics.start_time, r.metrics.end_time])
+    for (const [start] of spans) {
+      const running = spans.filter(([s, e]) => s <= start && start < e).length
+      expect(running).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('logs each checkpoint in its own group, reports progress, and returns results in checkpoint order', async () => {
+    script('chatty.sh', 'for i in 1 2 3; do echo "$1 line $i"; sleep 0.05; done; echo "$1 warn" >&2; echo \'{"accuracy": 0.7, "eval_loss": 0.3}\'\n')
+    const checkpoints = ['step_1', 'step_2', 'step_3'].map((name, i) => checkpoint(name, i + 1))
+    const log = recordingLogger()
+    const progress: Array<[number, number, string]> = []
+    const run = await evaluator('sh chatty.sh {name}', { concurrency: 3 }).evaluate(checkpoints, {
+      log,
+      onProgress: (done, total, label) => progress.push([done, total, label])
+    })
+    expect(run.results.map((r) => r.checkpoint.name)).toEqual(['step_1', 'step_2', 'step_3'])
+    expect(run.benchmarks).toEqual([{ id: 'accuracy', name: 'Accuracy', group: 'Metrics' }])
+    expect(run.results[0]).toMatchObject({ status: 'ok', scores: { accuracy: 0.7 }, metrics: { eval_loss: 0.3 } })
+    for (const name of ['step_1', 'step_2', 'step_3']) {
+      const start = log.lines.findIndex((l) => new RegExp(`^group: ${name} \\(ok, \\d+\\.\\ds\\)$`).test(l))
+      const end = log.lines.indexOf('endgroup', start)
+      const body = log.lines.slice(start + 1, end).join('\n')
+      expect(body).toContain(`${name} line 1\n${name} line 2\n${name} line 3`)
+      expect(body).toContain(`${name} warn`)
+      expect(body).not.toMatch(new RegExp(`step_(?!${name.slice(-1)})\\d line`))
+    }
+    expect(progress.map(([done, total]) => `${done}/${total}`)).toEqual(['1/3', '2/3', '3/3'])
+    expect(log.lines).toContain('evaluated 3/3')
+    expect(run.evaluator).toEqual({ kind: 'command', settings: { command: 'sh chatty.sh {name}' } })
+  })
+
+  it('kills the whole process tree when a checkpoint times out, and goes on with the others', async () => {
+    // The shell starts a background sleep (a grandchild of ours) that even ignores SIGTERM, so
+    // only the SIGKILL to the whole group after the grace period can end it.
+    script('slow.sh', 'if [ "$CHECKPOINT_STEP" = 2 ]; then (trap "" TERM; sleep 30) & echo $! > sleep.pid; wait; fi; echo \'{"accuracy": 0.5}\'\n')
+    const log = recordingLogger()
+    const started = Date.now()
+    const run = await evaluator('sh slow.sh {checkpoint}', { timeoutMs: 700, killGraceMs: 200 }).evaluate(
+      [checkpoint('step_1', 1), checkpoint('step_2', 2)],
+      { log }
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.results[0].status).toBe('ok')
+    expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
+    expect(run.results[1].error).toMatch(/^timed out after 0\.7s \(eval-timeout\); the command and every process it started were killed/)
+    const pid = Number(readFileSync(path.join(work, 'sleep.pid'), 'utf8'))
+    for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(alive(pid)).toBe(false)
+    expect(log.lines.some((l) => /^group: step_2 \(failed, \d+\.\ds\)$/.test(l))).toBe(true)
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warning: step_2: timed out/))
+  })
+
+  it('fails a checkpoint whose command exits non-zero, quoting the end of its stderr', async () => {
+    script('oom.sh', 'echo "loading $1"; if [ "$1" = 2 ]; then echo "Traceback (most recent call last):" >&2; echo "torch.OutOfMemoryError: CUDA out of memory" >&2; exit 3; fi; echo \'{"accuracy": 0.9}\'\n')
+    const run = await evaluator('sh oom.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], { log: recordingLogger() })
+    expect(run.results[0].status).toBe('ok')
+    expect(run.results[1].status).toBe('failed')
+    expect(run.results[1].error).toBe(
+      'the command exited with code 3; last lines of its stderr:\n  Traceback (most recent call last):\n  torch.OutOfMemoryError: CUDA out of memory'
+    )
+  })
+
+  it('fails a checkpoint that prints broken JSON, no JSON, nothing, or a NaN score', async () => {
+    script(
+      'bad.sh',
+      `case "$1" in
+  1) echo '{"accuracy": 0.9,' ;;
+  2) echo 'accuracy=0.9' ;;
+  3) true ;;
+  4) echo '{"accuracy": NaN}' ;;
+  5) echo '{"model": "x"}' ;;
+  6) echo '{"accuracy": 0.4}' ;;
+esac
+`
+    )
+    const checkpoints = [1, 2, 3, 4, 5, 6].map((step) => checkpoint(`step_${step}`, step))
+    const run = await evaluator('sh bad.sh {step}').evaluate(checkpoints, { log: recordingLogger() })
+    const errors = run.results.map((r) => r.error)
+    expect(errors[0]).toBe(
+      'the command printed no metrics: its last stdout line is not a JSON object: {"accuracy": 0.9,. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}'
+    )
+    expect(errors[1]).toMatch(/its last stdout line is not a JSON object: accuracy=0\.9\./)
+    expect(errors[2]).toMatch(/the command printed no metrics: it printed nothing on stdout\./)
+    expect(errors[3]).toMatch(/^stdout of step_4: 'accuracy' is NaN, not a usable score/)
+    expect(errors[4]).toMatch(/^stdout of step_5: found no numeric scores/)
+    expect(run.results[5]).toMatchObject({ status: 'ok', scores: { accuracy: 0.4 } })
+  })
+
+  it('prefers the {output} file over stdout, and never reads one left by an earlier run', async () => {
+    script('out.sh', 'if [ "$2" = 1 ]; then echo \'{"accuracy": 0.9}\' > "$1"; fi; echo \'{"accuracy": 0.1}\'\n')
+    const checkpoints = [checkpoint('step_1', 1), checkpoint('step_2', 2)]
+    mkdirSync(path.join(work, 'out'), { recursive: true })
+    writeFileSync(path.join(work, 'out', 'step_2'), '{"accuracy": 0.99}')
+    const run = await evaluator('sh out.sh {output} {step}').evaluate(checkpoints, { log: recordingLogger() })
+    expect(run.results.map((r) => r.scores.accuracy)).toEqual([0.9, 0.1])
+  })
+
+  it('reads lm-evaluation-harness and lighteval results written under {output} as a folder', async () => {
+    const lmEval = path.join(fixtures, 'lm-eval/checkpoint-100/lm_eval/__work__ckpt__checkpoint-100')
+    const lighteval = path.join(fixtures, 'lighteval/checkpoint-200/results')
+    // Stand-ins for `lm_eval --output_path {output}` and `lighteval ... --output-dir {output}`.
+    script('lm.sh', `mkdir -p "$1/__work__model" && cp "${lmEval}"/results_*.json "$1/__work__model/" && echo "lm-eval done"\n`)
+    script('le.sh', `mkdir -p "$1" && cp -r "${lighteval}" "$1/results"\n`)
+    const log = recordingLogger()
+    const [a, b] = [checkpoint('checkpoint-100', 100), checkpoint('checkpoint-200', 200)]
+    const lm = await evaluator('sh lm.sh {output} {checkpoint}').evaluate([a], { log })
+    expect(lm.results[0].scores).toEqual({ arc_easy: 0.7412, gsm8k: 0.3124, mmlu: 0.5521, wikitext: 18.2371 })
+    expect(lm.benchmarks.find((x) => x.id === 'wikitext')?.higherIsBetter).toBe(false)
+    const le = await evaluator('sh le.sh {output} {checkpoint}').evaluate([b], { log })
+    expect(le.results[0].scores).toEqual({ 'arc:challenge': 0.5213, gsm8k: 0.3108, mmlu: 0.4521 })
+  })
+
+  it('keeps only the tail of a very chatty command in memory and in the log', async () => {
+    script('chatty.js', 'for (let i = 0; i < 4000; i++) console.log("x".repeat(60) + " " + i); console.log(JSON.stringify({ accuracy: 0.6, ckpt: process.argv[2] }))\n')
+    const log = recordingLogger()
+    const run = await evaluator('node chatty.js {name}').evaluate([checkpoint('step_1', 1)], { log })
+    expect(run.results[0].scores.accuracy).toBe(0.6)
+    const dropped = log.lines.find((l) => /^… \d+ earlier bytes of output not kept$/.test(l))
+    expect(dropped).toBeDefined()
+    const body = log.lines.filter((l) => l.includes('x'.repeat(60))).join('\n')
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(64 * 1024)
+    expect(body).toContain(' 3999')
+  })
+
+  it('throws when every checkpoint fails, with the first reason and how to debug', async () => {
+    script('fail.sh', 'echo "no GPU" >&2; exit 1\n')
+    const run = evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], { log: recordingLogger() })
+    await expect(run).rejects.toThrow(
+      /^evaluator 'command': all 2 checkpoint\(s\) failed\. First failure, step_1 \(.*step_1\): the command exited with code 1; last lines of its stderr:\n {2}no GPU\nTo debug: run the command by hand/
+    )
+  })
+
+  it('returns an empty run for no checkpoints', async () => {
+    const run = await evaluator('sh x.sh {checkpoint}').evaluate([], { log: recordingLogger() })
+    expect(run).toEqual({ evaluator: { kind: 'command', settings: { command: 'sh x.sh {checkpoint}' } }, benchmarks: [], results: [] })
+  })
+
+  it('stops and kills running commands when the signal aborts', async () => {
+    script('hang.sh', 'sleep 30 & echo $! > "hang-$1.pid"; wait\n')
+    const controller = new AbortController()
+    const promise = evaluator('sh hang.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2), checkpoint('step_3', 3)], {
+      log: recordingLogger(),
+      signal: controller.signal
+    })
+    for (let i = 0; i < 100 && !existsSync(path.join(work, 'hang-2.pid')); i++) await new Promise((r) => setTimeout(r, 20))
+    controller.abort(new Error('cancelled by the test'))
+    await expect(promise).rejects.toThrow('cancelled by the test')
+    const pid = Number(readFileSync(path.join(work, 'hang-1.pid'), 'utf8'))
+    for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(alive(pid)).toBe(false)
+    expect(existsSync(path.join(work, 'hang-3.pid'))).toBe(false)
+  })
+})
+
+describe('the real example (examples/real)', () => {
+  const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'real')
+  const steps = [5, 20, 50, 100, 200, 400, 700, 1000]
+  const checkpoints: Checkpoint[] = steps.map((step) => ({
+    name: `checkpoint-${step}`,
+    path: path.join(example, 'checkpoints', `checkpoint-${step}`),
+    step,
+    weightsFormat: 'safetensors',
+    weightsFiles: ['model.safetensors'],
+    files: [],
+    sizeBytes: 0
+  }))
+
+  it('evaluates every checkpoint for real, with accuracies that change across steps', async () => {
+    const run = await createCommandEvaluator({
+      command: 'node examples/real/evaluate.mjs {checkpoint}',
+      concurrency: 2,
+      timeoutMs: 20_000,
+      cwd: path.dirname(path.dirname(example)),
+      outputDir: path.join(work, 'out')
+    }).evaluate(checkpoints, { log: recordingLogger() })
+    expect(run.benchmarks.map((b) => b.id)).toEqual(['accuracy', 'macro_f1'])
+    const accuracies = run.results.map((r) => r.scores.accuracy as number)
+    expect(run.results.every((r) => r.status === 'ok' && r.metrics.samples === 160 && r.metrics.loss > 0)).toBe(true)
+    expect(new Set(accuracies).size).toBeGreaterThanOrEqual(6)
+    // Not a formula of the step: it rises overall but dips on the way.
+    expect(accuracies[accuracies.length - 1]).toBeGreaterThan(accuracies[0] + 0.1)
+    expect(accuracies.some((a, i) => i > 0 && a < accuracies[i - 1])).toBe(true)
+  })
+
+  it('regenerates byte for byte from train.mjs', async () => {
+    cpSync(path.join(example, 'train.mjs'), path.join(work, 'train.mjs'))
+    execFileSync(process.execPath, [path.join(work, 'train.mjs')], { stdio: 'ignore' })
+    for (const file of ['data/dataset.csv', 'checkpoints/checkpoint-400/model.safetensors', 'checkpoints/checkpoint-1000/trainer_state.json']) {
+      expect(readFileSync(path.join(work, file)).equals(readFileSync(path.join(example, file)))).toBe(true)
+    }
+  })
+})

@@ -1,0 +1,935 @@
+export const id = 301;
+export const ids = [301,41];
+export const modules = {
+
+/***/ 92041:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   assertCanWrite: () => (/* binding */ assertCanWrite),
+/* harmony export */   exchangeOidcToken: () => (/* binding */ exchangeOidcToken),
+/* harmony export */   readLocalToken: () => (/* binding */ readLocalToken),
+/* harmony export */   whoami: () => (/* binding */ whoami)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1429);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24668);
+// Who the token is, trusted publishing (GitHub OIDC -> short-lived Hub token), and the CLI's
+// token lookup. No function here logs or returns a message that contains a token: the entry
+// point masks tokens, and these errors may end up in a job log anyway.
+
+
+
+
+
+/** Checks a token against the Hub's `/api/whoami-v2`. */
+async function whoami(options) {
+    const { hubUrl, accessToken } = options;
+    if (!accessToken.startsWith('hf_')) {
+        throw new Error(`The Hugging Face token is malformed: Hub tokens start with "hf_". ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenHelp */ .hK)(hubUrl)}`);
+    }
+    try {
+        const info = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_2__/* .whoAmI */ .Wc)({ hubUrl, accessToken, fetch: options.fetch ?? (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .createHubFetch */ ._i)() });
+        const tokenRole = info.auth?.accessToken?.role ?? 'unknown';
+        return { name: info.name, canWrite: tokenRole !== 'read', tokenRole };
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error) === 401) {
+            throw new Error(`The Hugging Face token was rejected by ${hubUrl}/api/whoami-v2 (401): it is wrong, expired or revoked. ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenHelp */ .hK)(hubUrl)}`);
+        }
+        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), accessToken)}`);
+    }
+}
+/** Throws the read-only-token error when the token can't write; says which repo needed it. */
+function assertCanWrite(info, options) {
+    if (info.canWrite)
+        return;
+    throw new Error(`The Hugging Face token of "${info.name}" is read-only (role "${info.tokenRole}"), so it can't publish to ${options.repoId}. ` +
+        `Create a token with the "write" role (or a fine-grained token with write access to ${options.repoId}) at ` +
+        `${settingsUrl(options.hubUrl)}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`);
+}
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const OIDC_SETUP_DOCS = 'https://huggingface.co/docs/hub/trusted-publishers';
+/**
+ * Trusted publishing: asks GitHub for an OIDC ID token (audience = the Hub) and exchanges it at
+ * the Hub's `/oauth/token` (RFC 8693) for a short-lived `hf_` token scoped to `repoId`.
+ * The caller must mask the returned token before anything else is logged.
+ */
+async function exchangeOidcToken(options) {
+    const { hubUrl, repoId, idTokenRequestUrl, idTokenRequestToken } = options;
+    const doFetch = options.fetch ?? (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .createHubFetch */ ._i)();
+    if (!idTokenRequestUrl || !idTokenRequestToken) {
+        throw new Error('Trusted publishing needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ' +
+            'Add `permissions: id-token: write` to the job (or the workflow) that runs this action, or pass an hf-token instead.');
+    }
+    const audience = options.audience ?? hubUrl.replace(/\/+$/, '');
+    const secrets = [idTokenRequestToken];
+    const requestUrl = new URL(idTokenRequestUrl);
+    requestUrl.searchParams.set('audience', audience);
+    let idToken;
+    try {
+        const res = await doFetch(requestUrl, {
+            headers: { Authorization: `bearer ${idTokenRequestToken}`, Accept: 'application/json' }
+        });
+        if (!res.ok) {
+            throw new Error(`HTTP ${res.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(await safeText(res), ...secrets)}`);
+        }
+        const body = (await res.json());
+        if (typeof body.value !== 'string' || body.value === '')
+            throw new Error('the answer has no "value"');
+        idToken = body.value;
+    }
+    catch (error) {
+        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), ...secrets)}. ` +
+            'Check that the job has `permissions: id-token: write`.');
+    }
+    secrets.push(idToken);
+    const tokenUrl = `${hubUrl.replace(/\/+$/, '')}/oauth/token`;
+    let res;
+    try {
+        res = await doFetch(tokenUrl, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({
+                grant_type: TOKEN_EXCHANGE_GRANT,
+                subject_token_type: ID_TOKEN_TYPE,
+                subject_token: idToken,
+                resource: repoId
+            })
+        });
+    }
+    catch (error) {
+        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), ...secrets)}`);
+    }
+    const text = await safeText(res);
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // not JSON: reported below with the status
+    }
+    if (!res.ok || typeof body.access_token !== 'string') {
+        const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300);
+        const claims = describeClaims(idToken);
+        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(detail, ...secrets)}. ` +
+            `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${settingsUrl(hubUrl)}/${repoId}/settings ` +
+            `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`);
+    }
+    if (!body.access_token.startsWith('hf_')) {
+        throw new Error(`The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`);
+    }
+    return body.access_token;
+}
+/** A JWT's identifying claims (never the token), to say what a Trusted Publisher must match. */
+function describeClaims(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        const keys = ['aud', 'repository', 'ref', 'workflow', 'environment', 'sub'];
+        const parts = keys.filter((k) => payload[k] !== undefined).map((k) => `${k}=${JSON.stringify(payload[k])}`);
+        return parts.length ? parts.join(', ') : 'no readable claims';
+    }
+    catch {
+        return 'no readable claims';
+    }
+}
+/**
+ * The CLI's token: `HF_TOKEN`, then an explicit token file, then the file `huggingface-cli login`
+ * writes, `$HF_TOKEN_PATH` or `${HF_HOME:-~/.cache/huggingface}/token`. Null when there is none.
+ */
+async function readLocalToken(options) {
+    const { env } = options;
+    const fromEnv = env.HF_TOKEN?.trim();
+    if (fromEnv)
+        return { token: fromEnv, source: 'the HF_TOKEN environment variable' };
+    if (options.tokenFile) {
+        const token = await readTokenFile(options.tokenFile);
+        if (token === undefined) {
+            throw new Error(`The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`);
+        }
+        if (token === '')
+            throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`);
+        return { token, source: `the token file ${options.tokenFile}` };
+    }
+    const defaultFile = env.HF_TOKEN_PATH || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HF_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.homeDir, '.cache', 'huggingface'), 'token');
+    const token = await readTokenFile(defaultFile);
+    return token ? { token, source: `the token file ${defaultFile}` } : null;
+}
+/** The trimmed contents, or undefined when the file can't be read. */
+async function readTokenFile(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8')).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+async function safeText(res) {
+    try {
+        return await res.text();
+    }
+    catch {
+        return '';
+    }
+}
+/** The web UI of the Hub whose API is at hubUrl. */
+function settingsUrl(hubUrl) {
+    return hubUrl.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 24668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   hK: () => (/* binding */ tokenHelp)
+/* harmony export */ });
+// Shared wording and hygiene for the errors of the hub modules.
+/** Replaces every occurrence of each secret (tokens) with `***`. */
+function redact(text, ...secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret && secret.length >= 4)
+            out = out.split(secret).join('***');
+    }
+    // Defence in depth: anything shaped like a Hub token that slipped through.
+    return out.replace(/\bhf_[A-Za-z0-9_]{8,}\b/g, 'hf_***');
+}
+/** A thrown value's message, with the network code Node hides in `cause`. */
+function messageOf(error) {
+    const e = error;
+    const message = typeof e?.message === 'string' ? e.message : String(error);
+    const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : '';
+    return cause ? `${message} (${cause})` : message;
+}
+/** The HTTP status of a HubApiError, if it is one. */
+function statusOf(error) {
+    const status = error?.statusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+/** How to get a working token. */
+function tokenHelp(hubUrl) {
+    return (`Create a token with the "write" role at ${hubUrl.replace(/\/+$/, '')}/settings/tokens and store it as the HF_TOKEN secret ` +
+        '(or use trusted publishing with `permissions: id-token: write`).');
+}
+
+
+/***/ }),
+
+/***/ 2382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   _i: () => (/* binding */ createHubFetch),
+/* harmony export */   a0: () => (/* binding */ networkErrorCode)
+/* harmony export */ });
+/* unused harmony exports isCommitRequest, serverRequestedDelayMs */
+// The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
+// built-in fetch, a Blob PUT body is copied in memory (so that it could be replayed on a
+// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both.
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+// Node's fetch reports a broken connection as `TypeError: fetch failed` with one of these in
+// `cause.code` (undici's own codes for a socket closed by the peer, or the OS's).
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+const COMMIT_PATH = /^\/api\/(models|datasets|spaces)\/[^/]+\/[^/]+\/commit\//;
+/** True for the Hub's commit endpoint, which must not be sent twice blindly. */
+function isCommitRequest(request) {
+    return request.method === 'POST' && COMMIT_PATH.test(request.url.pathname);
+}
+/** The network error code behind a failed fetch, or null when it isn't a network error. */
+function networkErrorCode(error) {
+    // Duck-typed: under jest's ESM VM, Node's errors are not `instanceof Error` of this realm.
+    const err = error;
+    if (!err || typeof err !== 'object' || err.name === 'AbortError')
+        return null;
+    for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code))
+            return code;
+        e = e.cause;
+    }
+    if (err.message === 'fetch failed')
+        return 'fetch failed';
+    return null;
+}
+/**
+ * How long the server asked to wait, in ms, from `Retry-After` (seconds or HTTP date) or, failing
+ * that, the `t=` (seconds to reset) of the IETF `RateLimit` header the Hub sends, or
+ * `RateLimit-Reset`. Null when neither says.
+ */
+function serverRequestedDelayMs(headers, now = Date.now()) {
+    const retryAfter = headers.get('retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+(\.\d+)?$/.test(retryAfter))
+            return Math.round(Number(retryAfter) * 1000);
+        const date = Date.parse(retryAfter);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - now);
+    }
+    const t = /(?:^|[;,\s])t=(\d+)/.exec(headers.get('ratelimit') ?? '');
+    if (t)
+        return Number(t[1]) * 1000;
+    const reset = headers.get('ratelimit-reset')?.trim();
+    if (reset && /^\d+$/.test(reset))
+        return Number(reset) * 1000;
+    return null;
+}
+/** Exponential backoff with full jitter: uniform in [base*2^(n-1)/2, base*2^(n-1)], capped. */
+function backoffDelayMs(attempt, retry = {}) {
+    const base = retry.baseDelayMs ?? 1000;
+    const max = retry.maxDelayMs ?? 30_000;
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    const random = retry.random ?? Math.random;
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A string that names a request without the query (upload URLs carry signatures there). */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function isBlobBody(body) {
+    return (!!body &&
+        typeof body === 'object' &&
+        typeof body.stream === 'function' &&
+        typeof body.size === 'number');
+}
+function isStreamBody(body) {
+    return !!body && typeof body === 'object' && typeof body.getReader === 'function';
+}
+function toUrl(input) {
+    if (input instanceof URL)
+        return input;
+    if (typeof input === 'string')
+        return new URL(input);
+    return new URL(input.url);
+}
+/**
+ * A `fetch` for @huggingface/hub: bounded memory for large uploads, and retries of 429, 5xx and
+ * connection resets with backoff (honouring `Retry-After` / `RateLimit`). A commit POST is
+ * retried on 429 only (see `isIdempotent`).
+ */
+function createHubFetch(options = {}) {
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    const retry = options.retry ?? {};
+    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000;
+    const sleep = retry.sleep ?? defaultSleep;
+    const isIdempotent = options.isIdempotent ?? ((request) => !isCommitRequest(request));
+    const hubFetch = async (input, init) => {
+        const url = toUrl(input);
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        let requestInit = init;
+        const body = init?.body;
+        // A stream can be read once: such a request is never replayed.
+        const replayable = !isStreamBody(body) && !(input instanceof Request && input.body);
+        if (isBlobBody(body) || isStreamBody(body)) {
+            // Without `redirect: "error"` Node's fetch tees the body to replay it on a 307/308,
+            // holding the whole file in memory. Upload URLs never redirect.
+            requestInit = { ...init, redirect: 'error', ...(isStreamBody(body) && { duplex: 'half' }) };
+        }
+        const idempotent = isIdempotent({ method, url });
+        for (let attempt = 1;; attempt++) {
+            let response;
+            let reason;
+            let delayMs;
+            try {
+                response = await baseFetch(input, requestInit);
+            }
+            catch (error) {
+                const code = networkErrorCode(error);
+                if (!code || !replayable || !idempotent || attempt >= maxAttempts || init?.signal?.aborted)
+                    throw error;
+                reason = code;
+                delayMs = backoffDelayMs(attempt, retry);
+            }
+            if (response) {
+                const retryable = idempotent ? RETRYABLE_STATUS.has(response.status) : response.status === 429;
+                if (!retryable || !replayable || attempt >= maxAttempts)
+                    return response;
+                reason = `HTTP ${response.status}`;
+                const requested = serverRequestedDelayMs(response.headers);
+                if (requested !== null && requested > maxRetryAfterMs)
+                    return response;
+                delayMs = requested ?? backoffDelayMs(attempt, retry);
+                // Free the connection: the body of a response we drop would otherwise hold it.
+                await response.body?.cancel().catch(() => { });
+            }
+            options.onRetry?.({ method, url: describeUrl(url), attempt, maxAttempts, delayMs: delayMs, reason: reason });
+            await sleep(delayMs);
+            if (init?.signal?.aborted)
+                throw init.signal.reason ?? new Error('aborted');
+        }
+    };
+    return hubFetch;
+}
+
+
+/***/ }),
+
+/***/ 19301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publishStage: () => (/* binding */ publishStage)
+});
+
+// UNUSED EXPORTS: PublishError, defaultCommitTitle
+
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __webpack_require__(68886);
+// EXTERNAL MODULE: ./src/hub/auth.ts
+var hub_auth = __webpack_require__(92041);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
+var dist = __webpack_require__(1429);
+// EXTERNAL MODULE: ./src/hub/errors.ts
+var errors = __webpack_require__(24668);
+// EXTERNAL MODULE: ./src/hub/repo-id.ts
+var repo_id = __webpack_require__(84117);
+// EXTERNAL MODULE: ./src/hub/transport.ts
+var transport = __webpack_require__(2382);
+;// CONCATENATED MODULE: ./src/hub/publish.ts
+// Publishing the winning checkpoint: one atomic commit of every file, made at most once even
+// when the network fails halfway, then checked by reading the repo back.
+
+
+
+
+
+
+
+
+const RETRYABLE_COMMIT_STATUS = new Set([408, 412, 429, 500, 502, 503, 504]);
+/**
+ * Creates the repo (if needed) and the branch (if needed), commits all files at once, tags the
+ * commit, and reads the result back. Throws on any step, saying which and how to fix it.
+ */
+async function publishToHub(options) {
+    const { log, accessToken } = options;
+    const hubUrl = options.hubUrl.replace(/\/+$/, '');
+    const repoId = checkRepoId(options.repoId);
+    const repo = { type: 'model', name: repoId };
+    const branch = options.revision || 'main';
+    const hubFetch = (0,transport/* createHubFetch */._i)({
+        retry: options.retry,
+        fetch: options.fetch,
+        onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatMs(e.delayMs)}`)
+    });
+    const common = { hubUrl, accessToken, fetch: hubFetch };
+    const files = await prepareFiles(options.files);
+    try {
+        await step(`create the repo ${repoId}`, hubUrl, accessToken, async () => {
+            try {
+                await (0,dist/* createRepo */.Td)({ ...common, repo, private: options.private });
+                log.info(`Created ${options.private ? 'private' : 'public'} repo ${hubUrl}/${repoId}`);
+            }
+            catch (error) {
+                if ((0,errors/* statusOf */.c2)(error) !== 409)
+                    throw error;
+                log.info(`Repo ${hubUrl}/${repoId} exists; publishing to it`);
+            }
+        });
+        if (branch !== 'main') {
+            await step(`create the branch ${branch} of ${repoId}`, hubUrl, accessToken, async () => {
+                try {
+                    await (0,dist/* createBranch */.lY)({ ...common, repo, branch });
+                    log.info(`Created branch ${branch} from main`);
+                }
+                catch (error) {
+                    if ((0,errors/* statusOf */.c2)(error) !== 409)
+                        throw error;
+                    log.debug(`Branch ${branch} exists`);
+                }
+            });
+        }
+        const output = await commitOnce({ ...options, hubUrl, repoId, branch, files, fetch: hubFetch });
+        const commitSha = output.commit.oid;
+        const result = {
+            repoId,
+            repoUrl: `${hubUrl}/${repoId}`,
+            commitSha,
+            commitUrl: output.commit.url || `${hubUrl}/${repoId}/commit/${commitSha}`,
+            ...(output.pullRequestUrl && { prUrl: output.pullRequestUrl })
+        };
+        log.info(result.prUrl ? `Opened pull request ${result.prUrl}` : `Committed ${commitSha} to ${branch}: ${result.commitUrl}`);
+        if (options.hubTag) {
+            if (options.createPr) {
+                log.warning(`Not tagging "${options.hubTag}": the commit is in an unmerged pull request (${result.prUrl}). Tag it after merging.`);
+            }
+            else {
+                await tagCommit({ hubUrl, accessToken, repoId, commitSha, tag: options.hubTag, fetch: hubFetch, log });
+            }
+        }
+        await step(`verify the commit ${commitSha} of ${repoId}`, hubUrl, accessToken, () => verifyCommit({ hubUrl, accessToken, repoId, commitSha, files, fetch: hubFetch }));
+        log.info(`Verified ${files.length} file(s) on the Hub at ${commitSha}`);
+        return result;
+    }
+    catch (error) {
+        throw new Error((0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), accessToken));
+    }
+}
+/** Runs one Hub step and turns its failure into an error that names the step and the fix. */
+async function step(what, hubUrl, accessToken, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        throw new Error(`Could not ${what} on ${hubUrl}: ${explain(error, hubUrl, accessToken)}`);
+    }
+}
+function explain(error, hubUrl, accessToken) {
+    const message = (0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), accessToken);
+    switch ((0,errors/* statusOf */.c2)(error)) {
+        case 401:
+            return `${message}. The token was rejected (wrong, expired or revoked). ${(0,errors/* tokenHelp */.hK)(hubUrl)}`;
+        case 403:
+            return `${message}. The token can't write there: it is read-only, or the namespace isn't yours or your org's. ${(0,errors/* tokenHelp */.hK)(hubUrl)}`;
+        case 429:
+            return `${message}. The Hub's rate limit was still hit after retrying; wait a few minutes and re-run.`;
+        default:
+            return message;
+    }
+}
+function checkRepoId(repoId) {
+    const parts = (0,repo_id/* parseRepoId */.N)(repoId);
+    if (!parts.namespace) {
+        throw new Error(`publishToHub needs "namespace/name", got "${repoId}": resolve the namespace (the token's user) first.`);
+    }
+    return `${parts.namespace}/${parts.name}`;
+}
+async function prepareFiles(files) {
+    if (files.length === 0)
+        throw new Error('Nothing to publish: the file list is empty.');
+    const seen = new Set();
+    const prepared = [];
+    for (const file of files) {
+        const path = file.pathInRepo;
+        if (!path || path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+            throw new Error(`Invalid path in repo "${path}": use a relative posix path without "." or ".." segments, e.g. "eval/results.json".`);
+        }
+        if (seen.has(path))
+            throw new Error(`"${path}" is listed twice among the files to publish; each path in the repo can be written once per commit.`);
+        seen.add(path);
+        if ((file.localPath === undefined) === (file.content === undefined)) {
+            throw new Error(`"${path}": give either localPath or content, not ${file.localPath === undefined ? 'neither' : 'both'}.`);
+        }
+        if (file.localPath !== undefined) {
+            const info = await (0,promises_.stat)(file.localPath).catch(() => null);
+            // A folder (or a symlink to one) would be uploaded as its files under `path/`, or throw EISDIR.
+            if (!info || !info.isFile()) {
+                throw new Error(`"${path}": ${file.localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`);
+            }
+            // A file: URL makes the client read the file lazily, in slices, instead of loading it.
+            prepared.push({ path, size: info.size, source: file, operation: { operation: 'addOrUpdate', path, content: (0,external_node_url_.pathToFileURL)(file.localPath) } });
+        }
+        else {
+            const blob = new Blob([file.content]);
+            prepared.push({ path, size: blob.size, source: file, operation: { operation: 'addOrUpdate', path, content: blob } });
+        }
+    }
+    return prepared;
+}
+/**
+ * Commits, retrying a failed commit only once the branch shows it did not land: a commit whose
+ * answer was lost may have been applied, and sending it again would commit twice.
+ */
+async function commitOnce(ctx) {
+    const { hubUrl, accessToken, repoId, branch, log } = ctx;
+    const maxAttempts = Math.max(1, ctx.retry?.maxAttempts ?? 5);
+    const sleep = ctx.retry?.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const where = `${repoId}@${branch}`;
+    let parent = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
+    for (let attempt = 1;; attempt++) {
+        let committing = false;
+        try {
+            return await runCommit(ctx, parent, () => (committing = true));
+        }
+        catch (error) {
+            const status = (0,errors/* statusOf */.c2)(error);
+            const retryable = committing && ((0,transport/* networkErrorCode */.a0)(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
+            if (!retryable || attempt >= maxAttempts) {
+                throw new Error(`Could not commit to ${where} on ${hubUrl}: ${explain(error, hubUrl, accessToken)}`);
+            }
+            if (ctx.createPr) {
+                // A pull request doesn't move the branch: there is nothing cheap to look at to know whether
+                // it was opened, so don't risk opening two.
+                throw new Error(`Opening a pull request on ${where} failed without a clear answer (${explain(error, hubUrl, accessToken)}). ` +
+                    `It may have been opened: look at ${hubUrl}/${repoId}/discussions before re-running.`);
+            }
+            const head = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
+            if (head !== parent) {
+                if (head && (await commitMatches(ctx, head))) {
+                    log.info(`The commit landed although its answer was lost (${(0,errors/* messageOf */.bD)(error)}); not committing again`);
+                    return { commit: { oid: head, url: `${hubUrl}/${repoId}/commit/${head}` }, hookOutput: '' };
+                }
+                throw new Error(`${where} moved to ${head} (another commit) while publishing, after a failed commit (${(0,errors/* messageOf */.bD)(error)}). ` +
+                    'Nothing was committed by this run; re-run it once the other writer is done.');
+            }
+            const delayMs = (0,transport/* backoffDelayMs */.Q4)(attempt, ctx.retry);
+            log.info(`The commit to ${where} failed (${(0,errors/* messageOf */.bD)(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatMs(delayMs)}`);
+            await sleep(delayMs);
+        }
+    }
+}
+async function runCommit(ctx, parentCommit, onCommitting) {
+    const throttle = progressThrottle(ctx);
+    const iterator = (0,dist/* commitIter */.w8)({
+        repo: { type: 'model', name: ctx.repoId },
+        hubUrl: ctx.hubUrl,
+        accessToken: ctx.accessToken,
+        fetch: ctx.fetch,
+        branch: ctx.branch,
+        isPullRequest: ctx.createPr,
+        parentCommit,
+        title: ctx.commitTitle,
+        description: ctx.commitDescription,
+        operations: ctx.files.map((f) => f.operation),
+        // The client's xet path needs a CAS server; plain LFS is what the Hub accepts from everyone.
+        useXet: false
+    });
+    let next = await iterator.next();
+    while (!next.done) {
+        const event = next.value;
+        if (event.event === 'phase' && event.phase === 'committing')
+            onCommitting();
+        if (event.event === 'fileProgress' && event.state === 'uploading')
+            throttle(event.path, event.progress);
+        if (event.event === 'fileProgress' && event.state === 'error') {
+            throw new Error(`Uploading ${event.path} failed`);
+        }
+        next = await iterator.next();
+    }
+    if (!next.value?.commit?.oid)
+        throw new Error('the Hub answered the commit without a commit id');
+    for (const file of ctx.files)
+        throttle(file.path, 1);
+    return next.value;
+}
+function progressThrottle(ctx) {
+    const interval = ctx.progressIntervalMs ?? 1000;
+    const sizes = new Map(ctx.files.map((f) => [f.path, f.size]));
+    const last = new Map();
+    const done = new Set();
+    return (path, progress) => {
+        if (!ctx.onProgress || done.has(path))
+            return;
+        const now = Date.now();
+        if (progress < 1 && now - (last.get(path) ?? -Infinity) < interval)
+            return;
+        last.set(path, now);
+        if (progress >= 1)
+            done.add(path);
+        const totalBytes = sizes.get(path) ?? 0;
+        ctx.onProgress({ path, totalBytes, uploadedBytes: Math.min(totalBytes, Math.round(progress * totalBytes)) });
+    };
+}
+async function branchHead(ctx) {
+    for await (const commit of (0,dist/* listCommits */.VE)({
+        repo: { type: 'model', name: ctx.repoId },
+        revision: ctx.branch,
+        batchSize: 1,
+        hubUrl: ctx.hubUrl,
+        accessToken: ctx.accessToken,
+        fetch: ctx.fetch
+    })) {
+        return commit.oid;
+    }
+    return undefined;
+}
+/** Whether `sha` is this run's commit: same title, and every file there with the same bytes. */
+async function commitMatches(ctx, sha) {
+    const commits = (0,dist/* listCommits */.VE)({ repo: { type: 'model', name: ctx.repoId }, revision: sha, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch });
+    const head = (await commits.next()).value;
+    if (!head || head.title !== ctx.commitTitle)
+        return false;
+    const tree = await listTree(ctx, sha);
+    for (const file of ctx.files) {
+        const entry = tree.get(file.path);
+        if (!entry || entry.size !== file.size)
+            return false;
+        const same = entry.lfs ? entry.lfs.oid === (await sha256Of(file.source)) : entry.oid === (await gitBlobOid(file.source));
+        if (!same)
+            return false;
+    }
+    return true;
+}
+async function listTree(ctx, revision) {
+    const tree = new Map();
+    for await (const entry of (0,dist/* listFiles */.CS)({
+        repo: { type: 'model', name: ctx.repoId },
+        revision,
+        recursive: true,
+        hubUrl: ctx.hubUrl,
+        accessToken: ctx.accessToken,
+        fetch: ctx.fetch
+    })) {
+        if (entry.type === 'file')
+            tree.set(entry.path, { size: entry.lfs?.size ?? entry.size, oid: entry.oid, lfs: entry.lfs });
+    }
+    return tree;
+}
+function contentBytes(source) {
+    if (source.content === undefined)
+        return undefined;
+    return typeof source.content === 'string' ? Buffer.from(source.content, 'utf8') : source.content;
+}
+async function hashFile(algorithm, source, prefix) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    const bytes = contentBytes(source);
+    if (bytes) {
+        if (prefix)
+            hash.update(prefix(bytes.byteLength));
+        hash.update(bytes);
+        return hash.digest('hex');
+    }
+    const path = source.localPath;
+    if (prefix)
+        hash.update(prefix((await (0,promises_.stat)(path)).size));
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+const sha256Of = (source) => hashFile('sha256', source);
+/** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
+const gitBlobOid = (source) => hashFile('sha1', source, (size) => `blob ${size}\0`);
+async function tagCommit(options) {
+    const { hubUrl, repoId, tag, log } = options;
+    // The client has no tag function; this is the Hub's endpoint (what huggingface_hub's create_tag calls).
+    const url = `${hubUrl}/api/models/${repoId}/tag/${encodeURIComponent(options.commitSha)}`;
+    let res;
+    try {
+        res = await options.fetch(url, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${options.accessToken}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ tag, message: `Tagged by checkpoint-eval-action` })
+        });
+    }
+    catch (error) {
+        throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): ${(0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), options.accessToken)}`);
+    }
+    if (res.status === 409) {
+        log.warning(`The tag "${tag}" already exists on ${repoId} and was not moved to ${options.commitSha}. Delete it on the Hub, or use another hub-tag, to tag this commit.`);
+        return;
+    }
+    if (!res.ok) {
+        const text = (0,errors/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
+        throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): HTTP ${res.status} ${text}. ` +
+            (res.status === 401 || res.status === 403 ? (0,errors/* tokenHelp */.hK)(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
+    }
+    log.info(`Tagged ${options.commitSha} as "${tag}"`);
+}
+/** Every file is at the commit with its size, and README.md reads back byte for byte. */
+async function verifyCommit(options) {
+    const tree = await listTree(options, options.commitSha);
+    const problems = [];
+    for (const file of options.files) {
+        const entry = tree.get(file.path);
+        if (!entry)
+            problems.push(`${file.path} is missing`);
+        else if (entry.size !== file.size)
+            problems.push(`${file.path} has ${entry.size} bytes, ${file.size} were sent`);
+    }
+    const readme = options.files.find((f) => f.path === 'README.md');
+    if (readme && problems.length === 0) {
+        const remote = await downloadRepoFile({ ...options, path: 'README.md', revision: options.commitSha });
+        const sent = readme.source.content !== undefined ? Buffer.from(contentBytes(readme.source)).toString('utf8') : await (0,promises_.readFile)(readme.source.localPath, 'utf8');
+        if (remote === null)
+            problems.push('README.md could not be downloaded back');
+        else if (remote !== sent)
+            problems.push('README.md downloaded back differs from the one sent');
+    }
+    if (problems.length > 0) {
+        throw new Error(`the Hub's copy doesn't match what was sent: ${problems.join('; ')}. Look at ${options.hubUrl}/${options.repoId}/tree/${options.commitSha}`);
+    }
+}
+/** A text file of a model repo, or null when the repo, revision or file doesn't exist. */
+async function downloadRepoFile(options) {
+    const hubUrl = options.hubUrl.replace(/\/+$/, '');
+    const doFetch = options.fetch ?? (0,transport/* createHubFetch */._i)();
+    const path = options.path.split('/').map(encodeURIComponent).join('/');
+    const url = `${hubUrl}/${options.repoId}/resolve/${encodeURIComponent(options.revision ?? 'main')}/${path}`;
+    let res;
+    try {
+        res = await doFetch(url, { headers: options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {} });
+    }
+    catch (error) {
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${(0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), options.accessToken)}`);
+    }
+    const errorCode = res.headers.get('x-error-code');
+    // The Hub answers 401 rather than 404 for a repo the caller can't see, so as not to reveal it.
+    if (res.status === 404 || (res.status === 401 && errorCode === 'RepositoryNotFound')) {
+        await res.body?.cancel().catch(() => { });
+        return null;
+    }
+    if (!res.ok) {
+        const text = (0,errors/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): HTTP ${res.status}${errorCode ? ` ${errorCode}` : ''} ${text}` +
+            (res.status === 401 || res.status === 403 ? `. ${(0,errors/* tokenHelp */.hK)(hubUrl)}` : ''));
+    }
+    return res.text();
+}
+function formatMs(ms) {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`;
+}
+
+// EXTERNAL MODULE: ./src/publish-plan.ts + 2 modules
+var publish_plan = __webpack_require__(73082);
+// EXTERNAL MODULE: ./src/round.ts
+var round = __webpack_require__(9771);
+;// CONCATENATED MODULE: ./src/publish.ts
+
+
+
+
+
+
+class PublishError extends Error {
+}
+/** Why this run does not publish, or null when it should. */
+function skipReason(options) {
+    const { config, winner, github, blockedBecause } = options;
+    if (config.mode === 'never')
+        return "publish is 'never'";
+    if (!config.repo)
+        return 'no repo-id is set';
+    if (blockedBecause)
+        return blockedBecause;
+    if (!winner)
+        return 'no checkpoint could be ranked';
+    if (config.mode === 'auto' && !config.dryRun && !(0,github_context/* releaseTag */.aF)(github)) {
+        return "publish is 'auto' and this run is not for a release tag (set publish: always to publish from any run)";
+    }
+    return null;
+}
+function defaultCommitTitle(winner, metric) {
+    const c = winner.evaluation.checkpoint;
+    const value = metric.name === 'eval_accuracy' ? `eval_accuracy ${(0,round/* formatScore */.y)(winner.evalAccuracy)}` : `${metric.name} ${winner.value}`;
+    return `Publish ${c.name} (step ${c.step}, ${value})`;
+}
+/** Token from the input or this machine, else trusted publishing (OIDC), else null. */
+async function credentials(options, repoId) {
+    const { config, github, localToken } = options;
+    if (config.token)
+        return { token: config.token, source: 'hf-token' };
+    if (localToken)
+        return { token: localToken, source: 'local token' };
+    if (github?.oidc) {
+        if (!repoId) {
+            throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
+        }
+        const token = await (0,hub_auth.exchangeOidcToken)({
+            hubUrl: config.hubUrl,
+            repoId,
+            idTokenRequestUrl: github.oidc.requestUrl,
+            idTokenRequestToken: github.oidc.requestToken,
+            fetch: options.fetch
+        });
+        options.onSecret(token);
+        return { token, source: 'trusted publishing (OIDC)' };
+    }
+    return null;
+}
+async function publishStage(options) {
+    const { config, winner, log } = options;
+    const reason = skipReason(options);
+    if (reason)
+        return { status: 'skipped', reason };
+    const repo = config.repo;
+    const best = winner;
+    const checkpoint = best.evaluation.checkpoint;
+    const fullRepoId = repo.namespace ? `${repo.namespace}/${repo.name}` : null;
+    // Local and complete before any request: a bad card or link stops here with nothing sent.
+    const plan = await (0,publish_plan/* planUpload */.d7)({
+        checkpointPath: checkpoint.path,
+        checkpointDir: options.checkpointDir,
+        modelCardInput: config.modelCard,
+        benchmarks: options.benchmarks,
+        scores: best.evaluation.scores,
+        evalAccuracy: best.evalAccuracy,
+        step: checkpoint.step,
+        checkpointName: checkpoint.name,
+        exclude: config.exclude,
+        assets: config.assets,
+        workspaceDir: options.workspaceDir,
+        cardMetadata: config.cardMetadata,
+        metricName: options.metric.name,
+        repoId: fullRepoId ?? repo.name,
+        runUrl: (0,github_context/* runUrl */.Vp)(options.github)
+    });
+    if (config.dryRun) {
+        log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`);
+        return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` };
+    }
+    const auth = await credentials(options, fullRepoId);
+    if (!auth) {
+        const why = 'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)';
+        if (config.mode === 'always') {
+            throw new PublishError(`publish is 'always' but there are ${why}. Pass hf-token: \${{ secrets.HF_TOKEN }}, or grant id-token: write for trusted publishing.`);
+        }
+        log.notice(`Not publishing: ${why}.`);
+        return { status: 'skipped', reason: why };
+    }
+    log.info(`Publishing with ${auth.source}.`);
+    const me = await (0,hub_auth.whoami)({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch });
+    const repoId = (0,repo_id/* resolveRepoId */.E)(repo, me.name);
+    (0,hub_auth.assertCanWrite)(me, { hubUrl: config.hubUrl, repoId });
+    const tag = config.hubTag ? (0,github_context/* releaseTag */.aF)(options.github) : null;
+    if (config.hubTag && !tag)
+        log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.');
+    const link = (0,github_context/* runUrl */.Vp)(options.github);
+    const result = await publishToHub({
+        hubUrl: config.hubUrl,
+        accessToken: auth.token,
+        repoId,
+        private: config.private,
+        revision: config.revision,
+        createPr: config.createPr,
+        commitTitle: config.commitMessage || defaultCommitTitle(best, options.metric),
+        commitDescription: `Selected by checkpoint-eval-action from ${checkpoint.path}${link ? ` in ${link}` : ''}.`,
+        files: plan.files.map((f) => ({ pathInRepo: f.pathInRepo, localPath: f.localPath, content: f.content })),
+        hubTag: tag ?? undefined,
+        log,
+        fetch: options.fetch,
+        onProgress: ({ path, uploadedBytes, totalBytes }) => log.info(`uploading ${path}: ${Math.floor((uploadedBytes / Math.max(totalBytes, 1)) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
+    });
+    log.info(`Published ${checkpoint.name} to ${result.repoUrl}: ${result.prUrl ?? result.commitUrl}`);
+    return { status: 'published', plan, result };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,152 @@
+// Scale out over a job matrix: a shard job evaluates a deterministic slice of the checkpoints;
+// the aggregate job checks that the shards' partial score files fit together and rebuilds the
+// evaluation as one run would have produced it.
+import { readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import picomatch from 'picomatch'
+import type { ShardSpec } from './config.js'
+import { readScoresDocument, type ScoresDocument } from './report/scores.js'
+import type { Checkpoint, CheckpointEvaluation, EvaluationRun, SkippedCheckpoint } from './types.js'
+
+/**
+ * Round-robin over the checkpoints in discovery order (step, then name): every checkpoint in
+ * exactly one shard, the same slice on a re-run, counts within one of each other, and each
+ * shard gets early and late steps alike (late checkpoints are often slower to evaluate).
+ */
+export function shardSlice<T>(items: readonly T[], { index, count }: ShardSpec): T[] {
+  return items.filter((_, i) => i % count === index - 1)
+}
+
+export const shardFileBase = ({ index, count }: ShardSpec) => `scores-shard-${index}-of-${count}`
+
+export class AggregateError extends Error {}
+
+const hasGlob = (p: string) => /[*?[\]{}]/.test(p)
+
+/** Every file under `dir` (no symlinked folders), relative to it. */
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name), rel))
+    else if (entry.isFile()) out.push(rel)
+  }
+  return out
+}
+
+/** The partial score files named by `aggregate`: a file, a folder (its shard files) or a glob. */
+export function findShardFiles(pattern: string, cwd: string): string[] {
+  const absolute = path.resolve(cwd, pattern)
+  if (!hasGlob(pattern)) {
+    let info
+    try {
+      info = statSync(absolute)
+    } catch {
+      throw new AggregateError(`aggregate: '${pattern}' does not exist. Download the shard artifacts first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`)
+    }
+    if (info.isFile()) return [absolute]
+    return walk(absolute).filter((f) => /(^|\/)scores-shard-\d+-of-\d+\.json$/.test(f)).map((f) => path.join(absolute, f)).sort()
+  }
+  const parts = pattern.split('/')
+  const firstGlob = parts.findIndex(hasGlob)
+  const base = path.resolve(cwd, parts.slice(0, firstGlob).join('/') || '.')
+  const matcher = picomatch(parts.slice(firstGlob).join('/'), { dot: false })
+  let files: string[] = []
+  try {
+    files = walk(base).filter((f) => matcher(f))
+  } catch {
+    files = []
+  }
+  return files.map((f) => path.join(base, f)).sort()
+}
+
+/** The settings every shard must share, as one comparable string. */
+const settingsOf = (doc: ScoresDocument) =>
+  JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights, benchmarks: doc.benchmarks.map((b) => b.id) })
+
+export interface AggregatedShards {
+  documents: ScoresDocument[]
+  evaluation: EvaluationRun
+  skipped: SkippedCheckpoint[]
+}
+
+/**
+ * Check the shards (all n present, each once, same settings and the same checkpoint listing,
+ * every checkpoint evaluated exactly once) and rebuild one evaluation in discovery order.
+ */
+export async function aggregateShards(options: { files: string[]; checkpointDir: string }): Promise<AggregatedShards> {
+  const { files } = options
+  if (files.length === 0) {
+    throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.')
+  }
+  const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate')))
+  const named = documents.map((doc, i) => ({ doc, file: files[i] }))
+  for (const { doc, file } of named) {
+    if (!doc.shard) throw new AggregateError(`aggregate: ${file} is a full run's scores, not a shard's partial file (it has no "shard" entry).`)
+  }
+  const count = named[0].doc.shard!.count
+  const seen = new Map<number, string>()
+  for (const { doc, file } of named) {
+    const s = doc.shard!
+    if (s.count !== count) {
+      throw new AggregateError(`aggregate: shard ${s.index}/${s.count} (${file}) belongs to a ${s.count}-way split, but ${named[0].file} to a ${count}-way split. Use the same n in every shard job.`)
+    }
+    const other = seen.get(s.index)
+    if (other) throw new AggregateError(`aggregate: shard ${s.index}/${count} appears twice (${other} and ${file}). Keep one file per shard (re-runs of a job replace its artifact).`)
+    seen.set(s.index, file)
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i))
+  if (missing.length) {
+    throw new AggregateError(`aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`)
+  }
+  const reference = named.find(({ doc }) => doc.shard!.index === 1)!
+  for (const { doc, file } of named) {
+    if (settingsOf(doc) !== settingsOf(reference.doc)) {
+      throw new AggregateError(`aggregate: shard ${doc.shard!.index}/${count} (${file}) was evaluated with other settings (evaluator, benchmarks, weights or metric) than shard 1/${count}. Give every shard job the same inputs.`)
+    }
+    if (JSON.stringify(doc.shard!.listing) !== JSON.stringify(reference.doc.shard!.listing)) {
+      throw new AggregateError(`aggregate: shard ${doc.shard!.index}/${count} (${file}) saw a different list of checkpoints than shard 1/${count}. All shard jobs must see the same checkpoint-dir (the same training output).`)
+    }
+  }
+
+  const listing = reference.doc.shard!.listing
+  const byName = new Map<string, { record: ScoresDocument['checkpoints'][number]; shard: number }>()
+  for (const { doc } of named) {
+    for (const record of doc.checkpoints) {
+      const previous = byName.get(record.name)
+      if (previous) throw new AggregateError(`aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard!.index}/${count}. Each checkpoint must be in exactly one shard.`)
+      byName.set(record.name, { record, shard: doc.shard!.index })
+    }
+  }
+  const notEvaluated = listing.filter((name) => !byName.has(name))
+  if (notEvaluated.length) throw new AggregateError(`aggregate: ${notEvaluated.length} checkpoints were evaluated by no shard (${notEvaluated.slice(0, 5).join(', ')}).`)
+  const unknown = [...byName.keys()].filter((name) => !listing.includes(name))
+  if (unknown.length) throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`)
+
+  const results: CheckpointEvaluation[] = listing.map((name) => {
+    const { record } = byName.get(name)!
+    const checkpoint: Checkpoint = {
+      name: record.name,
+      // The winner is published from this runner's checkpoint-dir.
+      path: path.join(options.checkpointDir, record.name),
+      step: record.step,
+      weightsFormat: record.weightsFormat as Checkpoint['weightsFormat'],
+      weightsFiles: [],
+      files: [],
+      sizeBytes: record.sizeBytes
+    }
+    return {
+      checkpoint,
+      status: record.status,
+      scores: record.scores,
+      metrics: record.metrics,
+      ...(record.error ? { error: record.error } : {}),
+      durationMs: record.durationMs
+    }
+  })
+  return {
+    documents: named.map(({ doc }) => doc),
+    evaluation: { evaluator: reference.doc.evaluator, benchmarks: reference.doc.benchmarks, results },
+    skipped: reference.doc.skipped.map((s) => ({ ...s, path: path.join(options.checkpointDir, s.name) }))
+  }
+}
