@@ -2,9 +2,13 @@
 // npm run bench [-- discover publish command]: figures beside a floor, never asserted by tests.
 //   discover: 10,000 checkpoint folders, discover + evaluate + report (the action bundle, as
 //             GitHub runs it) beside `find` listing the same tree; the summary's size.
-// Each part prints its own table; run one by naming it.
-import { execFileSync, spawnSync } from 'node:child_process'
+//   publish:  a checkpoint with a 1 GiB weights file published by the bundle (CLI) to the
+//             loopback Hub of the test suite, beside `sha256sum` of the file; peak RSS.
+//   command:  16 checkpoints whose eval-command takes 0.5 s, eval-concurrency 1 vs 4.
+// Each part prints its own table; run one by naming it (BENCH_PUBLISH_MIB sets the file size).
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -84,5 +88,97 @@ function benchDiscover(count = 10_000) {
   console.log(`scores.json: ${(statSync(path.join(work, 'out', 'scores.json')).size / 1024 / 1024).toFixed(1)} MiB`)
 }
 
+/** The test suite's loopback Hub (TypeScript), transpiled on the fly so the bench can start it. */
+async function loadTestSupport(names) {
+  const ts = (await import('typescript')).default
+  const out = path.join(work, 'support')
+  mkdirSync(out, { recursive: true })
+  for (const name of names) {
+    const source = readFileSync(path.join(root, '__tests__/support', `${name}.ts`), 'utf8')
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    writeFileSync(path.join(out, `${name}.js`), outputText)
+  }
+  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
+  return (name) => import(pathToFileURL(path.join(out, `${name}.js`)).href)
+}
+
+/** Run a command, returning wall time and the peak RSS GNU time reports. */
+function measured(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now()
+    const child = spawn('/usr/bin/time', ['-f', '__RSS_KB=%M', command, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => {
+      const ms = performance.now() - t
+      const rss = Number(/__RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN)
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`))
+      else resolve({ ms, rssMiB: rss / 1024, stdout, stderr })
+    })
+  })
+}
+
+async function benchPublish() {
+  const mib = Number(process.env.BENCH_PUBLISH_MIB || 1024)
+  const workspace = path.join(work, 'publish')
+  const checkpoint = path.join(workspace, 'checkpoints', 'step_1000')
+  const weights = path.join(checkpoint, 'model.safetensors')
+  if (!existsSync(weights) || statSync(weights).size !== mib * 1048576) {
+    rmSync(workspace, { recursive: true, force: true })
+    mkdirSync(checkpoint, { recursive: true })
+    writeFileSync(path.join(checkpoint, 'config.json'), '{"model_type":"bench"}')
+    process.stderr.write(`writing a ${mib} MiB weights file …\n`)
+    execFileSync('sh', ['-c', `head -c ${mib * 1048576} /dev/urandom > '${weights}'`])
+  }
+  const floor = await measured('sha256sum', [weights])
+  const load = await loadTestSupport(['oidc-server', 'hub-server'])
+  const { startHubServer } = await load('hub-server')
+  const token = 'hf_bench_write_token'
+  const results = []
+  for (const attempt of ['first publish', 're-run (all LFS objects already stored)']) {
+    const hub = attempt.startsWith('first') ? await startHubServer({ tokens: { [token]: { user: 'bench', role: 'write' } } }) : results[0].hub
+    const run = await measured(process.execPath, [
+      path.join(root, 'dist/index.js'), '--checkpoint-dir', 'checkpoints', '--repo-id', 'bench/model', '--publish', 'always',
+      '--hub-url', hub.url, '--output-dir', path.join(work, 'publish-out')
+    ], { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME, HF_TOKEN: token } })
+    results.push({ attempt, hub, run, lfs: hub.lfsBytesReceived })
+  }
+  await results[0].hub.close()
+  printTable(`publish a checkpoint with a ${mib} MiB weights file to the loopback Hub (one run each)`, [
+    ['what', 'wall time', 'vs floor', 'peak RSS'],
+    [`sha256sum model.safetensors (floor: read and hash once)`, seconds(floor.ms), '1.0x', `${floor.rssMiB.toFixed(0)} MiB`],
+    ...results.map(({ attempt, run }) => [`node dist/index.js --publish always: ${attempt}`, seconds(run.ms), `${(run.ms / floor.ms).toFixed(1)}x`, `${run.rssMiB.toFixed(0)} MiB`])
+  ])
+  console.log(`LFS bytes the Hub received: ${(results[0].lfs / 1048576).toFixed(0)} MiB in all (the re-run added ${((results[1].lfs - results[0].lfs) / 1048576).toFixed(0)} MiB)`)
+  console.log('(the loopback Hub hashes every upload on the same 2 cores, so the wall time includes its work too)')
+}
+
+async function benchCommand(count = 16) {
+  const tree = path.join(work, 'command', 'checkpoints')
+  rmSync(path.join(work, 'command'), { recursive: true, force: true })
+  for (let i = 1; i <= count; i++) {
+    const dir = path.join(tree, `step_${i * 100}`)
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'config.json'), '{}')
+    writeFileSync(path.join(dir, 'model.safetensors'), Buffer.alloc(64))
+  }
+  const command = `sleep 0.5 && echo '{"accuracy":' {step} '}'`
+  const rows = [['eval-concurrency', 'wall time', 'speed-up']]
+  let serial
+  for (const concurrency of [1, 4]) {
+    const run = await measured(process.execPath, [
+      path.join(root, 'dist/index.js'), '--checkpoint-dir', tree, '--evaluator', 'command', '--eval-command', command,
+      '--eval-concurrency', String(concurrency), '--metric', 'accuracy', '--output-dir', path.join(work, 'command-out')
+    ], { env: { PATH: process.env.PATH, HOME: process.env.HOME } })
+    serial ??= run.ms
+    rows.push([String(concurrency), seconds(run.ms), `${(serial / run.ms).toFixed(1)}x`])
+  }
+  printTable(`evaluator: command, ${count} checkpoints, each command sleeps 0.5 s (floor: ${count} x 0.5 s / concurrency)`, rows)
+}
+
 mkdirSync(work, { recursive: true })
 if (wanted('discover')) benchDiscover()
+if (wanted('command')) await benchCommand()
+if (wanted('publish')) await benchPublish()
