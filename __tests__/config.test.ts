@@ -45,6 +45,12 @@ describe('parseConfig', () => {
     expect(c.evaluation.weights).toEqual({ math_reasoning: 1.2, common_sense: 0.5 })
   })
 
+  it('leaves weights to the shards when aggregating (the benchmarks are what they reported)', () => {
+    const c = parseConfig(read({ aggregate: 'shards', weights: 'macro_f1=2' }), defaults)
+    expect(c.evaluation.weights).toEqual({ macro_f1: 2 })
+    expect(() => parseConfig(read({ weights: 'macro_f1=2' }), defaults)).toThrow(/unknown benchmark 'macro_f1'/)
+  })
+
   it('resolves output-dir against the working folder', () => {
     expect(parseConfig(read({ 'output-dir': 'out' }), defaults).outputDir).toBe(path.resolve('out'))
   })

@@ -176,12 +176,13 @@ export function parseTriState(input: InputName, value: string): boolean | undefi
   throw new ConfigError(input, `'${value}' must be true, false or auto.`)
 }
 
-function parseEvaluation(read: InputReader, defaults: ConfigDefaults): EvaluationConfig {
+/** `aggregating`: the shards evaluated; weights are checked against what they reported. */
+function parseEvaluation(read: InputReader, defaults: ConfigDefaults, aggregating: boolean): EvaluationConfig {
   const evaluator = parseEvaluator(read)
   const listed = splitList(read(Inputs.Benchmarks))
   const weights = parseWeights(read(Inputs.Weights))
   let benchmarks: string[] | undefined = listed.length > 0 ? listed : undefined
-  if (evaluator === 'builtin') {
+  if (evaluator === 'builtin' && !aggregating) {
     // Built-in names are known now, so mistakes are caught before anything runs.
     benchmarks = benchmarks?.map((label) => findBenchmark(Inputs.Benchmarks, label, BUILTIN_SUITE).id)
     const usable = benchmarks ? BUILTIN_SUITE.filter((b) => benchmarks!.includes(b.id)) : BUILTIN_SUITE
@@ -197,7 +198,7 @@ function parseEvaluation(read: InputReader, defaults: ConfigDefaults): Evaluatio
     }
   }
   const command = read(Inputs.EvalCommand) || undefined
-  if (evaluator === 'command' && !command) {
+  if (evaluator === 'command' && !command && !aggregating) {
     throw new ConfigError(
       Inputs.EvalCommand,
       "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`."
@@ -328,7 +329,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
   return {
     checkpointDir,
     outputDir,
-    evaluation: parseEvaluation(read, defaults),
+    evaluation: parseEvaluation(read, defaults, aggregate !== undefined),
     ranking: {
       metric: read(Inputs.Metric) || 'eval_accuracy',
       greaterIsBetter: parseTriState(Inputs.GreaterIsBetter, read(Inputs.GreaterIsBetter))

@@ -15,7 +15,7 @@ import { evaluateGate, type GateResult } from './gate.js'
 import { runUrl, type GitHubEnvironment } from './github-context.js'
 import type { PublishOutcome } from './publish.js'
 import { formatUploadList } from './publish-plan.js'
-import { rank } from './rank.js'
+import { DEFAULT_METRIC, rank } from './rank.js'
 import { uploadScoresArtifact, defaultArtifactName, type UploadArtifactResult } from './report/artifact.js'
 import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestComment, type UpsertCommentResult } from './report/comment.js'
 import { compareWithBaseline, renderComparisonMarkdown } from './report/compare.js'
@@ -23,7 +23,7 @@ import { cell } from './report/markdown.js'
 import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDocument, type ScoresFiles } from './report/scores.js'
 import { renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
-import { aggregateShards, findShardFiles, shardFileBase, shardSlice } from './shard.js'
+import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from './shard.js'
 import type { Benchmark, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
 
 export interface PipelineOptions {
@@ -92,6 +92,26 @@ function resolveWeights(weights: Record<string, number>, benchmarks: Benchmark[]
 }
 
 /**
+ * The aggregate ranks as the shards did: their metric and weights, unless this job's inputs set
+ * others (metric other than the default eval_accuracy, weights, greater-is-better), which then
+ * re-rank the shards' scores. Without this an aggregate job that does not repeat the shard
+ * jobs' inputs would silently rank differently from an unsharded run.
+ */
+function aggregateRankingSettings(config: Config, shards: AggregatedShards, log: Logger): { ranking: Config['ranking']; weights: Record<string, number> } {
+  const ownMetric = config.ranking.metric !== DEFAULT_METRIC
+  const ownWeights = Object.keys(config.evaluation.weights).length > 0
+  const metric = ownMetric ? config.ranking.metric : shards.metric.name
+  const sameMetric = metric === shards.metric.name
+  const ranking = {
+    metric,
+    greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+  }
+  if (ownMetric && !sameMetric) log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`)
+  if (!ownWeights && Object.keys(shards.weights).length > 0) log.info(`Using the shards' weights: ${Object.entries(shards.weights).map(([b, w]) => `${b}=${w}`).join(', ')}.`)
+  return { ranking, weights: ownWeights ? config.evaluation.weights : shards.weights }
+}
+
+/**
  * discover -> evaluate (a shard's slice, or the shards' files when aggregating) -> rank ->
  * scores files. Throws with a fix when nothing can be evaluated; nothing is written then.
  */
@@ -100,12 +120,15 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
   let evaluation: EvaluationRun
   let skipped: SkippedCheckpoint[]
   let shardListing: string[] | undefined
+  let rankingConfig = config.ranking
+  let weightsInput = config.evaluation.weights
   if (config.aggregate) {
     const files = findShardFiles(config.aggregate, cwd)
     const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir })
     log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => path.relative(cwd, f) || f).join(', ')}`)
     evaluation = shards.evaluation
     skipped = shards.skipped
+    ;({ ranking: rankingConfig, weights: weightsInput } = aggregateRankingSettings(config, shards, log))
   } else {
     const discovery = await discover({ root: config.checkpointDir })
     logDiscovery(discovery.skipped, discovery.ignored, log)
@@ -120,11 +143,15 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
       log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''))
     }
     const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir })
-    evaluation = await evaluator.evaluate(checkpoints, { log, onProgress })
+    // A shard whose checkpoints all fail still reports them: the aggregate job decides.
+    evaluation = await evaluator.evaluate(checkpoints, { log, onProgress, allowAllFailed: Boolean(config.shard) })
+    if (config.shard && evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
+      log.warning(`All ${evaluation.results.length} checkpoints of shard ${config.shard.index}/${config.shard.count} failed; the aggregate job fails too unless other shards have checkpoints that could be evaluated.`)
+    }
   }
 
-  const weights = resolveWeights(config.evaluation.weights, evaluation.benchmarks)
-  const ranking = rank(evaluation, { ...config.ranking, weights })
+  const weights = resolveWeights(weightsInput, evaluation.benchmarks)
+  const ranking = rank(evaluation, { ...rankingConfig, weights })
   logRanking(ranking, log)
   const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights })
   if (config.shard && shardListing) scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing }

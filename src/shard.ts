@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { ShardSpec } from './config.js'
-import { readScoresDocument, type ScoresDocument } from './report/scores.js'
-import type { Checkpoint, CheckpointEvaluation, EvaluationRun, SkippedCheckpoint } from './types.js'
+import { readScoresDocument, type CheckpointRecord, type ScoresDocument } from './report/scores.js'
+import type { Benchmark, Checkpoint, CheckpointEvaluation, EvaluationRun, MetricSpec, SkippedCheckpoint } from './types.js'
 
 /**
  * Round-robin over the checkpoints in discovery order (step, then name): every checkpoint in
@@ -60,14 +60,50 @@ export function findShardFiles(pattern: string, cwd: string): string[] {
   return files.map((f) => path.join(base, f)).sort()
 }
 
-/** The settings every shard must share, as one comparable string. */
-const settingsOf = (doc: ScoresDocument) =>
-  JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights, benchmarks: doc.benchmarks.map((b) => b.id) })
+/**
+ * The settings every shard must share, as one comparable string. The evaluator's settings hold
+ * what changes the numbers (the built-in suite's benchmark selection, the command, the results
+ * files). The benchmark list itself is not compared: for the command and results evaluators it
+ * is whatever the shard's own checkpoints reported (none at all when they all failed).
+ */
+const settingsOf = (doc: ScoresDocument) => JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights })
 
 export interface AggregatedShards {
   documents: ScoresDocument[]
   evaluation: EvaluationRun
   skipped: SkippedCheckpoint[]
+  /** How the shards ranked: the aggregate ranks the same way unless its own inputs say otherwise. */
+  metric: MetricSpec
+  weights: Record<string, number>
+}
+
+/**
+ * The benchmarks as one run over every checkpoint lists them: first seen in checkpoint order,
+ * each checkpoint contributing the ones it has a score for, in its shard's order.
+ */
+function mergeBenchmarks(listing: string[], byName: Map<string, { record: CheckpointRecord; doc: ScoresDocument }>): Benchmark[] {
+  const merged: Benchmark[] = []
+  const seen = new Set<string>()
+  for (const name of listing) {
+    const { record, doc } = byName.get(name)!
+    if (record.status !== 'ok') continue
+    for (const benchmark of doc.benchmarks) {
+      const score = record.scores[benchmark.id]
+      if (seen.has(benchmark.id) || score === null || score === undefined) continue
+      seen.add(benchmark.id)
+      merged.push(benchmark)
+    }
+  }
+  // Benchmarks no checkpoint scored (e.g. a built-in one that is null everywhere) keep their place at the end.
+  for (const name of listing) {
+    for (const benchmark of byName.get(name)!.doc.benchmarks) {
+      if (!seen.has(benchmark.id)) {
+        seen.add(benchmark.id)
+        merged.push(benchmark)
+      }
+    }
+  }
+  return merged
 }
 
 /**
@@ -110,12 +146,12 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
   }
 
   const listing = reference.doc.shard!.listing
-  const byName = new Map<string, { record: ScoresDocument['checkpoints'][number]; shard: number }>()
+  const byName = new Map<string, { record: CheckpointRecord; doc: ScoresDocument; shard: number }>()
   for (const { doc } of named) {
     for (const record of doc.checkpoints) {
       const previous = byName.get(record.name)
       if (previous) throw new AggregateError(`aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard!.index}/${count}. Each checkpoint must be in exactly one shard.`)
-      byName.set(record.name, { record, shard: doc.shard!.index })
+      byName.set(record.name, { record, doc, shard: doc.shard!.index })
     }
   }
   const notEvaluated = listing.filter((name) => !byName.has(name))
@@ -123,8 +159,11 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
   const unknown = [...byName.keys()].filter((name) => !listing.includes(name))
   if (unknown.length) throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`)
 
+  const benchmarks = mergeBenchmarks(listing, byName)
   const results: CheckpointEvaluation[] = listing.map((name) => {
     const { record } = byName.get(name)!
+    // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
+    const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores
     const checkpoint: Checkpoint = {
       name: record.name,
       // The winner is published from this runner's checkpoint-dir.
@@ -138,15 +177,26 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
     return {
       checkpoint,
       status: record.status,
-      scores: record.scores,
+      scores,
       metrics: record.metrics,
       ...(record.error ? { error: record.error } : {}),
       durationMs: record.durationMs
     }
   })
+  const failed = results.filter((r) => r.status === 'failed')
+  if (results.length > 0 && failed.length === results.length) {
+    // What one unsharded run says when nothing could be evaluated.
+    const first = failed[0]
+    throw new AggregateError(
+      `evaluator '${reference.doc.evaluator.kind}': all ${results.length} checkpoint(s) failed in the ${count} shards. ` +
+        `First failure, ${first.checkpoint.name} (shard ${byName.get(first.checkpoint.name)!.shard}/${count}): ${first.error}`
+    )
+  }
   return {
     documents: named.map(({ doc }) => doc),
-    evaluation: { evaluator: reference.doc.evaluator, benchmarks: reference.doc.benchmarks, results },
-    skipped: reference.doc.skipped.map((s) => ({ ...s, path: path.join(options.checkpointDir, s.name) }))
+    evaluation: { evaluator: reference.doc.evaluator, benchmarks, results },
+    skipped: reference.doc.skipped.map((s) => ({ ...s, path: path.join(options.checkpointDir, s.name) })),
+    metric: reference.doc.metric,
+    weights: reference.doc.weights
   }
 }

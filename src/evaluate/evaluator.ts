@@ -4,6 +4,12 @@ export interface EvaluateOptions {
   log: Logger
   onProgress?: ProgressListener
   signal?: AbortSignal
+  /**
+   * A shard job sees only some checkpoints: when all of those fail, the run is returned (with
+   * every result failed) instead of thrown, so the shard still writes its partial scores and the
+   * aggregate job decides, as one unsharded run would, whether anything could be ranked.
+   */
+  allowAllFailed?: boolean
 }
 
 /** One way of scoring checkpoints. Every evaluator returns one result per checkpoint, in order. */

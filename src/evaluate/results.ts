@@ -42,8 +42,8 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
   const info: EvaluatorInfo = { kind: 'results', settings: { files: patterns } }
   return {
     info,
-    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal }: EvaluateOptions): Promise<EvaluationRun> {
-      const progress = progressReporter(checkpoints.length, log, onProgress)
+    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal, allowAllFailed }: EvaluateOptions): Promise<EvaluationRun> {
+      const progress = progressReporter(checkpoints.length, onProgress)
       const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
         const started = Date.now()
         const outcome = await readCheckpointResults(checkpoint, patterns)
@@ -58,7 +58,7 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
         return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
       })
       const run = assembleEvaluationRun(info, outcomes satisfies CheckpointOutcome[])
-      throwIfAllFailed(
+      if (!allowAllFailed) throwIfAllFailed(
         outcomes,
         'results',
         `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
