@@ -43,6 +43,8 @@ describe('node dist/index.js (builtin evaluator)', () => {
     expect(r.stdout).toContain('::notice::Artifact upload skipped: not running in GitHub Actions')
     expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`** (step 1000) — eval_accuracy **0.712**')
     expect(r.summary).toContain('| `step_1100` | no weights')
+    // Params from the safetensors header: the example's tensors hold 32 float32 values.
+    expect(r.summary).toContain('| 1 | 🏆 `step_1000` | 1000 | 389 B | 32 F32 | **0.712** |')
     const scores = JSON.parse(await readFile(path.join(out, 'scores.json'), 'utf8'))
     expect(scores).toMatchObject({ schema: 'checkpoint-eval/scores', version: 1, evaluator: { kind: 'builtin' }, winner: { name: 'step_1000', evalAccuracy: 0.712 } })
     expect(scores.run.github).toMatchObject({ repository: 'acme/trainer', runId: '4242' })

@@ -59,7 +59,7 @@ describe('evaluator: command on examples/real', () => {
     expect(r.summary).toContain(`${measured.length} evaluated · command evaluator · higher is better`)
     for (const m of measured) {
       // Summary row: | rank | name | step | size | accuracy | ...
-      expect(r.summary).toMatch(new RegExp(`^\\| \\d+ \\| (🏆 )?\`${m.name}\` \\| ${m.step} \\| [^|]+ \\| ${escape(shown(m.accuracy))} \\|`, 'm'))
+      expect(r.summary).toMatch(new RegExp(`^\\| \\d+ \\| (🏆 )?\`${m.name}\` \\| ${m.step} \\| [^|]+ \\| [^|]+ \\| ${escape(shown(m.accuracy))} \\|`, 'm'))
       // Its output, whole, inside its own group.
       const group = new RegExp(
         `::group::${m.name} \\(ok, \\d+\\.\\ds\\)\\n\\$ node examples/real/evaluate\\.mjs ${escape(path.join(ROOT, CHECKPOINTS, m.name))}\\ncheckpoint: [^\\n]*\\nsplit: test \\(\\d+ rows\\)\\n(  \\w+ +f1 [\\d.]+\\n)+\\{"accuracy":${escape(String(m.accuracy))},[^\\n]*\\}\\nmetrics from stdout of ${m.name} \\(flat\\)\\n::endgroup::`

@@ -60,7 +60,7 @@ describe('job summary', () => {
     expect(md).toContain('```mermaid\nxychart-beta')
     expect(md).toContain('x-axis "step" ["100", "200", "300", "1000"]')
     expect(md).toContain('line [0.484, 0.539, 0.58, 0.712]')
-    expect(md).toMatch(/\| 1 \| 🏆 `step_1000` \| 1000 \| 2\.00 KiB \| \*\*0\.712\*\* \| 0\.550 \| 0\.819 \|/)
+    expect(md).toMatch(/\| 1 \| 🏆 `step_1000` \| 1000 \| 2\.00 KiB \| – \| \*\*0\.712\*\* \| 0\.550 \| 0\.819 \|/)
     expect(md).toContain('| **Core Reasoning Tasks** | Math Reasoning | 0.550 |')
     expect(md).toContain('### ⚠️ Skipped (1)')
     expect(md).toContain('| `step_9000` | missing config.json |')

@@ -24,6 +24,7 @@ import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDoc
 import { renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
 import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from './shard.js'
+import { describeWeights } from './weights-info.js'
 import type { Benchmark, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
 
 export interface PipelineOptions {
@@ -142,6 +143,7 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
     } else {
       log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''))
     }
+    await describeWeights(checkpoints, log)
     const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir })
     // A shard whose checkpoints all fail still reports them: the aggregate job decides.
     evaluation = await evaluator.evaluate(checkpoints, { log, onProgress, allowAllFailed: Boolean(config.shard) })

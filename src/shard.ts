@@ -172,7 +172,8 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
       weightsFormat: record.weightsFormat as Checkpoint['weightsFormat'],
       weightsFiles: [],
       files: [],
-      sizeBytes: record.sizeBytes
+      sizeBytes: record.sizeBytes,
+      ...(record.parameters !== undefined ? { parameters: record.parameters, dtype: record.dtype } : {})
     }
     return {
       checkpoint,

@@ -31,6 +31,10 @@ export interface Checkpoint {
   files: CheckpointFile[]
   /** Sum of the sizes of `files`. */
   sizeBytes: number
+  /** From the safetensors headers (never the tensor data); absent for other formats. */
+  parameters?: number
+  /** The dtype holding most parameters, e.g. `BF16`. */
+  dtype?: string
 }
 
 /** A folder that looked like a checkpoint (its name ends in a step) but can't be evaluated. */

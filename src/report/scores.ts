@@ -27,6 +27,9 @@ export interface CheckpointRecord {
   rank: number | null
   sizeBytes: number
   weightsFormat: string
+  /** Parameter count and main dtype, read from safetensors headers. */
+  parameters?: number
+  dtype?: string
   durationMs: number
 }
 
@@ -69,6 +72,7 @@ export function buildScoresDocument({ run, discovery, evaluation, ranking, weigh
     rank,
     sizeBytes: e.checkpoint.sizeBytes,
     weightsFormat: e.checkpoint.weightsFormat,
+    ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
     durationMs: Math.round(e.durationMs)
   }))
   const w = ranking.winner

@@ -71,6 +71,14 @@ export function renderChart(doc: ScoresDocument): string {
   ].join('\n')
 }
 
+/** 1.2B, 350M, 66K: parameter counts as model cards write them. */
+export function formatCount(n: number): string {
+  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const) {
+    if (n >= size) return `${Number((n / size).toPrecision(3))}${unit}`
+  }
+  return String(n)
+}
+
 function checkpointLabel(c: CheckpointRecord): string {
   return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``
 }
@@ -78,17 +86,18 @@ function checkpointLabel(c: CheckpointRecord): string {
 /** Every benchmark per checkpoint, best first. */
 function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)]
-  const header = ['#', 'Checkpoint', 'Step', 'Size', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
+  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
   const body = rows.map((c) => [
     c.rank === null ? '–' : String(c.rank),
     checkpointLabel(c),
     String(c.step),
     formatBytes(c.sizeBytes),
+    c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`,
     ...(extra.length ? [formatValue(doc, c)] : []),
     c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
     ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : formatScore(c.scores[b.id])))
   ])
-  return table(header, body, ['r', 'l', 'r', 'r', ...extra.map(() => 'r' as const), 'r', ...doc.benchmarks.map(() => 'r' as const)])
+  return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r' as const), 'r', ...doc.benchmarks.map(() => 'r' as const)])
 }
 
 /** The winner's scores grouped as the suite groups them, for reading down rather than across. */
