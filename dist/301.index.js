@@ -741,7 +741,15 @@ async function tagCommit(options) {
         throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): ${(0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), options.accessToken)}`);
     }
     if (res.status === 409) {
-        log.warning(`The tag "${tag}" already exists on ${repoId} and was not moved to ${options.commitSha}. Delete it on the Hub, or use another hub-tag, to tag this commit.`);
+        await res.body?.cancel().catch(() => { });
+        // A retried tag request whose first answer was lost lands here too: look where the tag points.
+        const target = await taggedCommit(options).catch(() => undefined);
+        if (target === options.commitSha) {
+            log.info(`Tagged ${options.commitSha} as "${tag}"`);
+            return;
+        }
+        log.warning(`The tag "${tag}" already exists on ${repoId}${target ? ` (at ${target})` : ''} and was not moved to ${options.commitSha}. ` +
+            'Delete it on the Hub, or use another hub-tag, to tag this commit.');
         return;
     }
     if (!res.ok) {
@@ -750,6 +758,20 @@ async function tagCommit(options) {
             (res.status === 401 || res.status === 403 ? (0,errors/* tokenHelp */.hK)(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
     }
     log.info(`Tagged ${options.commitSha} as "${tag}"`);
+}
+/** The commit a tag points at. */
+async function taggedCommit(options) {
+    for await (const commit of (0,dist/* listCommits */.VE)({
+        repo: { type: 'model', name: options.repoId },
+        revision: options.tag,
+        batchSize: 1,
+        hubUrl: options.hubUrl,
+        accessToken: options.accessToken,
+        fetch: options.fetch
+    })) {
+        return commit.oid;
+    }
+    return undefined;
 }
 /** Every file is at the commit with its size, and README.md reads back byte for byte. */
 async function verifyCommit(options) {

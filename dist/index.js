@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __nccwpck_require__(50924);
+// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
+var pipeline = __nccwpck_require__(40446);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31200,12 +31200,13 @@ function parseTriState(input, value) {
         return false;
     throw new ConfigError(input, `'${value}' must be true, false or auto.`);
 }
-function parseEvaluation(read, defaults) {
+/** `aggregating`: the shards evaluated; weights are checked against what they reported. */
+function parseEvaluation(read, defaults, aggregating) {
     const evaluator = parseEvaluator(read);
     const listed = splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks));
     const weights = parseWeights(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights));
     let benchmarks = listed.length > 0 ? listed : undefined;
-    if (evaluator === 'builtin') {
+    if (evaluator === 'builtin' && !aggregating) {
         // Built-in names are known now, so mistakes are caught before anything runs.
         benchmarks = benchmarks?.map((label) => findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks, label, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho).id);
         const usable = benchmarks ? _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho.filter((b) => benchmarks.includes(b.id)) : _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho;
@@ -31221,7 +31222,7 @@ function parseEvaluation(read, defaults) {
         }
     }
     const command = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand) || undefined;
-    if (evaluator === 'command' && !command) {
+    if (evaluator === 'command' && !command && !aggregating) {
         throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand, "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
     }
     const concurrencyText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalConcurrency);
@@ -31348,7 +31349,7 @@ function parseConfig(read, defaults) {
     return {
         checkpointDir,
         outputDir,
-        evaluation: parseEvaluation(read, defaults),
+        evaluation: parseEvaluation(read, defaults, aggregate !== undefined),
         ranking: {
             metric: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Metric) || 'eval_accuracy',
             greaterIsBetter: parseTriState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter))
@@ -31744,8 +31745,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __nccwpck_require__(50924);
+// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
+var pipeline = __nccwpck_require__(40446);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31843,7 +31844,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 50924:
+/***/ 40446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32614,10 +32615,10 @@ function createCommandEvaluator(options) {
     const info = { kind: 'command', settings: { command: options.command } };
     return {
         info,
-        async evaluate(checkpoints, { log, onProgress, signal }) {
+        async evaluate(checkpoints, { log, onProgress, signal, allowAllFailed }) {
             await (0,promises_.mkdir)(options.outputDir, { recursive: true });
             const outputs = outputPaths(checkpoints, options.outputDir);
-            const progress = progressReporter(checkpoints.length, log, onProgress);
+            const progress = progressReporter(checkpoints.length, onProgress);
             log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
                 `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
             const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
@@ -32626,7 +32627,8 @@ function createCommandEvaluator(options) {
                 return outcome;
             });
             const run = assembleEvaluationRun(info, outcomes);
-            throwIfAllFailed(outcomes, 'command', `run the command by hand for that checkpoint (it is shown in its log group) and check that it prints a JSON object such as {"accuracy": 0.81} as its last line`);
+            if (!allowAllFailed)
+                throwIfAllFailed(outcomes, 'command', `run the command by hand for that checkpoint (it is shown in its log group) and check that it prints a JSON object such as {"accuracy": 0.81} as its last line`);
             return run;
         }
     };
@@ -32924,15 +32926,15 @@ async function mapLimit(items, limit, signal, task) {
     signal?.throwIfAborted();
     return results;
 }
-/** onProgress for every checkpoint; an `evaluated n/total` line, thinned out for big runs. */
-function progressReporter(total, log, onProgress) {
+/**
+ * Counts finished checkpoints for onProgress. Evaluators don't log progress themselves: the
+ * entry point's listener does (throttled in the action's log, a live counter in a terminal).
+ */
+function progressReporter(total, onProgress) {
     let done = 0;
-    const every = Math.max(1, Math.ceil(total / 20));
     return (label) => {
         done++;
         onProgress?.(done, total, label);
-        if (done === total || done % every === 0)
-            log.info(`evaluated ${done}/${total}`);
     };
 }
 /** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
@@ -33003,8 +33005,8 @@ function createResultsEvaluator(options = {}) {
     const info = { kind: 'results', settings: { files: patterns } };
     return {
         info,
-        async evaluate(checkpoints, { log, onProgress, signal }) {
-            const progress = progressReporter(checkpoints.length, log, onProgress);
+        async evaluate(checkpoints, { log, onProgress, signal, allowAllFailed }) {
+            const progress = progressReporter(checkpoints.length, onProgress);
             const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
                 const started = Date.now();
                 const outcome = await readCheckpointResults(checkpoint, patterns);
@@ -33022,7 +33024,8 @@ function createResultsEvaluator(options = {}) {
                 return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
             });
             const run = assembleEvaluationRun(info, outcomes);
-            throwIfAllFailed(outcomes, 'results', `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`);
+            if (!allowAllFailed)
+                throwIfAllFailed(outcomes, 'results', `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`);
             return run;
         }
     };
@@ -33639,6 +33642,7 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights }) {
         rank,
         sizeBytes: e.checkpoint.sizeBytes,
         weightsFormat: e.checkpoint.weightsFormat,
+        ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
         durationMs: Math.round(e.durationMs)
     }));
     const w = ranking.winner;
@@ -33773,23 +33777,32 @@ function renderChart(doc) {
         '```'
     ].join('\n');
 }
+/** 1.2B, 350M, 66K: parameter counts as model cards write them. */
+function formatCount(n) {
+    for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]]) {
+        if (n >= size)
+            return `${Number((n / size).toPrecision(3))}${unit}`;
+    }
+    return String(n);
+}
 function checkpointLabel(c) {
     return c.rank === 1 ? `🏆 \`${(0,markdown/* cell */.Hn)(c.name)}\`` : `\`${(0,markdown/* cell */.Hn)(c.name)}\``;
 }
 /** Every benchmark per checkpoint, best first. */
 function fullTable(doc, rows) {
     const extra = doc.metric.name === 'eval_accuracy' ? [] : [(0,markdown/* cell */.Hn)(doc.metric.name)];
-    const header = ['#', 'Checkpoint', 'Step', 'Size', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => (0,markdown/* cell */.Hn)(b.name))];
+    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => (0,markdown/* cell */.Hn)(b.name))];
     const body = rows.map((c) => [
         c.rank === null ? '–' : String(c.rank),
         checkpointLabel(c),
         String(c.step),
         (0,markdown/* formatBytes */.z3)(c.sizeBytes),
+        c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`,
         ...(extra.length ? [formatValue(doc, c)] : []),
         c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
         ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : (0,round/* formatScore */.y)(c.scores[b.id])))
     ]);
-    return (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', ...extra.map(() => 'r'), 'r', ...doc.benchmarks.map(() => 'r')]);
+    return (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', ...doc.benchmarks.map(() => 'r')]);
 }
 /** The winner's scores grouped as the suite groups them, for reading down rather than across. */
 function winnerByGroup(doc) {
@@ -33912,8 +33925,43 @@ function findShardFiles(pattern, cwd) {
     }
     return files.map((f) => external_node_path_default().join(base, f)).sort();
 }
-/** The settings every shard must share, as one comparable string. */
-const settingsOf = (doc) => JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights, benchmarks: doc.benchmarks.map((b) => b.id) });
+/**
+ * The settings every shard must share, as one comparable string. The evaluator's settings hold
+ * what changes the numbers (the built-in suite's benchmark selection, the command, the results
+ * files). The benchmark list itself is not compared: for the command and results evaluators it
+ * is whatever the shard's own checkpoints reported (none at all when they all failed).
+ */
+const settingsOf = (doc) => JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights });
+/**
+ * The benchmarks as one run over every checkpoint lists them: first seen in checkpoint order,
+ * each checkpoint contributing the ones it has a score for, in its shard's order.
+ */
+function mergeBenchmarks(listing, byName) {
+    const merged = [];
+    const seen = new Set();
+    for (const name of listing) {
+        const { record, doc } = byName.get(name);
+        if (record.status !== 'ok')
+            continue;
+        for (const benchmark of doc.benchmarks) {
+            const score = record.scores[benchmark.id];
+            if (seen.has(benchmark.id) || score === null || score === undefined)
+                continue;
+            seen.add(benchmark.id);
+            merged.push(benchmark);
+        }
+    }
+    // Benchmarks no checkpoint scored (e.g. a built-in one that is null everywhere) keep their place at the end.
+    for (const name of listing) {
+        for (const benchmark of byName.get(name).doc.benchmarks) {
+            if (!seen.has(benchmark.id)) {
+                seen.add(benchmark.id);
+                merged.push(benchmark);
+            }
+        }
+    }
+    return merged;
+}
 /**
  * Check the shards (all n present, each once, same settings and the same checkpoint listing,
  * every checkpoint evaluated exactly once) and rebuild one evaluation in discovery order.
@@ -33961,7 +34009,7 @@ async function aggregateShards(options) {
             const previous = byName.get(record.name);
             if (previous)
                 throw new AggregateError(`aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard.index}/${count}. Each checkpoint must be in exactly one shard.`);
-            byName.set(record.name, { record, shard: doc.shard.index });
+            byName.set(record.name, { record, doc, shard: doc.shard.index });
         }
     }
     const notEvaluated = listing.filter((name) => !byName.has(name));
@@ -33970,8 +34018,11 @@ async function aggregateShards(options) {
     const unknown = [...byName.keys()].filter((name) => !listing.includes(name));
     if (unknown.length)
         throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`);
+    const benchmarks = mergeBenchmarks(listing, byName);
     const results = listing.map((name) => {
         const { record } = byName.get(name);
+        // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
+        const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores;
         const checkpoint = {
             name: record.name,
             // The winner is published from this runner's checkpoint-dir.
@@ -33980,22 +34031,183 @@ async function aggregateShards(options) {
             weightsFormat: record.weightsFormat,
             weightsFiles: [],
             files: [],
-            sizeBytes: record.sizeBytes
+            sizeBytes: record.sizeBytes,
+            ...(record.parameters !== undefined ? { parameters: record.parameters, dtype: record.dtype } : {})
         };
         return {
             checkpoint,
             status: record.status,
-            scores: record.scores,
+            scores,
             metrics: record.metrics,
             ...(record.error ? { error: record.error } : {}),
             durationMs: record.durationMs
         };
     });
+    const failed = results.filter((r) => r.status === 'failed');
+    if (results.length > 0 && failed.length === results.length) {
+        // What one unsharded run says when nothing could be evaluated.
+        const first = failed[0];
+        throw new AggregateError(`evaluator '${reference.doc.evaluator.kind}': all ${results.length} checkpoint(s) failed in the ${count} shards. ` +
+            `First failure, ${first.checkpoint.name} (shard ${byName.get(first.checkpoint.name).shard}/${count}): ${first.error}`);
+    }
     return {
         documents: named.map(({ doc }) => doc),
-        evaluation: { evaluator: reference.doc.evaluator, benchmarks: reference.doc.benchmarks, results },
-        skipped: reference.doc.skipped.map((s) => ({ ...s, path: external_node_path_default().join(options.checkpointDir, s.name) }))
+        evaluation: { evaluator: reference.doc.evaluator, benchmarks, results },
+        skipped: reference.doc.skipped.map((s) => ({ ...s, path: external_node_path_default().join(options.checkpointDir, s.name) })),
+        metric: reference.doc.metric,
+        weights: reference.doc.weights
     };
+}
+
+;// CONCATENATED MODULE: ./src/safetensors.ts
+// What a checkpoint's weights are, read from safetensors headers only: parameter count and
+// dtypes for the report and the model card, without reading gigabytes of tensor data.
+//
+// Format: 8 bytes little-endian u64 N, then N bytes of JSON:
+//   {"tensor.name": {"dtype": "F32", "shape": [d0, d1], "data_offsets": [begin, end]}, ...,
+//    "__metadata__": {"format": "pt"}}
+// then the data; offsets are relative to the end of the header.
+
+
+/** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
+const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+const BYTES_PER_ELEMENT = {
+    BOOL: 1, U8: 1, I8: 1, F8_E4M3: 1, F8_E5M2: 1,
+    I16: 2, U16: 2, F16: 2, BF16: 2,
+    I32: 4, U32: 4, F32: 4,
+    I64: 8, U64: 8, F64: 8
+};
+/**
+ * Reads the header of one .safetensors file (two small reads, never the tensor data).
+ * Synchronous calls inside on purpose: a run may read thousands of headers, and a few small
+ * metadata calls each are several times faster without a thread-pool round trip per call.
+ */
+async function readSafetensorsHeader(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`);
+    }
+    try {
+        const { size } = (0,external_node_fs_.fstatSync)(fd);
+        if (size < 8)
+            throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`);
+        const prefix = Buffer.alloc(8);
+        (0,external_node_fs_.readSync)(fd, prefix, 0, 8, 0);
+        const declared = prefix.readBigUInt64LE(0);
+        if (declared > BigInt(MAX_HEADER_BYTES)) {
+            throw new Error(`${file}: header length ${declared} bytes is over the ${MAX_HEADER_BYTES / 1024 / 1024} MB limit: ` +
+                `not a safetensors file (or a corrupt one). Re-save the weights with safetensors' save_file`);
+        }
+        const headerLength = Number(declared);
+        if (8 + headerLength > size) {
+            throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`);
+        }
+        const headerBytes = Buffer.alloc(headerLength);
+        (0,external_node_fs_.readSync)(fd, headerBytes, 0, headerLength, 8);
+        let header;
+        try {
+            header = JSON.parse(headerBytes.toString('utf8'));
+        }
+        catch (error) {
+            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`);
+        }
+        return summarizeHeader(header, file, size - 8 - headerLength);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function summarizeHeader(header, file, dataBytes) {
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+        throw new Error(`${file}: the safetensors header is not a JSON object`);
+    }
+    const dtypes = {};
+    let parameterCount = 0;
+    let tensorCount = 0;
+    let metadata = {};
+    for (const [name, raw] of Object.entries(header)) {
+        if (name === '__metadata__') {
+            if (typeof raw === 'object' && raw !== null)
+                metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+            continue;
+        }
+        const tensor = raw;
+        if (typeof tensor?.dtype !== 'string' || !Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+            throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
+        }
+        const elements = tensor.shape.reduce((product, d) => product * d, 1);
+        const offsets = tensor.data_offsets;
+        if (Array.isArray(offsets) && typeof offsets[1] === 'number' && offsets[1] > dataBytes) {
+            throw new Error(`${file}: tensor '${name}' ends at byte ${offsets[1]} of the data but the file holds ${dataBytes}: the file is truncated (an interrupted save or download)`);
+        }
+        const width = BYTES_PER_ELEMENT[tensor.dtype];
+        if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
+            throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`);
+        }
+        dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements;
+        parameterCount += elements;
+        tensorCount++;
+    }
+    return { parameterCount, dtypes, dominantDtype: dominant(dtypes), metadata, tensorCount };
+}
+function dominant(dtypes) {
+    let best = null;
+    for (const [dtype, count] of Object.entries(dtypes))
+        if (best === null || count > dtypes[best])
+            best = dtype;
+    return best;
+}
+/**
+ * Parameter count and dtypes over every safetensors file of a checkpoint (all shards, or the
+ * adapter). Null when its weights are not safetensors (pytorch .bin can't be read without
+ * unpickling). Metadata is the first shard's (shards of one save carry the same).
+ */
+async function summarizeCheckpointWeights(checkpoint) {
+    const files = checkpoint.weightsFiles.filter((file) => file.endsWith('.safetensors'));
+    if (files.length === 0)
+        return null;
+    const headers = await Promise.all(files.map((file) => readSafetensorsHeader(external_node_path_default().join(checkpoint.path, file))));
+    const dtypes = {};
+    for (const header of headers)
+        for (const [dtype, count] of Object.entries(header.dtypes))
+            dtypes[dtype] = (dtypes[dtype] ?? 0) + count;
+    return {
+        files,
+        parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),
+        tensorCount: headers.reduce((sum, h) => sum + h.tensorCount, 0),
+        dtypes,
+        dominantDtype: dominant(dtypes),
+        metadata: headers[0].metadata
+    };
+}
+
+;// CONCATENATED MODULE: ./src/weights-info.ts
+// Parameter count and dtype of each checkpoint, from its safetensors headers alone (a few KB
+// per file, never the tensors), for the summary's Params column.
+
+/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
+async function describeWeights(checkpoints, log, concurrency = 16) {
+    let next = 0;
+    const worker = async () => {
+        while (next < checkpoints.length) {
+            const checkpoint = checkpoints[next++];
+            try {
+                const summary = await summarizeCheckpointWeights(checkpoint);
+                if (summary) {
+                    checkpoint.parameters = summary.parameterCount;
+                    if (summary.dominantDtype)
+                        checkpoint.dtype = summary.dominantDtype;
+                }
+            }
+            catch (error) {
+                log.debug(`no parameter count for ${checkpoint.name}: ${error.message}`);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, checkpoints.length) }, worker));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -34003,6 +34215,7 @@ async function aggregateShards(options) {
 //   discover -> evaluate (or read the shards) -> rank -> report -> gate -> publish
 // The entry points (main.ts for the action, cli.ts for the terminal) supply the config, the
 // logger and what they know of GitHub, and turn the result into outputs or a terminal report.
+
 
 
 
@@ -34052,6 +34265,27 @@ function resolveWeights(weights, benchmarks) {
     return Object.fromEntries(Object.entries(weights).map(([name, w]) => [(0,config/* findBenchmark */.Fg)(inputs/* Inputs */.G.Weights, name, benchmarks).id, w]));
 }
 /**
+ * The aggregate ranks as the shards did: their metric and weights, unless this job's inputs set
+ * others (metric other than the default eval_accuracy, weights, greater-is-better), which then
+ * re-rank the shards' scores. Without this an aggregate job that does not repeat the shard
+ * jobs' inputs would silently rank differently from an unsharded run.
+ */
+function aggregateRankingSettings(config, shards, log) {
+    const ownMetric = config.ranking.metric !== DEFAULT_METRIC;
+    const ownWeights = Object.keys(config.evaluation.weights).length > 0;
+    const metric = ownMetric ? config.ranking.metric : shards.metric.name;
+    const sameMetric = metric === shards.metric.name;
+    const ranking = {
+        metric,
+        greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+    };
+    if (ownMetric && !sameMetric)
+        log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`);
+    if (!ownWeights && Object.keys(shards.weights).length > 0)
+        log.info(`Using the shards' weights: ${Object.entries(shards.weights).map(([b, w]) => `${b}=${w}`).join(', ')}.`);
+    return { ranking, weights: ownWeights ? config.evaluation.weights : shards.weights };
+}
+/**
  * discover -> evaluate (a shard's slice, or the shards' files when aggregating) -> rank ->
  * scores files. Throws with a fix when nothing can be evaluated; nothing is written then.
  */
@@ -34060,12 +34294,15 @@ async function evaluateCheckpoints(options) {
     let evaluation;
     let skipped;
     let shardListing;
+    let rankingConfig = config.ranking;
+    let weightsInput = config.evaluation.weights;
     if (config.aggregate) {
         const files = findShardFiles(config.aggregate, cwd);
         const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir });
         log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => external_node_path_default().relative(cwd, f) || f).join(', ')}`);
         evaluation = shards.evaluation;
         skipped = shards.skipped;
+        ({ ranking: rankingConfig, weights: weightsInput } = aggregateRankingSettings(config, shards, log));
     }
     else {
         const discovery = await discover({ root: config.checkpointDir });
@@ -34081,11 +34318,16 @@ async function evaluateCheckpoints(options) {
         else {
             log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''));
         }
+        await describeWeights(checkpoints, log);
         const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir });
-        evaluation = await evaluator.evaluate(checkpoints, { log, onProgress });
+        // A shard whose checkpoints all fail still reports them: the aggregate job decides.
+        evaluation = await evaluator.evaluate(checkpoints, { log, onProgress, allowAllFailed: Boolean(config.shard) });
+        if (config.shard && evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
+            log.warning(`All ${evaluation.results.length} checkpoints of shard ${config.shard.index}/${config.shard.count} failed; the aggregate job fails too unless other shards have checkpoints that could be evaluated.`);
+        }
     }
-    const weights = resolveWeights(config.evaluation.weights, evaluation.benchmarks);
-    const ranking = rank(evaluation, { ...config.ranking, weights });
+    const weights = resolveWeights(weightsInput, evaluation.benchmarks);
+    const ranking = rank(evaluation, { ...rankingConfig, weights });
     logRanking(ranking, log);
     const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights });
     if (config.shard && shardListing)
@@ -34415,9 +34657,18 @@ const INLINE_LINK = /\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)/g;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(<[^>\r\n]*>|\S+)/gm;
 const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(\s[^<>]*?)?\/?>/g;
 const HTML_LINK_ATTRIBUTE = /\s(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const CODE_SPAN = /(`+)([^`]|(?!\1)`)*?\1/g;
 /** Replaces code spans with spaces so links shown as code are not taken for links (offsets kept). */
 function blankCodeSpans(text) {
-    return text.replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length));
+    return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
+}
+/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
+function isInCodeSpan(line, offset) {
+    for (const m of line.matchAll(CODE_SPAN)) {
+        if (offset >= m.index && offset < m.index + m[0].length)
+            return true;
+    }
+    return false;
 }
 function unwrapAngle(target) {
     return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target;
@@ -34596,6 +34847,7 @@ function resolveResultCell(options) {
  *
  * Inside fenced code blocks named placeholders are filled (usage snippets often carry
  * `{checkpoint}`), but `{RESULT}` is left as written: a table in a code block is not a table.
+ * Likewise `{RESULT}` in a code span outside a table row is prose about the placeholder.
  */
 function fillModelCard(options) {
     const file = options.templatePath ?? DEFAULT_TEMPLATE_NAME;
@@ -34638,7 +34890,9 @@ function fillModelCard(options) {
             let value;
             let benchmark;
             if (p.name === 'RESULT') {
-                if (line.inCode)
+                // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
+                // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
+                if (line.inCode || (!line.text.includes('|') && isInCodeSpan(line.text, p.start)))
                     continue;
                 const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks });
                 if ('problem' in r) {

@@ -65,6 +65,7 @@ function benchDiscover(count = 10_000) {
     const r = spawnSync(process.execPath, [path.join(root, 'dist/index.js')], {
       env: {
         PATH: process.env.PATH,
+        GITHUB_ACTIONS: 'true',
         'INPUT_CHECKPOINT-DIR': tree,
         'INPUT_OUTPUT-DIR': path.join(work, 'out'),
         INPUT_PUBLISH: 'never',

@@ -121,9 +121,19 @@ const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(<[^>\
 const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(\s[^<>]*?)?\/?>/g
 const HTML_LINK_ATTRIBUTE = /\s(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi
 
+const CODE_SPAN = /(`+)([^`]|(?!\1)`)*?\1/g
+
 /** Replaces code spans with spaces so links shown as code are not taken for links (offsets kept). */
 function blankCodeSpans(text: string): string {
-  return text.replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length))
+  return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length))
+}
+
+/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
+export function isInCodeSpan(line: string, offset: number): boolean {
+  for (const m of line.matchAll(CODE_SPAN)) {
+    if (offset >= m.index && offset < m.index + m[0].length) return true
+  }
+  return false
 }
 
 function unwrapAngle(target: string): string {

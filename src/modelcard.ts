@@ -6,7 +6,7 @@
 import { Document, isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import type { Benchmark } from './types.js'
 import { formatScore } from './round.js'
-import { splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './modelcard-markdown.js'
+import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './modelcard-markdown.js'
 
 /** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
 export const EVAL_ACCURACY = 'eval_accuracy'
@@ -205,6 +205,7 @@ function resolveResultCell(options: {
  *
  * Inside fenced code blocks named placeholders are filled (usage snippets often carry
  * `{checkpoint}`), but `{RESULT}` is left as written: a table in a code block is not a table.
+ * Likewise `{RESULT}` in a code span outside a table row is prose about the placeholder.
  */
 export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
   const file = options.templatePath ?? DEFAULT_TEMPLATE_NAME
@@ -246,7 +247,9 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
       let value: string | undefined
       let benchmark: string | undefined
       if (p.name === 'RESULT') {
-        if (line.inCode) continue
+        // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
+        // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
+        if (line.inCode || (!line.text.includes('|') && isInCodeSpan(line.text, p.start))) continue
         const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks })
         if ('problem' in r) {
           problems.push({ file, line: line.number, message: r.problem })

@@ -136,6 +136,10 @@ export interface HubServer {
   count(route: Route, method?: string): number
   /** Add a token (e.g. one made mid-test). */
   addToken(token: string, info: TokenInfo): void
+  /** Replace the trusted-publishing setup (e.g. once the server's own URL, the audience, is known). */
+  configureOidc(oidc: HubServerOptions['oidc']): void
+  /** Every token the OIDC exchange has issued, in order. */
+  readonly issuedTokens: string[]
   /** Head commit of a branch, or undefined. */
   head(repoId: string, branch?: string): CommitRecord | undefined
   /** Content of a file at a revision (reads LFS objects from disk). */
@@ -177,6 +181,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   const faults = new Map<Route, Fault[]>()
   const uploads = new Map<string, { repoId: string; oid: string; size: number; parts: number; etags: Map<number, string> }>()
   const counters = { lfsBytesReceived: 0, tmp: 0 }
+  let oidc = options.oidc
+  const issuedTokens: string[] = []
   let baseUrl = ''
 
   // ---- auth ---------------------------------------------------------------------------------
@@ -678,7 +684,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     if (body.subject_token_type !== 'urn:ietf:params:oauth:token-type:id_token') {
       return send(400, { error: 'invalid_request', error_description: 'subject_token_type must be urn:ietf:params:oauth:token-type:id_token' })
     }
-    if (!options.oidc) return invalid('No trusted publisher is configured')
+    if (!oidc) return invalid('No trusted publisher is configured')
     let claims: Record<string, unknown>
     try {
       claims = decodeJwtClaims(String(body.subject_token ?? ''))
@@ -686,17 +692,18 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       return invalid('The subject token is not a valid JWT')
     }
     const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
-    if (!aud.includes(options.oidc.audience)) return invalid(`The token audience does not match: expected ${options.oidc.audience}`)
-    const issuer = options.oidc.issuer ?? 'https://token.actions.githubusercontent.com'
+    if (!aud.includes(oidc.audience)) return invalid(`The token audience does not match: expected ${oidc.audience}`)
+    const issuer = oidc.issuer ?? 'https://token.actions.githubusercontent.com'
     if (claims.iss !== issuer) return invalid(`The token issuer does not match: expected ${issuer}`)
     if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return invalid('The token has expired')
     const resource = String(body.resource ?? '')
-    const publisher = options.oidc.publishers.find(
+    const publisher = oidc.publishers.find(
       (p) => p.repoId === resource && Object.entries(p.claims).every(([k, v]) => claims[k] === v)
     )
     if (!publisher) return invalid(`No trusted publisher of ${resource} matches the token claims`)
     const accessToken = `hf_jwt_${randomBytes(24).toString('base64url')}`
     tokens.set(accessToken, { user: resource.split('/')[0], role: 'fineGrained', scopeRepo: resource })
+    issuedTokens.push(accessToken)
     send(200, {
       access_token: accessToken,
       token_type: 'bearer',
@@ -815,6 +822,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     },
     count: (route, method) => requests.filter((r) => r.route === route && (!method || r.method === method)).length,
     addToken: (token, info) => void tokens.set(token, info),
+    configureOidc: (value) => void (oidc = value),
+    issuedTokens,
     head,
     async fileContent(repoId, path, revision = 'main') {
       const repo = repos.get(repoId)

@@ -401,7 +401,17 @@ async function tagCommit(options: {
     throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): ${redact(messageOf(error), options.accessToken)}`)
   }
   if (res.status === 409) {
-    log.warning(`The tag "${tag}" already exists on ${repoId} and was not moved to ${options.commitSha}. Delete it on the Hub, or use another hub-tag, to tag this commit.`)
+    await res.body?.cancel().catch(() => {})
+    // A retried tag request whose first answer was lost lands here too: look where the tag points.
+    const target = await taggedCommit(options).catch(() => undefined)
+    if (target === options.commitSha) {
+      log.info(`Tagged ${options.commitSha} as "${tag}"`)
+      return
+    }
+    log.warning(
+      `The tag "${tag}" already exists on ${repoId}${target ? ` (at ${target})` : ''} and was not moved to ${options.commitSha}. ` +
+        'Delete it on the Hub, or use another hub-tag, to tag this commit.'
+    )
     return
   }
   if (!res.ok) {
@@ -412,6 +422,21 @@ async function tagCommit(options: {
     )
   }
   log.info(`Tagged ${options.commitSha} as "${tag}"`)
+}
+
+/** The commit a tag points at. */
+async function taggedCommit(options: { hubUrl: string; accessToken: string; repoId: string; tag: string; fetch: typeof fetch }): Promise<string | undefined> {
+  for await (const commit of listCommits({
+    repo: { type: 'model', name: options.repoId },
+    revision: options.tag,
+    batchSize: 1,
+    hubUrl: options.hubUrl,
+    accessToken: options.accessToken,
+    fetch: options.fetch
+  })) {
+    return commit.oid
+  }
+  return undefined
 }
 
 /** Every file is at the commit with its size, and README.md reads back byte for byte. */

@@ -1,0 +1,86 @@
+// Publishing from a terminal: the same bundle with arguments is the CLI. The Hub is the loopback
+// server; the token comes from HF_TOKEN (or the Hub's token file), as `huggingface-cli login` leaves it.
+import { randomBytes } from 'node:crypto'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { ROOT, runProcess } from './support/action-runner.js'
+import { startHubServer, type HubServer } from './support/hub-server.js'
+
+const TOKEN = `hf_e2eCli${randomBytes(12).toString('hex')}`
+const REPO = 'alice/tiny-classifier'
+const CLI = path.join(ROOT, 'dist/index.js')
+
+let hub: HubServer
+let root: string
+let ws: string
+let home: string
+
+beforeEach(async () => {
+  hub = await startHubServer({ tokens: { [TOKEN]: { user: 'alice', role: 'write' } } })
+  root = await mkdtemp(path.join(os.tmpdir(), 'publish-cli-'))
+  ws = path.join(root, 'ws')
+  home = path.join(root, 'home')
+  await mkdir(home)
+  await cp(path.join(ROOT, 'examples/workspace'), ws, { recursive: true })
+  await writeFile(path.join(ws, 'checkpoints/step_1000/hf_token.txt'), `${TOKEN}\n`)
+})
+afterEach(async () => {
+  await hub.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+/** The CLI outside Actions: no GITHUB_* variables, a HOME without a Hub token file. */
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runProcess({
+    script: CLI,
+    args: ['--checkpoint-dir', 'checkpoints', '--output-dir', path.join(root, 'out'), '--repo-id', 'tiny-classifier', ...args],
+    env: { PATH: process.env.PATH!, HOME: home, ...env },
+    cwd: ws
+  })
+}
+
+describe('node dist/index.js --publish', () => {
+  it('publishes with HF_TOKEN from the environment and prints the URL', async () => {
+    const r = await cli(['--publish', 'always', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
+    expect(r.code).toBe(0)
+    const history = hub.history(REPO)
+    expect(history.map((c) => c.title)).toEqual(['Publish step_1000 (step 1000, eval_accuracy 0.712)', 'initial commit'])
+    const head = history[0]
+    expect([...head.files.keys()].sort()).toEqual(['.gitattributes', 'README.md', 'config.json', 'figures/training_loss.png', 'model.safetensors'])
+    expect(r.stdout).toContain(`Published to ${hub.url}/${REPO}: ${hub.url}/${REPO}/commit/${head.oid}`)
+    expect(r.stderr).toContain('Publishing with local token.')
+    // Outside Actions the commit says so (no run link).
+    expect(head.description).toBe('Selected by checkpoint-eval-action from checkpoints/step_1000.')
+    for (const text of [r.stdout, r.stderr, (await hub.fileContent(REPO, 'README.md'))!.toString()]) expect(text).not.toContain(TOKEN)
+    expect(JSON.stringify(JSON.parse(await readFile(path.join(root, 'out/scores.json'), 'utf8')))).not.toContain(TOKEN)
+  })
+
+  it('reads the token file `huggingface-cli login` writes when HF_TOKEN is unset', async () => {
+    await mkdir(path.join(home, '.cache/huggingface'), { recursive: true })
+    await writeFile(path.join(home, '.cache/huggingface/token'), `${TOKEN}\n`)
+    const r = await cli(['--publish', 'always'], { HF_ENDPOINT: hub.url })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`Published to ${hub.url}/${REPO}: `)
+    expect(hub.history(REPO)).toHaveLength(2)
+  })
+
+  it('--dry-run prints the upload list and sends nothing', async () => {
+    const r = await cli(['--dry-run', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
+    expect(r.code).toBe(0)
+    expect(hub.requests).toEqual([])
+    expect(r.stdout).toContain('Dry run: would publish to <token owner>/tiny-classifier (model card: workspace); nothing was sent.')
+    expect(r.stdout).toMatch(/^ {2}README\.md +[\d.]+ (B|KiB) {2}card$/m)
+    expect(r.stdout).toMatch(/^ {2}config\.json +141 B {2}checkpoint$/m)
+    expect(r.stdout).toMatch(/^ {2}figures\/training_loss\.png +962 B {2}asset$/m)
+    expect(r.stdout).toMatch(/^ {2}model\.safetensors +248 B {2}weights$/m)
+    expect(r.stdout).toMatch(/^ {2}not uploaded: checkpoints\/step_1000\/hf_token\.txt \(secret: /m)
+  })
+
+  it('--publish always without any token: exit 1 with the fix, nothing sent', async () => {
+    const r = await cli(['--publish', 'always', '--hub-url', hub.url])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: Publishing failed: publish is 'always' but there are no Hugging Face credentials/m)
+    expect(hub.requests).toEqual([])
+  })
+})
