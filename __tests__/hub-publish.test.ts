@@ -97,10 +97,16 @@ describe('publishToHub with the real client against the loopback Hub', () => {
     expect(progress.filter((p) => p.path === 'README.md')).toEqual([{ path: 'README.md', uploadedBytes: README.length + 2, totalBytes: README.length + 2 }])
   })
 
+  // The same files with one small change: a re-run that has something to commit.
+  const changed = (extra: Partial<PublishOptions> = {}) => {
+    const base = options(extra)
+    return { ...base, files: base.files.map((f) => (f.pathInRepo === 'README.md' ? { ...f, content: README + 'changed\n' } : f)) }
+  }
+
   it('re-runs on an existing repo (409) without uploading any LFS byte again', async () => {
     await publishToHub(options())
     const bytes = hub.lfsBytesReceived
-    const second = await publishToHub(options({ commitTitle: 'Publish again' }))
+    const second = await publishToHub(changed({ commitTitle: 'Publish again' }))
     expect(hub.count('repo-create')).toBe(2)
     expect(hub.requests.filter((r) => r.route === 'repo-create').map((r) => r.status)).toEqual([200, 409])
     expect(log.lines).toContain(`Repo ${hub.url}/acme/best-model exists; publishing to it`)
@@ -117,7 +123,7 @@ describe('publishToHub with the real client against the loopback Hub', () => {
     expect(hub.history('acme/best-model', 'candidates')[1].oid).toBe(repo.branches.get('main'))
     expect(hub.head('acme/best-model')!.title).toBe('initial commit')
     // An existing branch is reused.
-    await publishToHub(options({ revision: 'candidates', commitTitle: 'Second' }))
+    await publishToHub(changed({ revision: 'candidates', commitTitle: 'Second' }))
     expect(hub.history('acme/best-model', 'candidates').map((c) => c.title)).toEqual(['Second', 'Publish step_3000', 'initial commit'])
   })
 
@@ -135,10 +141,21 @@ describe('publishToHub with the real client against the loopback Hub', () => {
   it('tags the commit, and warns (without failing) when the tag exists', async () => {
     const first = await publishToHub(options({ hubTag: 'best' }))
     expect(hub.repos.get('acme/best-model')!.tags.get('best')?.oid).toBe(first.commitSha)
-    const second = await publishToHub(options({ hubTag: 'best', commitTitle: 'Again' }))
+    const second = await publishToHub(changed({ hubTag: 'best', commitTitle: 'Again' }))
     expect(hub.repos.get('acme/best-model')!.tags.get('best')?.oid).toBe(first.commitSha)
     expect(second.commitSha).not.toBe(first.commitSha)
     expect(log.lines.some((l) => /^warning: The tag "best" already exists .* was not moved/.test(l))).toBe(true)
+  })
+
+  it('adds no commit when the branch already holds exactly these files (a re-run of a publish that worked)', async () => {
+    const first = await publishToHub(options({ hubTag: 'best' }))
+    const commits = hub.count('commit')
+    const again = await publishToHub(options({ hubTag: 'best', commitTitle: 'Publish again' }))
+    expect(again.commitSha).toBe(first.commitSha)
+    expect(hub.count('commit')).toBe(commits)
+    expect(hub.history('acme/best-model').map((c) => c.title)).toEqual(['Publish step_3000', 'initial commit'])
+    expect(log.lines).toContain(`acme/best-model@main already holds exactly these files at ${first.commitSha}: nothing to commit`)
+    expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false) // the tag is already on this commit
   })
 
   it('retries 429 (Retry-After), 503 and resets on the way, and commits once', async () => {

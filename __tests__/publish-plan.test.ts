@@ -217,11 +217,14 @@ describe('planUpload', () => {
       'checkpoints/step_1000/training_args.bin': 'args'
     })
     const plan = await planUpload(options(ws, { exclude: ['*.json', 'samples/', '!optimizer.pt', '!config.json'] }))
-    expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'model.safetensors', 'optimizer.pt', 'training_args.bin'])
+    expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'model.safetensors', 'optimizer.pt'])
+    const withArgs = await planUpload(options(ws, { exclude: ['!training_args.bin'] }))
+    expect(repoPaths(withArgs)).toContain('training_args.bin')
     expect(plan.excluded).toEqual([
       { path: 'checkpoints/step_1000/samples/a.txt', reason: 'matches the exclude pattern `samples/`' },
       { path: 'checkpoints/step_1000/samples/deep/b.txt', reason: 'matches the exclude pattern `samples/`' },
-      { path: 'checkpoints/step_1000/tokenizer.json', reason: 'matches the exclude pattern `*.json`' }
+      { path: 'checkpoints/step_1000/tokenizer.json', reason: 'matches the exclude pattern `*.json`' },
+      expect.objectContaining({ path: 'checkpoints/step_1000/training_args.bin' })
     ])
   })
 

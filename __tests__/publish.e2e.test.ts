@@ -352,6 +352,9 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
     expect(r.code).toBe(1)
     expect(errorOf(r)).toContain(`README.md:${line}: the card links "figures/accuracy.png", but ${path.join(ws, 'figures/accuracy.png')} does not exist`)
     expect(hub.requests).toEqual([])
+    // The summary still holds the report, and the problem itself, not just its heading.
+    expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`**')
+    expect(r.summary).toMatch(/Not published: publishing failed: Nothing was uploaded: 1 problem with what would be published:\n\n- .*README\.md:\d+: the card links "figures\/accuracy\.png"/)
   })
 
   it('a card link that leaves the card folder', async () => {

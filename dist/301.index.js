@@ -572,6 +572,12 @@ async function commitOnce(ctx) {
     const sleep = ctx.retry?.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const where = `${repoId}@${branch}`;
     let parent = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
+    // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
+    // commits per hour, and history should show real changes), as huggingface_hub skips them too.
+    if (parent && !ctx.createPr && (await step(`read the files of ${where}`, hubUrl, accessToken, () => holdsFiles(ctx, parent)))) {
+        log.info(`${where} already holds exactly these files at ${parent}: nothing to commit`);
+        return { commit: { oid: parent, url: `${hubUrl}/${repoId}/commit/${parent}` }, hookOutput: '' };
+    }
     for (let attempt = 1;; attempt++) {
         let committing = false;
         try {
@@ -675,7 +681,16 @@ async function commitMatches(ctx, sha) {
     const head = (await commits.next()).value;
     if (!head || head.title !== ctx.commitTitle)
         return false;
+    return holdsFiles(ctx, sha);
+}
+/**
+ * Whether the tree at `sha` already has every file with the same bytes. Sizes are compared
+ * first, so files are hashed only when everything else already matches (a re-run).
+ */
+async function holdsFiles(ctx, sha) {
     const tree = await listTree(ctx, sha);
+    if (ctx.files.some((file) => tree.get(file.path)?.size !== file.size))
+        return false;
     for (const file of ctx.files) {
         const entry = tree.get(file.path);
         if (!entry || entry.size !== file.size)
@@ -840,6 +855,8 @@ var round = __webpack_require__(9771);
 
 class PublishError extends Error {
 }
+/** Files below this size get no progress lines. */
+const PROGRESS_MIN_BYTES = 1024 * 1024;
 /** Why this run does not publish, or null when it should. */
 function skipReason(options) {
     const { config, winner, github, blockedBecause } = options;
@@ -945,7 +962,12 @@ async function publishStage(options) {
         hubTag: tag ?? undefined,
         log,
         fetch: options.fetch,
-        onProgress: ({ path, uploadedBytes, totalBytes }) => log.info(`uploading ${path}: ${Math.floor((uploadedBytes / Math.max(totalBytes, 1)) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
+        // Large files only: small ones go inside the commit itself and finish at once.
+        onProgress: ({ path, uploadedBytes, totalBytes }) => {
+            if (totalBytes >= PROGRESS_MIN_BYTES) {
+                log.info(`uploading ${path}: ${Math.floor((uploadedBytes / totalBytes) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`);
+            }
+        }
     });
     log.info(`Published ${checkpoint.name} to ${result.repoUrl}: ${result.prUrl ?? result.commitUrl}`);
     return { status: 'published', plan, result };

@@ -34382,8 +34382,12 @@ function pipeline_gateSection(gate) {
 }
 function publishSection(publish) {
     switch (publish.status) {
-        case 'skipped':
-            return `### Hub\n\nNot published: ${(0,markdown/* cell */.Hn)(publish.reason)}.`;
+        case 'skipped': {
+            // A plan error lists every problem on its own line: keep them readable as a list.
+            const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim());
+            const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n');
+            return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`;
+        }
         case 'dry-run':
             return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
         case 'published': {
@@ -34514,7 +34518,7 @@ async function runPipeline(options) {
     }
     catch (error) {
         failure = [failure, `Publishing failed: ${(0,errors/* errorMessage */.g)(error)}`].filter(Boolean).join('\n');
-        publish = { status: 'skipped', reason: `publishing failed (${(0,errors/* errorMessage */.g)(error).split('\n')[0]})` };
+        publish = { status: 'skipped', reason: `publishing failed: ${(0,errors/* errorMessage */.g)(error)}` };
     }
     const sections = [
         renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
@@ -35118,7 +35122,9 @@ const SECRET_FILE_PATTERNS = [
 const SECRET_DIR_NAMES = ['.git', '.huggingface', '.ssh', '.aws', '.gnupg', '.docker'];
 /**
  * Training state that only resuming training needs, often larger than the weights. Left out by
- * default; an exclude entry `!optimizer.pt` brings one back.
+ * default; an exclude entry `!optimizer.pt` brings one back. training_args.bin is a pickle of
+ * the Trainer's arguments, which holds `hub_token` when one was passed to the Trainer: it is
+ * left out too, so a token can't reach a public repo through it.
  */
 const DEFAULT_TRAINING_STATE_EXCLUDES = [
     'optimizer.pt',
@@ -35129,7 +35135,8 @@ const DEFAULT_TRAINING_STATE_EXCLUDES = [
     'scheduler.bin',
     'scaler.pt',
     'rng_state*.pth',
-    'random_states_*.pkl'
+    'random_states_*.pkl',
+    'training_args.bin'
 ];
 /** A folder named like a checkpoint (`checkpoint-500`, `step_1000`, `global_step20`, `ckpt-3`). */
 const CHECKPOINT_FOLDER = /^(?:checkpoint|ckpt|step|global[_-]?step|epoch|iter(?:ation)?)[-_]?\d+$/i;

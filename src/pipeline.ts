@@ -206,8 +206,12 @@ function gateSection(gate: GateResult): string {
 
 function publishSection(publish: PublishOutcome): string {
   switch (publish.status) {
-    case 'skipped':
-      return `### Hub\n\nNot published: ${cell(publish.reason)}.`
+    case 'skipped': {
+      // A plan error lists every problem on its own line: keep them readable as a list.
+      const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim())
+      const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n')
+      return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`
+    }
     case 'dry-run':
       return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${cell(path.basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${formatUploadList(publish.plan)}`
     case 'published': {
@@ -342,7 +346,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     })
   } catch (error) {
     failure = [failure, `Publishing failed: ${errorMessage(error)}`].filter(Boolean).join('\n')
-    publish = { status: 'skipped', reason: `publishing failed (${errorMessage(error).split('\n')[0]})` }
+    publish = { status: 'skipped', reason: `publishing failed: ${errorMessage(error)}` }
   }
 
   const sections = [

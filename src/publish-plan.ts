@@ -103,7 +103,9 @@ export const SECRET_DIR_NAMES: readonly string[] = ['.git', '.huggingface', '.ss
 
 /**
  * Training state that only resuming training needs, often larger than the weights. Left out by
- * default; an exclude entry `!optimizer.pt` brings one back.
+ * default; an exclude entry `!optimizer.pt` brings one back. training_args.bin is a pickle of
+ * the Trainer's arguments, which holds `hub_token` when one was passed to the Trainer: it is
+ * left out too, so a token can't reach a public repo through it.
  */
 export const DEFAULT_TRAINING_STATE_EXCLUDES: readonly string[] = [
   'optimizer.pt',
@@ -114,7 +116,8 @@ export const DEFAULT_TRAINING_STATE_EXCLUDES: readonly string[] = [
   'scheduler.bin',
   'scaler.pt',
   'rng_state*.pth',
-  'random_states_*.pkl'
+  'random_states_*.pkl',
+  'training_args.bin'
 ]
 
 /** A folder named like a checkpoint (`checkpoint-500`, `step_1000`, `global_step20`, `ckpt-3`). */

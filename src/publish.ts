@@ -34,6 +34,9 @@ export interface PublishStageOptions {
 
 export class PublishError extends Error {}
 
+/** Files below this size get no progress lines. */
+const PROGRESS_MIN_BYTES = 1024 * 1024
+
 /** Why this run does not publish, or null when it should. */
 function skipReason(options: PublishStageOptions): string | null {
   const { config, winner, github, blockedBecause } = options
@@ -137,8 +140,12 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     hubTag: tag ?? undefined,
     log,
     fetch: options.fetch,
-    onProgress: ({ path, uploadedBytes, totalBytes }) =>
-      log.info(`uploading ${path}: ${Math.floor((uploadedBytes / Math.max(totalBytes, 1)) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
+    // Large files only: small ones go inside the commit itself and finish at once.
+    onProgress: ({ path, uploadedBytes, totalBytes }) => {
+      if (totalBytes >= PROGRESS_MIN_BYTES) {
+        log.info(`uploading ${path}: ${Math.floor((uploadedBytes / totalBytes) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
+      }
+    }
   })
   log.info(`Published ${checkpoint.name} to ${result.repoUrl}: ${result.prUrl ?? result.commitUrl}`)
   return { status: 'published', plan, result }

@@ -221,6 +221,12 @@ async function commitOnce(ctx: CommitContext): Promise<CommitOutput> {
   const sleep = ctx.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const where = `${repoId}@${branch}`
   let parent = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx))
+  // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
+  // commits per hour, and history should show real changes), as huggingface_hub skips them too.
+  if (parent && !ctx.createPr && (await step(`read the files of ${where}`, hubUrl, accessToken, () => holdsFiles(ctx, parent!)))) {
+    log.info(`${where} already holds exactly these files at ${parent}: nothing to commit`)
+    return { commit: { oid: parent, url: `${hubUrl}/${repoId}/commit/${parent}` }, hookOutput: '' }
+  }
 
   for (let attempt = 1; ; attempt++) {
     let committing = false
@@ -324,7 +330,16 @@ async function commitMatches(ctx: CommitContext, sha: string): Promise<boolean> 
   const commits = listCommits({ repo: { type: 'model', name: ctx.repoId }, revision: sha, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch })
   const head = (await commits.next()).value
   if (!head || head.title !== ctx.commitTitle) return false
+  return holdsFiles(ctx, sha)
+}
+
+/**
+ * Whether the tree at `sha` already has every file with the same bytes. Sizes are compared
+ * first, so files are hashed only when everything else already matches (a re-run).
+ */
+async function holdsFiles(ctx: CommitContext, sha: string): Promise<boolean> {
   const tree = await listTree(ctx, sha)
+  if (ctx.files.some((file) => tree.get(file.path)?.size !== file.size)) return false
   for (const file of ctx.files) {
     const entry = tree.get(file.path)
     if (!entry || entry.size !== file.size) return false
