@@ -37,7 +37,7 @@ describe('scores files', () => {
       const csv = (await readFile(files.csv, 'utf8')).split('\n')
       expect(csv[0]).toBe('rank,checkpoint,step,status,eval_accuracy,math_reasoning,logical_reasoning,common_sense,reading_comprehension,question_answering,text_classification,sentiment_analysis,code_generation,creative_writing,dialogue_generation,summarization,translation,knowledge_retrieval,instruction_following,safety_evaluation,size_bytes,path,error')
       expect(csv[1]).toBe('1,step_1000,1000,ok,0.712,0.550,0.819,0.736,0.700,0.607,0.828,0.792,0.650,0.610,0.644,0.767,0.804,0.676,0.758,0.739,2048,checkpoints/step_1000,')
-      await expect(readScoresDocument(path.join(dir, 'none.json'), 'baseline')).rejects.toThrow(/^baseline: '.*none\.json' does not exist/)
+      await expect(readScoresDocument(path.join(dir, 'none.json'), 'baseline')).rejects.toThrow(/^baseline: .*none\.json file not found\. Give the path of a scores\.json/)
       await expect(readScoresDocument(files.csv, 'baseline')).rejects.toThrow(/is not valid JSON/)
     } finally {
       await cleanup()

@@ -10,11 +10,10 @@ export const modules = {
 /* harmony export */   loadBaselineFromHub: () => (/* binding */ loadBaselineFromHub)
 /* harmony export */ });
 /* unused harmony exports parseBaselineFromModelCard, hubFileFetcher */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1429);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
 /* harmony import */ var _report_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50181);
+/* harmony import */ var _report_scores_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91787);
 // Where "what we had before" comes from: a scores.json written by an earlier run, or the model
 // card of the model published on the Hugging Face Hub. Both end up as the same plain numbers.
 
@@ -28,24 +27,8 @@ const DEFAULT_METRIC = { name: _report_compare_js__WEBPACK_IMPORTED_MODULE_3__/*
  */
 async function loadBaselineFromFile(path, options = {}) {
     const metric = options.metric ?? DEFAULT_METRIC;
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'file not found' : `can't be read (${messageOf(error)})`;
-        throw new Error(`baseline: ${path} ${why}. The \`baseline\` input must name a scores.json written by an earlier run ` +
-            '(e.g. fetched with actions/download-artifact), or be `hub` to compare with the published model card.');
-    }
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch (error) {
-        throw new Error(`baseline: ${path} is not valid JSON (${messageOf(error)}). The \`baseline\` input must name a scores.json written by checkpoint-eval.`);
-    }
-    const scores = asScoresDocument(document, path);
+    const scores = await (0,_report_scores_js__WEBPACK_IMPORTED_MODULE_2__/* .readScoresDocument */ .vK)(path, 'baseline', 'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
+        'or be `hub` to compare with the published model card.');
     const winner = scores.winner;
     if (winner === null) {
         return { source: path, evalAccuracy: null, value: null, scores: {} };
@@ -56,23 +39,6 @@ async function loadBaselineFromFile(path, options = {}) {
         value: winnerValueFor(scores, metric),
         scores: Object.fromEntries(Object.entries(winner.scores ?? {}).map(([id, score]) => [id, finiteOrNull(score)]))
     };
-}
-function asScoresDocument(document, path) {
-    const record = (document ?? {});
-    if (typeof document !== 'object' || document === null || record.schema !== 'checkpoint-eval/scores') {
-        const found = typeof record.schema === 'string' ? `schema "${record.schema}"` : 'no "schema" field';
-        throw new Error(`baseline: ${path} is not a checkpoint-eval scores file (expected "schema": "checkpoint-eval/scores", found ${found}). ` +
-            'Point the `baseline` input at the scores.json a checkpoint-eval run wrote (the `scores-file` output / the uploaded artifact).');
-    }
-    if (record.version !== 1) {
-        throw new Error(`baseline: ${path} is scores.json version ${String(record.version)}, this action reads version 1. ` +
-            'Regenerate the baseline with this version of the action, or pin the action version that wrote it.');
-    }
-    const winner = record.winner;
-    if (winner !== null && (typeof winner !== 'object' || winner === undefined)) {
-        throw new Error(`baseline: ${path} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`);
-    }
-    return document;
 }
 function winnerValueFor(document, metric) {
     const winner = document.winner;
@@ -130,7 +96,7 @@ function splitFrontMatter(card) {
         return { frontMatter: null, body: card };
     let frontMatter = null;
     try {
-        frontMatter = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(match[1]);
+        frontMatter = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(match[1]);
     }
     catch {
         // A card with broken YAML still has its tables; the Hub itself shows such cards.
@@ -284,7 +250,7 @@ function hubFileFetcher(options) {
             return response;
         };
         try {
-            const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_2__/* .downloadFile */ .PE)({
+            const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_1__/* .downloadFile */ .PE)({
                 repo: { type: 'model', name: options.repoId },
                 path,
                 revision: options.revision,

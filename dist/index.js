@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
-var pipeline = __nccwpck_require__(40446);
+// EXTERNAL MODULE: ./src/pipeline.ts + 17 modules
+var pipeline = __nccwpck_require__(47443);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31745,8 +31745,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
-var pipeline = __nccwpck_require__(40446);
+// EXTERNAL MODULE: ./src/pipeline.ts + 17 modules
+var pipeline = __nccwpck_require__(47443);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31844,7 +31844,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 40446:
+/***/ 47443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33620,101 +33620,8 @@ function comment_messageOf(error) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(54285);
-;// CONCATENATED MODULE: ./src/report/scores.ts
-// scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
-// and the aggregate job of a sharded run read back. The JSON schema is versioned.
-
-
-
-const SCORES_SCHEMA = 'checkpoint-eval/scores';
-const SCORES_VERSION = 1;
-function buildScoresDocument({ run, discovery, evaluation, ranking, weights }) {
-    const checkpoints = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
-        name: e.checkpoint.name,
-        path: e.checkpoint.path,
-        step: e.checkpoint.step,
-        status: e.status,
-        ...(e.error ? { error: e.error } : {}),
-        scores: e.scores,
-        metrics: e.metrics,
-        evalAccuracy,
-        value,
-        rank,
-        sizeBytes: e.checkpoint.sizeBytes,
-        weightsFormat: e.checkpoint.weightsFormat,
-        ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
-        durationMs: Math.round(e.durationMs)
-    }));
-    const w = ranking.winner;
-    return {
-        schema: SCORES_SCHEMA,
-        version: SCORES_VERSION,
-        run,
-        evaluator: evaluation.evaluator,
-        metric: ranking.metric,
-        weights,
-        benchmarks: evaluation.benchmarks,
-        checkpoints,
-        skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: p, step, reason })),
-        winner: w && {
-            name: w.evaluation.checkpoint.name,
-            path: w.evaluation.checkpoint.path,
-            step: w.evaluation.checkpoint.step,
-            evalAccuracy: w.evalAccuracy,
-            value: w.value,
-            scores: w.evaluation.scores
-        }
-    };
-}
-/** RFC 4180: quote fields holding a comma, quote or line break. */
-const csvField = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-/** One row per checkpoint (rank order), benchmark columns in canonical order. */
-function renderScoresCsv(doc) {
-    const metricColumn = doc.metric.name === 'eval_accuracy' ? [] : [doc.metric.name];
-    const header = ['rank', 'checkpoint', 'step', 'status', 'eval_accuracy', ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error'];
-    const rows = doc.checkpoints.map((c) => [
-        c.rank === null ? '' : String(c.rank),
-        c.name,
-        String(c.step),
-        c.status,
-        (0,round/* formatScore */.y)(c.evalAccuracy),
-        ...(metricColumn.length ? [c.value === null ? '' : String(c.value)] : []),
-        ...doc.benchmarks.map((b) => (0,round/* formatScore */.y)(c.scores[b.id])),
-        String(c.sizeBytes),
-        c.path,
-        c.error ?? ''
-    ]);
-    return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
-}
-async function writeScoresFiles(doc, outputDir, baseName = 'scores') {
-    await (0,promises_.mkdir)(outputDir, { recursive: true });
-    const files = { json: external_node_path_default().join(outputDir, `${baseName}.json`), csv: external_node_path_default().join(outputDir, `${baseName}.csv`) };
-    await (0,promises_.writeFile)(files.json, JSON.stringify(doc, null, 2) + '\n');
-    await (0,promises_.writeFile)(files.csv, renderScoresCsv(doc));
-    return files;
-}
-/** Read a scores.json written by this action; `what` names the input it came from, for errors. */
-async function readScoresDocument(file, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        const code = error.code;
-        throw new Error(code === 'ENOENT'
-            ? `${what}: '${file}' does not exist. Give the path of a scores.json written by this action.`
-            : `${what}: '${file}' is not valid JSON (${error.message}).`);
-    }
-    const doc = parsed;
-    if (doc?.schema !== SCORES_SCHEMA) {
-        throw new Error(`${what}: '${file}' is not a scores file of this action (no "schema": "${SCORES_SCHEMA}").`);
-    }
-    if (doc.version !== SCORES_VERSION) {
-        throw new Error(`${what}: '${file}' has scores schema version ${doc.version}; this action reads version ${SCORES_VERSION}. Use the same major version of the action for both runs.`);
-    }
-    return doc;
-}
-
+// EXTERNAL MODULE: ./src/report/scores.ts
+var report_scores = __nccwpck_require__(91787);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: the winner, a chart of the metric against step, the score table and the
 // checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
@@ -33971,7 +33878,7 @@ async function aggregateShards(options) {
     if (files.length === 0) {
         throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.');
     }
-    const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate')));
+    const documents = await Promise.all(files.map((f) => (0,report_scores/* readScoresDocument */.vK)(f, 'aggregate', 'aggregate reads the scores-shard-<i>-of-<n>.json files that shard jobs write.')));
     const named = documents.map((doc, i) => ({ doc, file: files[i] }));
     for (const { doc, file } of named) {
         if (!doc.shard)
@@ -34329,10 +34236,10 @@ async function evaluateCheckpoints(options) {
     const weights = resolveWeights(weightsInput, evaluation.benchmarks);
     const ranking = rank(evaluation, { ...rankingConfig, weights });
     logRanking(ranking, log);
-    const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights });
+    const scores = (0,report_scores/* buildScoresDocument */.Jc)({ run, discovery: { skipped }, evaluation, ranking, weights });
     if (config.shard && shardListing)
         scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing };
-    const files = await writeScoresFiles(scores, config.outputDir, config.shard ? shardFileBase(config.shard) : 'scores');
+    const files = await (0,report_scores/* writeScoresFiles */.uD)(scores, config.outputDir, config.shard ? shardFileBase(config.shard) : 'scores');
     return { discovery: { root: config.checkpointDir, skipped }, evaluation, ranking, scores, files };
 }
 /** The earlier result to compare with, null when there is none yet, undefined when not asked. */
@@ -35800,6 +35707,130 @@ function formatBytes(bytes) {
     return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+
+
+/***/ }),
+
+/***/ 91787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jc: () => (/* binding */ buildScoresDocument),
+/* harmony export */   uD: () => (/* binding */ writeScoresFiles),
+/* harmony export */   vK: () => (/* binding */ readScoresDocument)
+/* harmony export */ });
+/* unused harmony exports SCORES_SCHEMA, SCORES_VERSION, renderScoresCsv */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _round_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9771);
+// scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
+// and the aggregate job of a sharded run read back. The JSON schema is versioned.
+
+
+
+const SCORES_SCHEMA = 'checkpoint-eval/scores';
+const SCORES_VERSION = 1;
+function buildScoresDocument({ run, discovery, evaluation, ranking, weights }) {
+    const checkpoints = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
+        name: e.checkpoint.name,
+        path: e.checkpoint.path,
+        step: e.checkpoint.step,
+        status: e.status,
+        ...(e.error ? { error: e.error } : {}),
+        scores: e.scores,
+        metrics: e.metrics,
+        evalAccuracy,
+        value,
+        rank,
+        sizeBytes: e.checkpoint.sizeBytes,
+        weightsFormat: e.checkpoint.weightsFormat,
+        ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
+        durationMs: Math.round(e.durationMs)
+    }));
+    const w = ranking.winner;
+    return {
+        schema: SCORES_SCHEMA,
+        version: SCORES_VERSION,
+        run,
+        evaluator: evaluation.evaluator,
+        metric: ranking.metric,
+        weights,
+        benchmarks: evaluation.benchmarks,
+        checkpoints,
+        skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: p, step, reason })),
+        winner: w && {
+            name: w.evaluation.checkpoint.name,
+            path: w.evaluation.checkpoint.path,
+            step: w.evaluation.checkpoint.step,
+            evalAccuracy: w.evalAccuracy,
+            value: w.value,
+            scores: w.evaluation.scores
+        }
+    };
+}
+/** RFC 4180: quote fields holding a comma, quote or line break. */
+const csvField = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** One row per checkpoint (rank order), benchmark columns in canonical order. */
+function renderScoresCsv(doc) {
+    const metricColumn = doc.metric.name === 'eval_accuracy' ? [] : [doc.metric.name];
+    const header = ['rank', 'checkpoint', 'step', 'status', 'eval_accuracy', ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error'];
+    const rows = doc.checkpoints.map((c) => [
+        c.rank === null ? '' : String(c.rank),
+        c.name,
+        String(c.step),
+        c.status,
+        (0,_round_js__WEBPACK_IMPORTED_MODULE_2__/* .formatScore */ .y)(c.evalAccuracy),
+        ...(metricColumn.length ? [c.value === null ? '' : String(c.value)] : []),
+        ...doc.benchmarks.map((b) => (0,_round_js__WEBPACK_IMPORTED_MODULE_2__/* .formatScore */ .y)(c.scores[b.id])),
+        String(c.sizeBytes),
+        c.path,
+        c.error ?? ''
+    ]);
+    return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+async function writeScoresFiles(doc, outputDir, baseName = 'scores') {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(outputDir, { recursive: true });
+    const files = { json: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outputDir, `${baseName}.json`), csv: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outputDir, `${baseName}.csv`) };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.json, JSON.stringify(doc, null, 2) + '\n');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.csv, renderScoresCsv(doc));
+    return files;
+}
+/**
+ * Read a scores.json written by this action. `what` names the input it came from and `hint`
+ * says what that input should hold; both go into every error.
+ */
+async function readScoresDocument(file, what, hint = 'Give the path of a scores.json written by this action.') {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${error.message})`}. ${hint}`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${what}: ${file} is not valid JSON (${error.message}). ${hint}`);
+    }
+    const doc = (parsed ?? {});
+    if (typeof parsed !== 'object' || parsed === null || doc.schema !== SCORES_SCHEMA) {
+        const found = typeof doc.schema === 'string' ? `schema "${doc.schema}"` : 'no "schema" field';
+        throw new Error(`${what}: ${file} is not a checkpoint-eval scores file (expected "schema": "${SCORES_SCHEMA}", found ${found}). ${hint}`);
+    }
+    if (doc.version !== SCORES_VERSION) {
+        throw new Error(`${what}: ${file} is scores.json version ${String(doc.version)}, this action reads version ${SCORES_VERSION}. ` +
+            'Regenerate it with this version of the action, or pin the action version that wrote it.');
+    }
+    if (doc.winner !== null && typeof doc.winner !== 'object') {
+        throw new Error(`${what}: ${file} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`);
+    }
+    return doc;
+}
 
 
 /***/ }),

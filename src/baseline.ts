@@ -1,10 +1,10 @@
 // Where "what we had before" comes from: a scores.json written by an earlier run, or the model
 // card of the model published on the Hugging Face Hub. Both end up as the same plain numbers.
 
-import { readFile } from 'node:fs/promises'
 import { parse as parseYaml } from 'yaml'
 import { downloadFile } from '@huggingface/hub'
 import { EVAL_ACCURACY } from './report/compare.js'
+import { readScoresDocument, type ScoresDocument } from './report/scores.js'
 import type { Benchmark, Logger, MetricSpec } from './types.js'
 
 export interface BaselineScores {
@@ -15,20 +15,6 @@ export interface BaselineScores {
   value: number | null
   /** Benchmark id -> score; every benchmark asked for has a key, null when not found. */
   scores: Record<string, number | null>
-}
-
-/** The part of a version-1 scores.json this module reads (see src/report/scores.ts). */
-interface ScoresDocumentV1 {
-  schema: 'checkpoint-eval/scores'
-  version: 1
-  metric: MetricSpec
-  checkpoints: Array<{ name: string; evalAccuracy: number | null; metrics: Record<string, number>; value: number | null }>
-  winner: null | {
-    name: string
-    evalAccuracy: number | null
-    value: number | null
-    scores: Record<string, number | null>
-  }
 }
 
 const DEFAULT_METRIC: MetricSpec = { name: EVAL_ACCURACY, greaterIsBetter: true }
@@ -47,26 +33,12 @@ export interface LoadBaselineFileOptions {
  */
 export async function loadBaselineFromFile(path: string, options: LoadBaselineFileOptions = {}): Promise<BaselineScores> {
   const metric = options.metric ?? DEFAULT_METRIC
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    const why = code === 'ENOENT' ? 'file not found' : `can't be read (${messageOf(error)})`
-    throw new Error(
-      `baseline: ${path} ${why}. The \`baseline\` input must name a scores.json written by an earlier run ` +
-        '(e.g. fetched with actions/download-artifact), or be `hub` to compare with the published model card.'
-    )
-  }
-  let document: unknown
-  try {
-    document = JSON.parse(text)
-  } catch (error) {
-    throw new Error(
-      `baseline: ${path} is not valid JSON (${messageOf(error)}). The \`baseline\` input must name a scores.json written by checkpoint-eval.`
-    )
-  }
-  const scores = asScoresDocument(document, path)
+  const scores = await readScoresDocument(
+    path,
+    'baseline',
+    'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
+      'or be `hub` to compare with the published model card.'
+  )
   const winner = scores.winner
   if (winner === null) {
     return { source: path, evalAccuracy: null, value: null, scores: {} }
@@ -79,29 +51,7 @@ export async function loadBaselineFromFile(path: string, options: LoadBaselineFi
   }
 }
 
-function asScoresDocument(document: unknown, path: string): ScoresDocumentV1 {
-  const record = (document ?? {}) as Partial<Record<string, unknown>>
-  if (typeof document !== 'object' || document === null || record.schema !== 'checkpoint-eval/scores') {
-    const found = typeof record.schema === 'string' ? `schema "${record.schema}"` : 'no "schema" field'
-    throw new Error(
-      `baseline: ${path} is not a checkpoint-eval scores file (expected "schema": "checkpoint-eval/scores", found ${found}). ` +
-        'Point the `baseline` input at the scores.json a checkpoint-eval run wrote (the `scores-file` output / the uploaded artifact).'
-    )
-  }
-  if (record.version !== 1) {
-    throw new Error(
-      `baseline: ${path} is scores.json version ${String(record.version)}, this action reads version 1. ` +
-        'Regenerate the baseline with this version of the action, or pin the action version that wrote it.'
-    )
-  }
-  const winner = record.winner
-  if (winner !== null && (typeof winner !== 'object' || winner === undefined)) {
-    throw new Error(`baseline: ${path} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`)
-  }
-  return document as ScoresDocumentV1
-}
-
-function winnerValueFor(document: ScoresDocumentV1, metric: MetricSpec): number | null {
+function winnerValueFor(document: ScoresDocument, metric: MetricSpec): number | null {
   const winner = document.winner
   if (winner === null) return null
   if (document.metric?.name === metric.name) return finiteOrNull(winner.value)

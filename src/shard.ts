@@ -115,7 +115,7 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
   if (files.length === 0) {
     throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.')
   }
-  const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate')))
+  const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate', 'aggregate reads the scores-shard-<i>-of-<n>.json files that shard jobs write.')))
   const named = documents.map((doc, i) => ({ doc, file: files[i] }))
   for (const { doc, file } of named) {
     if (!doc.shard) throw new AggregateError(`aggregate: ${file} is a full run's scores, not a shard's partial file (it has no "shard" entry).`)

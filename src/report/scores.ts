@@ -132,25 +132,37 @@ export async function writeScoresFiles(doc: ScoresDocument, outputDir: string, b
   return files
 }
 
-/** Read a scores.json written by this action; `what` names the input it came from, for errors. */
-export async function readScoresDocument(file: string, what: string): Promise<ScoresDocument> {
-  let parsed: unknown
+/**
+ * Read a scores.json written by this action. `what` names the input it came from and `hint`
+ * says what that input should hold; both go into every error.
+ */
+export async function readScoresDocument(file: string, what: string, hint = 'Give the path of a scores.json written by this action.'): Promise<ScoresDocument> {
+  let text: string
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'))
+    text = await readFile(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(
-      code === 'ENOENT'
-        ? `${what}: '${file}' does not exist. Give the path of a scores.json written by this action.`
-        : `${what}: '${file}' is not valid JSON (${(error as Error).message}).`
-    )
+    throw new Error(`${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${(error as Error).message})`}. ${hint}`)
   }
-  const doc = parsed as Partial<ScoresDocument>
-  if (doc?.schema !== SCORES_SCHEMA) {
-    throw new Error(`${what}: '${file}' is not a scores file of this action (no "schema": "${SCORES_SCHEMA}").`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${what}: ${file} is not valid JSON (${(error as Error).message}). ${hint}`)
+  }
+  const doc = (parsed ?? {}) as Partial<ScoresDocument>
+  if (typeof parsed !== 'object' || parsed === null || doc.schema !== SCORES_SCHEMA) {
+    const found = typeof doc.schema === 'string' ? `schema "${doc.schema}"` : 'no "schema" field'
+    throw new Error(`${what}: ${file} is not a checkpoint-eval scores file (expected "schema": "${SCORES_SCHEMA}", found ${found}). ${hint}`)
   }
   if (doc.version !== SCORES_VERSION) {
-    throw new Error(`${what}: '${file}' has scores schema version ${doc.version}; this action reads version ${SCORES_VERSION}. Use the same major version of the action for both runs.`)
+    throw new Error(
+      `${what}: ${file} is scores.json version ${String(doc.version)}, this action reads version ${SCORES_VERSION}. ` +
+        'Regenerate it with this version of the action, or pin the action version that wrote it.'
+    )
+  }
+  if (doc.winner !== null && typeof doc.winner !== 'object') {
+    throw new Error(`${what}: ${file} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`)
   }
   return doc as ScoresDocument
 }
