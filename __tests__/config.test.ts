@@ -65,6 +65,8 @@ describe('parseConfig', () => {
     [{ weights: 'math_reasoning=2,math_reasoning=3' }, /weighted twice/],
     [{ benchmarks: 'common_sense', weights: 'math_reasoning=2' }, /not among the selected benchmarks/],
     [{ evaluator: 'command' }, /^Input 'eval-command': evaluator 'command' needs eval-command/],
+    [{ evaluator: 'command', 'eval-command': "python eval.py --model '{checkpoint}'" }, /^Input 'eval-command': eval-command has \{checkpoint\} inside single quotes/],
+    [{ evaluator: 'command', 'eval-command': 'python eval.py' }, /^Input 'eval-command': eval-command never refers to the checkpoint/],
     [{ 'eval-concurrency': '0' }, /^Input 'eval-concurrency': '0' must be a whole number of at least 1\.$/],
     [{ 'eval-timeout': 'soon' }, /^Input 'eval-timeout': 'soon' is not a duration/],
     [{ 'greater-is-better': 'maybe' }, /^Input 'greater-is-better': 'maybe' must be true, false or auto\.$/],

@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 17 modules
-var pipeline = __nccwpck_require__(47443);
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __nccwpck_require__(18477);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31115,10 +31115,12 @@ async function main(argv) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25957);
-/* harmony import */ var _hub_repo_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(84117);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38422);
+/* harmony import */ var _evaluate_quote_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73151);
+/* harmony import */ var _hub_repo_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(84117);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38422);
 // Inputs (from the action or the CLI) -> one typed, validated Config. Every error names the
 // input and says how to fix it, and is raised before the pipeline touches anything.
+
 
 
 
@@ -31151,10 +31153,10 @@ function findBenchmark(input, label, benchmarks) {
     throw new ConfigError(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
 }
 function parseEvaluator(read) {
-    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Evaluator) || 'builtin';
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Evaluator) || 'builtin';
     if (value === 'builtin' || value === 'command' || value === 'results')
         return value;
-    throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Evaluator, `'${value}' is not an evaluator. Use builtin, command or results.`);
+    throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Evaluator, `'${value}' is not an evaluator. Use builtin, command or results.`);
 }
 /** `name=weight` entries; weights are positive finite numbers. */
 function parseWeights(value) {
@@ -31163,12 +31165,12 @@ function parseWeights(value) {
         const match = /^([^=:]+?)\s*[=:]\s*(\S+)$/.exec(entry);
         const weight = match ? Number(match[2]) : NaN;
         if (!match || !Number.isFinite(weight) || weight <= 0) {
-            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${entry}' is not a weight. Write one 'benchmark=weight' per line (or comma separated), ` +
+            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Weights, `'${entry}' is not a weight. Write one 'benchmark=weight' per line (or comma separated), ` +
                 'with a positive number, e.g. math_reasoning=1.2.');
         }
         const name = match[1].trim();
         if (name in weights)
-            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${name}' is weighted twice; keep one entry.`);
+            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Weights, `'${name}' is weighted twice; keep one entry.`);
         weights[name] = weight;
     }
     return weights;
@@ -31203,17 +31205,17 @@ function parseTriState(input, value) {
 /** `aggregating`: the shards evaluated; weights are checked against what they reported. */
 function parseEvaluation(read, defaults, aggregating) {
     const evaluator = parseEvaluator(read);
-    const listed = splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks));
-    const weights = parseWeights(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights));
+    const listed = splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Benchmarks));
+    const weights = parseWeights(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Weights));
     let benchmarks = listed.length > 0 ? listed : undefined;
     if (evaluator === 'builtin' && !aggregating) {
         // Built-in names are known now, so mistakes are caught before anything runs.
-        benchmarks = benchmarks?.map((label) => findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Benchmarks, label, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho).id);
+        benchmarks = benchmarks?.map((label) => findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Benchmarks, label, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho).id);
         const usable = benchmarks ? _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho.filter((b) => benchmarks.includes(b.id)) : _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho;
         for (const name of Object.keys(weights)) {
-            const benchmark = findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, name, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho);
+            const benchmark = findBenchmark(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Weights, name, _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SUITE */ .Ho);
             if (!usable.some((b) => b.id === benchmark.id)) {
-                throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Weights, `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
+                throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Weights, `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
             }
             if (benchmark.id !== name) {
                 weights[benchmark.id] = weights[name];
@@ -31221,20 +31223,29 @@ function parseEvaluation(read, defaults, aggregating) {
             }
         }
     }
-    const command = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand) || undefined;
+    const command = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalCommand) || undefined;
     if (evaluator === 'command' && !command && !aggregating) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalCommand, "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalCommand, "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
     }
-    const concurrencyText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalConcurrency);
-    const timeoutText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalTimeout);
+    if (evaluator === 'command' && command && !aggregating) {
+        // Template mistakes (quoted placeholders, no checkpoint) are input errors: caught before anything runs.
+        try {
+            (0,_evaluate_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCommandTemplate */ .o6)(command);
+        }
+        catch (error) {
+            throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalCommand, error.message);
+        }
+    }
+    const concurrencyText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalConcurrency);
+    const timeoutText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalTimeout);
     return {
         evaluator,
         benchmarks,
         weights,
         command,
-        resultsFiles: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ResultsFiles)).length ? splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ResultsFiles)) : undefined,
-        concurrency: concurrencyText ? parsePositiveInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalConcurrency, concurrencyText) : (defaults.cpus ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism()),
-        timeoutMs: timeoutText ? parseDuration(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.EvalTimeout, timeoutText) : 60 * 60_000
+        resultsFiles: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.ResultsFiles)).length ? splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.ResultsFiles)) : undefined,
+        concurrency: concurrencyText ? parsePositiveInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalConcurrency, concurrencyText) : (defaults.cpus ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism()),
+        timeoutMs: timeoutText ? parseDuration(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.EvalTimeout, timeoutText) : 60 * 60_000
     };
 }
 /** GitHub's boolean inputs: true/false in any case; '' is the default. */
@@ -31265,23 +31276,23 @@ function parseChoice(input, value, choices, fallback) {
     throw new ConfigError(input, `'${value}' must be one of ${choices.join(', ')}.`);
 }
 function parseGate(read) {
-    const minScore = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MinScore, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MinScore), '0.7');
-    const maxRegression = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression), '0.005');
+    const minScore = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MinScore, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MinScore), '0.7');
+    const maxRegression = parseNumber(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MaxRegression, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MaxRegression), '0.005');
     if (maxRegression !== undefined && maxRegression < 0) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, `'${maxRegression}' is negative; it is the largest allowed drop: 0 allows none, 0.005 half a point.`);
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MaxRegression, `'${maxRegression}' is negative; it is the largest allowed drop: 0 allows none, 0.005 half a point.`);
     }
-    const baselineText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Baseline);
+    const baselineText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Baseline);
     const baseline = baselineText === '' ? undefined : baselineText.toLowerCase() === 'hub' ? { kind: 'hub' } : { kind: 'file', path: baselineText };
     if (maxRegression !== undefined && !baseline) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.MaxRegression, 'is set but baseline is not, so there is nothing to compare with: set baseline to an earlier scores.json or to hub.');
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.MaxRegression, 'is set but baseline is not, so there is nothing to compare with: set baseline to an earlier scores.json or to hub.');
     }
     return { minScore, baseline, maxRegression };
 }
 function parseReport(read) {
-    const raw = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Comment).trim().toLowerCase();
+    const raw = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Comment).trim().toLowerCase();
     // true/false read naturally in YAML, so they mean always/never.
-    const comment = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Comment, raw === 'true' ? 'always' : raw === 'false' ? 'never' : raw, ['auto', 'always', 'never'], 'auto');
-    return { comment, githubToken: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GithubToken) || undefined, artifactName: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ArtifactName) || undefined };
+    const comment = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Comment, raw === 'true' ? 'always' : raw === 'false' ? 'never' : raw, ['auto', 'always', 'never'], 'auto');
+    return { comment, githubToken: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.GithubToken) || undefined, artifactName: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.ArtifactName) || undefined };
 }
 /** http(s) only, without a trailing slash (the client appends paths). */
 function parseHubUrl(value) {
@@ -31290,35 +31301,35 @@ function parseHubUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl, `'${value}' is not a URL; write e.g. https://huggingface.co.`);
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HubUrl, `'${value}' is not a URL; write e.g. https://huggingface.co.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl, `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`);
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HubUrl, `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`);
     }
     return url.toString().replace(/\/+$/, '');
 }
 function parsePublish(read, defaults) {
-    const repoText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId);
-    const mode = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish), ['auto', 'always', 'never'], 'auto');
-    const repo = repoText ? (0,_hub_repo_id_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepoId */ .N)(repoText, { inputName: _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId }) : undefined;
+    const repoText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId);
+    const mode = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Publish, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Publish), ['auto', 'always', 'never'], 'auto');
+    const repo = repoText ? (0,_hub_repo_id_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepoId */ .N)(repoText, { inputName: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId }) : undefined;
     if (mode === 'always' && !repo) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.RepoId, "publish is 'always' but repo-id is empty: set repo-id to the Hub model repo (name or namespace/name).");
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId, "publish is 'always' but repo-id is empty: set repo-id to the Hub model repo (name or namespace/name).");
     }
     return {
         mode,
         repo,
-        token: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HfToken) || undefined,
-        hubUrl: parseHubUrl(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubUrl) || defaults.hubUrl || 'https://huggingface.co'),
-        private: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Private, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Private)),
-        revision: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Revision) || 'main',
-        createPr: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CreatePr, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CreatePr)),
-        commitMessage: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CommitMessage) || undefined,
-        modelCard: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.ModelCard) || undefined,
-        cardMetadata: parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CardMetadata, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CardMetadata), ['none', 'model-index'], 'none'),
-        assets: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Assets)),
-        exclude: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Exclude)),
-        dryRun: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.DryRun, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.DryRun)),
-        hubTag: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubTag, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.HubTag))
+        token: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HfToken) || undefined,
+        hubUrl: parseHubUrl(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HubUrl) || defaults.hubUrl || 'https://huggingface.co'),
+        private: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Private, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Private)),
+        revision: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Revision) || 'main',
+        createPr: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CreatePr, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CreatePr)),
+        commitMessage: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CommitMessage) || undefined,
+        modelCard: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.ModelCard) || undefined,
+        cardMetadata: parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CardMetadata, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CardMetadata), ['none', 'model-index'], 'none'),
+        assets: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Assets)),
+        exclude: splitList(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Exclude)),
+        dryRun: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.DryRun, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.DryRun)),
+        hubTag: parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HubTag, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.HubTag))
     };
 }
 /** `i/n` with 1 <= i <= n. */
@@ -31329,30 +31340,30 @@ function parseShard(value) {
     const index = match ? Number(match[1]) : NaN;
     const count = match ? Number(match[2]) : NaN;
     if (!match || count < 1 || index < 1 || index > count) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Shard, `'${value}' must be i/n with 1 <= i <= n, e.g. 2/4 (in a matrix: \${{ matrix.shard }}/4).`);
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Shard, `'${value}' must be i/n with 1 <= i <= n, e.g. 2/4 (in a matrix: \${{ matrix.shard }}/4).`);
     }
     return { index, count };
 }
 function parseConfig(read, defaults) {
-    const checkpointDir = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.CheckpointDir) || 'checkpoints';
-    const outputDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.OutputDir) || defaults.outputDir);
-    const shard = parseShard(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Shard));
-    const aggregate = read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Aggregate) || undefined;
+    const checkpointDir = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.CheckpointDir) || 'checkpoints';
+    const outputDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.OutputDir) || defaults.outputDir);
+    const shard = parseShard(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Shard));
+    const aggregate = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Aggregate) || undefined;
     const publish = parsePublish(read, defaults);
     const gate = parseGate(read);
     if (shard && aggregate) {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Aggregate, 'a job either evaluates a shard or aggregates the shards, not both: remove shard or aggregate.');
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Aggregate, 'a job either evaluates a shard or aggregates the shards, not both: remove shard or aggregate.');
     }
     if (shard && publish.mode === 'always') {
-        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Publish, "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'.");
+        throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Publish, "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'.");
     }
     return {
         checkpointDir,
         outputDir,
         evaluation: parseEvaluation(read, defaults, aggregate !== undefined),
         ranking: {
-            metric: read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.Metric) || 'eval_accuracy',
-            greaterIsBetter: parseTriState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter, read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.GreaterIsBetter))
+            metric: read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Metric) || 'eval_accuracy',
+            greaterIsBetter: parseTriState(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.GreaterIsBetter, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.GreaterIsBetter))
         },
         gate,
         report: parseReport(read),
@@ -31460,6 +31471,114 @@ function builtinScores(step, benchmarks = BUILTIN_SUITE) {
     for (const b of benchmarks)
         scores[b.id] = builtinScore(b, step);
     return scores;
+}
+
+
+/***/ }),
+
+/***/ 73151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ renderCommand),
+/* harmony export */   EJ: () => (/* binding */ defaultShell),
+/* harmony export */   Sk: () => (/* binding */ checkPosixShell),
+/* harmony export */   o6: () => (/* binding */ checkCommandTemplate)
+/* harmony export */ });
+/* unused harmony exports PLACEHOLDERS, quotePosix */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
+// which would run but evaluate the wrong thing.
+//
+// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
+// runners put on PATH), so there is exactly one quoting scheme to get right.
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
+const PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
+// Characters that mean nothing to sh: values made only of these stay unquoted so the command
+// shown in the log reads like the one a person would type.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
+function quotePosix(value) {
+    if (value === '')
+        return "''";
+    if (SHELL_SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
+ * `{name}` is never substituted again.
+ */
+function renderCommand(template, values) {
+    return template.replace(PLACEHOLDER, (_match, key) => quotePosix(values[key]));
+}
+/** Throws with a fix when the template can't do what the user meant. */
+function checkCommandTemplate(template) {
+    if (template.trim() === '') {
+        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
+    }
+    const quoted = placeholderInsideQuotes(template);
+    if (quoted) {
+        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
+            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
+            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
+            `--model_args pretrained={checkpoint},dtype=bfloat16`);
+    }
+    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
+    if (dollar) {
+        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
+            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
+    }
+    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
+        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
+            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
+            `Command: ${template}`);
+    }
+}
+/** The first placeholder written inside '...' or "..." in the template, if any. */
+function placeholderInsideQuotes(template) {
+    let quote = null;
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        if (quote === null) {
+            if (ch === '\\')
+                i++; // an escaped quote opens nothing
+            else if (ch === "'" || ch === '"')
+                quote = ch;
+            continue;
+        }
+        if (ch === quote)
+            quote = null;
+        else if (quote === '"' && ch === '\\')
+            i++;
+        else if (ch === '{') {
+            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
+            if (match)
+                return { placeholder: match[1], quote };
+        }
+    }
+    return null;
+}
+/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
+function checkPosixShell(shell) {
+    const base = shell.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
+        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
+            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
+            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
+    }
+}
+/**
+ * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
+ * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
+ */
+function defaultShell(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/bin/sh';
+    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(gitBash) ? gitBash : 'bash';
 }
 
 
@@ -31745,8 +31864,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 17 modules
-var pipeline = __nccwpck_require__(47443);
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __nccwpck_require__(18477);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31844,7 +31963,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 47443:
+/***/ 18477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32495,100 +32614,8 @@ function isJsonObjectText(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/quote.ts
-// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
-// which would run but evaluate the wrong thing.
-//
-// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
-// runners put on PATH), so there is exactly one quoting scheme to get right.
-
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
-const PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
-// Characters that mean nothing to sh: values made only of these stay unquoted so the command
-// shown in the log reads like the one a person would type.
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
-function quotePosix(value) {
-    if (value === '')
-        return "''";
-    if (SHELL_SAFE.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
- * `{name}` is never substituted again.
- */
-function renderCommand(template, values) {
-    return template.replace(PLACEHOLDER, (_match, key) => quotePosix(values[key]));
-}
-/** Throws with a fix when the template can't do what the user meant. */
-function checkCommandTemplate(template) {
-    if (template.trim() === '') {
-        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
-    }
-    const quoted = placeholderInsideQuotes(template);
-    if (quoted) {
-        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
-            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
-            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
-            `--model_args pretrained={checkpoint},dtype=bfloat16`);
-    }
-    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
-    if (dollar) {
-        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
-            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
-    }
-    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
-        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
-            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
-            `Command: ${template}`);
-    }
-}
-/** The first placeholder written inside '...' or "..." in the template, if any. */
-function placeholderInsideQuotes(template) {
-    let quote = null;
-    for (let i = 0; i < template.length; i++) {
-        const ch = template[i];
-        if (quote === null) {
-            if (ch === '\\')
-                i++; // an escaped quote opens nothing
-            else if (ch === "'" || ch === '"')
-                quote = ch;
-            continue;
-        }
-        if (ch === quote)
-            quote = null;
-        else if (quote === '"' && ch === '\\')
-            i++;
-        else if (ch === '{') {
-            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
-            if (match)
-                return { placeholder: match[1], quote };
-        }
-    }
-    return null;
-}
-/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
-function checkPosixShell(shell) {
-    const base = shell.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
-    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
-        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
-            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
-            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
-    }
-}
-/**
- * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
- * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
- */
-function defaultShell(platform = process.platform, env = process.env) {
-    if (platform !== 'win32')
-        return '/bin/sh';
-    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
-    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
-}
-
+// EXTERNAL MODULE: ./src/evaluate/quote.ts
+var quote = __nccwpck_require__(73151);
 ;// CONCATENATED MODULE: ./src/evaluate/command.ts
 // evaluator: command — runs the user's command once per checkpoint and reads the metrics it
 // prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
@@ -32604,9 +32631,9 @@ const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
 const STDERR_TAIL_BYTES = 16 * 1024;
 const STDERR_LINES_IN_ERROR = 8;
 function createCommandEvaluator(options) {
-    checkCommandTemplate(options.command);
-    const shell = options.shell ?? defaultShell();
-    checkPosixShell(shell);
+    (0,quote/* checkCommandTemplate */.o6)(options.command);
+    const shell = options.shell ?? (0,quote/* defaultShell */.EJ)();
+    (0,quote/* checkPosixShell */.Sk)(shell);
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
         throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
     }
@@ -32639,7 +32666,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
     await (0,promises_.rm)(outputPath, { recursive: true, force: true });
     const checkpointPath = external_node_path_default().resolve(checkpoint.path);
     const values = { checkpoint: checkpointPath, step: String(checkpoint.step), name: checkpoint.name, output: outputPath };
-    const rendered = renderCommand(context.command, values);
+    const rendered = (0,quote/* renderCommand */.CB)(context.command, values);
     const env = {
         ...(context.env ?? process.env),
         CHECKPOINT_PATH: checkpointPath,

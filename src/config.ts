@@ -3,6 +3,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { BUILTIN_SUITE } from './evaluate/builtin-suite.js'
+import { checkCommandTemplate } from './evaluate/quote.js'
 import { parseRepoId, type RepoIdParts } from './hub/repo-id.js'
 import { Inputs, type InputName, type InputReader } from './inputs.js'
 import type { Benchmark } from './types.js'
@@ -203,6 +204,14 @@ function parseEvaluation(read: InputReader, defaults: ConfigDefaults, aggregatin
       Inputs.EvalCommand,
       "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`."
     )
+  }
+  if (evaluator === 'command' && command && !aggregating) {
+    // Template mistakes (quoted placeholders, no checkpoint) are input errors: caught before anything runs.
+    try {
+      checkCommandTemplate(command)
+    } catch (error) {
+      throw new ConfigError(Inputs.EvalCommand, (error as Error).message)
+    }
   }
   const concurrencyText = read(Inputs.EvalConcurrency)
   const timeoutText = read(Inputs.EvalTimeout)
