@@ -33896,10 +33896,6 @@ function mergeBenchmarks(listing, byName) {
     }
     return merged;
 }
-/**
- * Check the shards (all n present, each once, same settings and the same checkpoint listing,
- * every checkpoint evaluated exactly once) and rebuild one evaluation in discovery order.
- */
 async function aggregateShards(options) {
     const { files } = options;
     if (files.length === 0) {
@@ -33957,16 +33953,16 @@ async function aggregateShards(options) {
         const { record } = byName.get(name);
         // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
         const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores;
-        const checkpoint = {
+        // The winner is published from this runner's checkpoint-dir, and parameters are read from
+        // there for the rows this job shows, as a single run would; the shard's record otherwise.
+        const checkpoint = options.local?.get(name) ?? {
             name: record.name,
-            // The winner is published from this runner's checkpoint-dir.
             path: external_node_path_default().join(options.checkpointDir, record.name),
             step: record.step,
             weightsFormat: record.weightsFormat,
             weightsFiles: [],
             files: [],
-            sizeBytes: record.sizeBytes,
-            ...(record.parameters !== undefined ? { parameters: record.parameters, dtype: record.dtype } : {})
+            sizeBytes: record.sizeBytes
         };
         return {
             checkpoint,
@@ -34198,6 +34194,16 @@ function logRanking(ranking, log) {
 function resolveWeights(weights, benchmarks) {
     return Object.fromEntries(Object.entries(weights).map(([name, w]) => [(0,config/* findBenchmark */.Fg)(inputs/* Inputs */.G.Weights, name, benchmarks).id, w]));
 }
+/** The aggregate job's own copy of the checkpoints, when it has one (it publishes from there). */
+async function localCheckpoints(root, log) {
+    try {
+        return new Map((await discover({ root })).checkpoints.map((c) => [c.name, c]));
+    }
+    catch {
+        log.notice(`checkpoint-dir '${root}' is not on this runner: the shards' records are ranked, but nothing can be published from here.`);
+        return undefined;
+    }
+}
 /**
  * The aggregate ranks as the shards did: their metric and weights, unless this job's inputs set
  * others (metric other than the default eval_accuracy, weights, greater-is-better), which then
@@ -34232,7 +34238,7 @@ async function evaluateCheckpoints(options) {
     let weightsInput = config.evaluation.weights;
     if (config.aggregate) {
         const files = findShardFiles(config.aggregate, cwd);
-        const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir });
+        const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir, local: await localCheckpoints(config.checkpointDir, log) });
         log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => external_node_path_default().relative(cwd, f) || f).join(', ')}`);
         evaluation = shards.evaluation;
         skipped = shards.skipped;
@@ -34252,7 +34258,6 @@ async function evaluateCheckpoints(options) {
         else {
             log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''));
         }
-        await describeWeights(checkpoints, log);
         const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir });
         // A shard whose checkpoints all fail still reports them: the aggregate job decides.
         evaluation = await evaluator.evaluate(checkpoints, { log, onProgress, allowAllFailed: Boolean(config.shard) });
@@ -34263,6 +34268,9 @@ async function evaluateCheckpoints(options) {
     const weights = resolveWeights(weightsInput, evaluation.benchmarks);
     const ranking = rank(evaluation, { ...rankingConfig, weights });
     logRanking(ranking, log);
+    // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
+    // checkpoint run would cost more than discovering it.
+    await describeWeights(ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint), log);
     const scores = (0,report_scores/* buildScoresDocument */.Jc)({ run, discovery: { skipped }, evaluation, ranking, weights });
     if (config.shard && shardListing)
         scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing };

@@ -21,11 +21,11 @@ import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestCommen
 import { compareWithBaseline, renderComparisonMarkdown } from './report/compare.js'
 import { cell } from './report/markdown.js'
 import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDocument, type ScoresFiles } from './report/scores.js'
-import { renderEvaluationSummary } from './report/summary.js'
+import { FULL_ROWS, renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
 import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from './shard.js'
 import { describeWeights } from './weights-info.js'
-import type { Benchmark, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
+import type { Benchmark, Checkpoint, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
 
 export interface PipelineOptions {
   config: Config
@@ -92,6 +92,16 @@ function resolveWeights(weights: Record<string, number>, benchmarks: Benchmark[]
   return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark(Inputs.Weights, name, benchmarks).id, w]))
 }
 
+/** The aggregate job's own copy of the checkpoints, when it has one (it publishes from there). */
+async function localCheckpoints(root: string, log: Logger): Promise<Map<string, Checkpoint> | undefined> {
+  try {
+    return new Map((await discover({ root })).checkpoints.map((c) => [c.name, c]))
+  } catch {
+    log.notice(`checkpoint-dir '${root}' is not on this runner: the shards' records are ranked, but nothing can be published from here.`)
+    return undefined
+  }
+}
+
 /**
  * The aggregate ranks as the shards did: their metric and weights, unless this job's inputs set
  * others (metric other than the default eval_accuracy, weights, greater-is-better), which then
@@ -125,7 +135,7 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
   let weightsInput = config.evaluation.weights
   if (config.aggregate) {
     const files = findShardFiles(config.aggregate, cwd)
-    const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir })
+    const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir, local: await localCheckpoints(config.checkpointDir, log) })
     log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => path.relative(cwd, f) || f).join(', ')}`)
     evaluation = shards.evaluation
     skipped = shards.skipped
@@ -143,7 +153,6 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
     } else {
       log.info(`Found ${checkpoints.length} checkpoints in ${config.checkpointDir}` + (skipped.length ? ` (${skipped.length} skipped)` : ''))
     }
-    await describeWeights(checkpoints, log)
     const evaluator = createEvaluator(config.evaluation, { cwd, outputDir: config.outputDir })
     // A shard whose checkpoints all fail still reports them: the aggregate job decides.
     evaluation = await evaluator.evaluate(checkpoints, { log, onProgress, allowAllFailed: Boolean(config.shard) })
@@ -155,6 +164,9 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
   const weights = resolveWeights(weightsInput, evaluation.benchmarks)
   const ranking = rank(evaluation, { ...rankingConfig, weights })
   logRanking(ranking, log)
+  // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
+  // checkpoint run would cost more than discovering it.
+  await describeWeights(ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint), log)
   const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights })
   if (config.shard && shardListing) scores.shard = { index: config.shard.index, count: config.shard.count, listing: shardListing }
   const files = await writeScoresFiles(scores, config.outputDir, config.shard ? shardFileBase(config.shard) : 'scores')

@@ -110,7 +110,14 @@ function mergeBenchmarks(listing: string[], byName: Map<string, { record: Checkp
  * Check the shards (all n present, each once, same settings and the same checkpoint listing,
  * every checkpoint evaluated exactly once) and rebuild one evaluation in discovery order.
  */
-export async function aggregateShards(options: { files: string[]; checkpointDir: string }): Promise<AggregatedShards> {
+export interface AggregateOptions {
+  files: string[]
+  checkpointDir: string
+  /** The checkpoints found in this runner's checkpoint-dir, by name (absent: not there). */
+  local?: Map<string, Checkpoint>
+}
+
+export async function aggregateShards(options: AggregateOptions): Promise<AggregatedShards> {
   const { files } = options
   if (files.length === 0) {
     throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.')
@@ -164,16 +171,16 @@ export async function aggregateShards(options: { files: string[]; checkpointDir:
     const { record } = byName.get(name)!
     // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
     const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores
-    const checkpoint: Checkpoint = {
+    // The winner is published from this runner's checkpoint-dir, and parameters are read from
+    // there for the rows this job shows, as a single run would; the shard's record otherwise.
+    const checkpoint: Checkpoint = options.local?.get(name) ?? {
       name: record.name,
-      // The winner is published from this runner's checkpoint-dir.
       path: path.join(options.checkpointDir, record.name),
       step: record.step,
       weightsFormat: record.weightsFormat as Checkpoint['weightsFormat'],
       weightsFiles: [],
       files: [],
-      sizeBytes: record.sizeBytes,
-      ...(record.parameters !== undefined ? { parameters: record.parameters, dtype: record.dtype } : {})
+      sizeBytes: record.sizeBytes
     }
     return {
       checkpoint,

@@ -27,7 +27,7 @@ export interface CheckpointRecord {
   rank: number | null
   sizeBytes: number
   weightsFormat: string
-  /** Parameter count and main dtype, read from safetensors headers. */
+  /** Parameter count and main dtype from safetensors headers (the rows the summary shows in full). */
   parameters?: number
   dtype?: string
   durationMs: number
