@@ -33722,34 +33722,60 @@ function formatCount(n) {
 function checkpointLabel(c) {
     return c.rank === 1 ? `🏆 \`${(0,markdown/* cell */.Hn)(c.name)}\`` : `\`${(0,markdown/* cell */.Hn)(c.name)}\``;
 }
-/** Every benchmark per checkpoint, best first. */
-function fullTable(doc, rows) {
-    const extra = doc.metric.name === 'eval_accuracy' ? [] : [(0,markdown/* cell */.Hn)(doc.metric.name)];
-    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => (0,markdown/* cell */.Hn)(b.name))];
-    const body = rows.map((c) => [
-        c.rank === null ? '–' : String(c.rank),
-        checkpointLabel(c),
-        String(c.step),
-        (0,markdown/* formatBytes */.z3)(c.sizeBytes),
-        c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`,
-        ...(extra.length ? [formatValue(doc, c)] : []),
-        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : (0,round/* formatScore */.y)(c.scores[b.id])))
-    ]);
-    return (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', ...doc.benchmarks.map(() => 'r')]);
+/** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
+const SIDE_BY_SIDE = 5;
+const scoreCell = (v) => (v === null || v === undefined ? '–' : (0,round/* formatScore */.y)(v));
+const paramsCell = (c) => (c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`);
+/** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
+function identityCells(c) {
+    return [c.rank === null ? '–' : String(c.rank), checkpointLabel(c), String(c.step), (0,markdown/* formatBytes */.z3)(c.sizeBytes), paramsCell(c)];
 }
-/** The winner's scores grouped as the suite groups them, for reading down rather than across. */
-function winnerByGroup(doc) {
-    const w = doc.winner;
-    if (!w || doc.benchmarks.length === 0)
-        return '';
-    const rows = doc.benchmarks.map((b, i) => [
-        i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${(0,markdown/* cell */.Hn)(b.group)}**` : '',
-        (0,markdown/* cell */.Hn)(b.name),
-        w.scores[b.id] === null || w.scores[b.id] === undefined ? '–' : (0,round/* formatScore */.y)(w.scores[b.id])
+/** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
+function rankingTable(doc, rows) {
+    const extra = doc.metric.name === 'eval_accuracy' ? [] : [(0,markdown/* cell */.Hn)(doc.metric.name)];
+    const anyFailed = rows.some((c) => c.status === 'failed');
+    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...(anyFailed ? ['Status'] : [])];
+    const body = rows.map((c) => [
+        ...identityCells(c),
+        ...(extra.length ? [formatValue(doc, c) || '–'] : []),
+        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
+        ...(anyFailed ? [c.status === 'failed' ? `❌ ${(0,markdown/* cell */.Hn)((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok'] : [])
     ]);
-    rows.push(['', '**eval_accuracy**', `**${(0,round/* formatScore */.y)(w.evalAccuracy)}**`]);
-    return (0,markdown/* details */.zH)(`Scores of <code>${(0,markdown/* cell */.Hn)(w.name)}</code> by benchmark group`, (0,markdown/* table */.tp)(['Group', 'Benchmark', 'Score'], rows, ['l', 'l', 'r']));
+    return (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', 'l']);
+}
+/**
+ * The benchmarks down the side, grouped as the suite groups them, and the best checkpoints
+ * across: a reviewer reads one benchmark's row to compare them.
+ */
+function benchmarkTable(doc) {
+    const shown = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE);
+    if (shown.length === 0 || doc.benchmarks.length === 0)
+        return '';
+    const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1;
+    const lead = (label, group = '') => (grouped ? [group, label] : [label]);
+    const rows = [
+        [...lead('**eval_accuracy**'), ...shown.map((c) => (c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–'))],
+        ...doc.benchmarks.map((b, i) => [
+            ...lead((0,markdown/* cell */.Hn)(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${(0,markdown/* cell */.Hn)(b.group)}**` : ''),
+            ...shown.map((c) => scoreCell(c.scores[b.id]))
+        ])
+    ];
+    const header = [...(grouped ? ['Group'] : []), 'Benchmark', ...shown.map((c) => checkpointLabel(c))];
+    const title = shown.length > 1 ? `### Benchmarks of the best ${shown.length}` : '### Benchmarks';
+    return `${title}\n\n${(0,markdown/* table */.tp)(header, rows, [...(grouped ? ['l'] : []), 'l', ...shown.map(() => 'r')])}`;
+}
+/** Every benchmark per checkpoint, best first (wide: folded, for the record). */
+function fullTable(doc, rows) {
+    if (doc.benchmarks.length === 0)
+        return '';
+    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', 'eval_accuracy', ...doc.benchmarks.map((b) => (0,markdown/* cell */.Hn)(b.name))];
+    const body = rows.map((c) => [
+        ...identityCells(c),
+        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
+        ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
+    ]);
+    const what = rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint';
+    return (0,markdown/* details */.zH)(what, (0,markdown/* table */.tp)(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r')]));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
 function compactRows(doc, rows, budget) {
@@ -33781,15 +33807,19 @@ function problemsSection(doc) {
     return parts.join('\n\n');
 }
 function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }) {
-    const fixed = [`## Checkpoint evaluation`, headline(doc), renderChart(doc)];
     const ranked = doc.checkpoints;
     const top = ranked.slice(0, FULL_ROWS);
     const rest = ranked.slice(FULL_ROWS);
-    const scoresSection = [`### Scores${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`, fullTable(doc, top)];
-    const tail = [winnerByGroup(doc), problemsSection(doc)];
-    const where = scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : '';
-    let text = [...fixed, ...scoresSection].filter(Boolean).join('\n\n');
-    const tailText = [...tail, where].filter(Boolean).join('\n\n');
+    const head = [
+        '## Checkpoint evaluation',
+        headline(doc),
+        renderChart(doc),
+        `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
+        rankingTable(doc, top)
+    ];
+    const tail = [benchmarkTable(doc), fullTable(doc, top), problemsSection(doc), scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''];
+    let text = head.filter(Boolean).join('\n\n');
+    const tailText = tail.filter(Boolean).join('\n\n');
     if (rest.length) {
         const room = budget - (0,markdown/* byteLength */.dp)(text) - (0,markdown/* byteLength */.dp)(tailText) - 400;
         const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));

@@ -83,34 +83,63 @@ function checkpointLabel(c: CheckpointRecord): string {
   return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``
 }
 
-/** Every benchmark per checkpoint, best first. */
-function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
-  const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)]
-  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
-  const body = rows.map((c) => [
-    c.rank === null ? '–' : String(c.rank),
-    checkpointLabel(c),
-    String(c.step),
-    formatBytes(c.sizeBytes),
-    c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`,
-    ...(extra.length ? [formatValue(doc, c)] : []),
-    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
-    ...doc.benchmarks.map((b) => (c.scores[b.id] === null || c.scores[b.id] === undefined ? '–' : formatScore(c.scores[b.id])))
-  ])
-  return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r' as const), 'r', ...doc.benchmarks.map(() => 'r' as const)])
+/** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
+export const SIDE_BY_SIDE = 5
+
+const scoreCell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatScore(v))
+const paramsCell = (c: CheckpointRecord) => (c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`)
+
+/** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
+function identityCells(c: CheckpointRecord): string[] {
+  return [c.rank === null ? '–' : String(c.rank), checkpointLabel(c), String(c.step), formatBytes(c.sizeBytes), paramsCell(c)]
 }
 
-/** The winner's scores grouped as the suite groups them, for reading down rather than across. */
-function winnerByGroup(doc: ScoresDocument): string {
-  const w = doc.winner
-  if (!w || doc.benchmarks.length === 0) return ''
-  const rows = doc.benchmarks.map((b, i) => [
-    i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : '',
-    cell(b.name),
-    w.scores[b.id] === null || w.scores[b.id] === undefined ? '–' : formatScore(w.scores[b.id])
+/** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
+function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
+  const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)]
+  const anyFailed = rows.some((c) => c.status === 'failed')
+  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...(anyFailed ? ['Status'] : [])]
+  const body = rows.map((c) => [
+    ...identityCells(c),
+    ...(extra.length ? [formatValue(doc, c) || '–'] : []),
+    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
+    ...(anyFailed ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok'] : [])
   ])
-  rows.push(['', '**eval_accuracy**', `**${formatScore(w.evalAccuracy)}**`])
-  return details(`Scores of <code>${cell(w.name)}</code> by benchmark group`, table(['Group', 'Benchmark', 'Score'], rows, ['l', 'l', 'r']))
+  return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r' as const), 'r', 'l'])
+}
+
+/**
+ * The benchmarks down the side, grouped as the suite groups them, and the best checkpoints
+ * across: a reviewer reads one benchmark's row to compare them.
+ */
+function benchmarkTable(doc: ScoresDocument): string {
+  const shown = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE)
+  if (shown.length === 0 || doc.benchmarks.length === 0) return ''
+  const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1
+  const lead = (label: string, group = '') => (grouped ? [group, label] : [label])
+  const rows = [
+    [...lead('**eval_accuracy**'), ...shown.map((c) => (c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–'))],
+    ...doc.benchmarks.map((b, i) => [
+      ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
+      ...shown.map((c) => scoreCell(c.scores[b.id]))
+    ])
+  ]
+  const header = [...(grouped ? ['Group'] : []), 'Benchmark', ...shown.map((c) => checkpointLabel(c))]
+  const title = shown.length > 1 ? `### Benchmarks of the best ${shown.length}` : '### Benchmarks'
+  return `${title}\n\n${table(header, rows, [...(grouped ? ['l' as const] : []), 'l', ...shown.map(() => 'r' as const)])}`
+}
+
+/** Every benchmark per checkpoint, best first (wide: folded, for the record). */
+function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
+  if (doc.benchmarks.length === 0) return ''
+  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
+  const body = rows.map((c) => [
+    ...identityCells(c),
+    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
+    ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
+  ])
+  const what = rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint'
+  return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r' as const)]))
 }
 
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
@@ -144,15 +173,19 @@ function problemsSection(doc: ScoresDocument): string {
 }
 
 export function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }: SummaryOptions): string {
-  const fixed = [`## Checkpoint evaluation`, headline(doc), renderChart(doc)]
   const ranked = doc.checkpoints
   const top = ranked.slice(0, FULL_ROWS)
   const rest = ranked.slice(FULL_ROWS)
-  const scoresSection = [`### Scores${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`, fullTable(doc, top)]
-  const tail = [winnerByGroup(doc), problemsSection(doc)]
-  const where = scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
-  let text = [...fixed, ...scoresSection].filter(Boolean).join('\n\n')
-  const tailText = [...tail, where].filter(Boolean).join('\n\n')
+  const head = [
+    '## Checkpoint evaluation',
+    headline(doc),
+    renderChart(doc),
+    `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
+    rankingTable(doc, top)
+  ]
+  const tail = [benchmarkTable(doc), fullTable(doc, top), problemsSection(doc), scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : '']
+  let text = head.filter(Boolean).join('\n\n')
+  const tailText = tail.filter(Boolean).join('\n\n')
   if (rest.length) {
     const room = budget - byteLength(text) - byteLength(tailText) - 400
     const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0))
