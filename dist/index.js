@@ -31069,10 +31069,12 @@ async function main(argv) {
         return typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
     };
     try {
-        const config = (0,src_config/* parseConfig */.o4)(read, { outputDir: external_node_path_default().resolve('eval-results'), hubUrl: process.env.HF_ENDPOINT });
+        // Relative: parseConfig resolves it. (A literal path.resolve('eval-results') here would make
+        // ncc copy whatever that folder holds at build time into dist/.)
+        const config = (0,src_config/* parseConfig */.o4)(read, { outputDir: 'eval-results', hubUrl: process.env.HF_ENDPOINT });
         const needsToken = !config.publish.token && (config.publish.repo !== undefined);
         const local = needsToken
-            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92041))).readLocalToken({ env: process.env, tokenFile: values['token-file'], homeDir: external_node_os_default().homedir() })
+            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95237))).readLocalToken({ env: process.env, tokenFile: values['token-file'], homeDir: external_node_os_default().homedir() })
             : null;
         if (local)
             log.debug(`Hub token from ${local.source}`);
@@ -34330,7 +34332,7 @@ async function loadBaseline(options, outcome) {
     const token = config.publish.token ?? options.localToken;
     let namespace = repo.namespace;
     if (!namespace && token)
-        namespace = (await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92041))).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name;
+        namespace = (await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95237))).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name;
     if (!namespace) {
         log.notice(`No baseline: repo-id '${repo.name}' has no namespace and there is no token to find its owner. Write repo-id as namespace/name.`);
         return null;
@@ -34472,7 +34474,7 @@ async function runPipeline(options) {
     let failure = gate.status === 'failed' ? `Gate failed: ${gate.reasons.join('; ')}` : undefined;
     try {
         // Loaded only for runs that may publish: most runs (pull requests, training jobs) never do.
-        const { publishStage } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19301));
+        const { publishStage } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95237));
         publish = await publishStage({
             config: config.publish,
             winner,

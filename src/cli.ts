@@ -96,10 +96,12 @@ export async function main(argv: string[]): Promise<number> {
     return typeof value === 'string' ? value.trim() : value === true ? 'true' : ''
   }
   try {
-    const config = parseConfig(read, { outputDir: path.resolve('eval-results'), hubUrl: process.env.HF_ENDPOINT })
+    // Relative: parseConfig resolves it. (A literal path.resolve('eval-results') here would make
+    // ncc copy whatever that folder holds at build time into dist/.)
+    const config = parseConfig(read, { outputDir: 'eval-results', hubUrl: process.env.HF_ENDPOINT })
     const needsToken = !config.publish.token && (config.publish.repo !== undefined)
     const local = needsToken
-      ? await (await import('./hub/auth.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
+      ? await (await import('./publish.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
       : null
     if (local) log.debug(`Hub token from ${local.source}`)
     const result = await runPipeline({

@@ -193,7 +193,7 @@ async function loadBaseline(options: PipelineOptions, outcome: EvaluationOutcome
   if (!repo) throw new Error("Input 'baseline': 'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.")
   const token = config.publish.token ?? options.localToken
   let namespace = repo.namespace
-  if (!namespace && token) namespace = (await (await import('./hub/auth.js')).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name
+  if (!namespace && token) namespace = (await (await import('./publish.js')).whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name
   if (!namespace) {
     log.notice(`No baseline: repo-id '${repo.name}' has no namespace and there is no token to find its owner. Write repo-id as namespace/name.`)
     return null

@@ -32,6 +32,10 @@ export interface PublishStageOptions {
   fetch?: typeof fetch
 }
 
+// The entry points load this module lazily for everything Hub-related, so the bundle carries
+// the Hub code in one chunk rather than once per dynamic import.
+export { readLocalToken, whoami } from './hub/auth.js'
+
 export class PublishError extends Error {}
 
 /** Files below this size get no progress lines. */

@@ -1,241 +1,31 @@
-export const id = 301;
-export const ids = [301,41];
+export const id = 237;
+export const ids = [237];
 export const modules = {
 
-/***/ 92041:
+/***/ 95237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   assertCanWrite: () => (/* binding */ assertCanWrite),
-/* harmony export */   exchangeOidcToken: () => (/* binding */ exchangeOidcToken),
-/* harmony export */   readLocalToken: () => (/* binding */ readLocalToken),
-/* harmony export */   whoami: () => (/* binding */ whoami)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1429);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2382);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24668);
-// Who the token is, trusted publishing (GitHub OIDC -> short-lived Hub token), and the CLI's
-// token lookup. No function here logs or returns a message that contains a token: the entry
-// point masks tokens, and these errors may end up in a job log anyway.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PublishError: () => (/* binding */ PublishError),
+  defaultCommitTitle: () => (/* binding */ defaultCommitTitle),
+  publishStage: () => (/* binding */ publishStage),
+  readLocalToken: () => (/* reexport */ readLocalToken),
+  whoami: () => (/* reexport */ whoami)
+});
 
-
-
-
-/** Checks a token against the Hub's `/api/whoami-v2`. */
-async function whoami(options) {
-    const { hubUrl, accessToken } = options;
-    if (!accessToken.startsWith('hf_')) {
-        throw new Error(`The Hugging Face token is malformed: Hub tokens start with "hf_". ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenHelp */ .hK)(hubUrl)}`);
-    }
-    try {
-        const info = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_2__/* .whoAmI */ .Wc)({ hubUrl, accessToken, fetch: options.fetch ?? (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .createHubFetch */ ._i)() });
-        const tokenRole = info.auth?.accessToken?.role ?? 'unknown';
-        return { name: info.name, canWrite: tokenRole !== 'read', tokenRole };
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error) === 401) {
-            throw new Error(`The Hugging Face token was rejected by ${hubUrl}/api/whoami-v2 (401): it is wrong, expired or revoked. ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenHelp */ .hK)(hubUrl)}`);
-        }
-        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), accessToken)}`);
-    }
-}
-/** Throws the read-only-token error when the token can't write; says which repo needed it. */
-function assertCanWrite(info, options) {
-    if (info.canWrite)
-        return;
-    throw new Error(`The Hugging Face token of "${info.name}" is read-only (role "${info.tokenRole}"), so it can't publish to ${options.repoId}. ` +
-        `Create a token with the "write" role (or a fine-grained token with write access to ${options.repoId}) at ` +
-        `${settingsUrl(options.hubUrl)}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`);
-}
-const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
-const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
-const OIDC_SETUP_DOCS = 'https://huggingface.co/docs/hub/trusted-publishers';
-/**
- * Trusted publishing: asks GitHub for an OIDC ID token (audience = the Hub) and exchanges it at
- * the Hub's `/oauth/token` (RFC 8693) for a short-lived `hf_` token scoped to `repoId`.
- * The caller must mask the returned token before anything else is logged.
- */
-async function exchangeOidcToken(options) {
-    const { hubUrl, repoId, idTokenRequestUrl, idTokenRequestToken } = options;
-    const doFetch = options.fetch ?? (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .createHubFetch */ ._i)();
-    if (!idTokenRequestUrl || !idTokenRequestToken) {
-        throw new Error('Trusted publishing needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ' +
-            'Add `permissions: id-token: write` to the job (or the workflow) that runs this action, or pass an hf-token instead.');
-    }
-    const audience = options.audience ?? hubUrl.replace(/\/+$/, '');
-    const secrets = [idTokenRequestToken];
-    const requestUrl = new URL(idTokenRequestUrl);
-    requestUrl.searchParams.set('audience', audience);
-    let idToken;
-    try {
-        const res = await doFetch(requestUrl, {
-            headers: { Authorization: `bearer ${idTokenRequestToken}`, Accept: 'application/json' }
-        });
-        if (!res.ok) {
-            throw new Error(`HTTP ${res.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(await safeText(res), ...secrets)}`);
-        }
-        const body = (await res.json());
-        if (typeof body.value !== 'string' || body.value === '')
-            throw new Error('the answer has no "value"');
-        idToken = body.value;
-    }
-    catch (error) {
-        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), ...secrets)}. ` +
-            'Check that the job has `permissions: id-token: write`.');
-    }
-    secrets.push(idToken);
-    const tokenUrl = `${hubUrl.replace(/\/+$/, '')}/oauth/token`;
-    let res;
-    try {
-        res = await doFetch(tokenUrl, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({
-                grant_type: TOKEN_EXCHANGE_GRANT,
-                subject_token_type: ID_TOKEN_TYPE,
-                subject_token: idToken,
-                resource: repoId
-            })
-        });
-    }
-    catch (error) {
-        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error), ...secrets)}`);
-    }
-    const text = await safeText(res);
-    let body = {};
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        // not JSON: reported below with the status
-    }
-    if (!res.ok || typeof body.access_token !== 'string') {
-        const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300);
-        const claims = describeClaims(idToken);
-        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(detail, ...secrets)}. ` +
-            `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${settingsUrl(hubUrl)}/${repoId}/settings ` +
-            `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`);
-    }
-    if (!body.access_token.startsWith('hf_')) {
-        throw new Error(`The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`);
-    }
-    return body.access_token;
-}
-/** A JWT's identifying claims (never the token), to say what a Trusted Publisher must match. */
-function describeClaims(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        const keys = ['aud', 'repository', 'ref', 'workflow', 'environment', 'sub'];
-        const parts = keys.filter((k) => payload[k] !== undefined).map((k) => `${k}=${JSON.stringify(payload[k])}`);
-        return parts.length ? parts.join(', ') : 'no readable claims';
-    }
-    catch {
-        return 'no readable claims';
-    }
-}
-/**
- * The CLI's token: `HF_TOKEN`, then an explicit token file, then the file `huggingface-cli login`
- * writes, `$HF_TOKEN_PATH` or `${HF_HOME:-~/.cache/huggingface}/token`. Null when there is none.
- */
-async function readLocalToken(options) {
-    const { env } = options;
-    const fromEnv = env.HF_TOKEN?.trim();
-    if (fromEnv)
-        return { token: fromEnv, source: 'the HF_TOKEN environment variable' };
-    if (options.tokenFile) {
-        const token = await readTokenFile(options.tokenFile);
-        if (token === undefined) {
-            throw new Error(`The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`);
-        }
-        if (token === '')
-            throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`);
-        return { token, source: `the token file ${options.tokenFile}` };
-    }
-    const defaultFile = env.HF_TOKEN_PATH || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HF_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.homeDir, '.cache', 'huggingface'), 'token');
-    const token = await readTokenFile(defaultFile);
-    return token ? { token, source: `the token file ${defaultFile}` } : null;
-}
-/** The trimmed contents, or undefined when the file can't be read. */
-async function readTokenFile(path) {
-    try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8')).trim();
-    }
-    catch {
-        return undefined;
-    }
-}
-async function safeText(res) {
-    try {
-        return await res.text();
-    }
-    catch {
-        return '';
-    }
-}
-/** The web UI of the Hub whose API is at hubUrl. */
-function settingsUrl(hubUrl) {
-    return hubUrl.replace(/\/+$/, '');
-}
-
-
-/***/ }),
-
-/***/ 24668:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   hK: () => (/* binding */ tokenHelp)
-/* harmony export */ });
-// Shared wording and hygiene for the errors of the hub modules.
-/** Replaces every occurrence of each secret (tokens) with `***`. */
-function redact(text, ...secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret && secret.length >= 4)
-            out = out.split(secret).join('***');
-    }
-    // Defence in depth: anything shaped like a Hub token that slipped through.
-    return out.replace(/\bhf_[A-Za-z0-9_]{8,}\b/g, 'hf_***');
-}
-/** A thrown value's message, with the network code Node hides in `cause`. */
-function messageOf(error) {
-    const e = error;
-    const message = typeof e?.message === 'string' ? e.message : String(error);
-    const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : '';
-    return cause ? `${message} (${cause})` : message;
-}
-/** The HTTP status of a HubApiError, if it is one. */
-function statusOf(error) {
-    const status = error?.statusCode;
-    return typeof status === 'number' ? status : undefined;
-}
-/** How to get a working token. */
-function tokenHelp(hubUrl) {
-    return (`Create a token with the "write" role at ${hubUrl.replace(/\/+$/, '')}/settings/tokens and store it as the HF_TOKEN secret ` +
-        '(or use trusted publishing with `permissions: id-token: write`).');
-}
-
-
-/***/ }),
-
-/***/ 2382:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
-/* harmony export */   _i: () => (/* binding */ createHubFetch),
-/* harmony export */   a0: () => (/* binding */ networkErrorCode)
-/* harmony export */ });
-/* unused harmony exports isCommitRequest, serverRequestedDelayMs */
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __webpack_require__(68886);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
+var dist = __webpack_require__(1429);
+;// CONCATENATED MODULE: ./src/hub/transport.ts
 // The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
 // built-in fetch, a Blob PUT body is copied in memory (so that it could be replayed on a
 // redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both.
@@ -387,40 +177,209 @@ function createHubFetch(options = {}) {
     return hubFetch;
 }
 
+;// CONCATENATED MODULE: ./src/hub/errors.ts
+// Shared wording and hygiene for the errors of the hub modules.
+/** Replaces every occurrence of each secret (tokens) with `***`. */
+function redact(text, ...secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret && secret.length >= 4)
+            out = out.split(secret).join('***');
+    }
+    // Defence in depth: anything shaped like a Hub token that slipped through.
+    return out.replace(/\bhf_[A-Za-z0-9_]{8,}\b/g, 'hf_***');
+}
+/** A thrown value's message, with the network code Node hides in `cause`. */
+function messageOf(error) {
+    const e = error;
+    const message = typeof e?.message === 'string' ? e.message : String(error);
+    const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : '';
+    return cause ? `${message} (${cause})` : message;
+}
+/** The HTTP status of a HubApiError, if it is one. */
+function statusOf(error) {
+    const status = error?.statusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+/** How to get a working token. */
+function tokenHelp(hubUrl) {
+    return (`Create a token with the "write" role at ${hubUrl.replace(/\/+$/, '')}/settings/tokens and store it as the HF_TOKEN secret ` +
+        '(or use trusted publishing with `permissions: id-token: write`).');
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/hub/auth.ts
+// Who the token is, trusted publishing (GitHub OIDC -> short-lived Hub token), and the CLI's
+// token lookup. No function here logs or returns a message that contains a token: the entry
+// point masks tokens, and these errors may end up in a job log anyway.
 
-/***/ 19301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  publishStage: () => (/* binding */ publishStage)
-});
 
-// UNUSED EXPORTS: PublishError, defaultCommitTitle
 
-// EXTERNAL MODULE: ./src/github-context.ts
-var github_context = __webpack_require__(68886);
-// EXTERNAL MODULE: ./src/hub/auth.ts
-var hub_auth = __webpack_require__(92041);
+/** Checks a token against the Hub's `/api/whoami-v2`. */
+async function whoami(options) {
+    const { hubUrl, accessToken } = options;
+    if (!accessToken.startsWith('hf_')) {
+        throw new Error(`The Hugging Face token is malformed: Hub tokens start with "hf_". ${tokenHelp(hubUrl)}`);
+    }
+    try {
+        const info = await (0,dist/* whoAmI */.Wc)({ hubUrl, accessToken, fetch: options.fetch ?? createHubFetch() });
+        const tokenRole = info.auth?.accessToken?.role ?? 'unknown';
+        return { name: info.name, canWrite: tokenRole !== 'read', tokenRole };
+    }
+    catch (error) {
+        if (statusOf(error) === 401) {
+            throw new Error(`The Hugging Face token was rejected by ${hubUrl}/api/whoami-v2 (401): it is wrong, expired or revoked. ${tokenHelp(hubUrl)}`);
+        }
+        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${redact(messageOf(error), accessToken)}`);
+    }
+}
+/** Throws the read-only-token error when the token can't write; says which repo needed it. */
+function assertCanWrite(info, options) {
+    if (info.canWrite)
+        return;
+    throw new Error(`The Hugging Face token of "${info.name}" is read-only (role "${info.tokenRole}"), so it can't publish to ${options.repoId}. ` +
+        `Create a token with the "write" role (or a fine-grained token with write access to ${options.repoId}) at ` +
+        `${settingsUrl(options.hubUrl)}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`);
+}
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const OIDC_SETUP_DOCS = 'https://huggingface.co/docs/hub/trusted-publishers';
+/**
+ * Trusted publishing: asks GitHub for an OIDC ID token (audience = the Hub) and exchanges it at
+ * the Hub's `/oauth/token` (RFC 8693) for a short-lived `hf_` token scoped to `repoId`.
+ * The caller must mask the returned token before anything else is logged.
+ */
+async function exchangeOidcToken(options) {
+    const { hubUrl, repoId, idTokenRequestUrl, idTokenRequestToken } = options;
+    const doFetch = options.fetch ?? createHubFetch();
+    if (!idTokenRequestUrl || !idTokenRequestToken) {
+        throw new Error('Trusted publishing needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ' +
+            'Add `permissions: id-token: write` to the job (or the workflow) that runs this action, or pass an hf-token instead.');
+    }
+    const audience = options.audience ?? hubUrl.replace(/\/+$/, '');
+    const secrets = [idTokenRequestToken];
+    const requestUrl = new URL(idTokenRequestUrl);
+    requestUrl.searchParams.set('audience', audience);
+    let idToken;
+    try {
+        const res = await doFetch(requestUrl, {
+            headers: { Authorization: `bearer ${idTokenRequestToken}`, Accept: 'application/json' }
+        });
+        if (!res.ok) {
+            throw new Error(`HTTP ${res.status} ${redact(await safeText(res), ...secrets)}`);
+        }
+        const body = (await res.json());
+        if (typeof body.value !== 'string' || body.value === '')
+            throw new Error('the answer has no "value"');
+        idToken = body.value;
+    }
+    catch (error) {
+        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${redact(messageOf(error), ...secrets)}. ` +
+            'Check that the job has `permissions: id-token: write`.');
+    }
+    secrets.push(idToken);
+    const tokenUrl = `${hubUrl.replace(/\/+$/, '')}/oauth/token`;
+    let res;
+    try {
+        res = await doFetch(tokenUrl, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({
+                grant_type: TOKEN_EXCHANGE_GRANT,
+                subject_token_type: ID_TOKEN_TYPE,
+                subject_token: idToken,
+                resource: repoId
+            })
+        });
+    }
+    catch (error) {
+        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${redact(messageOf(error), ...secrets)}`);
+    }
+    const text = await safeText(res);
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // not JSON: reported below with the status
+    }
+    if (!res.ok || typeof body.access_token !== 'string') {
+        const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300);
+        const claims = describeClaims(idToken);
+        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${redact(detail, ...secrets)}. ` +
+            `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${settingsUrl(hubUrl)}/${repoId}/settings ` +
+            `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`);
+    }
+    if (!body.access_token.startsWith('hf_')) {
+        throw new Error(`The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`);
+    }
+    return body.access_token;
+}
+/** A JWT's identifying claims (never the token), to say what a Trusted Publisher must match. */
+function describeClaims(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        const keys = ['aud', 'repository', 'ref', 'workflow', 'environment', 'sub'];
+        const parts = keys.filter((k) => payload[k] !== undefined).map((k) => `${k}=${JSON.stringify(payload[k])}`);
+        return parts.length ? parts.join(', ') : 'no readable claims';
+    }
+    catch {
+        return 'no readable claims';
+    }
+}
+/**
+ * The CLI's token: `HF_TOKEN`, then an explicit token file, then the file `huggingface-cli login`
+ * writes, `$HF_TOKEN_PATH` or `${HF_HOME:-~/.cache/huggingface}/token`. Null when there is none.
+ */
+async function readLocalToken(options) {
+    const { env } = options;
+    const fromEnv = env.HF_TOKEN?.trim();
+    if (fromEnv)
+        return { token: fromEnv, source: 'the HF_TOKEN environment variable' };
+    if (options.tokenFile) {
+        const token = await readTokenFile(options.tokenFile);
+        if (token === undefined) {
+            throw new Error(`The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`);
+        }
+        if (token === '')
+            throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`);
+        return { token, source: `the token file ${options.tokenFile}` };
+    }
+    const defaultFile = env.HF_TOKEN_PATH || (0,external_node_path_.join)(env.HF_HOME || (0,external_node_path_.join)(options.homeDir, '.cache', 'huggingface'), 'token');
+    const token = await readTokenFile(defaultFile);
+    return token ? { token, source: `the token file ${defaultFile}` } : null;
+}
+/** The trimmed contents, or undefined when the file can't be read. */
+async function readTokenFile(path) {
+    try {
+        return (await (0,promises_.readFile)(path, 'utf8')).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+async function safeText(res) {
+    try {
+        return await res.text();
+    }
+    catch {
+        return '';
+    }
+}
+/** The web UI of the Hub whose API is at hubUrl. */
+function settingsUrl(hubUrl) {
+    return hubUrl.replace(/\/+$/, '');
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
-var dist = __webpack_require__(1429);
-// EXTERNAL MODULE: ./src/hub/errors.ts
-var errors = __webpack_require__(24668);
 // EXTERNAL MODULE: ./src/hub/repo-id.ts
 var repo_id = __webpack_require__(84117);
-// EXTERNAL MODULE: ./src/hub/transport.ts
-var transport = __webpack_require__(2382);
 ;// CONCATENATED MODULE: ./src/hub/publish.ts
 // Publishing the winning checkpoint: one atomic commit of every file, made at most once even
 // when the network fails halfway, then checked by reading the repo back.
@@ -443,7 +402,7 @@ async function publishToHub(options) {
     const repoId = checkRepoId(options.repoId);
     const repo = { type: 'model', name: repoId };
     const branch = options.revision || 'main';
-    const hubFetch = (0,transport/* createHubFetch */._i)({
+    const hubFetch = createHubFetch({
         retry: options.retry,
         fetch: options.fetch,
         onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatMs(e.delayMs)}`)
@@ -457,7 +416,7 @@ async function publishToHub(options) {
                 log.info(`Created ${options.private ? 'private' : 'public'} repo ${hubUrl}/${repoId}`);
             }
             catch (error) {
-                if ((0,errors/* statusOf */.c2)(error) !== 409)
+                if (statusOf(error) !== 409)
                     throw error;
                 log.info(`Repo ${hubUrl}/${repoId} exists; publishing to it`);
             }
@@ -469,7 +428,7 @@ async function publishToHub(options) {
                     log.info(`Created branch ${branch} from main`);
                 }
                 catch (error) {
-                    if ((0,errors/* statusOf */.c2)(error) !== 409)
+                    if (statusOf(error) !== 409)
                         throw error;
                     log.debug(`Branch ${branch} exists`);
                 }
@@ -498,7 +457,7 @@ async function publishToHub(options) {
         return result;
     }
     catch (error) {
-        throw new Error((0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), accessToken));
+        throw new Error(redact(messageOf(error), accessToken));
     }
 }
 /** Runs one Hub step and turns its failure into an error that names the step and the fix. */
@@ -511,12 +470,12 @@ async function step(what, hubUrl, accessToken, fn) {
     }
 }
 function explain(error, hubUrl, accessToken) {
-    const message = (0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), accessToken);
-    switch ((0,errors/* statusOf */.c2)(error)) {
+    const message = redact(messageOf(error), accessToken);
+    switch (statusOf(error)) {
         case 401:
-            return `${message}. The token was rejected (wrong, expired or revoked). ${(0,errors/* tokenHelp */.hK)(hubUrl)}`;
+            return `${message}. The token was rejected (wrong, expired or revoked). ${tokenHelp(hubUrl)}`;
         case 403:
-            return `${message}. The token can't write there: it is read-only, or the namespace isn't yours or your org's. ${(0,errors/* tokenHelp */.hK)(hubUrl)}`;
+            return `${message}. The token can't write there: it is read-only, or the namespace isn't yours or your org's. ${tokenHelp(hubUrl)}`;
         case 429:
             return `${message}. The Hub's rate limit was still hit after retrying; wait a few minutes and re-run.`;
         default:
@@ -584,8 +543,8 @@ async function commitOnce(ctx) {
             return await runCommit(ctx, parent, () => (committing = true));
         }
         catch (error) {
-            const status = (0,errors/* statusOf */.c2)(error);
-            const retryable = committing && ((0,transport/* networkErrorCode */.a0)(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
+            const status = statusOf(error);
+            const retryable = committing && (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
             if (!retryable || attempt >= maxAttempts) {
                 throw new Error(`Could not commit to ${where} on ${hubUrl}: ${explain(error, hubUrl, accessToken)}`);
             }
@@ -598,14 +557,14 @@ async function commitOnce(ctx) {
             const head = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
             if (head !== parent) {
                 if (head && (await commitMatches(ctx, head))) {
-                    log.info(`The commit landed although its answer was lost (${(0,errors/* messageOf */.bD)(error)}); not committing again`);
+                    log.info(`The commit landed although its answer was lost (${messageOf(error)}); not committing again`);
                     return { commit: { oid: head, url: `${hubUrl}/${repoId}/commit/${head}` }, hookOutput: '' };
                 }
-                throw new Error(`${where} moved to ${head} (another commit) while publishing, after a failed commit (${(0,errors/* messageOf */.bD)(error)}). ` +
+                throw new Error(`${where} moved to ${head} (another commit) while publishing, after a failed commit (${messageOf(error)}). ` +
                     'Nothing was committed by this run; re-run it once the other writer is done.');
             }
-            const delayMs = (0,transport/* backoffDelayMs */.Q4)(attempt, ctx.retry);
-            log.info(`The commit to ${where} failed (${(0,errors/* messageOf */.bD)(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatMs(delayMs)}`);
+            const delayMs = backoffDelayMs(attempt, ctx.retry);
+            log.info(`The commit to ${where} failed (${messageOf(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatMs(delayMs)}`);
             await sleep(delayMs);
         }
     }
@@ -753,7 +712,7 @@ async function tagCommit(options) {
         });
     }
     catch (error) {
-        throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): ${(0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), options.accessToken)}`);
+        throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): ${redact(messageOf(error), options.accessToken)}`);
     }
     if (res.status === 409) {
         await res.body?.cancel().catch(() => { });
@@ -768,9 +727,9 @@ async function tagCommit(options) {
         return;
     }
     if (!res.ok) {
-        const text = (0,errors/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
+        const text = redact((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
         throw new Error(`Could not tag ${options.commitSha} as "${tag}" on ${repoId} (${url}): HTTP ${res.status} ${text}. ` +
-            (res.status === 401 || res.status === 403 ? (0,errors/* tokenHelp */.hK)(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
+            (res.status === 401 || res.status === 403 ? tokenHelp(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
     }
     log.info(`Tagged ${options.commitSha} as "${tag}"`);
 }
@@ -815,7 +774,7 @@ async function verifyCommit(options) {
 /** A text file of a model repo, or null when the repo, revision or file doesn't exist. */
 async function downloadRepoFile(options) {
     const hubUrl = options.hubUrl.replace(/\/+$/, '');
-    const doFetch = options.fetch ?? (0,transport/* createHubFetch */._i)();
+    const doFetch = options.fetch ?? createHubFetch();
     const path = options.path.split('/').map(encodeURIComponent).join('/');
     const url = `${hubUrl}/${options.repoId}/resolve/${encodeURIComponent(options.revision ?? 'main')}/${path}`;
     let res;
@@ -823,7 +782,7 @@ async function downloadRepoFile(options) {
         res = await doFetch(url, { headers: options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {} });
     }
     catch (error) {
-        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${(0,errors/* redact */.E$)((0,errors/* messageOf */.bD)(error), options.accessToken)}`);
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${redact(messageOf(error), options.accessToken)}`);
     }
     const errorCode = res.headers.get('x-error-code');
     // The Hub answers 401 rather than 404 for a repo the caller can't see, so as not to reveal it.
@@ -832,9 +791,9 @@ async function downloadRepoFile(options) {
         return null;
     }
     if (!res.ok) {
-        const text = (0,errors/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
+        const text = redact((await res.text().catch(() => '')).slice(0, 300), options.accessToken);
         throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): HTTP ${res.status}${errorCode ? ` ${errorCode}` : ''} ${text}` +
-            (res.status === 401 || res.status === 403 ? `. ${(0,errors/* tokenHelp */.hK)(hubUrl)}` : ''));
+            (res.status === 401 || res.status === 403 ? `. ${tokenHelp(hubUrl)}` : ''));
     }
     return res.text();
 }
@@ -852,6 +811,9 @@ var round = __webpack_require__(9771);
 
 
 
+
+// The entry points load this module lazily for everything Hub-related, so the bundle carries
+// the Hub code in one chunk rather than once per dynamic import.
 
 class PublishError extends Error {
 }
@@ -889,7 +851,7 @@ async function credentials(options, repoId) {
         if (!repoId) {
             throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
         }
-        const token = await (0,hub_auth.exchangeOidcToken)({
+        const token = await exchangeOidcToken({
             hubUrl: config.hubUrl,
             repoId,
             idTokenRequestUrl: github.oidc.requestUrl,
@@ -942,9 +904,9 @@ async function publishStage(options) {
         return { status: 'skipped', reason: why };
     }
     log.info(`Publishing with ${auth.source}.`);
-    const me = await (0,hub_auth.whoami)({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch });
+    const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch });
     const repoId = (0,repo_id/* resolveRepoId */.E)(repo, me.name);
-    (0,hub_auth.assertCanWrite)(me, { hubUrl: config.hubUrl, repoId });
+    assertCanWrite(me, { hubUrl: config.hubUrl, repoId });
     const tag = config.hubTag ? (0,github_context/* releaseTag */.aF)(options.github) : null;
     if (config.hubTag && !tag)
         log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.');
