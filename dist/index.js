@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __nccwpck_require__(18477);
+// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
+var pipeline = __nccwpck_require__(20383);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31866,8 +31866,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __nccwpck_require__(18477);
+// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
+var pipeline = __nccwpck_require__(20383);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31965,7 +31965,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 18477:
+/***/ 20383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33232,10 +33232,6 @@ function fmt(value) {
     return (0,compare/* formatMetricValue */.dd)(Number(value.toFixed(9)));
 }
 
-// EXTERNAL MODULE: ./src/github-context.ts
-var github_context = __nccwpck_require__(68886);
-// EXTERNAL MODULE: ./src/publish-plan.ts + 2 modules
-var publish_plan = __nccwpck_require__(73082);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 ;// CONCATENATED MODULE: ./src/metrics.ts
@@ -33327,6 +33323,8 @@ function rank(run, options = {}) {
     return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
 }
 
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
@@ -33649,8 +33647,6 @@ function comment_messageOf(error) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(54285);
-// EXTERNAL MODULE: ./src/report/scores.ts
-var report_scores = __nccwpck_require__(91787);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: the winner, a chart of the metric against step, the score table and the
 // checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
@@ -33829,6 +33825,109 @@ function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDG
         text += '\n\n' + (0,markdown/* details */.zH)(`The other ${rest.length} checkpoints`, rows + note);
     }
     return `${text}\n\n${tailText}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/deliver.ts
+
+
+
+
+
+/** `<artifact-name>-shard-i-of-n` for a shard (found by the aggregate job), else artifact-name. */
+function artifactNameFor(report, shard) {
+    const base = report.artifactName ?? (shard ? 'checkpoint-eval' : defaultArtifactName(process.env));
+    return shard ? `${base}-shard-${shard.index}-of-${shard.count}` : base;
+}
+async function uploadRunArtifact({ github, report, shard, outputDir, files, log }) {
+    if (!github) {
+        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
+        return undefined;
+    }
+    const name = artifactNameFor(report, shard);
+    try {
+        return await uploadScoresArtifact({ name, files, rootDirectory: outputDir, log });
+    }
+    catch (error) {
+        // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
+        log.warning(`Could not upload the scores artifact '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
+        return { status: 'skipped', reason: (0,errors/* errorMessage */.g)(error) };
+    }
+}
+async function commentOnPullRequest(options) {
+    const { github, report, log, winner: w } = options;
+    if (!github || report.comment === 'never')
+        return undefined;
+    const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath });
+    if (!pr) {
+        if (report.comment === 'always')
+            log.notice('comment is always, but this run is not for a pull request: no comment.');
+        return undefined;
+    }
+    const body = renderPullRequestComment({
+        metric: options.metric,
+        winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+        gate: options.gate,
+        comparisonMarkdown: options.comparisonMarkdown,
+        baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
+        runUrl: (0,github_context/* runUrl */.Vp)(github),
+        fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
+    });
+    const outcome = await upsertPullRequestComment({
+        token: report.githubToken ?? '',
+        owner: pr.owner,
+        repo: pr.repo,
+        issueNumber: pr.number,
+        body,
+        log,
+        apiUrl: github.apiUrl
+    });
+    if (outcome.action === 'skipped' && report.comment === 'always') {
+        throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`);
+    }
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./src/report/scores.ts
+var report_scores = __nccwpck_require__(91787);
+// EXTERNAL MODULE: ./src/publish-plan.ts + 2 modules
+var publish_plan = __nccwpck_require__(73082);
+;// CONCATENATED MODULE: ./src/report/sections.ts
+// The job summary's sections after the evaluation itself: gate, Hub, and a shard's header.
+
+
+
+
+function sections_gateSection(gate) {
+    if (gate.status === 'skipped')
+        return '';
+    const icon = gate.status === 'passed' ? '✅' : '❌';
+    const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`);
+    return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n');
+}
+function publishSection(publish) {
+    switch (publish.status) {
+        case 'skipped': {
+            // A plan error lists every problem on its own line: keep them readable as a list.
+            const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim());
+            const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n');
+            return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`;
+        }
+        case 'dry-run': {
+            const { card } = publish.plan;
+            const template = card.templatePath ? `, \`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(card.templatePath))}\`` : '';
+            return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${card.source}${template}):\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
+        }
+        case 'published': {
+            const r = publish.result;
+            const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`;
+            return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
+        }
+    }
+}
+/** A shard job's summary: its slice only, said so at the top. */
+function shardSummary(scores, scoresFile, shard) {
+    return `> Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
+        renderEvaluationSummary({ scores, scoresFile }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${shard.index}/${shard.count})`);
 }
 
 ;// CONCATENATED MODULE: ./src/shard.ts
@@ -34195,9 +34294,6 @@ async function describeWeights(checkpoints, log, concurrency = 16) {
 
 
 
-
-
-
 function logDiscovery(skipped, ignored, log) {
     for (const s of skipped)
         log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
@@ -34347,100 +34443,17 @@ async function loadBaseline(options, outcome) {
         log
     });
 }
-function pipeline_gateSection(gate) {
-    if (gate.status === 'skipped')
-        return '';
-    const icon = gate.status === 'passed' ? '✅' : '❌';
-    const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`);
-    return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n');
-}
-function publishSection(publish) {
-    switch (publish.status) {
-        case 'skipped': {
-            // A plan error lists every problem on its own line: keep them readable as a list.
-            const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim());
-            const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n');
-            return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`;
-        }
-        case 'dry-run':
-            return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
-        case 'published': {
-            const r = publish.result;
-            const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`;
-            return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${(0,publish_plan/* formatUploadList */.xr)(publish.plan)}`;
-        }
-    }
-}
-function shardSummary(outcome, config) {
-    const s = config.shard;
-    return `> Shard ${s.index} of ${s.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
-        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${s.index}/${s.count})`);
-}
-async function uploadArtifact(options, outcome, summaryFile) {
-    const { config, github, log } = options;
-    if (!github) {
-        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
-        return undefined;
-    }
-    const base = config.report.artifactName ?? (config.shard ? 'checkpoint-eval' : defaultArtifactName(process.env));
-    const name = config.shard ? `${base}-shard-${config.shard.index}-of-${config.shard.count}` : base;
-    try {
-        return await uploadScoresArtifact({
-            name,
-            files: [outcome.files.json, outcome.files.csv, summaryFile],
-            rootDirectory: config.outputDir,
-            log
-        });
-    }
-    catch (error) {
-        // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
-        log.warning(`Could not upload the scores artifact '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
-        return { status: 'skipped', reason: (0,errors/* errorMessage */.g)(error) };
-    }
-}
-async function commentOnPullRequest(options, result, comparisonMarkdown) {
-    const { config, github, log } = options;
-    if (!github || config.report.comment === 'never')
-        return undefined;
-    const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath });
-    if (!pr) {
-        if (config.report.comment === 'always')
-            log.notice('comment is always, but this run is not for a pull request: no comment.');
-        return undefined;
-    }
-    const w = result.ranking.winner;
-    const body = renderPullRequestComment({
-        metric: result.ranking.metric,
-        winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
-        gate: result.gate,
-        comparisonMarkdown,
-        baselineNote: result.baseline === null ? 'No baseline yet: nothing to compare with.' : undefined,
-        runUrl: (0,github_context/* runUrl */.Vp)(github),
-        fullTableMarkdown: renderEvaluationSummary({ scores: result.scores, budget: 40_000 })
-    });
-    const outcome = await upsertPullRequestComment({
-        token: config.report.githubToken ?? '',
-        owner: pr.owner,
-        repo: pr.repo,
-        issueNumber: pr.number,
-        body,
-        log,
-        apiUrl: github.apiUrl
-    });
-    if (outcome.action === 'skipped' && config.report.comment === 'always') {
-        throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`);
-    }
-    return outcome;
-}
+/** What the GitHub-side deliveries need from the run's options. */
+const deliverTo = ({ github, config, log }) => ({ github, report: config.report, shard: config.shard, outputDir: config.outputDir, log });
 /** The whole run. Errors before the report is written throw; later ones come back as `failure`. */
 async function runPipeline(options) {
     const { config, log } = options;
     const outcome = await evaluateCheckpoints(options);
     if (config.shard) {
-        const summary = shardSummary(outcome, config);
+        const summary = shardSummary(outcome.scores, outcome.files.json, config.shard);
         const summaryFile = external_node_path_default().join(config.outputDir, `${shardFileBase(config.shard)}.summary.md`);
         await (0,promises_.writeFile)(summaryFile, summary);
-        const artifact = await uploadArtifact(options, outcome, summaryFile);
+        const artifact = await uploadRunArtifact({ ...deliverTo(options), files: [outcome.files.json, outcome.files.csv, summaryFile] });
         return {
             ...outcome,
             baseline: undefined,
@@ -34497,22 +34510,29 @@ async function runPipeline(options) {
     const sections = [
         renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
         comparisonMarkdown ? `### Change against the baseline\n\n${comparisonMarkdown}` : baseline === null ? '### Change against the baseline\n\nNo baseline yet: nothing to compare with.' : '',
-        pipeline_gateSection(gate),
+        sections_gateSection(gate),
         publishSection(publish)
     ];
     const summary = sections.filter(Boolean).join('\n\n') + '\n';
     const summaryFile = external_node_path_default().join(config.outputDir, 'summary.md');
     await (0,promises_.writeFile)(summaryFile, summary);
-    const partial = { ...outcome, baseline, gate, publish, failure };
-    const artifact = await uploadArtifact(options, outcome, summaryFile);
+    const artifact = await uploadRunArtifact({ ...deliverTo(options), files: [outcome.files.json, outcome.files.csv, summaryFile] });
     let comment;
     try {
-        comment = await commentOnPullRequest(options, partial, comparisonMarkdown);
+        comment = await commentOnPullRequest({
+            ...deliverTo(options),
+            metric: outcome.ranking.metric,
+            winner,
+            gate,
+            scores: outcome.scores,
+            comparisonMarkdown,
+            baselineMissing: baseline === null
+        });
     }
     catch (error) {
         failure = [failure, (0,errors/* errorMessage */.g)(error)].filter(Boolean).join('\n');
     }
-    return { ...partial, failure, artifact, comment, summary };
+    return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
 }
 
 

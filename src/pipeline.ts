@@ -12,15 +12,15 @@ import { Inputs } from './inputs.js'
 import { errorMessage } from './errors.js'
 import { createEvaluator } from './evaluate/index.js'
 import { evaluateGate, type GateResult } from './gate.js'
-import { runUrl, type GitHubEnvironment } from './github-context.js'
+import type { GitHubEnvironment } from './github-context.js'
 import type { PublishOutcome } from './publish.js'
-import { formatUploadList } from './publish-plan.js'
 import { DEFAULT_METRIC, rank } from './rank.js'
-import { uploadScoresArtifact, defaultArtifactName, type UploadArtifactResult } from './report/artifact.js'
-import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestComment, type UpsertCommentResult } from './report/comment.js'
+import type { UploadArtifactResult } from './report/artifact.js'
+import type { UpsertCommentResult } from './report/comment.js'
+import { commentOnPullRequest, uploadRunArtifact } from './report/deliver.js'
 import { compareWithBaseline, renderComparisonMarkdown } from './report/compare.js'
-import { cell } from './report/markdown.js'
 import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDocument, type ScoresFiles } from './report/scores.js'
+import { gateSection, publishSection, shardSummary } from './report/sections.js'
 import { FULL_ROWS, renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
 import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from './shard.js'
@@ -209,91 +209,8 @@ async function loadBaseline(options: PipelineOptions, outcome: EvaluationOutcome
   })
 }
 
-function gateSection(gate: GateResult): string {
-  if (gate.status === 'skipped') return ''
-  const icon = gate.status === 'passed' ? '✅' : '❌'
-  const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`)
-  return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n')
-}
-
-function publishSection(publish: PublishOutcome): string {
-  switch (publish.status) {
-    case 'skipped': {
-      // A plan error lists every problem on its own line: keep them readable as a list.
-      const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim())
-      const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n')
-      return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`
-    }
-    case 'dry-run':
-      return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${publish.plan.card.source}${publish.plan.card.templatePath ? `, \`${cell(path.basename(publish.plan.card.templatePath))}\`` : ''}):\n\n${formatUploadList(publish.plan)}`
-    case 'published': {
-      const r = publish.result
-      const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`
-      return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${formatUploadList(publish.plan)}`
-    }
-  }
-}
-
-function shardSummary(outcome: EvaluationOutcome, config: Config): string {
-  const s = config.shard!
-  return `> Shard ${s.index} of ${s.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
-    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${s.index}/${s.count})`)
-}
-
-async function uploadArtifact(options: PipelineOptions, outcome: EvaluationOutcome, summaryFile: string): Promise<UploadArtifactResult | undefined> {
-  const { config, github, log } = options
-  if (!github) {
-    log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
-    return undefined
-  }
-  const base = config.report.artifactName ?? (config.shard ? 'checkpoint-eval' : defaultArtifactName(process.env))
-  const name = config.shard ? `${base}-shard-${config.shard.index}-of-${config.shard.count}` : base
-  try {
-    return await uploadScoresArtifact({
-      name,
-      files: [outcome.files.json, outcome.files.csv, summaryFile],
-      rootDirectory: config.outputDir,
-      log
-    })
-  } catch (error) {
-    // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
-    log.warning(`Could not upload the scores artifact '${name}': ${errorMessage(error)}`)
-    return { status: 'skipped', reason: errorMessage(error) }
-  }
-}
-
-async function commentOnPullRequest(options: PipelineOptions, result: Omit<PipelineResult, 'comment' | 'summary' | 'artifact'>, comparisonMarkdown: string | undefined): Promise<UpsertCommentResult | undefined> {
-  const { config, github, log } = options
-  if (!github || config.report.comment === 'never') return undefined
-  const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath })
-  if (!pr) {
-    if (config.report.comment === 'always') log.notice('comment is always, but this run is not for a pull request: no comment.')
-    return undefined
-  }
-  const w = result.ranking.winner
-  const body = renderPullRequestComment({
-    metric: result.ranking.metric,
-    winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
-    gate: result.gate,
-    comparisonMarkdown,
-    baselineNote: result.baseline === null ? 'No baseline yet: nothing to compare with.' : undefined,
-    runUrl: runUrl(github),
-    fullTableMarkdown: renderEvaluationSummary({ scores: result.scores, budget: 40_000 })
-  })
-  const outcome = await upsertPullRequestComment({
-    token: config.report.githubToken ?? '',
-    owner: pr.owner,
-    repo: pr.repo,
-    issueNumber: pr.number,
-    body,
-    log,
-    apiUrl: github.apiUrl
-  })
-  if (outcome.action === 'skipped' && config.report.comment === 'always') {
-    throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`)
-  }
-  return outcome
-}
+/** What the GitHub-side deliveries need from the run's options. */
+const deliverTo = ({ github, config, log }: PipelineOptions) => ({ github, report: config.report, shard: config.shard, outputDir: config.outputDir, log })
 
 /** The whole run. Errors before the report is written throw; later ones come back as `failure`. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -301,10 +218,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const outcome = await evaluateCheckpoints(options)
 
   if (config.shard) {
-    const summary = shardSummary(outcome, config)
+    const summary = shardSummary(outcome.scores, outcome.files.json, config.shard)
     const summaryFile = path.join(config.outputDir, `${shardFileBase(config.shard)}.summary.md`)
     await writeFile(summaryFile, summary)
-    const artifact = await uploadArtifact(options, outcome, summaryFile)
+    const artifact = await uploadRunArtifact({ ...deliverTo(options), files: [outcome.files.json, outcome.files.csv, summaryFile] })
     return {
       ...outcome,
       baseline: undefined,
@@ -371,13 +288,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const summaryFile = path.join(config.outputDir, 'summary.md')
   await writeFile(summaryFile, summary)
 
-  const partial = { ...outcome, baseline, gate, publish, failure }
-  const artifact = await uploadArtifact(options, outcome, summaryFile)
+  const artifact = await uploadRunArtifact({ ...deliverTo(options), files: [outcome.files.json, outcome.files.csv, summaryFile] })
   let comment: UpsertCommentResult | undefined
   try {
-    comment = await commentOnPullRequest(options, partial, comparisonMarkdown)
+    comment = await commentOnPullRequest({
+      ...deliverTo(options),
+      metric: outcome.ranking.metric,
+      winner,
+      gate,
+      scores: outcome.scores,
+      comparisonMarkdown,
+      baselineMissing: baseline === null
+    })
   } catch (error) {
     failure = [failure, errorMessage(error)].filter(Boolean).join('\n')
   }
-  return { ...partial, failure, artifact, comment, summary }
+  return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary }
 }

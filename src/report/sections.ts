@@ -1,0 +1,43 @@
+// The job summary's sections after the evaluation itself: gate, Hub, and a shard's header.
+import path from 'node:path'
+import type { ShardSpec } from '../config.js'
+import type { GateResult } from '../gate.js'
+import type { PublishOutcome } from '../publish.js'
+import { formatUploadList } from '../publish-plan.js'
+import { cell } from './markdown.js'
+import type { ScoresDocument } from './scores.js'
+import { renderEvaluationSummary } from './summary.js'
+
+export function gateSection(gate: GateResult): string {
+  if (gate.status === 'skipped') return ''
+  const icon = gate.status === 'passed' ? '✅' : '❌'
+  const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`)
+  return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n')
+}
+
+export function publishSection(publish: PublishOutcome): string {
+  switch (publish.status) {
+    case 'skipped': {
+      // A plan error lists every problem on its own line: keep them readable as a list.
+      const [first, ...rest] = publish.reason.split('\n').filter((l) => l.trim())
+      const list = rest.map((l) => `- ${l.replace(/^\s*-\s*/, '')}`).join('\n')
+      return `### Hub\n\nNot published: ${first}${rest.length ? `\n\n${list}` : '.'}`
+    }
+    case 'dry-run': {
+      const { card } = publish.plan
+      const template = card.templatePath ? `, \`${cell(path.basename(card.templatePath))}\`` : ''
+      return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${card.source}${template}):\n\n${formatUploadList(publish.plan)}`
+    }
+    case 'published': {
+      const r = publish.result
+      const where = r.prUrl ? `pull request ${r.prUrl}` : `commit [\`${r.commitSha.slice(0, 10)}\`](${r.commitUrl})`
+      return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${formatUploadList(publish.plan)}`
+    }
+  }
+}
+
+/** A shard job's summary: its slice only, said so at the top. */
+export function shardSummary(scores: ScoresDocument, scoresFile: string, shard: ShardSpec): string {
+  return `> Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
+    renderEvaluationSummary({ scores, scoresFile }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${shard.index}/${shard.count})`)
+}
