@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
-var pipeline = __nccwpck_require__(20383);
+// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
+var pipeline = __nccwpck_require__(94492);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31811,7 +31811,7 @@ const INPUT_HELP = {
     'dry-run': { description: 'Prepare and show the upload, send nothing', default: 'false', boolean: true },
     'hub-tag': { description: 'On a tag run, tag the Hub commit with the same name', default: 'false', boolean: true },
     shard: { description: 'Evaluate only slice i of n (e.g. 2/4); writes a partial scores file' },
-    aggregate: { description: 'Merge the partial scores files of every shard (a path or glob), then rank, report, gate, publish' }
+    aggregate: { description: "Merge the partial scores files of every shard (a path or glob, or 'artifacts': download this run's shard artifacts; a folder named artifacts is ./artifacts), then rank, report, gate, publish" }
 };
 
 
@@ -31866,8 +31866,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
-var pipeline = __nccwpck_require__(20383);
+// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
+var pipeline = __nccwpck_require__(94492);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31965,7 +31965,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 20383:
+/***/ 94492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34120,6 +34120,101 @@ async function aggregateShards(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/shard-artifacts.ts
+// `aggregate: artifacts`: the aggregate job fetches the shard jobs' artifacts of the current
+// workflow run itself (no actions/download-artifact step), one folder per artifact, and the usual
+// aggregation (findShardFiles + aggregateShards) then checks and merges what is there.
+
+
+
+/** The reserved `aggregate` value; a folder of that name is given as `./artifacts`. */
+const AGGREGATE_FROM_ARTIFACTS = 'artifacts';
+/** What shards name their artifact when `artifact-name` is not set (see artifactNameFor). */
+const DEFAULT_SHARD_ARTIFACT_BASE = 'checkpoint-eval';
+class ShardArtifactsError extends Error {
+}
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The `<base>-shard-<i>-of-<n>` pattern the shard artifacts of `base` match, as people read it. */
+const shardArtifactPattern = (base) => `${base}-shard-<i>-of-<n>`;
+/**
+ * The shard artifacts of `base` among a run's artifacts, by n then i (other artifacts, and other
+ * bases such as `checkpoint-eval-x-shard-1-of-2` for base `checkpoint-eval`, are left out).
+ */
+function selectShardArtifacts(artifacts, base = DEFAULT_SHARD_ARTIFACT_BASE) {
+    const re = new RegExp(`^${escapeRegExp(base)}-shard-(\\d+)-of-(\\d+)$`);
+    const selected = [];
+    for (const artifact of artifacts) {
+        const match = re.exec(artifact.name);
+        if (match)
+            selected.push({ ...artifact, index: Number(match[1]), count: Number(match[2]) });
+    }
+    return selected.sort((a, b) => a.count - b.count || a.index - b.index || a.id - b.id);
+}
+/** Null when the @actions/artifact client can list and download here; otherwise why not. */
+function unavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return 'this is not a GitHub Actions job (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set)';
+    }
+    return null;
+}
+/**
+ * Download the current run's `<base>-shard-<i>-of-<n>` artifacts (the latest of each name) into
+ * `<destination>/<name>/` and return `destination`, the folder to aggregate. Throws a
+ * ShardArtifactsError with the fix when there is no artifact service or no shard artifact.
+ */
+async function fetchShardArtifacts(options) {
+    const { log, destination } = options;
+    const base = options.base || DEFAULT_SHARD_ARTIFACT_BASE;
+    const pattern = shardArtifactPattern(base);
+    const why = unavailable(options.env ?? process.env);
+    if (why !== null) {
+        throw new ShardArtifactsError(`aggregate: 'artifacts' downloads the shard artifacts (${pattern}) of the current workflow run, but ${why}. ` +
+            'Download the artifacts yourself and pass their folder instead, e.g. aggregate: ./shards.');
+    }
+    // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+    const client = new DefaultArtifactClient();
+    let listed;
+    try {
+        listed = (await client.listArtifacts({ latest: true })).artifacts;
+    }
+    catch (error) {
+        throw new ShardArtifactsError(`aggregate: listing this workflow run's artifacts failed: ${(0,errors/* errorMessage */.g)(error)}`);
+    }
+    const shards = selectShardArtifacts(listed, base);
+    if (shards.length === 0) {
+        const others = listed.map((a) => a.name).sort();
+        throw new ShardArtifactsError(`aggregate: no shard artifacts found in this workflow run: looked for ${pattern} (e.g. ${base}-shard-1-of-4)` +
+            (others.length ? `; the run has ${others.slice(0, 10).join(', ')}${others.length > 10 ? ', …' : ''}` : '; the run has no artifacts') +
+            `. The shard jobs must run, and upload, before this one: add needs: <the shard matrix job> to this job, and give both the same artifact-name (default ${DEFAULT_SHARD_ARTIFACT_BASE}).`);
+    }
+    log.startGroup(`Downloading ${shards.length} shard artifact${shards.length > 1 ? 's' : ''} (${pattern}) into ${destination}`);
+    try {
+        for (const shard of shards) {
+            const folder = external_node_path_default().join(destination, shard.name);
+            // A re-run on the same runner must not merge with what an earlier attempt downloaded.
+            await (0,promises_.rm)(folder, { recursive: true, force: true });
+            let mismatch;
+            try {
+                ;
+                ({ digestMismatch: mismatch } = await client.downloadArtifact(shard.id, { path: folder, ...(shard.digest ? { expectedHash: shard.digest } : {}) }));
+            }
+            catch (error) {
+                throw new ShardArtifactsError(`aggregate: downloading artifact "${shard.name}" (id ${shard.id}) failed: ${(0,errors/* errorMessage */.g)(error)}`);
+            }
+            if (mismatch) {
+                throw new ShardArtifactsError(`aggregate: artifact "${shard.name}" (id ${shard.id}) does not match its digest after download; re-run the job.`);
+            }
+            log.info(`Downloaded artifact ${shard.name} (id ${shard.id}, shard ${shard.index}/${shard.count}) into ${folder}`);
+        }
+    }
+    finally {
+        log.endGroup();
+    }
+    log.info(`Shard artifacts downloaded: ${shards.map((s) => s.name).join(', ')}`);
+    return destination;
+}
+
 ;// CONCATENATED MODULE: ./src/safetensors.ts
 // What a checkpoint's weights are, read from safetensors headers only: parameter count and
 // dtypes for the report and the model card, without reading gigabytes of tensor data.
@@ -34294,6 +34389,7 @@ async function describeWeights(checkpoints, log, concurrency = 16) {
 
 
 
+
 function logDiscovery(skipped, ignored, log) {
     for (const s of skipped)
         log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
@@ -34365,7 +34461,11 @@ async function evaluateCheckpoints(options) {
     let rankingConfig = config.ranking;
     let weightsInput = config.evaluation.weights;
     if (config.aggregate) {
-        const files = findShardFiles(config.aggregate, cwd);
+        // `artifacts`: fetch the shard jobs' artifacts of this run into <output-dir>/shards first.
+        const source = config.aggregate === AGGREGATE_FROM_ARTIFACTS
+            ? await fetchShardArtifacts({ base: config.report.artifactName, destination: external_node_path_default().join(config.outputDir, 'shards'), log })
+            : config.aggregate;
+        const files = findShardFiles(source, cwd);
         const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir, local: await localCheckpoints(config.checkpointDir, log) });
         log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => external_node_path_default().relative(cwd, f) || f).join(', ')}`);
         evaluation = shards.evaluation;

@@ -79,5 +79,5 @@ export const INPUT_HELP: Record<InputName, { description: string; default?: stri
   'dry-run': { description: 'Prepare and show the upload, send nothing', default: 'false', boolean: true },
   'hub-tag': { description: 'On a tag run, tag the Hub commit with the same name', default: 'false', boolean: true },
   shard: { description: 'Evaluate only slice i of n (e.g. 2/4); writes a partial scores file' },
-  aggregate: { description: 'Merge the partial scores files of every shard (a path or glob), then rank, report, gate, publish' }
+  aggregate: { description: "Merge the partial scores files of every shard (a path or glob, or 'artifacts': download this run's shard artifacts; a folder named artifacts is ./artifacts), then rank, report, gate, publish" }
 }

@@ -24,6 +24,7 @@ import { gateSection, publishSection, shardSummary } from './report/sections.js'
 import { FULL_ROWS, renderEvaluationSummary } from './report/summary.js'
 import { formatScore } from './round.js'
 import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from './shard.js'
+import { AGGREGATE_FROM_ARTIFACTS, fetchShardArtifacts } from './report/shard-artifacts.js'
 import { describeWeights } from './weights-info.js'
 import type { Benchmark, Checkpoint, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from './types.js'
 
@@ -134,7 +135,12 @@ export async function evaluateCheckpoints(options: PipelineOptions): Promise<Eva
   let rankingConfig = config.ranking
   let weightsInput = config.evaluation.weights
   if (config.aggregate) {
-    const files = findShardFiles(config.aggregate, cwd)
+    // `artifacts`: fetch the shard jobs' artifacts of this run into <output-dir>/shards first.
+    const source =
+      config.aggregate === AGGREGATE_FROM_ARTIFACTS
+        ? await fetchShardArtifacts({ base: config.report.artifactName, destination: path.join(config.outputDir, 'shards'), log })
+        : config.aggregate
+    const files = findShardFiles(source, cwd)
     const shards = await aggregateShards({ files, checkpointDir: config.checkpointDir, local: await localCheckpoints(config.checkpointDir, log) })
     log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => path.relative(cwd, f) || f).join(', ')}`)
     evaluation = shards.evaluation

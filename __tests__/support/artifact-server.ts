@@ -1,7 +1,8 @@
 // A loopback stand-in for the GitHub Actions artifact service, enough for @actions/artifact 6's
-// uploadArtifact: Twirp JSON CreateArtifact / FinalizeArtifact under ACTIONS_RESULTS_URL, and an
-// Azure-Blob-like endpoint for the signed upload URL (PUT ?comp=block, then PUT ?comp=blocklist,
-// which is what @azure/storage-blob's BlockBlobClient.uploadStream sends).
+// uploadArtifact, listArtifacts and downloadArtifact: Twirp JSON CreateArtifact / FinalizeArtifact /
+// ListArtifacts / GetSignedArtifactURL under ACTIONS_RESULTS_URL, and an Azure-Blob-like endpoint
+// for the signed URLs (PUT ?comp=block, then PUT ?comp=blocklist, which is what
+// @azure/storage-blob's BlockBlobClient.uploadStream sends; GET of a finalized artifact's zip).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,7 +13,7 @@ const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/'
 const BLOB_PREFIX = '/devstoreaccount1/actions-results/'
 
 export interface TwirpCall {
-  method: 'CreateArtifact' | 'FinalizeArtifact' | string
+  method: 'CreateArtifact' | 'FinalizeArtifact' | 'ListArtifacts' | 'GetSignedArtifactURL' | string
   authorization?: string
   /** The JSON request, field names as in the proto (workflow_run_backend_id, ...). */
   body: Record<string, unknown>
@@ -26,13 +27,20 @@ export interface StoredArtifact {
   /** What FinalizeArtifact reported. */
   size: string
   hash?: string
+  /** The run and job that uploaded it, from the token's scope as the client sent them. */
+  workflowRunBackendId?: string
+  workflowJobRunBackendId?: string
+  createdAt?: Date
 }
 
 export interface FakeArtifactService {
   /** Set as ACTIONS_RESULTS_URL (with a trailing slash, like the runner). */
   resultsUrl: string
   calls: TwirpCall[]
-  /** Finalized artifacts by name. */
+  /**
+   * Finalized artifacts by name. Tests may add (a copy from another service) or delete entries:
+   * ListArtifacts and downloads read from here.
+   */
   artifacts: Map<string, StoredArtifact>
   /** Blob requests as `METHOD path?query`, to see how the client uploaded. */
   blobRequests: string[]
@@ -56,6 +64,22 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
       const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>
       calls.push({ method, authorization: req.headers.authorization, body })
       return twirp(res, method, body)
+    }
+    if (req.method === 'GET' && url.pathname.startsWith(BLOB_PREFIX)) {
+      blobRequests.push(`GET ${url.pathname}`)
+      if (url.searchParams.get('sig') !== 'test-signature' || url.searchParams.get('sp') !== 'r') return xmlError(res, 403, 'AuthenticationFailed')
+      const name = decodeURIComponent(url.pathname.slice(BLOB_PREFIX.length).replace(/\.zip$/, ''))
+      const stored = artifacts.get(name)
+      if (!stored) return xmlError(res, 404, 'BlobNotFound')
+      res
+        .writeHead(200, {
+          'content-type': 'application/zip',
+          'content-length': String(stored.content.length),
+          'content-disposition': `attachment; filename="${encodeURIComponent(name)}.zip"`,
+          'x-ms-blob-type': 'BlockBlob'
+        })
+        .end(stored.content)
+      return
     }
     if (req.method === 'PUT' && url.pathname.startsWith(BLOB_PREFIX)) {
       blobRequests.push(`PUT ${url.pathname}?comp=${url.searchParams.get('comp') ?? ''}`)
@@ -100,9 +124,47 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
       if (!content) return json(res, 404, { code: 'not_found', msg: `no upload for artifact ${name}` })
       const id = nextId++
       const hash = (body.hash as string | undefined) ?? undefined
-      artifacts.set(name, { id, name, content, size: String(body.size), hash })
+      artifacts.set(name, {
+        id,
+        name,
+        content,
+        size: String(body.size),
+        hash,
+        workflowRunBackendId: body.workflow_run_backend_id as string | undefined,
+        workflowJobRunBackendId: body.workflow_job_run_backend_id as string | undefined,
+        createdAt: new Date()
+      })
       // int64 fields are strings in proto JSON.
       return json(res, 200, { ok: true, artifact_id: String(id) })
+    }
+    if (method === 'ListArtifacts') {
+      // The run's artifacts (any job of it), optionally narrowed by name_filter (a StringValue:
+      // a plain string in JSON) or id_filter (an Int64Value: a decimal string).
+      const run = body.workflow_run_backend_id
+      const listed = [...artifacts.values()].filter(
+        (a) =>
+          (a.workflowRunBackendId === undefined || a.workflowRunBackendId === run) &&
+          (body.name_filter === undefined || a.name === body.name_filter) &&
+          (body.id_filter === undefined || String(a.id) === String(body.id_filter))
+      )
+      return json(res, 200, {
+        artifacts: listed.map((a) => ({
+          workflow_run_backend_id: a.workflowRunBackendId ?? run,
+          workflow_job_run_backend_id: a.workflowJobRunBackendId ?? '',
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.content.length),
+          ...(a.createdAt ? { created_at: a.createdAt.toISOString() } : {}),
+          ...(a.hash ? { digest: a.hash } : {})
+        }))
+      })
+    }
+    if (method === 'GetSignedArtifactURL') {
+      const stored = artifacts.get(name)
+      if (!stored || (stored.workflowRunBackendId !== undefined && stored.workflowRunBackendId !== body.workflow_run_backend_id)) {
+        return json(res, 404, { code: 'not_found', msg: `no artifact ${name} in this run` })
+      }
+      return json(res, 200, { signed_url: `${base}${BLOB_PREFIX}${encodeURIComponent(name)}.zip?sv=2023-11-03&sr=b&sp=r&sig=test-signature` })
     }
     return json(res, 404, { code: 'bad_route', msg: `no handler for ${method}` })
   }
