@@ -33971,7 +33971,7 @@ function findShardFiles(pattern, cwd) {
             info = (0,external_node_fs_.statSync)(absolute);
         }
         catch {
-            throw new AggregateError(`aggregate: '${pattern}' does not exist. Download the shard artifacts first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`);
+            throw new AggregateError(`aggregate: '${pattern}' does not exist. Use 'aggregate: artifacts' to fetch the shard artifacts of this run, or download them first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`);
         }
         if (info.isFile())
             return [absolute];

@@ -42,7 +42,7 @@ export function findShardFiles(pattern: string, cwd: string): string[] {
     try {
       info = statSync(absolute)
     } catch {
-      throw new AggregateError(`aggregate: '${pattern}' does not exist. Use `aggregate: artifacts` to fetch the shard artifacts of this run, or download them first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`)
+      throw new AggregateError(`aggregate: '${pattern}' does not exist. Use 'aggregate: artifacts' to fetch the shard artifacts of this run, or download them first (actions/download-artifact with pattern and merge-multiple: true) and point aggregate at that folder.`)
     }
     if (info.isFile()) return [absolute]
     return walk(absolute).filter((f) => /(^|\/)scores-shard-\d+-of-\d+\.json$/.test(f)).map((f) => path.join(absolute, f)).sort()
