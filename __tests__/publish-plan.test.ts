@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chooseTemplate, formatBytes, formatUploadList, planUpload, UploadPlanError, type PlanUploadOptions } from '../src/publish-plan.js'
+import { formatBytes } from '../src/report/markdown.js'
+import { chooseTemplate, formatUploadList, planUpload, UploadPlanError, type PlanUploadOptions } from '../src/publish-plan.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
@@ -304,6 +305,6 @@ describe('formatUploadList', () => {
   })
 
   it('formats sizes in binary units', () => {
-    expect([0, 1023, 1536, 5 * 1024 ** 3, 300 * 1024 ** 2].map(formatBytes)).toEqual(['0 B', '1023 B', '1.5 KiB', '5.0 GiB', '300 MiB'])
+    expect([0, 1023, 1536, 5 * 1024 ** 3, 300 * 1024 ** 2, 42.5 * 1024 ** 2].map(formatBytes)).toEqual(['0 B', '1023 B', '1.50 KiB', '5.00 GiB', '300 MiB', '42.5 MiB'])
   })
 })

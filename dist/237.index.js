@@ -177,8 +177,11 @@ function createHubFetch(options = {}) {
     return hubFetch;
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/hub/errors.ts
 // Shared wording and hygiene for the errors of the hub modules.
+
 /** Replaces every occurrence of each secret (tokens) with `***`. */
 function redact(text, ...secrets) {
     let out = text;
@@ -192,7 +195,7 @@ function redact(text, ...secrets) {
 /** A thrown value's message, with the network code Node hides in `cause`. */
 function messageOf(error) {
     const e = error;
-    const message = typeof e?.message === 'string' ? e.message : String(error);
+    const message = (0,errors/* errorMessage */.g)(error);
     const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : '';
     return cause ? `${message} (${cause})` : message;
 }
@@ -530,7 +533,7 @@ async function commitOnce(ctx) {
     const maxAttempts = Math.max(1, ctx.retry?.maxAttempts ?? 5);
     const sleep = ctx.retry?.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const where = `${repoId}@${branch}`;
-    let parent = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
+    let parent = await step(`read the head of ${where}`, hubUrl, accessToken, async () => (await latestCommit(ctx, ctx.branch))?.oid);
     // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
     // commits per hour, and history should show real changes), as huggingface_hub skips them too.
     if (parent && !ctx.createPr && (await step(`read the files of ${where}`, hubUrl, accessToken, () => holdsFiles(ctx, parent)))) {
@@ -554,7 +557,7 @@ async function commitOnce(ctx) {
                 throw new Error(`Opening a pull request on ${where} failed without a clear answer (${explain(error, hubUrl, accessToken)}). ` +
                     `It may have been opened: look at ${hubUrl}/${repoId}/discussions before re-running.`);
             }
-            const head = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx));
+            const head = await step(`read the head of ${where}`, hubUrl, accessToken, async () => (await latestCommit(ctx, ctx.branch))?.oid);
             if (head !== parent) {
                 if (head && (await commitMatches(ctx, head))) {
                     log.info(`The commit landed although its answer was lost (${messageOf(error)}); not committing again`);
@@ -621,23 +624,14 @@ function progressThrottle(ctx) {
         ctx.onProgress({ path, totalBytes, uploadedBytes: Math.min(totalBytes, Math.round(progress * totalBytes)) });
     };
 }
-async function branchHead(ctx) {
-    for await (const commit of (0,dist/* listCommits */.VE)({
-        repo: { type: 'model', name: ctx.repoId },
-        revision: ctx.branch,
-        batchSize: 1,
-        hubUrl: ctx.hubUrl,
-        accessToken: ctx.accessToken,
-        fetch: ctx.fetch
-    })) {
-        return commit.oid;
-    }
-    return undefined;
+/** The commit a branch, tag or sha names (its newest), or undefined when there is none. */
+async function latestCommit(ctx, revision) {
+    const commits = (0,dist/* listCommits */.VE)({ repo: { type: 'model', name: ctx.repoId }, revision, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch });
+    return (await commits.next()).value ?? undefined;
 }
 /** Whether `sha` is this run's commit: same title, and every file there with the same bytes. */
 async function commitMatches(ctx, sha) {
-    const commits = (0,dist/* listCommits */.VE)({ repo: { type: 'model', name: ctx.repoId }, revision: sha, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch });
-    const head = (await commits.next()).value;
+    const head = await latestCommit(ctx, sha);
     if (!head || head.title !== ctx.commitTitle)
         return false;
     return holdsFiles(ctx, sha);
@@ -717,7 +711,7 @@ async function tagCommit(options) {
     if (res.status === 409) {
         await res.body?.cancel().catch(() => { });
         // A retried tag request whose first answer was lost lands here too: look where the tag points.
-        const target = await taggedCommit(options).catch(() => undefined);
+        const target = await latestCommit(options, tag).then((c) => c?.oid).catch(() => undefined);
         if (target === options.commitSha) {
             log.info(`Tagged ${options.commitSha} as "${tag}"`);
             return;
@@ -732,20 +726,6 @@ async function tagCommit(options) {
             (res.status === 401 || res.status === 403 ? tokenHelp(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
     }
     log.info(`Tagged ${options.commitSha} as "${tag}"`);
-}
-/** The commit a tag points at. */
-async function taggedCommit(options) {
-    for await (const commit of (0,dist/* listCommits */.VE)({
-        repo: { type: 'model', name: options.repoId },
-        revision: options.tag,
-        batchSize: 1,
-        hubUrl: options.hubUrl,
-        accessToken: options.accessToken,
-        fetch: options.fetch
-    })) {
-        return commit.oid;
-    }
-    return undefined;
 }
 /** Every file is at the commit with its size, and README.md reads back byte for byte. */
 async function verifyCommit(options) {

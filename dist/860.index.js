@@ -10,24 +10,28 @@ export const modules = {
 /* harmony export */   loadBaselineFromHub: () => (/* binding */ loadBaselineFromHub)
 /* harmony export */ });
 /* unused harmony exports parseBaselineFromModelCard, hubFileFetcher */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
-/* harmony import */ var _report_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50181);
-/* harmony import */ var _report_scores_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91787);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94584);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35670);
+/* harmony import */ var _report_scores_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91787);
 // Where "what we had before" comes from: a scores.json written by an earlier run, or the model
 // card of the model published on the Hugging Face Hub. Both end up as the same plain numbers.
 
 
 
 
-const DEFAULT_METRIC = { name: _report_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py, greaterIsBetter: true };
+
+
+const DEFAULT_METRIC = { name: _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p, greaterIsBetter: true };
 /**
  * Reads an earlier run's scores.json. A file whose run had no winner gives all-null numbers
  * (the gate then reports there was nothing to compare with).
  */
 async function loadBaselineFromFile(path, options = {}) {
     const metric = options.metric ?? DEFAULT_METRIC;
-    const scores = await (0,_report_scores_js__WEBPACK_IMPORTED_MODULE_2__/* .readScoresDocument */ .vK)(path, 'baseline', 'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
+    const scores = await (0,_report_scores_js__WEBPACK_IMPORTED_MODULE_3__/* .readScoresDocument */ .vK)(path, 'baseline', 'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
         'or be `hub` to compare with the published model card.');
     const winner = scores.winner;
     if (winner === null) {
@@ -46,7 +50,7 @@ function winnerValueFor(document, metric) {
         return null;
     if (document.metric?.name === metric.name)
         return finiteOrNull(winner.value);
-    if (metric.name === _report_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py)
+    if (metric.name === _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p)
         return finiteOrNull(winner.evalAccuracy);
     const entry = (document.checkpoints ?? []).find((checkpoint) => checkpoint.name === winner.name);
     return finiteOrNull(entry?.metrics?.[metric.name]);
@@ -62,7 +66,7 @@ function parseBaselineFromModelCard(card, benchmarks, options = {}) {
     const { frontMatter, body } = splitFrontMatter(card);
     const sources = [modelIndexNumbers(frontMatter), tableNumbers(body), inlineNumbers(body)];
     const lookup = (...labels) => {
-        const keys = labels.map(normalizeLabel);
+        const keys = labels.map(_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y);
         for (const numbers of sources) {
             for (const key of keys) {
                 const found = numbers.get(key);
@@ -75,20 +79,12 @@ function parseBaselineFromModelCard(card, benchmarks, options = {}) {
     const scores = {};
     for (const benchmark of benchmarks)
         scores[benchmark.id] = lookup(benchmark.id, benchmark.name);
-    const evalAccuracy = lookup(_report_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py);
-    const value = metric.name === _report_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py ? evalAccuracy : lookup(metric.name);
+    const evalAccuracy = lookup(_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p);
+    const value = metric.name === _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p ? evalAccuracy : lookup(metric.name);
     const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null);
     if (!anything)
         return null;
     return { source: options.source ?? 'model card', evalAccuracy, value, scores };
-}
-/** `Math Reasoning`, `math_reasoning`, `**math-reasoning**` all become `mathreasoning`. */
-function normalizeLabel(label) {
-    return label
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 function splitFrontMatter(card) {
     const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(card);
@@ -130,8 +126,8 @@ function modelIndexNumbers(frontMatter) {
                 const own = [entry.type, entry.name];
                 const labels = metrics.length === 1 ? [...own, dataset.type, dataset.name] : own;
                 for (const label of labels) {
-                    if (typeof label === 'string' && !numbers.has(normalizeLabel(label)))
-                        numbers.set(normalizeLabel(label), value);
+                    if (typeof label === 'string' && !numbers.has((0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(label)))
+                        numbers.set((0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(label), value);
                 }
             }
         }
@@ -152,7 +148,7 @@ function tableNumbers(body) {
         const cells = splitRow(trimmed);
         const values = cells.map(parseCellNumber);
         cells.forEach((cell, index) => {
-            const label = normalizeLabel(cell);
+            const label = (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(cell);
             if (label === '' || values[index] !== null || numbers.has(label))
                 return;
             const value = values.slice(index + 1).find((found) => found !== null);
@@ -170,7 +166,7 @@ function inlineNumbers(body) {
         if (line.trim().startsWith('|'))
             continue;
         for (const match of line.matchAll(pattern)) {
-            const label = normalizeLabel(match[1]);
+            const label = (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(match[1]);
             const value = Number(match[2]) / (match[3] === '%' ? 100 : 1);
             if (Number.isFinite(value) && !numbers.has(label))
                 numbers.set(label, value);
@@ -204,9 +200,6 @@ function withoutCodeBlocks(body) {
 function finiteOrNull(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
-function messageOf(error) {
-    return typeof error?.message === 'string' ? error.message : String(error);
-}
 /**
  * The published model card as a baseline. Null (not an error) when the repo or its README.md
  * doesn't exist yet, or when the card has no numbers this action can read.
@@ -221,7 +214,7 @@ async function loadBaselineFromHub(options) {
         card = await fetchFile('README.md');
     }
     catch (error) {
-        throw new Error(`baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${messageOf(error)}). ` +
+        throw new Error(`baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}). ` +
             'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.');
     }
     if (card === null) {

@@ -30897,8 +30897,8 @@ var errors = __nccwpck_require__(83916);
 var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
-var pipeline = __nccwpck_require__(94492);
+// EXTERNAL MODULE: ./src/pipeline.ts + 20 modules
+var pipeline = __nccwpck_require__(55557);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -31111,17 +31111,19 @@ async function main(argv) {
 /* harmony export */   Fg: () => (/* binding */ findBenchmark),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports ConfigError, splitList, benchmarkKey, parseWeights, parseDuration, parsePositiveInteger, parseTriState, parseBoolean, parseNumber, parseShard */
+/* unused harmony exports ConfigError, splitList, parseWeights, parseDuration, parsePositiveInteger, parseTriState, parseBoolean, parseNumber, parseShard */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_builtin_suite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25957);
 /* harmony import */ var _evaluate_quote_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73151);
-/* harmony import */ var _hub_repo_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(84117);
+/* harmony import */ var _hub_repo_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84117);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38422);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(94584);
 // Inputs (from the action or the CLI) -> one typed, validated Config. Every error names the
 // input and says how to fix it, and is raised before the pipeline touches anything.
+
 
 
 
@@ -31144,12 +31146,10 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item.length > 0);
 }
-/** "Common sense", "common_sense" and "COMMON-SENSE" are one benchmark. */
-const benchmarkKey = (label) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Resolve a benchmark named by id or display name, or explain which names exist. */
 function findBenchmark(input, label, benchmarks) {
-    const key = benchmarkKey(label);
-    const found = benchmarks.find((b) => benchmarkKey(b.id) === key || benchmarkKey(b.name) === key);
+    const key = (0,_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeLabel */ .y)(label);
+    const found = benchmarks.find((b) => (0,_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeLabel */ .y)(b.id) === key || (0,_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeLabel */ .y)(b.name) === key);
     if (found)
         return found;
     throw new ConfigError(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
@@ -31313,7 +31313,7 @@ function parseHubUrl(value) {
 function parsePublish(read, defaults) {
     const repoText = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId);
     const mode = parseChoice(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Publish, read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.Publish), ['auto', 'always', 'never'], 'auto');
-    const repo = repoText ? (0,_hub_repo_id_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepoId */ .N)(repoText, { inputName: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId }) : undefined;
+    const repo = repoText ? (0,_hub_repo_id_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepoId */ .N)(repoText, { inputName: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId }) : undefined;
     if (mode === 'always' && !repo) {
         throw new ConfigError(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G.RepoId, "publish is 'always' but repo-id is empty: set repo-id to the Hub model repo (name or namespace/name).");
     }
@@ -31817,6 +31817,28 @@ const INPUT_HELP = {
 
 /***/ }),
 
+/***/ 94584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ normalizeLabel)
+/* harmony export */ });
+/**
+ * How a benchmark is recognised from text a person wrote (an input, a card's table row):
+ * case, spacing, underscores, hyphens, punctuation, emphasis, links and HTML tags don't tell
+ * benchmarks apart, so `Math Reasoning`, `math_reasoning` and `**math-reasoning**` are one.
+ */
+function normalizeLabel(text) {
+    return text
+        .replace(/<[^>]*>/g, ' ') // HTML tags (<b>, <sup>)
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) -> text
+        .replace(/[^\p{L}\p{N}]+/gu, '')
+        .toLowerCase();
+}
+
+
+/***/ }),
+
 /***/ 22671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31866,8 +31888,8 @@ const Outputs = {
     PrUrl: 'pr-url'
 };
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
-var pipeline = __nccwpck_require__(94492);
+// EXTERNAL MODULE: ./src/pipeline.ts + 20 modules
+var pipeline = __nccwpck_require__(55557);
 ;// CONCATENATED MODULE: ./src/progress.ts
 /** A ProgressListener that writes throttled lines, so a long run shows it's alive without flooding. */
 function throttledProgress({ log, verb, intervalMs = 5000, now = Date.now }) {
@@ -31965,7 +31987,41 @@ async function run() {
 
 /***/ }),
 
-/***/ 94492:
+/***/ 35670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ evalAccuracy),
+/* harmony export */   p: () => (/* binding */ EVAL_ACCURACY)
+/* harmony export */ });
+/* harmony import */ var _round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9771);
+// eval_accuracy: the one number checkpoints are ranked by unless the user picks another metric.
+
+/** The default ranking metric, and the name under which every table and file shows it. */
+const EVAL_ACCURACY = 'eval_accuracy';
+/**
+ * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,
+ * then round3 — the spec's exact recipe. Benchmarks without a score are left out; with no
+ * score at all the result is null (such a checkpoint can't win).
+ */
+function evalAccuracy(benchmarks, scores, weights = {}) {
+    let weightedSum = 0;
+    let weightTotal = 0;
+    for (const b of benchmarks) {
+        const score = scores[b.id];
+        if (score === null || score === undefined || !Number.isFinite(score))
+            continue;
+        const weight = weights[b.id] ?? 1;
+        weightedSum += score * weight;
+        weightTotal += weight;
+    }
+    return weightTotal > 0 ? (0,_round_js__WEBPACK_IMPORTED_MODULE_0__/* .round3 */ .cH)(weightedSum / weightTotal) : null;
+}
+
+
+/***/ }),
+
+/***/ 55557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32212,6 +32268,23 @@ function createBuiltinEvaluator({ benchmarks } = {}) {
             };
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/map-limit.ts
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32627,6 +32700,8 @@ var quote = __nccwpck_require__(73151);
 
 
 
+
+
 const LOG_TAIL_BYTES = 64 * 1024;
 // Enough for an lm-eval results document printed to stdout; older output is dropped.
 const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
@@ -32692,7 +32767,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
             parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
         }
         catch (e) {
-            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${messageOf(e)}`;
+            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
         }
     }
     const durationMs = Date.now() - started;
@@ -32849,7 +32924,7 @@ function runShellCommand(run) {
             stderr.push(chunk);
             output.push(chunk);
         });
-        child.on('error', (error) => finish(messageOf(error)));
+        child.on('error', (error) => finish((0,errors/* errorMessage */.g)(error)));
         child.on('exit', (code, signal) => {
             exitCode = code;
             exitSignal = signal;
@@ -32940,21 +33015,6 @@ function throwIfAllFailed(outcomes, evaluator, howToDebug) {
     throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
         `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
 }
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
-}
 /**
  * Counts finished checkpoints for onProgress. Evaluators don't log progress themselves: the
  * entry point's listener does (throttled in the action's log, a live counter in a terminal).
@@ -32994,9 +33054,6 @@ function truncate(text, max) {
 function formatSeconds(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : typeof error?.message === 'string' ? error.message : String(error);
-}
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
@@ -33015,6 +33072,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // A file that exists but can't be read is skipped with a warning when a later one works (so a
 // stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
 // checkpoint fails with every reason and the list of patterns looked for.
+
 
 
 
@@ -33130,8 +33188,113 @@ function createEvaluator(config, context) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/compare.ts
-var compare = __nccwpck_require__(50181);
+// EXTERNAL MODULE: ./src/metrics.ts
+var metrics = __nccwpck_require__(35670);
+;// CONCATENATED MODULE: ./src/report/compare.ts
+// The "what changed since the baseline" table shown in the PR comment and the job summary.
+// Plain data in (scores of this run's winner and of the baseline), rows and markdown out.
+
+/** The label of the headline number; it always leads the table. */
+
+/**
+ * One row per number both runs can report: eval_accuracy first, then the ranking metric when it
+ * is something else (e.g. eval_loss), then the benchmarks in canonical order.
+ */
+function compareWithBaseline(options) {
+    const { benchmarks, winner, baseline, metric } = options;
+    const rows = [
+        makeRow({ id: metrics/* EVAL_ACCURACY */.p, label: metrics/* EVAL_ACCURACY */.p, higherIsBetter: true, baseline: baseline.evalAccuracy, current: winner.evalAccuracy })
+    ];
+    if (metric.name !== metrics/* EVAL_ACCURACY */.p) {
+        rows.push(makeRow({
+            id: metric.name,
+            label: metric.greaterIsBetter ? metric.name : `${metric.name} (lower is better)`,
+            higherIsBetter: metric.greaterIsBetter,
+            baseline: baseline.value,
+            current: winner.value
+        }));
+    }
+    for (const benchmark of benchmarks) {
+        const higherIsBetter = benchmark.higherIsBetter !== false;
+        rows.push(makeRow({
+            id: benchmark.id,
+            label: higherIsBetter ? benchmark.name : `${benchmark.name} (lower is better)`,
+            higherIsBetter,
+            baseline: baseline.scores[benchmark.id] ?? null,
+            current: winner.scores[benchmark.id] ?? null
+        }));
+    }
+    return rows;
+}
+function makeRow(fields) {
+    const { baseline, current, higherIsBetter } = fields;
+    if (baseline === null && current === null)
+        return { ...fields, delta: null, change: 'n/a' };
+    if (baseline === null)
+        return { ...fields, delta: null, change: 'new' };
+    if (current === null)
+        return { ...fields, delta: null, change: 'missing' };
+    // Scores are stored rounded to 3 decimals; 0.712 - 0.707 is 0.0050000000000000044 in floats.
+    const delta = Number((current - baseline).toFixed(9));
+    // Anything that shows as 0.000 at three decimals is "no change", in either direction.
+    if (Math.abs(delta) < 0.0005)
+        return { ...fields, delta, change: 'same' };
+    const improved = higherIsBetter ? delta > 0 : delta < 0;
+    return { ...fields, delta, change: improved ? 'better' : 'worse' };
+}
+/**
+ * `| Benchmark | Baseline | This run | Change |`. The arrow shows which way the number moved
+ * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
+ */
+function renderComparisonMarkdown(rows, options = {}) {
+    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
+    for (const row of rows) {
+        const label = row.id === metrics/* EVAL_ACCURACY */.p ? `**${escapeCell(row.label)}**` : escapeCell(row.label);
+        lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
+    }
+    if (options.baselineSource)
+        lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`);
+    return lines.join('\n');
+}
+/** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
+function formatChange(row) {
+    switch (row.change) {
+        case 'n/a':
+            return '—';
+        case 'new':
+            return 'new';
+        case 'missing':
+            return 'missing in this run';
+        case 'same':
+            return '= 0.000';
+    }
+    const delta = row.delta;
+    const arrow = delta > 0 ? '▲' : '▼';
+    const verdict = row.change === 'better' ? '✅' : '❌';
+    return `${arrow} ${formatSigned(delta)} ${verdict}`;
+}
+/** `+0.012` / `-0.005`: three decimals, always signed. */
+function formatSigned(delta) {
+    const text = formatMetricValue(Math.abs(delta));
+    return `${delta < 0 ? '-' : '+'}${text}`;
+}
+/**
+ * Three decimals like every score table (0.712), but keeps up to six when the value has them,
+ * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
+ */
+function formatMetricValue(value) {
+    const three = value.toFixed(3);
+    if (Number(three) === Number(value.toFixed(9)))
+        return three;
+    return String(Number(value.toFixed(6)));
+}
+function formatCell(value) {
+    return value === null ? '—' : formatMetricValue(value);
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./src/gate.ts
 // The merge gate: turns the winner's metric, the min-score bar and the baseline comparison into
 // passed / failed / skipped. Pure: no I/O, no inputs read here; the entry point sets the
@@ -33229,37 +33392,14 @@ function assertFiniteSetting(input, value) {
 }
 /** Drops float noise before formatting, so a drop of 0.0050000000000000044 reads 0.005. */
 function fmt(value) {
-    return (0,compare/* formatMetricValue */.dd)(Number(value.toFixed(9)));
-}
-
-// EXTERNAL MODULE: ./src/round.ts
-var round = __nccwpck_require__(9771);
-;// CONCATENATED MODULE: ./src/metrics.ts
-// eval_accuracy: the one number checkpoints are ranked by unless the user picks another metric.
-
-/**
- * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,
- * then round3 — the spec's exact recipe. Benchmarks without a score are left out; with no
- * score at all the result is null (such a checkpoint can't win).
- */
-function evalAccuracy(benchmarks, scores, weights = {}) {
-    let weightedSum = 0;
-    let weightTotal = 0;
-    for (const b of benchmarks) {
-        const score = scores[b.id];
-        if (score === null || score === undefined || !Number.isFinite(score))
-            continue;
-        const weight = weights[b.id] ?? 1;
-        weightedSum += score * weight;
-        weightTotal += weight;
-    }
-    return weightTotal > 0 ? (0,round/* round3 */.cH)(weightedSum / weightTotal) : null;
+    return formatMetricValue(Number(value.toFixed(9)));
 }
 
 ;// CONCATENATED MODULE: ./src/rank.ts
 // rank(): evaluation results -> the checkpoints in order and the winner.
 
-const DEFAULT_METRIC = 'eval_accuracy';
+/** Ranking uses eval_accuracy unless the user names another metric. */
+const DEFAULT_METRIC = metrics/* EVAL_ACCURACY */.p;
 const stripEval = (name) => name.replace(/^eval_/, '');
 /** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
 function metricValue(result, metric, accuracy) {
@@ -33293,7 +33433,7 @@ function accuracyOf(run, result, weights) {
     const reported = result.metrics[DEFAULT_METRIC];
     if (typeof reported === 'number')
         return reported;
-    return evalAccuracy(run.benchmarks, result.scores, weights);
+    return (0,metrics/* evalAccuracy */.i)(run.benchmarks, result.scores, weights);
 }
 /**
  * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
@@ -33334,6 +33474,7 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 
 
+
 async function uploadScoresArtifact(options) {
     const env = options.env ?? process.env;
     const { log, name } = options;
@@ -33358,7 +33499,7 @@ async function uploadScoresArtifact(options) {
         });
     }
     catch (error) {
-        throw new Error(`Uploading artifact "${name}" failed: ${artifact_messageOf(error)}.${conflictHint(error)}`);
+        throw new Error(`Uploading artifact "${name}" failed: ${(0,errors/* errorMessage */.g)(error)}.${conflictHint(error)}`);
     }
     if (uploaded.id === undefined) {
         throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`);
@@ -33395,7 +33536,7 @@ function artifactUrl(env, id) {
     return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
 }
 function conflictHint(error) {
-    return /already exists|\(409\)/i.test(artifact_messageOf(error))
+    return /already exists|\(409\)/i.test((0,errors/* errorMessage */.g)(error))
         ? ' Artifact names must be unique within a workflow run: in a matrix, give every job its own `artifact-name` (e.g. `scores-${{ matrix.shard }}`) or leave it unset for a per-job default.'
         : '';
 }
@@ -33439,13 +33580,11 @@ function jobBackendIdFromToken(token) {
 function sanitize(text) {
     return text.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 }
-function artifact_messageOf(error) {
-    return typeof error?.message === 'string' ? error.message : String(error);
-}
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 // The pull request comment: one per PR, kept up to date across pushes by finding it again with a
 // hidden marker. Fork PRs get a read-only token; that is expected, so it is a notice, not a failure.
+
 
 
 /** Invisible in the rendered comment; how a later run finds the comment to update. */
@@ -33498,7 +33637,7 @@ async function upsertPullRequestComment(options) {
     }
     catch (error) {
         const status = error.status;
-        const message = comment_messageOf(error);
+        const message = (0,errors/* errorMessage */.g)(error);
         if (status === 403 || status === 404) {
             const reason = `the token can't ${step} ${where} (HTTP ${status}: ${message})`;
             log.notice(`Skipped the pull request comment: ${reason}. This is expected for pull requests from forks, whose ` +
@@ -33579,9 +33718,9 @@ function winnerLine(options) {
     if (winner === null)
         return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
     const step = winner.step !== undefined ? ` (step ${winner.step})` : '';
-    const numbers = [`eval_accuracy **${winner.evalAccuracy === null ? '—' : (0,compare/* formatMetricValue */.dd)(winner.evalAccuracy)}**`];
+    const numbers = [`eval_accuracy **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`];
     if (metric.name !== 'eval_accuracy') {
-        numbers.push(`${metric.name} **${winner.value === null ? '—' : (0,compare/* formatMetricValue */.dd)(winner.value)}**`);
+        numbers.push(`${metric.name} **${winner.value === null ? '—' : formatMetricValue(winner.value)}**`);
     }
     return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`;
 }
@@ -33630,7 +33769,7 @@ async function pullRequestFromEvent(options) {
         payload = JSON.parse(await (0,promises_.readFile)(eventPath, 'utf8'));
     }
     catch (error) {
-        throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${comment_messageOf(error)}`);
+        throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${(0,errors/* errorMessage */.g)(error)}`);
     }
     // The base repository is where the PR (and so its comments) lives, also for PRs from forks.
     const repository = payload.pull_request?.base?.repo ?? payload.repository;
@@ -33641,10 +33780,9 @@ async function pullRequestFromEvent(options) {
         return null;
     return { owner, repo, number };
 }
-function comment_messageOf(error) {
-    return typeof error?.message === 'string' ? error.message : String(error);
-}
 
+// EXTERNAL MODULE: ./src/round.ts
+var round = __nccwpck_require__(9771);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -34344,26 +34482,22 @@ async function summarizeCheckpointWeights(checkpoint) {
 // Parameter count and dtype of each checkpoint, from its safetensors headers alone (a few KB
 // per file, never the tensors), for the summary's Params column.
 
+
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 async function describeWeights(checkpoints, log, concurrency = 16) {
-    let next = 0;
-    const worker = async () => {
-        while (next < checkpoints.length) {
-            const checkpoint = checkpoints[next++];
-            try {
-                const summary = await summarizeCheckpointWeights(checkpoint);
-                if (summary) {
-                    checkpoint.parameters = summary.parameterCount;
-                    if (summary.dominantDtype)
-                        checkpoint.dtype = summary.dominantDtype;
-                }
-            }
-            catch (error) {
-                log.debug(`no parameter count for ${checkpoint.name}: ${error.message}`);
+    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+        try {
+            const summary = await summarizeCheckpointWeights(checkpoint);
+            if (summary) {
+                checkpoint.parameters = summary.parameterCount;
+                if (summary.dominantDtype)
+                    checkpoint.dtype = summary.dominantDtype;
             }
         }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, checkpoints.length) }, worker));
+        catch (error) {
+            log.debug(`no parameter count for ${checkpoint.name}: ${error.message}`);
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -34575,14 +34709,14 @@ async function runPipeline(options) {
         maxRegression: config.gate.maxRegression
     });
     const comparisonRows = baseline && winner
-        ? (0,compare/* compareWithBaseline */.$_)({
+        ? compareWithBaseline({
             benchmarks: outcome.evaluation.benchmarks,
             winner: { scores: winner.evaluation.scores, evalAccuracy: winner.evalAccuracy, value: winner.value },
             baseline,
             metric: outcome.ranking.metric
         })
         : undefined;
-    const comparisonMarkdown = comparisonRows && (0,compare/* renderComparisonMarkdown */.hm)(comparisonRows, { baselineSource: baseline?.source });
+    const comparisonMarkdown = comparisonRows && renderComparisonMarkdown(comparisonRows, { baselineSource: baseline?.source });
     let publish;
     let failure = gate.status === 'failed' ? `Gate failed: ${gate.reasons.join('; ')}` : undefined;
     try {
@@ -34648,7 +34782,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d7: () => (/* binding */ planUpload)
 });
 
-// UNUSED EXPORTS: CHECKPOINT_FOLDER, DEFAULT_TRAINING_STATE_EXCLUDES, SECRET_DIR_NAMES, SECRET_FILE_PATTERNS, UploadPlanError, chooseTemplate, formatBytes, secretReason
+// UNUSED EXPORTS: CHECKPOINT_FOLDER, DEFAULT_TRAINING_STATE_EXCLUDES, SECRET_DIR_NAMES, SECRET_FILE_PATTERNS, UploadPlanError, chooseTemplate, secretReason
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -34660,6 +34794,10 @@ var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/labels.ts
+var src_labels = __nccwpck_require__(94584);
+// EXTERNAL MODULE: ./src/metrics.ts
+var src_metrics = __nccwpck_require__(35670);
 // EXTERNAL MODULE: ./src/round.ts
 var round = __nccwpck_require__(9771);
 ;// CONCATENATED MODULE: ./src/modelcard-markdown.ts
@@ -34817,8 +34955,10 @@ function findCardLinks(text) {
 
 
 
+
+
 /** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
-const EVAL_ACCURACY = 'eval_accuracy';
+
 const EVAL_ACCURACY_NAME = 'Eval Accuracy';
 const DEFAULT_TEMPLATE_NAME = 'model card template';
 /** Every placeholder that could not be filled, reported together so one edit fixes them all. */
@@ -34834,22 +34974,15 @@ class ModelCardError extends Error {
 }
 // ---------------------------------------------------------------------------------------------
 // Placeholders
-/** Case, spacing, underscores, hyphens, punctuation and emphasis don't tell benchmarks apart. */
-function normalizeLabel(text) {
-    return text
-        .replace(/<[^>]*>/g, ' ') // HTML tags (<b>, <sup>)
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) -> text
-        .replace(/[^\p{L}\p{N}]+/gu, '')
-        .toLowerCase();
-}
+
 /** Benchmarks (and eval_accuracy) by every normalized label that names them. */
 function labelIndex(benchmarks) {
     const index = new Map();
-    index.set(normalizeLabel(EVAL_ACCURACY), EVAL_ACCURACY);
-    index.set(normalizeLabel(EVAL_ACCURACY_NAME), EVAL_ACCURACY);
+    index.set((0,src_labels/* normalizeLabel */.y)(src_metrics/* EVAL_ACCURACY */.p), src_metrics/* EVAL_ACCURACY */.p);
+    index.set((0,src_labels/* normalizeLabel */.y)(EVAL_ACCURACY_NAME), src_metrics/* EVAL_ACCURACY */.p);
     for (const b of benchmarks) {
         for (const label of [b.id, b.name]) {
-            const key = normalizeLabel(label);
+            const key = (0,src_labels/* normalizeLabel */.y)(label);
             if (key && !index.has(key))
                 index.set(key, b.id);
         }
@@ -34878,19 +35011,19 @@ function placeholdersIn(line) {
 }
 /** True when the template has at least one placeholder this card data would fill. */
 function hasPlaceholders(options) {
-    const names = new Set(['RESULT', EVAL_ACCURACY, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])]);
+    const names = new Set(['RESULT', src_metrics/* EVAL_ACCURACY */.p, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])]);
     return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
 }
 function describe(benchmarks, id) {
-    if (id === EVAL_ACCURACY)
-        return `${EVAL_ACCURACY_NAME} (${EVAL_ACCURACY})`;
+    if (id === src_metrics/* EVAL_ACCURACY */.p)
+        return `${EVAL_ACCURACY_NAME} (${src_metrics/* EVAL_ACCURACY */.p})`;
     const b = benchmarks.find((x) => x.id === id);
     return b ? `${b.name} (${b.id})` : id;
 }
 /** The benchmarks a label that matched nothing might have meant: shared words, else all of them. */
 function candidatesFor(labels, benchmarks) {
     const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
-    const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, group: '' }];
+    const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: src_metrics/* EVAL_ACCURACY */.p, name: EVAL_ACCURACY_NAME, group: '' }];
     const close = all.filter((b) => [b.id, b.name, b.group].some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w))));
     return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id));
 }
@@ -34905,16 +35038,16 @@ function resolveResultCell(options) {
     if (!row.includes('|')) {
         return {
             problem: `{RESULT} is not in a table row, so no row names its benchmark. ` +
-                `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${EVAL_ACCURACY}}".`
+                `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${src_metrics/* EVAL_ACCURACY */.p}}".`
         };
     }
     const cells = splitTableRow(row);
     const column = cells.findIndex((c) => offset >= c.start && offset < c.end);
-    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '');
-    const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x) => !!x))];
+    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && (0,src_labels/* normalizeLabel */.y)(c.text) !== '');
+    const named = [...new Set(labelCells.map((c) => labels.get((0,src_labels/* normalizeLabel */.y)(c.text))).filter((x) => !!x))];
     const header = tableHeaderFor(lines, index);
     const headerCell = header ? splitTableRow(header.text)[column] : undefined;
-    const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined;
+    const headerNames = headerCell ? labels.get((0,src_labels/* normalizeLabel */.y)(headerCell.text)) : undefined;
     if (named.length === 1 && (!headerNames || headerNames === named[0]))
         return { benchmark: named[0] };
     // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -34956,7 +35089,7 @@ function fillModelCard(options) {
     const problems = [];
     const filled = [];
     const scoreOf = (id, line, placeholder) => {
-        const value = id === EVAL_ACCURACY ? options.evalAccuracy : scores[id];
+        const value = id === src_metrics/* EVAL_ACCURACY */.p ? options.evalAccuracy : scores[id];
         if (typeof value === 'number' && Number.isFinite(value))
             return (0,round/* formatScore */.y)(value);
         problems.push({
@@ -34972,7 +35105,7 @@ function fillModelCard(options) {
             return { value: String(options.step) };
         if (name === 'checkpoint')
             return { value: options.checkpoint };
-        if (name === EVAL_ACCURACY || benchmarkIds.has(name))
+        if (name === src_metrics/* EVAL_ACCURACY */.p || benchmarkIds.has(name))
             return { value: scoreOf(name, line, placeholder), benchmark: name };
         const extra = options.extraValues?.[name];
         if (extra !== undefined && Object.hasOwn(options.extraValues ?? {}, name))
@@ -35059,12 +35192,12 @@ function generateModelCard(options) {
         `| | **${EVAL_ACCURACY_NAME}** | **${evalAccuracy}** |`,
         '',
         ...(missing.length > 0
-            ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${EVAL_ACCURACY}.`, '']
+            ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${src_metrics/* EVAL_ACCURACY */.p}.`, '']
             : []),
         '## How this checkpoint was chosen',
         '',
         `Every checkpoint of the training run was evaluated on the ${options.benchmarks.length} benchmarks above. ` +
-            `\`${EVAL_ACCURACY}\` combines a checkpoint's benchmark scores (their mean, or their weighted mean when ` +
+            `\`${src_metrics/* EVAL_ACCURACY */.p}\` combines a checkpoint's benchmark scores (their mean, or their weighted mean when ` +
             `weights are set). The checkpoints were ranked by \`${options.metricName}\` and this one came first.` +
             (options.runUrl ? ` See [the evaluation run](${options.runUrl}) for every checkpoint's scores.` : ''),
         ''
@@ -35091,7 +35224,7 @@ function buildModelIndex(options) {
             metrics.push({ type: b.id, value: score, name: b.name });
     }
     if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
-        metrics.push({ type: EVAL_ACCURACY, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME });
+        metrics.push({ type: src_metrics/* EVAL_ACCURACY */.p, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME });
     }
     return [
         {
@@ -35167,10 +35300,13 @@ function addModelIndex(card, options) {
     return card.slice(0, yamlStart) + newYaml + card.slice(closeLine.start);
 }
 
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(54285);
 ;// CONCATENATED MODULE: ./src/publish-plan.ts
 // What gets uploaded, decided locally before any network: the winning checkpoint's files, the
 // filled model card, the files the card links, and the user's assets, minus what must never leave
 // the runner. Files are only lstat'ed here (weights can be hundreds of GB); only the card is read.
+
 
 
 
@@ -35704,17 +35840,6 @@ async function planUpload(options) {
 }
 // ---------------------------------------------------------------------------------------------
 // The upload list shown in the summary and the dry run
-/** 1536 -> "1.5 KiB". */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${bytes} B` : `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
 function codeCell(text) {
     const escaped = text.replace(/\|/g, '\\|');
     return text.includes('`') ? escaped : `\`${escaped}\``;
@@ -35724,12 +35849,12 @@ function formatUploadList(plan, options = {}) {
     const maxRows = options.maxRows ?? 200;
     const out = ['| File | Size | Kind |', '|---|---:|---|'];
     for (const f of plan.files.slice(0, maxRows))
-        out.push(`| ${codeCell(f.pathInRepo)} | ${formatBytes(f.size)} | ${f.kind} |`);
+        out.push(`| ${codeCell(f.pathInRepo)} | ${(0,markdown/* formatBytes */.z3)(f.size)} | ${f.kind} |`);
     const rest = plan.files.slice(maxRows);
     if (rest.length > 0) {
-        out.push(`| … and ${rest.length} more file${rest.length === 1 ? '' : 's'} | ${formatBytes(rest.reduce((s, f) => s + f.size, 0))} | |`);
+        out.push(`| … and ${rest.length} more file${rest.length === 1 ? '' : 's'} | ${(0,markdown/* formatBytes */.z3)(rest.reduce((s, f) => s + f.size, 0))} | |`);
     }
-    out.push(`| **${plan.files.length} file${plan.files.length === 1 ? '' : 's'}** | **${formatBytes(plan.totalBytes)}** | |`);
+    out.push(`| **${plan.files.length} file${plan.files.length === 1 ? '' : 's'}** | **${(0,markdown/* formatBytes */.z3)(plan.totalBytes)}** | |`);
     if (plan.excluded.length > 0) {
         out.push('', '**Not uploaded**', '', '| Path | Why |', '|---|---|');
         for (const e of plan.excluded.slice(0, maxRows))
@@ -35738,122 +35863,6 @@ function formatUploadList(plan, options = {}) {
             out.push(`| … and ${plan.excluded.length - maxRows} more | |`);
     }
     return out.join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 50181:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $_: () => (/* binding */ compareWithBaseline),
-/* harmony export */   dd: () => (/* binding */ formatMetricValue),
-/* harmony export */   hm: () => (/* binding */ renderComparisonMarkdown),
-/* harmony export */   py: () => (/* binding */ EVAL_ACCURACY)
-/* harmony export */ });
-/* unused harmony exports formatChange, formatSigned */
-// The "what changed since the baseline" table shown in the PR comment and the job summary.
-// Plain data in (scores of this run's winner and of the baseline), rows and markdown out.
-/** The label of the headline number; it always leads the table. */
-const EVAL_ACCURACY = 'eval_accuracy';
-/**
- * One row per number both runs can report: eval_accuracy first, then the ranking metric when it
- * is something else (e.g. eval_loss), then the benchmarks in canonical order.
- */
-function compareWithBaseline(options) {
-    const { benchmarks, winner, baseline, metric } = options;
-    const rows = [
-        makeRow({ id: EVAL_ACCURACY, label: EVAL_ACCURACY, higherIsBetter: true, baseline: baseline.evalAccuracy, current: winner.evalAccuracy })
-    ];
-    if (metric.name !== EVAL_ACCURACY) {
-        rows.push(makeRow({
-            id: metric.name,
-            label: metric.greaterIsBetter ? metric.name : `${metric.name} (lower is better)`,
-            higherIsBetter: metric.greaterIsBetter,
-            baseline: baseline.value,
-            current: winner.value
-        }));
-    }
-    for (const benchmark of benchmarks) {
-        const higherIsBetter = benchmark.higherIsBetter !== false;
-        rows.push(makeRow({
-            id: benchmark.id,
-            label: higherIsBetter ? benchmark.name : `${benchmark.name} (lower is better)`,
-            higherIsBetter,
-            baseline: baseline.scores[benchmark.id] ?? null,
-            current: winner.scores[benchmark.id] ?? null
-        }));
-    }
-    return rows;
-}
-function makeRow(fields) {
-    const { baseline, current, higherIsBetter } = fields;
-    if (baseline === null && current === null)
-        return { ...fields, delta: null, change: 'n/a' };
-    if (baseline === null)
-        return { ...fields, delta: null, change: 'new' };
-    if (current === null)
-        return { ...fields, delta: null, change: 'missing' };
-    // Scores are stored rounded to 3 decimals; 0.712 - 0.707 is 0.0050000000000000044 in floats.
-    const delta = Number((current - baseline).toFixed(9));
-    // Anything that shows as 0.000 at three decimals is "no change", in either direction.
-    if (Math.abs(delta) < 0.0005)
-        return { ...fields, delta, change: 'same' };
-    const improved = higherIsBetter ? delta > 0 : delta < 0;
-    return { ...fields, delta, change: improved ? 'better' : 'worse' };
-}
-/**
- * `| Benchmark | Baseline | This run | Change |`. The arrow shows which way the number moved
- * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
- */
-function renderComparisonMarkdown(rows, options = {}) {
-    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
-    for (const row of rows) {
-        const label = row.id === EVAL_ACCURACY ? `**${escapeCell(row.label)}**` : escapeCell(row.label);
-        lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
-    }
-    if (options.baselineSource)
-        lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`);
-    return lines.join('\n');
-}
-/** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
-function formatChange(row) {
-    switch (row.change) {
-        case 'n/a':
-            return '—';
-        case 'new':
-            return 'new';
-        case 'missing':
-            return 'missing in this run';
-        case 'same':
-            return '= 0.000';
-    }
-    const delta = row.delta;
-    const arrow = delta > 0 ? '▲' : '▼';
-    const verdict = row.change === 'better' ? '✅' : '❌';
-    return `${arrow} ${formatSigned(delta)} ${verdict}`;
-}
-/** `+0.012` / `-0.005`: three decimals, always signed. */
-function formatSigned(delta) {
-    const text = formatMetricValue(Math.abs(delta));
-    return `${delta < 0 ? '-' : '+'}${text}`;
-}
-/**
- * Three decimals like every score table (0.712), but keeps up to six when the value has them,
- * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
- */
-function formatMetricValue(value) {
-    const three = value.toFixed(3);
-    if (Number(three) === Number(value.toFixed(9)))
-        return three;
-    return String(Number(value.toFixed(6)));
-}
-function formatCell(value) {
-    return value === null ? '—' : formatMetricValue(value);
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 
@@ -35881,17 +35890,18 @@ function table(header, rows, align) {
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
+/** 1536 -> "1.50 KiB", 300 MiB -> "300 MiB": binary units, three significant digits. */
 function formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
     let value = bytes / 1024;
     let unit = 0;
     while (value >= 1024 && unit < units.length - 1) {
         value /= 1024;
         unit++;
     }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+    return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${units[unit]}`;
 }
 const byteLength = (text) => Buffer.byteLength(text, 'utf8');
 

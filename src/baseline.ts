@@ -1,9 +1,11 @@
 // Where "what we had before" comes from: a scores.json written by an earlier run, or the model
 // card of the model published on the Hugging Face Hub. Both end up as the same plain numbers.
 
+import { errorMessage } from './errors.js'
 import { parse as parseYaml } from 'yaml'
 import { downloadFile } from '@huggingface/hub'
-import { EVAL_ACCURACY } from './report/compare.js'
+import { normalizeLabel } from './labels.js'
+import { EVAL_ACCURACY } from './metrics.js'
 import { readScoresDocument, type ScoresDocument } from './report/scores.js'
 import type { Benchmark, Logger, MetricSpec } from './types.js'
 
@@ -99,15 +101,6 @@ export function parseBaselineFromModelCard(
   const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null)
   if (!anything) return null
   return { source: options.source ?? 'model card', evalAccuracy, value, scores }
-}
-
-/** `Math Reasoning`, `math_reasoning`, `**math-reasoning**` all become `mathreasoning`. */
-function normalizeLabel(label: string): string {
-  return label
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 function splitFrontMatter(card: string): { frontMatter: unknown; body: string } {
@@ -218,10 +211,6 @@ function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
-function messageOf(error: unknown): string {
-  return typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error)
-}
-
 /** Reads one file of a Hub repo; null when the repo or the file doesn't exist (yet). */
 export type FetchRepoFile = (path: string) => Promise<string | null>
 
@@ -256,7 +245,7 @@ export async function loadBaselineFromHub(options: HubBaselineOptions): Promise<
     card = await fetchFile('README.md')
   } catch (error) {
     throw new Error(
-      `baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${messageOf(error)}). ` +
+      `baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${errorMessage(error)}). ` +
         'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.'
     )
   }

@@ -6,6 +6,7 @@ import { BUILTIN_SUITE } from './evaluate/builtin-suite.js'
 import { checkCommandTemplate } from './evaluate/quote.js'
 import { parseRepoId, type RepoIdParts } from './hub/repo-id.js'
 import { Inputs, type InputName, type InputReader } from './inputs.js'
+import { normalizeLabel } from './labels.js'
 import type { Benchmark } from './types.js'
 
 export type EvaluatorKind = 'builtin' | 'command' | 'results'
@@ -111,13 +112,11 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0)
 }
 
-/** "Common sense", "common_sense" and "COMMON-SENSE" are one benchmark. */
-export const benchmarkKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '')
 
 /** Resolve a benchmark named by id or display name, or explain which names exist. */
 export function findBenchmark(input: InputName, label: string, benchmarks: readonly Benchmark[]): Benchmark {
-  const key = benchmarkKey(label)
-  const found = benchmarks.find((b) => benchmarkKey(b.id) === key || benchmarkKey(b.name) === key)
+  const key = normalizeLabel(label)
+  const found = benchmarks.find((b) => normalizeLabel(b.id) === key || normalizeLabel(b.name) === key)
   if (found) return found
   throw new ConfigError(
     input,

@@ -2,6 +2,9 @@
 import { round3 } from './round.js'
 import type { Benchmark } from './types.js'
 
+/** The default ranking metric, and the name under which every table and file shows it. */
+export const EVAL_ACCURACY = 'eval_accuracy'
+
 /**
  * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,
  * then round3 — the spec's exact recipe. Benchmarks without a score are left out; with no

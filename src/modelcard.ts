@@ -4,12 +4,14 @@
 // placeholders are spliced into the original text, line endings and all.
 
 import { Document, isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml'
+import { normalizeLabel } from './labels.js'
+import { EVAL_ACCURACY } from './metrics.js'
 import type { Benchmark } from './types.js'
 import { formatScore } from './round.js'
 import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './modelcard-markdown.js'
 
 /** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
-export const EVAL_ACCURACY = 'eval_accuracy'
+export { EVAL_ACCURACY }
 const EVAL_ACCURACY_NAME = 'Eval Accuracy'
 const DEFAULT_TEMPLATE_NAME = 'model card template'
 
@@ -69,14 +71,7 @@ export class ModelCardError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Placeholders
 
-/** Case, spacing, underscores, hyphens, punctuation and emphasis don't tell benchmarks apart. */
-export function normalizeLabel(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, ' ') // HTML tags (<b>, <sup>)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) -> text
-    .replace(/[^\p{L}\p{N}]+/gu, '')
-    .toLowerCase()
-}
+export { normalizeLabel }
 
 /** Benchmarks (and eval_accuracy) by every normalized label that names them. */
 function labelIndex(benchmarks: Benchmark[]): Map<string, string> {

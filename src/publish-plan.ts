@@ -8,6 +8,7 @@ import picomatch from 'picomatch'
 import type { Benchmark } from './types.js'
 import { addModelIndex, fillModelCard, generateModelCard, hasPlaceholders, ModelCardError } from './modelcard.js'
 import { findCardLinks } from './modelcard-markdown.js'
+import { formatBytes } from './report/markdown.js'
 
 export type UploadKind = 'weights' | 'checkpoint' | 'card' | 'asset'
 
@@ -658,17 +659,6 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
 // ---------------------------------------------------------------------------------------------
 // The upload list shown in the summary and the dry run
 
-/** 1536 -> "1.5 KiB". */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${bytes} B` : `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`
-}
 
 function codeCell(text: string): string {
   const escaped = text.replace(/\|/g, '\\|')

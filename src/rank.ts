@@ -1,5 +1,5 @@
 // rank(): evaluation results -> the checkpoints in order and the winner.
-import { evalAccuracy } from './metrics.js'
+import { EVAL_ACCURACY, evalAccuracy } from './metrics.js'
 import type { CheckpointEvaluation, EvaluationRun, MetricSpec, RankedCheckpoint, Ranking } from './types.js'
 
 export interface RankOptions {
@@ -11,7 +11,8 @@ export interface RankOptions {
   weights?: Record<string, number>
 }
 
-export const DEFAULT_METRIC = 'eval_accuracy'
+/** Ranking uses eval_accuracy unless the user names another metric. */
+export const DEFAULT_METRIC = EVAL_ACCURACY
 
 const stripEval = (name: string) => name.replace(/^eval_/, '')
 

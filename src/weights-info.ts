@@ -1,24 +1,20 @@
 // Parameter count and dtype of each checkpoint, from its safetensors headers alone (a few KB
 // per file, never the tensors), for the summary's Params column.
+import { mapLimit } from './map-limit.js'
 import { summarizeCheckpointWeights } from './safetensors.js'
 import type { Checkpoint, Logger } from './types.js'
 
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 export async function describeWeights(checkpoints: Checkpoint[], log: Logger, concurrency = 16): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < checkpoints.length) {
-      const checkpoint = checkpoints[next++]
-      try {
-        const summary = await summarizeCheckpointWeights(checkpoint)
-        if (summary) {
-          checkpoint.parameters = summary.parameterCount
-          if (summary.dominantDtype) checkpoint.dtype = summary.dominantDtype
-        }
-      } catch (error) {
-        log.debug(`no parameter count for ${checkpoint.name}: ${(error as Error).message}`)
+  await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+    try {
+      const summary = await summarizeCheckpointWeights(checkpoint)
+      if (summary) {
+        checkpoint.parameters = summary.parameterCount
+        if (summary.dominantDtype) checkpoint.dtype = summary.dominantDtype
       }
+    } catch (error) {
+      log.debug(`no parameter count for ${checkpoint.name}: ${(error as Error).message}`)
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, checkpoints.length) }, worker))
+  })
 }

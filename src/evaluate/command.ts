@@ -1,6 +1,8 @@
 // evaluator: command — runs the user's command once per checkpoint and reads the metrics it
 // prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
 // logged as one collapsed group when it finishes, so parallel output never interleaves.
+import { errorMessage } from '../errors.js'
+import { mapLimit } from '../map-limit.js'
 import { spawn } from 'node:child_process'
 import { mkdir, readdir, rm, stat, readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -111,7 +113,7 @@ async function evaluateOne(checkpoint: Checkpoint, outputPath: string, context: 
     try {
       parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath })
     } catch (e) {
-      error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${messageOf(e)}`
+      error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${errorMessage(e)}`
     }
   }
   const durationMs = Date.now() - started
@@ -289,7 +291,7 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
       stderr.push(chunk)
       output.push(chunk)
     })
-    child.on('error', (error) => finish(messageOf(error)))
+    child.on('error', (error) => finish(errorMessage(error)))
     child.on('exit', (code, signal) => {
       exitCode = code
       exitSignal = signal
@@ -382,26 +384,6 @@ export function throwIfAllFailed(outcomes: CheckpointOutcome[], evaluator: strin
   )
 }
 
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal | undefined,
-  task: (item: T, index: number) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      signal?.throwIfAborted()
-      const index = next++
-      results[index] = await task(items[index], index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  signal?.throwIfAborted()
-  return results
-}
 
 /**
  * Counts finished checkpoints for onProgress. Evaluators don't log progress themselves: the
@@ -444,8 +426,4 @@ function truncate(text: string, max: number): string {
 
 export function formatSeconds(ms: number): string {
   return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error)
 }

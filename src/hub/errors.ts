@@ -1,5 +1,7 @@
 // Shared wording and hygiene for the errors of the hub modules.
 
+import { errorMessage } from '../errors.js'
+
 /** Replaces every occurrence of each secret (tokens) with `***`. */
 export function redact(text: string, ...secrets: Array<string | undefined>): string {
   let out = text
@@ -12,8 +14,8 @@ export function redact(text: string, ...secrets: Array<string | undefined>): str
 
 /** A thrown value's message, with the network code Node hides in `cause`. */
 export function messageOf(error: unknown): string {
-  const e = error as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | null
-  const message = typeof e?.message === 'string' ? e.message : String(error)
+  const e = error as { cause?: { code?: unknown; message?: unknown } } | null
+  const message = errorMessage(error)
   const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : ''
   return cause ? `${message} (${cause})` : message
 }

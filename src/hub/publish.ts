@@ -220,7 +220,7 @@ async function commitOnce(ctx: CommitContext): Promise<CommitOutput> {
   const maxAttempts = Math.max(1, ctx.retry?.maxAttempts ?? 5)
   const sleep = ctx.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const where = `${repoId}@${branch}`
-  let parent = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx))
+  let parent = await step(`read the head of ${where}`, hubUrl, accessToken, async () => (await latestCommit(ctx, ctx.branch))?.oid)
   // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
   // commits per hour, and history should show real changes), as huggingface_hub skips them too.
   if (parent && !ctx.createPr && (await step(`read the files of ${where}`, hubUrl, accessToken, () => holdsFiles(ctx, parent!)))) {
@@ -246,7 +246,7 @@ async function commitOnce(ctx: CommitContext): Promise<CommitOutput> {
             `It may have been opened: look at ${hubUrl}/${repoId}/discussions before re-running.`
         )
       }
-      const head = await step(`read the head of ${where}`, hubUrl, accessToken, () => branchHead(ctx))
+      const head = await step(`read the head of ${where}`, hubUrl, accessToken, async () => (await latestCommit(ctx, ctx.branch))?.oid)
       if (head !== parent) {
         if (head && (await commitMatches(ctx, head))) {
           log.info(`The commit landed although its answer was lost (${messageOf(error)}); not committing again`)
@@ -311,24 +311,23 @@ function progressThrottle(ctx: CommitContext): (path: string, progress: number) 
   }
 }
 
-async function branchHead(ctx: { hubUrl: string; accessToken: string; repoId: string; branch: string; fetch: typeof fetch }): Promise<string | undefined> {
-  for await (const commit of listCommits({
-    repo: { type: 'model', name: ctx.repoId },
-    revision: ctx.branch,
-    batchSize: 1,
-    hubUrl: ctx.hubUrl,
-    accessToken: ctx.accessToken,
-    fetch: ctx.fetch
-  })) {
-    return commit.oid
-  }
-  return undefined
+
+interface RepoAccess {
+  hubUrl: string
+  accessToken: string
+  repoId: string
+  fetch: typeof fetch
+}
+
+/** The commit a branch, tag or sha names (its newest), or undefined when there is none. */
+async function latestCommit(ctx: RepoAccess, revision: string): Promise<{ oid: string; title: string } | undefined> {
+  const commits = listCommits({ repo: { type: 'model', name: ctx.repoId }, revision, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch })
+  return (await commits.next()).value ?? undefined
 }
 
 /** Whether `sha` is this run's commit: same title, and every file there with the same bytes. */
 async function commitMatches(ctx: CommitContext, sha: string): Promise<boolean> {
-  const commits = listCommits({ repo: { type: 'model', name: ctx.repoId }, revision: sha, batchSize: 1, hubUrl: ctx.hubUrl, accessToken: ctx.accessToken, fetch: ctx.fetch })
-  const head = (await commits.next()).value
+  const head = await latestCommit(ctx, sha)
   if (!head || head.title !== ctx.commitTitle) return false
   return holdsFiles(ctx, sha)
 }
@@ -418,7 +417,7 @@ async function tagCommit(options: {
   if (res.status === 409) {
     await res.body?.cancel().catch(() => {})
     // A retried tag request whose first answer was lost lands here too: look where the tag points.
-    const target = await taggedCommit(options).catch(() => undefined)
+    const target = await latestCommit(options, tag).then((c) => c?.oid).catch(() => undefined)
     if (target === options.commitSha) {
       log.info(`Tagged ${options.commitSha} as "${tag}"`)
       return
@@ -439,20 +438,6 @@ async function tagCommit(options: {
   log.info(`Tagged ${options.commitSha} as "${tag}"`)
 }
 
-/** The commit a tag points at. */
-async function taggedCommit(options: { hubUrl: string; accessToken: string; repoId: string; tag: string; fetch: typeof fetch }): Promise<string | undefined> {
-  for await (const commit of listCommits({
-    repo: { type: 'model', name: options.repoId },
-    revision: options.tag,
-    batchSize: 1,
-    hubUrl: options.hubUrl,
-    accessToken: options.accessToken,
-    fetch: options.fetch
-  })) {
-    return commit.oid
-  }
-  return undefined
-}
 
 /** Every file is at the commit with its size, and README.md reads back byte for byte. */
 async function verifyCommit(options: {

@@ -2,6 +2,7 @@
 // `baseline` and people can download the raw numbers. Outside GitHub Actions there is no artifact
 // service, which is normal for the CLI: skipped with a note.
 
+import { errorMessage } from '../errors.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -54,7 +55,7 @@ export async function uploadScoresArtifact(options: UploadArtifactOptions): Prom
       retentionDays: options.retentionDays
     })
   } catch (error) {
-    throw new Error(`Uploading artifact "${name}" failed: ${messageOf(error)}.${conflictHint(error)}`)
+    throw new Error(`Uploading artifact "${name}" failed: ${errorMessage(error)}.${conflictHint(error)}`)
   }
   if (uploaded.id === undefined) {
     throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`)
@@ -93,7 +94,7 @@ export function artifactUrl(env: NodeJS.ProcessEnv, id: number): string | undefi
 }
 
 function conflictHint(error: unknown): string {
-  return /already exists|\(409\)/i.test(messageOf(error))
+  return /already exists|\(409\)/i.test(errorMessage(error))
     ? ' Artifact names must be unique within a workflow run: in a matrix, give every job its own `artifact-name` (e.g. `scores-${{ matrix.shard }}`) or leave it unset for a per-job default.'
     : ''
 }
@@ -140,8 +141,4 @@ export function jobBackendIdFromToken(token: string | undefined): string | null 
 /** Artifact names can't contain " : < > | * ? \ / or line breaks. */
 function sanitize(text: string): string {
   return text.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/^-+|-+$/g, '') || 'job'
-}
-
-function messageOf(error: unknown): string {
-  return typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error)
 }

@@ -1,6 +1,7 @@
 // The pull request comment: one per PR, kept up to date across pushes by finding it again with a
 // hidden marker. Fork PRs get a read-only token; that is expected, so it is a notice, not a failure.
 
+import { errorMessage } from '../errors.js'
 import { readFile } from 'node:fs/promises'
 import type { getOctokit as GetOctokit } from '@actions/github'
 import type { GateResult } from '../gate.js'
@@ -78,7 +79,7 @@ export async function upsertPullRequestComment(options: UpsertCommentOptions): P
     return { action: 'created', url: data.html_url, id: data.id }
   } catch (error) {
     const status = (error as { status?: unknown }).status
-    const message = messageOf(error)
+    const message = errorMessage(error)
     if (status === 403 || status === 404) {
       const reason = `the token can't ${step} ${where} (HTTP ${status}: ${message})`
       log.notice(
@@ -247,7 +248,7 @@ export async function pullRequestFromEvent(options: { eventName?: string; eventP
   try {
     payload = JSON.parse(await readFile(eventPath, 'utf8'))
   } catch (error) {
-    throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${messageOf(error)}`)
+    throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${errorMessage(error)}`)
   }
   // The base repository is where the PR (and so its comments) lives, also for PRs from forks.
   const repository = payload.pull_request?.base?.repo ?? payload.repository
@@ -256,8 +257,4 @@ export async function pullRequestFromEvent(options: { eventName?: string; eventP
   const repo = repository?.name
   if (typeof number !== 'number' || typeof owner !== 'string' || typeof repo !== 'string') return null
   return { owner, repo, number }
-}
-
-function messageOf(error: unknown): string {
-  return typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error)
 }

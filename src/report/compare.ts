@@ -2,10 +2,11 @@
 // Plain data in (scores of this run's winner and of the baseline), rows and markdown out.
 
 import type { BaselineScores } from '../baseline.js'
+import { EVAL_ACCURACY } from '../metrics.js'
 import type { Benchmark, MetricSpec } from '../types.js'
 
 /** The label of the headline number; it always leads the table. */
-export const EVAL_ACCURACY = 'eval_accuracy'
+export { EVAL_ACCURACY }
 
 export interface ComparisonRow {
   /** Benchmark id, or `eval_accuracy` / the ranking metric's name. */

@@ -1,7 +1,8 @@
 // The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
 import { formatScore } from '../round.js'
 import { formatBytes } from './markdown.js'
-import type { PipelineResult } from '../pipeline.js'
+import type { GateResult } from '../gate.js'
+import type { PublishOutcome } from '../publish.js'
 import type { ScoresDocument } from './scores.js'
 
 /** How many checkpoints the terminal table lists before summarising the rest. */
@@ -45,7 +46,7 @@ export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): 
 }
 
 /** Gate and publish, after the table. */
-export function renderTerminalOutcome(result: Pick<PipelineResult, 'gate' | 'publish'>): string {
+export function renderTerminalOutcome(result: { gate: GateResult; publish: PublishOutcome }): string {
   const lines: string[] = []
   const { gate, publish } = result
   if (gate.status !== 'skipped') {
