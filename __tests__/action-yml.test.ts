@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import YAML from 'yaml'
-import { INPUT_HELP, Inputs } from '../src/inputs.js'
-import { Outputs } from '../src/outputs.js'
-import { TOOL_VERSION } from '../src/version.js'
+import { INPUT_HELP, Inputs } from '../src/config/inputs.js'
+import { Outputs } from '../src/config/outputs.js'
+import { TOOL_VERSION } from '../src/util/version.js'
 import { ROOT } from './support/action-runner.js'
 
 describe('action.yml', () => {

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultArtifactName, jobBackendIdFromToken, uploadScoresArtifact } from '../src/report/artifact.js'
+import { defaultArtifactName, jobBackendIdFromToken, uploadScoresArtifact } from '../src/github/artifact.js'
 import { fakeRuntimeToken, readZip, startFakeArtifactService, type FakeArtifactService } from './support/artifact-server.js'
 import { recordingLogger } from './support/logger.js'
 

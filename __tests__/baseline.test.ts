@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadBaselineFromFile, loadBaselineFromHub, parseBaselineFromModelCard } from '../src/baseline.js'
-import type { Benchmark, MetricSpec } from '../src/types.js'
+import { loadBaselineFromFile, loadBaselineFromHub, parseBaselineFromModelCard } from '../src/baseline/load.js'
+import type { Benchmark, MetricSpec } from '../src/domain/types.js'
 import { recordingLogger } from './support/logger.js'
 
 const benchmarks: Benchmark[] = [

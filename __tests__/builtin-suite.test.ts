@@ -1,6 +1,6 @@
-import { BUILTIN_SUITE, EXAMPLE_WEIGHTS, builtinScores } from '../src/evaluate/builtin-suite.js'
-import { evalAccuracy } from '../src/metrics.js'
-import { exactRoundHalfEven, formatScore, round3, roundHalfEven } from '../src/round.js'
+import { BUILTIN_SUITE, EXAMPLE_WEIGHTS, builtinScores } from '../src/evaluate/builtin/suite.js'
+import { evalAccuracy } from '../src/domain/metric.js'
+import { exactRoundHalfEven, formatScore, round3, roundHalfEven } from '../src/domain/round.js'
 
 // The spec's vectors, in canonical order.
 const VECTORS: Record<number, { scores: number[]; evalAccuracy: number; weighted: number }> = {

@@ -1,6 +1,6 @@
 import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { DiscoveryError, discover, parseStep, requireCheckpoints } from '../src/checkpoints.js'
+import { DiscoveryError, discover, parseStep, requireCheckpoints } from '../src/discover/checkpoints.js'
 import { makeCheckpoint, tempDir } from './support/workspace.js'
 
 describe('parseStep', () => {

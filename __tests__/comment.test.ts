@@ -1,17 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BaselineScores } from '../src/baseline.js'
-import { evaluateGate, type GateResult } from '../src/gate.js'
+import type { BaselineScores } from '../src/baseline/load.js'
+import { evaluateGate, type GateResult } from '../src/domain/gate.js'
 import {
   COMMENT_MARKER,
   MAX_COMMENT_LENGTH,
   pullRequestFromEvent,
   renderPullRequestComment,
   upsertPullRequestComment
-} from '../src/report/comment.js'
-import { compareWithBaseline, renderComparisonMarkdown } from '../src/report/compare.js'
-import type { Benchmark, MetricSpec } from '../src/types.js'
+} from '../src/github/pr-comment.js'
+import { compareWithBaseline, renderComparisonMarkdown } from '../src/domain/compare.js'
+import type { Benchmark, MetricSpec } from '../src/domain/types.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './support/github-api-server.js'
 import { recordingLogger } from './support/logger.js'
 

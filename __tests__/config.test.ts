@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { ConfigError, parseConfig, parseDuration, parseWeights, splitList } from '../src/config.js'
-import type { InputName } from '../src/inputs.js'
+import { ConfigError, parseConfig, parseDuration, parseWeights, splitList } from '../src/config/parse.js'
+import type { InputName } from '../src/config/inputs.js'
 
 const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? ''
 const defaults = { outputDir: '/tmp/out', cpus: 2 }

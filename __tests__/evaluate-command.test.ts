@@ -4,9 +4,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCommandEvaluator, type CommandEvaluatorOptions } from '../src/evaluate/command.js'
-import { quotePosix, renderCommand } from '../src/evaluate/quote.js'
-import type { Checkpoint } from '../src/types.js'
+import { createCommandEvaluator, type CommandEvaluatorOptions } from '../src/evaluate/command/evaluator.js'
+import { quotePosix, renderCommand } from '../src/evaluate/command/template.js'
+import type { Checkpoint } from '../src/domain/types.js'
 import { recordingLogger } from './support/logger.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results')

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createResultsEvaluator, findFiles } from '../src/evaluate/results.js'
-import type { Checkpoint } from '../src/types.js'
+import { createResultsEvaluator, findFiles } from '../src/evaluate/results/evaluator.js'
+import type { Checkpoint } from '../src/domain/types.js'
 import { recordingLogger } from './support/logger.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results')

@@ -1,6 +1,6 @@
-import type { BaselineScores } from '../src/baseline.js'
-import { evaluateGate } from '../src/gate.js'
-import type { MetricSpec } from '../src/types.js'
+import type { BaselineScores } from '../src/baseline/load.js'
+import { evaluateGate } from '../src/domain/gate.js'
+import type { MetricSpec } from '../src/domain/types.js'
 
 const accuracy: MetricSpec = { name: 'eval_accuracy', greaterIsBetter: true }
 const loss: MetricSpec = { name: 'eval_loss', greaterIsBetter: false }

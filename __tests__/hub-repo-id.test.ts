@@ -1,4 +1,4 @@
-import { parseRepoId, resolveRepoId } from '../src/hub/repo-id.js'
+import { parseRepoId, resolveRepoId } from '../src/domain/repo-id.js'
 
 describe('parseRepoId', () => {
   it.each([

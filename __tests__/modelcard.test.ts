@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
-import { addModelIndex, fillModelCard, generateModelCard, hasPlaceholders, ModelCardError } from '../src/modelcard.js'
-import { findCardLinks, splitCardLines } from '../src/modelcard-markdown.js'
+import { addModelIndex, fillModelCard, generateModelCard, hasPlaceholders, ModelCardError } from '../src/card/fill.js'
+import { findCardLinks, splitCardLines } from '../src/card/grammar.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')

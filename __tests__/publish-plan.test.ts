@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatBytes } from '../src/report/markdown.js'
-import { chooseTemplate, formatUploadList, planUpload, UploadPlanError, type PlanUploadOptions } from '../src/publish-plan.js'
+import { chooseTemplate, formatUploadList, planUpload, UploadPlanError, type PlanUploadOptions } from '../src/publish/plan.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')

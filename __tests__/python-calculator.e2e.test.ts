@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { BUILTIN_SUITE, builtinScores } from '../src/evaluate/builtin-suite.js'
+import { BUILTIN_SUITE, builtinScores } from '../src/evaluate/builtin/suite.js'
 import { ROOT, runAction } from './support/action-runner.js'
 import { tempDir } from './support/workspace.js'
 

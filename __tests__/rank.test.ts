@@ -1,7 +1,7 @@
-import { createBuiltinEvaluator } from '../src/evaluate/builtin.js'
-import { rank, resolveMetric } from '../src/rank.js'
-import type { Checkpoint, CheckpointEvaluation, EvaluationRun } from '../src/types.js'
-import { silentLogger } from '../src/log.js'
+import { createBuiltinEvaluator } from '../src/evaluate/builtin/evaluator.js'
+import { rank, resolveMetric } from '../src/domain/rank.js'
+import type { Checkpoint, CheckpointEvaluation, EvaluationRun } from '../src/domain/types.js'
+import { silentLogger } from '../src/util/log.js'
 
 const checkpoint = (name: string, step: number): Checkpoint => ({
   name, path: `ckpt/${name}`, step, weightsFormat: 'safetensors', weightsFiles: ['model.safetensors'], files: [], sizeBytes: 0

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createBuiltinEvaluator } from '../src/evaluate/builtin.js'
-import { silentLogger } from '../src/log.js'
-import { rank } from '../src/rank.js'
-import { buildScoresDocument, readScoresDocument, renderScoresCsv, writeScoresFiles, type ScoresDocument } from '../src/report/scores.js'
+import { createBuiltinEvaluator } from '../src/evaluate/builtin/evaluator.js'
+import { silentLogger } from '../src/util/log.js'
+import { rank } from '../src/domain/rank.js'
+import { buildScoresDocument, readScoresDocument, renderScoresCsv, writeScoresFiles, type ScoresDocument } from '../src/scores/document.js'
 import { renderChart, renderEvaluationSummary } from '../src/report/summary.js'
 import { renderTerminalReport } from '../src/report/terminal.js'
-import type { Checkpoint } from '../src/types.js'
+import type { Checkpoint } from '../src/domain/types.js'
 import { tempDir } from './support/workspace.js'
 
 const checkpoint = (name: string, step: number): Checkpoint => ({

@@ -2,8 +2,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readSafetensorsHeader, summarizeCheckpointWeights } from '../src/safetensors.js'
-import type { Checkpoint } from '../src/types.js'
+import { readSafetensorsHeader, summarizeCheckpointWeights } from '../src/discover/weights.js'
+import type { Checkpoint } from '../src/domain/types.js'
 
 let dir: string
 beforeEach(() => {

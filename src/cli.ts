@@ -3,14 +3,14 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import os from 'node:os'
-import { parseConfig } from './config.js'
-import { errorMessage } from './errors.js'
-import { runMetadata } from './github-context.js'
-import { INPUT_HELP, Inputs, type InputName } from './inputs.js'
-import { runPipeline } from './pipeline.js'
+import { parseConfig } from './config/parse.js'
+import { errorMessage } from './util/errors.js'
+import { runMetadata } from './github/context.js'
+import { INPUT_HELP, Inputs, type InputName } from './config/inputs.js'
+import { runPipeline } from './pipeline/run.js'
 import { renderTerminalOutcome, renderTerminalReport } from './report/terminal.js'
-import type { Logger, ProgressListener } from './types.js'
-import { TOOL_NAME, TOOL_VERSION } from './version.js'
+import type { Logger, ProgressListener } from './domain/types.js'
+import { TOOL_NAME, TOOL_VERSION } from './util/version.js'
 
 // The GitHub token and comment only make sense inside Actions; the rest are flags.
 const inputNames = (Object.keys(INPUT_HELP) as InputName[]).filter((n) => n !== Inputs.GithubToken && n !== Inputs.Comment)
@@ -101,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     const config = parseConfig(read, { outputDir: 'eval-results', hubUrl: process.env.HF_ENDPOINT })
     const needsToken = !config.publish.token && (config.publish.repo !== undefined)
     const local = needsToken
-      ? await (await import('./publish.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
+      ? await (await import('./publish/stage.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
       : null
     if (local) log.debug(`Hub token from ${local.source}`)
     const result = await runPipeline({

@@ -1,8 +1,8 @@
 // Parameter count and dtype of each checkpoint, from its safetensors headers alone (a few KB
 // per file, never the tensors), for the summary's Params column.
-import { mapLimit } from './map-limit.js'
-import { summarizeCheckpointWeights } from './safetensors.js'
-import type { Checkpoint, Logger } from './types.js'
+import { mapLimit } from './util/map-limit.js'
+import { summarizeCheckpointWeights } from './discover/weights.js'
+import type { Checkpoint, Logger } from './domain/types.js'
 
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 export async function describeWeights(checkpoints: Checkpoint[], log: Logger, concurrency = 16): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/types.js'
+import type { Logger } from '../../src/domain/types.js'
 
 /** A logger that keeps every line, for tests that assert on what a stage reported. */
 export function recordingLogger(): Logger & { lines: string[] } {

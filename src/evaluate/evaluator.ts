@@ -1,4 +1,4 @@
-import type { Checkpoint, EvaluationRun, EvaluatorInfo, Logger, ProgressListener } from '../types.js'
+import type { Checkpoint, EvaluationRun, EvaluatorInfo, Logger, ProgressListener } from '../domain/types.js'
 
 export interface EvaluateOptions {
   log: Logger

@@ -1,9 +1,9 @@
 // Picks the evaluator the config names.
-import type { EvaluationConfig } from '../config.js'
-import { createBuiltinEvaluator } from './builtin.js'
-import { createCommandEvaluator } from './command.js'
+import type { EvaluationConfig } from '../config/parse.js'
+import { createBuiltinEvaluator } from './builtin/evaluator.js'
+import { createCommandEvaluator } from './command/evaluator.js'
 import type { Evaluator } from './evaluator.js'
-import { createResultsEvaluator } from './results.js'
+import { createResultsEvaluator } from './results/evaluator.js'
 
 export type { Evaluator, EvaluateOptions } from './evaluator.js'
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { whoAmI } from '@huggingface/hub'
 import { createHubFetch } from './transport.js'
-import { messageOf, redact, statusOf, tokenHelp } from './errors.js'
+import { messageOf, redact, statusOf, tokenHelp } from './failures.js'
 
 export interface WhoamiOptions {
   hubUrl: string

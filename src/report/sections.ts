@@ -1,11 +1,11 @@
 // The job summary's sections after the evaluation itself: gate, Hub, and a shard's header.
 import path from 'node:path'
-import type { ShardSpec } from '../config.js'
-import type { GateResult } from '../gate.js'
-import type { PublishOutcome } from '../publish.js'
-import { formatUploadList } from '../publish-plan.js'
+import type { ShardSpec } from '../config/parse.js'
+import type { GateResult } from '../domain/gate.js'
+import type { PublishOutcome } from '../publish/stage.js'
+import { formatUploadList } from '../publish/plan.js'
 import { cell } from './markdown.js'
-import type { ScoresDocument } from './scores.js'
+import type { ScoresDocument } from '../scores/document.js'
 import { renderEvaluationSummary } from './summary.js'
 
 export function gateSection(gate: GateResult): string {

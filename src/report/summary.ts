@@ -1,8 +1,8 @@
 // The job summary: the winner, a chart of the metric against step, the score table and the
 // checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
 // the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
-import { formatScore } from '../round.js'
-import type { ScoresDocument, CheckpointRecord } from './scores.js'
+import { formatScore } from '../domain/round.js'
+import type { ScoresDocument, CheckpointRecord } from '../scores/document.js'
 import { byteLength, cell, details, formatBytes, table } from './markdown.js'
 
 /** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */

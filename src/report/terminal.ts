@@ -1,9 +1,9 @@
 // The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
-import { formatScore } from '../round.js'
+import { formatScore } from '../domain/round.js'
 import { formatBytes } from './markdown.js'
-import type { GateResult } from '../gate.js'
-import type { PublishOutcome } from '../publish.js'
-import type { ScoresDocument } from './scores.js'
+import type { GateResult } from '../domain/gate.js'
+import type { PublishOutcome } from '../publish/stage.js'
+import type { ScoresDocument } from '../scores/document.js'
 
 /** How many checkpoints the terminal table lists before summarising the rest. */
 export const TERMINAL_ROWS = 30

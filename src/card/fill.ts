@@ -1,0 +1,460 @@
+// The published model card. Users write their own card and leave placeholders for the scores;
+// the rule they asked for is that only the placeholders change and every other byte stays as they
+// wrote it (docs: /work/shared/spec/model-card.md). So the card is never parsed and re-rendered:
+// placeholders are spliced into the original text, line endings and all.
+
+import { Document, isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml'
+import { normalizeLabel } from '../domain/labels.js'
+import { EVAL_ACCURACY } from '../domain/metric.js'
+import type { Benchmark } from '../domain/types.js'
+import { formatScore } from '../domain/round.js'
+import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './grammar.js'
+
+/** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
+export { EVAL_ACCURACY }
+const EVAL_ACCURACY_NAME = 'Eval Accuracy'
+const DEFAULT_TEMPLATE_NAME = 'model card template'
+
+export interface CardData {
+  benchmarks: Benchmark[]
+  /** Benchmark id -> score; null or missing when the benchmark has no score. */
+  scores: Record<string, number | null>
+  evalAccuracy: number | null
+  step: number
+  /** The winning checkpoint's folder name, e.g. `step_1000`. */
+  checkpoint: string
+}
+
+export interface FillModelCardOptions extends CardData {
+  template: string
+  /** Named in errors, e.g. `README.md` or `checkpoints/README.md`. */
+  templatePath?: string
+  /** More named placeholders (`{repo_id}` -> value). Built-in names win over these. */
+  extraValues?: Record<string, string>
+}
+
+export interface FilledPlaceholder {
+  /** 1-based line of the card. */
+  line: number
+  /** As written, e.g. `{RESULT}` or `{math_reasoning}`. */
+  placeholder: string
+  /** Benchmark id (or `eval_accuracy`) when the value is a score. */
+  benchmark?: string
+  value: string
+}
+
+export interface FilledModelCard {
+  card: string
+  filled: FilledPlaceholder[]
+}
+
+export interface CardProblem {
+  file: string
+  line: number
+  message: string
+}
+
+/** Every placeholder that could not be filled, reported together so one edit fixes them all. */
+export class ModelCardError extends Error {
+  readonly problems: CardProblem[]
+  constructor(problems: CardProblem[]) {
+    const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`)
+    super(
+      `The model card has ${problems.length} placeholder${problems.length === 1 ? '' : 's'} that can't be filled:\n` +
+        lines.map((l) => `  - ${l}`).join('\n')
+    )
+    this.name = 'ModelCardError'
+    this.problems = problems
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders
+
+export { normalizeLabel }
+
+/** Benchmarks (and eval_accuracy) by every normalized label that names them. */
+function labelIndex(benchmarks: Benchmark[]): Map<string, string> {
+  const index = new Map<string, string>()
+  index.set(normalizeLabel(EVAL_ACCURACY), EVAL_ACCURACY)
+  index.set(normalizeLabel(EVAL_ACCURACY_NAME), EVAL_ACCURACY)
+  for (const b of benchmarks) {
+    for (const label of [b.id, b.name]) {
+      const key = normalizeLabel(label)
+      if (key && !index.has(key)) index.set(key, b.id)
+    }
+  }
+  return index
+}
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+
+/**
+ * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
+ * LaTeX arguments like `\frac{step}{2}` or `\{step\}`.
+ */
+function isForeignBraces(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === '{' && text[end] === '}') return true
+  return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start))
+}
+
+interface PlaceholderMatch {
+  name: string
+  /** Offsets in the line. */
+  start: number
+  end: number
+}
+
+function placeholdersIn(line: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = []
+  for (const m of line.matchAll(PLACEHOLDER)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (!isForeignBraces(line, start, end)) found.push({ name: m[1], start, end })
+  }
+  return found
+}
+
+/** True when the template has at least one placeholder this card data would fill. */
+export function hasPlaceholders(options: { template: string; benchmarks: Benchmark[]; extraNames?: string[] }): boolean {
+  const names = new Set(['RESULT', EVAL_ACCURACY, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])])
+  return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)))
+}
+
+function describe(benchmarks: Benchmark[], id: string): string {
+  if (id === EVAL_ACCURACY) return `${EVAL_ACCURACY_NAME} (${EVAL_ACCURACY})`
+  const b = benchmarks.find((x) => x.id === id)
+  return b ? `${b.name} (${b.id})` : id
+}
+
+/** The benchmarks a label that matched nothing might have meant: shared words, else all of them. */
+function candidatesFor(labels: string[], benchmarks: Benchmark[]): string[] {
+  const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))
+  const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, group: '' }]
+  const close = all.filter((b) =>
+    [b.id, b.name, b.group].some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w)))
+  )
+  return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id))
+}
+
+function clip(text: string, max = 80): string {
+  const t = text.trim()
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t
+}
+
+type Resolution = { benchmark: string } | { problem: string }
+
+/** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
+function resolveResultCell(options: {
+  lines: CardLine[]
+  index: number
+  offset: number
+  labels: Map<string, string>
+  benchmarks: Benchmark[]
+}): Resolution {
+  const { lines, index, offset, labels, benchmarks } = options
+  const row = lines[index].text
+  if (!row.includes('|')) {
+    return {
+      problem:
+        `{RESULT} is not in a table row, so no row names its benchmark. ` +
+        `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${EVAL_ACCURACY}}".`
+    }
+  }
+  const cells = splitTableRow(row)
+  const column = cells.findIndex((c) => offset >= c.start && offset < c.end)
+  const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '')
+  const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x): x is string => !!x))]
+  const header = tableHeaderFor(lines, index)
+  const headerCell = header ? splitTableRow(header.text)[column] : undefined
+  const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined
+
+  if (named.length === 1 && (!headerNames || headerNames === named[0])) return { benchmark: named[0] }
+  // A transposed table (benchmarks across the header, one row of results) names it in the column.
+  if (named.length === 0 && headerNames) return { benchmark: headerNames }
+  if (named.length > 1 && headerNames && named.includes(headerNames)) return { benchmark: headerNames }
+
+  const rowText = `"${clip(row)}"`
+  if (named.length === 0) {
+    const labelTexts = labelCells.map((c) => clip(c.text, 40))
+    const said = labelTexts.length > 0 ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark` : 'it has no label cell'
+    return {
+      problem:
+        `{RESULT} in row ${rowText}: ${said}. It could be: ${candidatesFor(labelTexts, benchmarks).join(', ')}. ` +
+        `Label the row with the benchmark's display name or id (case and spacing don't matter), or write "{<benchmark_id>}" instead.`
+    }
+  }
+  const all = headerNames && !named.includes(headerNames) ? [...named, headerNames] : named
+  return {
+    problem:
+      `{RESULT} in row ${rowText} could be any of ${all.map((id) => describe(benchmarks, id)).join(', ')}: ` +
+      `the row${headerNames && !named.includes(headerNames) ? ' and its column header' : ''} name more than one. ` +
+      `Keep one benchmark per row, or write "{<benchmark_id>}" instead.`
+  }
+}
+
+/**
+ * Fills `{RESULT}` table cells and the named placeholders (`{<benchmark_id>}`, `{eval_accuracy}`,
+ * `{step}`, `{checkpoint}`, plus `extraValues`). Any other brace text is left alone. Throws a
+ * ModelCardError listing every placeholder that can't be filled, with its line.
+ *
+ * Inside fenced code blocks named placeholders are filled (usage snippets often carry
+ * `{checkpoint}`), but `{RESULT}` is left as written: a table in a code block is not a table.
+ * Likewise `{RESULT}` in a code span outside a table row is prose about the placeholder.
+ */
+export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
+  const file = options.templatePath ?? DEFAULT_TEMPLATE_NAME
+  const { benchmarks, scores } = options
+  const labels = labelIndex(benchmarks)
+  const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)])
+  const lines = splitCardLines(options.template)
+  const problems: CardProblem[] = []
+  const filled: FilledPlaceholder[] = []
+
+  const scoreOf = (id: string, line: number, placeholder: string): string | undefined => {
+    const value = id === EVAL_ACCURACY ? options.evalAccuracy : scores[id]
+    if (typeof value === 'number' && Number.isFinite(value)) return formatScore(value)
+    problems.push({
+      file,
+      line,
+      message:
+        `${placeholder} stands for ${describe(benchmarks, id)}, which has no score for checkpoint ` +
+        `${options.checkpoint} (step ${options.step}). Check that the evaluator reports "${id}", or remove the placeholder.`
+    })
+    return undefined
+  }
+
+  const named = (name: string, line: number, placeholder: string): { value?: string; benchmark?: string } | null => {
+    if (name === 'step') return { value: String(options.step) }
+    if (name === 'checkpoint') return { value: options.checkpoint }
+    if (name === EVAL_ACCURACY || benchmarkIds.has(name)) return { value: scoreOf(name, line, placeholder), benchmark: name }
+    const extra = options.extraValues?.[name]
+    if (extra !== undefined && Object.hasOwn(options.extraValues ?? {}, name)) return { value: extra }
+    return null // not ours: someone's braces
+  }
+
+  const out: string[] = []
+  lines.forEach((line, index) => {
+    let text = ''
+    let last = 0
+    for (const p of placeholdersIn(line.text)) {
+      const placeholder = line.text.slice(p.start, p.end)
+      let value: string | undefined
+      let benchmark: string | undefined
+      if (p.name === 'RESULT') {
+        // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
+        // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
+        if (line.inCode || (!line.text.includes('|') && isInCodeSpan(line.text, p.start))) continue
+        const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks })
+        if ('problem' in r) {
+          problems.push({ file, line: line.number, message: r.problem })
+          continue
+        }
+        benchmark = r.benchmark
+        value = scoreOf(r.benchmark, line.number, placeholder)
+      } else {
+        const hit = named(p.name, line.number, placeholder)
+        if (!hit) continue
+        value = hit.value
+        benchmark = hit.benchmark
+      }
+      if (value === undefined) continue
+      text += line.text.slice(last, p.start) + value
+      last = p.end
+      filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
+    }
+    out.push(text + line.text.slice(last) + line.eol)
+  })
+
+  if (problems.length > 0) throw new ModelCardError(problems)
+  return { card: out.join(''), filled }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated card (no template)
+
+export interface GenerateModelCardOptions extends CardData {
+  /** `user/model`; its last part titles the card. */
+  repoId?: string
+  /** The ranking metric, e.g. `eval_accuracy`. */
+  metricName: string
+  /** Link to the workflow run that chose the checkpoint. */
+  runUrl?: string
+  /** Hub `library_name` (e.g. `transformers`, `peft`); omitted when unknown. */
+  libraryName?: string
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function yamlString(value: string): string {
+  return new Document(value).toString().trimEnd()
+}
+
+/** A card for when the user wrote none: front matter, the scores by group, how it was chosen. */
+export function generateModelCard(options: GenerateModelCardOptions): string {
+  const title = options.repoId?.split('/').pop() || options.checkpoint
+  const frontMatter = ['---']
+  if (options.libraryName) frontMatter.push(`library_name: ${yamlString(options.libraryName)}`)
+  frontMatter.push('tags:', '  - checkpoint-eval', '---')
+
+  const groups = new Map<string, Benchmark[]>()
+  for (const b of options.benchmarks) groups.set(b.group, [...(groups.get(b.group) ?? []), b])
+  const rows: string[] = []
+  for (const [group, members] of groups) {
+    members.forEach((b, i) => {
+      const score = options.scores[b.id]
+      const shown = typeof score === 'number' && Number.isFinite(score) ? formatScore(score) : '— (no score)'
+      rows.push(`| ${i === 0 ? `**${escapeCell(group)}**` : ''} | ${escapeCell(b.name)} | ${shown} |`)
+    })
+  }
+  const evalAccuracy = options.evalAccuracy === null ? '— (no score)' : formatScore(options.evalAccuracy)
+  const missing = options.benchmarks.filter((b) => typeof options.scores[b.id] !== 'number')
+
+  const body = [
+    `# ${title}`,
+    '',
+    `This model is the checkpoint \`${options.checkpoint}\` (training step ${options.step}), the best of the ` +
+      `run's checkpoints by \`${options.metricName}\`.`,
+    '',
+    '## Results',
+    '',
+    '| Group | Benchmark | Score |',
+    '|---|---|---:|',
+    ...rows,
+    `| | **${EVAL_ACCURACY_NAME}** | **${evalAccuracy}** |`,
+    '',
+    ...(missing.length > 0
+      ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${EVAL_ACCURACY}.`, '']
+      : []),
+    '## How this checkpoint was chosen',
+    '',
+    `Every checkpoint of the training run was evaluated on the ${options.benchmarks.length} benchmarks above. ` +
+      `\`${EVAL_ACCURACY}\` combines a checkpoint's benchmark scores (their mean, or their weighted mean when ` +
+      `weights are set). The checkpoints were ranked by \`${options.metricName}\` and this one came first.` +
+      (options.runUrl ? ` See [the evaluation run](${options.runUrl}) for every checkpoint's scores.` : ''),
+    ''
+  ]
+  return [...frontMatter, ...body].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// model-index metadata (opt-in)
+
+export interface AddModelIndexOptions {
+  /** `name` of the model-index entry; usually the repo's model name. */
+  modelName: string
+  benchmarks: Benchmark[]
+  scores: Record<string, number | null>
+  evalAccuracy: number | null
+  /** What the scores were measured on. Default "Checkpoint evaluation". */
+  datasetName?: string
+  /** Hub task type. Default `text-generation`. */
+  taskType?: string
+  /** Named in errors about the front matter. */
+  cardPath?: string
+}
+
+const FRONT_MATTER_OPEN = /^(\uFEFF?)---[ \t]*(\r\n|\n|\r)/
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation'
+}
+
+function titleCase(text: string): string {
+  return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())
+}
+
+/** The `model-index` value the Hub validates: one result, one metric per scored benchmark. */
+export function buildModelIndex(options: AddModelIndexOptions): unknown[] {
+  const datasetName = options.datasetName ?? 'Checkpoint evaluation'
+  const taskType = options.taskType ?? 'text-generation'
+  const metrics: Array<{ type: string; value: number; name: string }> = []
+  for (const b of options.benchmarks) {
+    const score = options.scores[b.id]
+    // The Hub rejects a metric without a numeric value, so unscored benchmarks are left out.
+    if (typeof score === 'number' && Number.isFinite(score)) metrics.push({ type: b.id, value: score, name: b.name })
+  }
+  if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
+    metrics.push({ type: EVAL_ACCURACY, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME })
+  }
+  return [
+    {
+      name: options.modelName,
+      results: [
+        {
+          task: { type: taskType, name: titleCase(taskType) },
+          dataset: { type: slug(datasetName), name: datasetName },
+          metrics
+        }
+      ]
+    }
+  ]
+}
+
+/** Scores as `0.700` in YAML too, as everywhere else. */
+function threeDecimals(node: YamlNode | Document): void {
+  visit(node, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'value' && isScalar(pair.value) && typeof pair.value.value === 'number') {
+        pair.value.minFractionDigits = 3
+      }
+    }
+  })
+}
+
+function frontMatterError(file: string, line: number, message: string): ModelCardError {
+  return new ModelCardError([{ file, line, message }])
+}
+
+/**
+ * Adds (or replaces) `model-index` in the card's YAML front matter, creating the front matter when
+ * the card has none. The user's other keys, comments and the body are kept byte for byte: when
+ * there is no `model-index` yet the new key is appended as text after their keys; an existing one
+ * is replaced through yaml's Document API, which keeps comments and key order.
+ */
+export function addModelIndex(card: string, options: AddModelIndexOptions): string {
+  const file = options.cardPath ?? 'model card'
+  const value = buildModelIndex(options)
+  const open = FRONT_MATTER_OPEN.exec(card)
+  const eol = open?.[2] ?? /\r\n|\n|\r/.exec(card)?.[0] ?? '\n'
+  const block = (): string => {
+    const doc = new Document({ 'model-index': value })
+    threeDecimals(doc)
+    return doc.toString({ lineWidth: 0 }).replace(/\n/g, eol)
+  }
+
+  const lines = open ? splitCardLines(card) : []
+  const closeIndex = lines.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text))
+  if (!open || closeIndex < 0) {
+    // No front matter (a lone `---` first line without a closing one is a horizontal rule).
+    const bom = card.startsWith('\uFEFF') ? '\uFEFF' : ''
+    return `${bom}---${eol}${block()}---${eol}${card.slice(bom.length)}`
+  }
+
+  const yamlStart = lines[1].start
+  const closeLine = lines[closeIndex]
+  const yamlText = card.slice(yamlStart, closeLine.start)
+  const doc = parseDocument(yamlText, { keepSourceTokens: false })
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]
+    const line = (e.linePos?.[0].line ?? 1) + 1 // +1: the opening `---`
+    throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`)
+  }
+  if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
+    throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.')
+  }
+
+  let newYaml: string
+  if (doc.has('model-index')) {
+    doc.set('model-index', doc.createNode(value))
+    threeDecimals(doc)
+    newYaml = doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol)
+  } else {
+    const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText)
+    newYaml = yamlText + (needsEol ? eol : '') + block()
+  }
+  return card.slice(0, yamlStart) + newYaml + card.slice(closeLine.start)
+}

@@ -1,0 +1,88 @@
+// Putting the results where people look, in GitHub Actions: the scores artifact and the
+// pull-request comment. Both are skipped outside Actions; neither decides the job's result
+// unless the user asked for the comment with `comment: always`.
+import type { ReportConfig, ShardSpec } from '../config/parse.js'
+import { errorMessage } from '../util/errors.js'
+import type { GateResult } from '../domain/gate.js'
+import { runUrl, type GitHubEnvironment } from '../github/context.js'
+import type { Logger, MetricSpec, RankedCheckpoint } from '../domain/types.js'
+import { defaultArtifactName, uploadScoresArtifact, type UploadArtifactResult } from '../github/artifact.js'
+import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestComment, type UpsertCommentResult } from '../github/pr-comment.js'
+import type { ScoresDocument } from '../scores/document.js'
+import { renderEvaluationSummary } from '../report/summary.js'
+
+export interface ArtifactOptions {
+  github?: GitHubEnvironment
+  report: ReportConfig
+  shard?: ShardSpec
+  /** The folder the files are in (their paths inside the artifact are relative to it). */
+  outputDir: string
+  files: string[]
+  log: Logger
+}
+
+/** `<artifact-name>-shard-i-of-n` for a shard (found by the aggregate job), else artifact-name. */
+export function artifactNameFor(report: ReportConfig, shard: ShardSpec | undefined): string {
+  const base = report.artifactName ?? (shard ? 'checkpoint-eval' : defaultArtifactName(process.env))
+  return shard ? `${base}-shard-${shard.index}-of-${shard.count}` : base
+}
+
+export async function uploadRunArtifact({ github, report, shard, outputDir, files, log }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
+  if (!github) {
+    log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
+    return undefined
+  }
+  const name = artifactNameFor(report, shard)
+  try {
+    return await uploadScoresArtifact({ name, files, rootDirectory: outputDir, log })
+  } catch (error) {
+    // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
+    log.warning(`Could not upload the scores artifact '${name}': ${errorMessage(error)}`)
+    return { status: 'skipped', reason: errorMessage(error) }
+  }
+}
+
+export interface CommentOptions {
+  github?: GitHubEnvironment
+  report: ReportConfig
+  log: Logger
+  metric: MetricSpec
+  winner: RankedCheckpoint | null
+  gate: GateResult
+  scores: ScoresDocument
+  comparisonMarkdown?: string
+  /** A baseline was asked for and none exists yet. */
+  baselineMissing: boolean
+}
+
+export async function commentOnPullRequest(options: CommentOptions): Promise<UpsertCommentResult | undefined> {
+  const { github, report, log, winner: w } = options
+  if (!github || report.comment === 'never') return undefined
+  const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath })
+  if (!pr) {
+    if (report.comment === 'always') log.notice('comment is always, but this run is not for a pull request: no comment.')
+    return undefined
+  }
+  const body = renderPullRequestComment({
+    metric: options.metric,
+    winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+    gate: options.gate,
+    comparisonMarkdown: options.comparisonMarkdown,
+    baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
+    runUrl: runUrl(github),
+    fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
+  })
+  const outcome = await upsertPullRequestComment({
+    token: report.githubToken ?? '',
+    owner: pr.owner,
+    repo: pr.repo,
+    issueNumber: pr.number,
+    body,
+    log,
+    apiUrl: github.apiUrl
+  })
+  if (outcome.action === 'skipped' && report.comment === 'always') {
+    throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`)
+  }
+  return outcome
+}

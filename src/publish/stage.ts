@@ -1,0 +1,156 @@
+// The publish stage: decide whether to publish, plan the upload locally (every card and link
+// problem is found here, before any request), get credentials, then one atomic Hub commit.
+import type { PublishConfig } from '../config/parse.js'
+import { releaseTag, runUrl, type GitHubEnvironment } from '../github/context.js'
+import { assertCanWrite, exchangeOidcToken, whoami } from '../hub/auth.js'
+import { publishToHub, type PublishResult } from '../hub/commit.js'
+import { resolveRepoId } from '../domain/repo-id.js'
+import { planUpload, type UploadPlan } from './plan.js'
+import { formatScore } from '../domain/round.js'
+import type { Benchmark, Logger, MetricSpec, RankedCheckpoint } from '../domain/types.js'
+
+export type PublishOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'dry-run'; plan: UploadPlan; repoId: string }
+  | { status: 'published'; plan: UploadPlan; result: PublishResult }
+
+export interface PublishStageOptions {
+  config: PublishConfig
+  winner: RankedCheckpoint | null
+  benchmarks: Benchmark[]
+  metric: MetricSpec
+  checkpointDir: string
+  workspaceDir: string
+  github?: GitHubEnvironment
+  /** A token found on this machine (CLI: HF_TOKEN or the Hub's token file). */
+  localToken?: string
+  /** Why publishing must not happen even if everything else says so (failed gate, shard). */
+  blockedBecause?: string
+  log: Logger
+  /** Called with every secret the moment it exists (the action masks it in the log). */
+  onSecret: (secret: string) => void
+  fetch?: typeof fetch
+}
+
+// The entry points load this module lazily for everything Hub-related, so the bundle carries
+// the Hub code in one chunk rather than once per dynamic import.
+export { readLocalToken, whoami } from '../hub/auth.js'
+
+export class PublishError extends Error {}
+
+/** Files below this size get no progress lines. */
+const PROGRESS_MIN_BYTES = 1024 * 1024
+
+/** Why this run does not publish, or null when it should. */
+function skipReason(options: PublishStageOptions): string | null {
+  const { config, winner, github, blockedBecause } = options
+  if (config.mode === 'never') return "publish is 'never'"
+  if (!config.repo) return 'no repo-id is set'
+  if (blockedBecause) return blockedBecause
+  if (!winner) return 'no checkpoint could be ranked'
+  if (config.mode === 'auto' && !config.dryRun && !releaseTag(github)) {
+    return "publish is 'auto' and this run is not for a release tag (set publish: always to publish from any run)"
+  }
+  return null
+}
+
+export function defaultCommitTitle(winner: RankedCheckpoint, metric: MetricSpec): string {
+  const c = winner.evaluation.checkpoint
+  const value = metric.name === 'eval_accuracy' ? `eval_accuracy ${formatScore(winner.evalAccuracy)}` : `${metric.name} ${winner.value}`
+  return `Publish ${c.name} (step ${c.step}, ${value})`
+}
+
+/** Token from the input or this machine, else trusted publishing (OIDC), else null. */
+async function credentials(options: PublishStageOptions, repoId: string | null): Promise<{ token: string; source: string } | null> {
+  const { config, github, localToken } = options
+  if (config.token) return { token: config.token, source: 'hf-token' }
+  if (localToken) return { token: localToken, source: 'local token' }
+  if (github?.oidc) {
+    if (!repoId) {
+      throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`)
+    }
+    const token = await exchangeOidcToken({
+      hubUrl: config.hubUrl,
+      repoId,
+      idTokenRequestUrl: github.oidc.requestUrl,
+      idTokenRequestToken: github.oidc.requestToken,
+      fetch: options.fetch
+    })
+    options.onSecret(token)
+    return { token, source: 'trusted publishing (OIDC)' }
+  }
+  return null
+}
+
+export async function publishStage(options: PublishStageOptions): Promise<PublishOutcome> {
+  const { config, winner, log } = options
+  const reason = skipReason(options)
+  if (reason) return { status: 'skipped', reason }
+  const repo = config.repo!
+  const best = winner!
+  const checkpoint = best.evaluation.checkpoint
+  const fullRepoId = repo.namespace ? `${repo.namespace}/${repo.name}` : null
+
+  // Local and complete before any request: a bad card or link stops here with nothing sent.
+  const plan = await planUpload({
+    checkpointPath: checkpoint.path,
+    checkpointDir: options.checkpointDir,
+    modelCardInput: config.modelCard,
+    benchmarks: options.benchmarks,
+    scores: best.evaluation.scores,
+    evalAccuracy: best.evalAccuracy,
+    step: checkpoint.step,
+    checkpointName: checkpoint.name,
+    exclude: config.exclude,
+    assets: config.assets,
+    workspaceDir: options.workspaceDir,
+    cardMetadata: config.cardMetadata,
+    metricName: options.metric.name,
+    repoId: fullRepoId ?? repo.name,
+    runUrl: runUrl(options.github)
+  })
+  if (config.dryRun) {
+    log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`)
+    return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` }
+  }
+
+  const auth = await credentials(options, fullRepoId)
+  if (!auth) {
+    const why = 'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)'
+    if (config.mode === 'always') {
+      throw new PublishError(`publish is 'always' but there are ${why}. Pass hf-token: \${{ secrets.HF_TOKEN }}, or grant id-token: write for trusted publishing.`)
+    }
+    log.notice(`Not publishing: ${why}.`)
+    return { status: 'skipped', reason: why }
+  }
+  log.info(`Publishing with ${auth.source}.`)
+  const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch })
+  const repoId = resolveRepoId(repo, me.name)
+  assertCanWrite(me, { hubUrl: config.hubUrl, repoId })
+
+  const tag = config.hubTag ? releaseTag(options.github) : null
+  if (config.hubTag && !tag) log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.')
+  const link = runUrl(options.github)
+  const result = await publishToHub({
+    hubUrl: config.hubUrl,
+    accessToken: auth.token,
+    repoId,
+    private: config.private,
+    revision: config.revision,
+    createPr: config.createPr,
+    commitTitle: config.commitMessage || defaultCommitTitle(best, options.metric),
+    commitDescription: `Selected by checkpoint-eval-action from ${checkpoint.path}${link ? ` in ${link}` : ''}.`,
+    files: plan.files.map((f) => ({ pathInRepo: f.pathInRepo, localPath: f.localPath, content: f.content })),
+    hubTag: tag ?? undefined,
+    log,
+    fetch: options.fetch,
+    // Large files only: small ones go inside the commit itself and finish at once.
+    onProgress: ({ path, uploadedBytes, totalBytes }) => {
+      if (totalBytes >= PROGRESS_MIN_BYTES) {
+        log.info(`uploading ${path}: ${Math.floor((uploadedBytes / totalBytes) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
+      }
+    }
+  })
+  log.info(`Published ${checkpoint.name} to ${result.repoUrl}: ${result.prUrl ?? result.commitUrl}`)
+  return { status: 'published', plan, result }
+}
