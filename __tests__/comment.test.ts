@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BaselineScores } from '../src/baseline/load.js'
+import type { BaselineScores } from '../src/domain/types.js'
 import { evaluateGate, type GateResult } from '../src/domain/gate.js'
 import {
   COMMENT_MARKER,
@@ -10,7 +10,8 @@ import {
   renderPullRequestComment,
   upsertPullRequestComment
 } from '../src/github/pr-comment.js'
-import { compareWithBaseline, renderComparisonMarkdown } from '../src/domain/compare.js'
+import { compareWithBaseline } from '../src/domain/compare.js'
+import { renderComparisonMarkdown } from '../src/report/comparison.js'
 import type { Benchmark, MetricSpec } from '../src/domain/types.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './support/github-api-server.js'
 import { recordingLogger } from './support/logger.js'

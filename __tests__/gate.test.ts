@@ -1,4 +1,4 @@
-import type { BaselineScores } from '../src/baseline/load.js'
+import type { BaselineScores } from '../src/domain/types.js'
 import { evaluateGate } from '../src/domain/gate.js'
 import type { MetricSpec } from '../src/domain/types.js'
 

@@ -11,7 +11,7 @@ import { Outputs } from './config/outputs.js'
 import { runPipeline, type PipelineResult } from './pipeline/run.js'
 import { throttledProgress } from './util/progress.js'
 import { formatScore } from './domain/round.js'
-import type { Logger } from './domain/types.js'
+import type { Logger } from './util/log.js'
 
 /** The step's log, with warnings as annotations and groups folded. */
 export const actionsLogger: Logger = {

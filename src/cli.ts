@@ -9,7 +9,8 @@ import { runMetadata } from './github/context.js'
 import { INPUT_HELP, Inputs, type InputName } from './config/inputs.js'
 import { runPipeline } from './pipeline/run.js'
 import { renderTerminalOutcome, renderTerminalReport } from './report/terminal.js'
-import type { Logger, ProgressListener } from './domain/types.js'
+import type { ProgressListener } from './util/progress.js'
+import type { Logger } from './util/log.js'
 import { TOOL_NAME, TOOL_VERSION } from './util/version.js'
 
 // The GitHub token and comment only make sense inside Actions; the rest are flags.

@@ -2,7 +2,8 @@
 // per file, never the tensors), for the summary's Params column.
 import { mapLimit } from './util/map-limit.js'
 import { summarizeCheckpointWeights } from './discover/weights.js'
-import type { Checkpoint, Logger } from './domain/types.js'
+import type { Checkpoint } from './domain/types.js'
+import type { Logger } from './util/log.js'
 
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 export async function describeWeights(checkpoints: Checkpoint[], log: Logger, concurrency = 16): Promise<void> {

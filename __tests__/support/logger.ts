@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/domain/types.js'
+import type { Logger } from '../../src/util/log.js'
 
 /** A logger that keeps every line, for tests that assert on what a stage reported. */
 export function recordingLogger(): Logger & { lines: string[] } {

@@ -5,21 +5,10 @@ import { errorMessage } from '../util/errors.js'
 import { parse as parseYaml } from 'yaml'
 import { downloadFile } from '@huggingface/hub'
 import { normalizeLabel } from '../domain/labels.js'
-import { EVAL_ACCURACY } from '../domain/metric.js'
+import { EVAL_ACCURACY, EVAL_ACCURACY_SPEC, isEvalAccuracy } from '../domain/metric.js'
 import { readScoresDocument, type ScoresDocument } from '../scores/document.js'
-import type { Benchmark, Logger, MetricSpec } from '../domain/types.js'
-
-export interface BaselineScores {
-  /** Where the numbers were read, for tables and gate messages (a path, or a Hub URL). */
-  source: string
-  evalAccuracy: number | null
-  /** The ranking metric's value (same as evalAccuracy when the metric is eval_accuracy). */
-  value: number | null
-  /** Benchmark id -> score; every benchmark asked for has a key, null when not found. */
-  scores: Record<string, number | null>
-}
-
-const DEFAULT_METRIC: MetricSpec = { name: EVAL_ACCURACY, greaterIsBetter: true }
+import type { BaselineScores, Benchmark, MetricSpec } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
 
 export interface LoadBaselineFileOptions {
   /**
@@ -34,7 +23,7 @@ export interface LoadBaselineFileOptions {
  * (the gate then reports there was nothing to compare with).
  */
 export async function loadBaselineFromFile(path: string, options: LoadBaselineFileOptions = {}): Promise<BaselineScores> {
-  const metric = options.metric ?? DEFAULT_METRIC
+  const metric = options.metric ?? EVAL_ACCURACY_SPEC
   const scores = await readScoresDocument(
     path,
     'baseline',
@@ -57,7 +46,7 @@ function winnerValueFor(document: ScoresDocument, metric: MetricSpec): number | 
   const winner = document.winner
   if (winner === null) return null
   if (document.metric?.name === metric.name) return finiteOrNull(winner.value)
-  if (metric.name === EVAL_ACCURACY) return finiteOrNull(winner.evalAccuracy)
+  if (isEvalAccuracy(metric.name)) return finiteOrNull(winner.evalAccuracy)
   const entry = (document.checkpoints ?? []).find((checkpoint) => checkpoint.name === winner.name)
   return finiteOrNull(entry?.metrics?.[metric.name])
 }
@@ -80,7 +69,7 @@ export function parseBaselineFromModelCard(
   benchmarks: Benchmark[],
   options: ParseModelCardOptions = {}
 ): BaselineScores | null {
-  const metric = options.metric ?? DEFAULT_METRIC
+  const metric = options.metric ?? EVAL_ACCURACY_SPEC
   const { frontMatter, body } = splitFrontMatter(card)
   const sources = [modelIndexNumbers(frontMatter), tableNumbers(body), inlineNumbers(body)]
   const lookup = (...labels: string[]): number | null => {
@@ -97,7 +86,7 @@ export function parseBaselineFromModelCard(
   const scores: Record<string, number | null> = {}
   for (const benchmark of benchmarks) scores[benchmark.id] = lookup(benchmark.id, benchmark.name)
   const evalAccuracy = lookup(EVAL_ACCURACY)
-  const value = metric.name === EVAL_ACCURACY ? evalAccuracy : lookup(metric.name)
+  const value = isEvalAccuracy(metric.name) ? evalAccuracy : lookup(metric.name)
   const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null)
   if (!anything) return null
   return { source: options.source ?? 'model card', evalAccuracy, value, scores }

@@ -8,6 +8,7 @@ import { parseRepoId, type RepoIdParts } from '../domain/repo-id.js'
 import { Inputs, type InputName, type InputReader } from './inputs.js'
 import { normalizeLabel } from '../domain/labels.js'
 import type { Benchmark } from '../domain/types.js'
+import { EVAL_ACCURACY } from '../domain/metric.js'
 
 export type EvaluatorKind = 'builtin' | 'command' | 'results'
 
@@ -339,7 +340,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     outputDir,
     evaluation: parseEvaluation(read, defaults, aggregate !== undefined),
     ranking: {
-      metric: read(Inputs.Metric) || 'eval_accuracy',
+      metric: read(Inputs.Metric) || EVAL_ACCURACY,
       greaterIsBetter: parseTriState(Inputs.GreaterIsBetter, read(Inputs.GreaterIsBetter))
     },
     gate,

@@ -1,12 +1,8 @@
-// The "what changed since the baseline" table shown in the PR comment and the job summary.
-// Plain data in (scores of this run's winner and of the baseline), rows and markdown out.
+// "What changed since the baseline": this run's winner against the baseline's numbers, one row
+// per number. Plain data in and out; report/comparison.ts renders the rows.
 
-import type { BaselineScores } from '../baseline/load.js'
 import { EVAL_ACCURACY } from './metric.js'
-import type { Benchmark, MetricSpec } from './types.js'
-
-/** The label of the headline number; it always leads the table. */
-export { EVAL_ACCURACY }
+import type { BaselineScores, Benchmark, MetricSpec } from './types.js'
 
 export interface ComparisonRow {
   /** Benchmark id, or `eval_accuracy` / the ranking metric's name. */
@@ -78,65 +74,4 @@ function makeRow(fields: Omit<ComparisonRow, 'delta' | 'change'>): ComparisonRow
   if (Math.abs(delta) < 0.0005) return { ...fields, delta, change: 'same' }
   const improved = higherIsBetter ? delta > 0 : delta < 0
   return { ...fields, delta, change: improved ? 'better' : 'worse' }
-}
-
-export interface RenderComparisonOptions {
-  /** Shown under the table so readers know what "baseline" was. */
-  baselineSource?: string
-}
-
-/**
- * `| Benchmark | Baseline | This run | Change |`. The arrow shows which way the number moved
- * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
- */
-export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderComparisonOptions = {}): string {
-  const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |']
-  for (const row of rows) {
-    const label = row.id === EVAL_ACCURACY ? `**${escapeCell(row.label)}**` : escapeCell(row.label)
-    lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`)
-  }
-  if (options.baselineSource) lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`)
-  return lines.join('\n')
-}
-
-/** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
-export function formatChange(row: ComparisonRow): string {
-  switch (row.change) {
-    case 'n/a':
-      return '—'
-    case 'new':
-      return 'new'
-    case 'missing':
-      return 'missing in this run'
-    case 'same':
-      return '= 0.000'
-  }
-  const delta = row.delta as number
-  const arrow = delta > 0 ? '▲' : '▼'
-  const verdict = row.change === 'better' ? '✅' : '❌'
-  return `${arrow} ${formatSigned(delta)} ${verdict}`
-}
-
-/** `+0.012` / `-0.005`: three decimals, always signed. */
-export function formatSigned(delta: number): string {
-  const text = formatMetricValue(Math.abs(delta))
-  return `${delta < 0 ? '-' : '+'}${text}`
-}
-
-/**
- * Three decimals like every score table (0.712), but keeps up to six when the value has them,
- * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
- */
-export function formatMetricValue(value: number): string {
-  const three = value.toFixed(3)
-  if (Number(three) === Number(value.toFixed(9))) return three
-  return String(Number(value.toFixed(6)))
-}
-
-function formatCell(value: number | null): string {
-  return value === null ? '—' : formatMetricValue(value)
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }

@@ -2,9 +2,8 @@
 // passed / failed / skipped. Pure: no I/O, no inputs read here; the entry point sets the
 // `gate` output and fails the step from the result.
 
-import type { BaselineScores } from '../baseline/load.js'
-import { formatMetricValue } from './compare.js'
-import type { MetricSpec } from './types.js'
+import { formatMetricValue } from './metric.js'
+import type { BaselineScores, MetricSpec } from './types.js'
 
 export interface GateCheck {
   /** `min-score` or `max-regression`. */

@@ -1,9 +1,49 @@
-// eval_accuracy: the one number checkpoints are ranked by unless the user picks another metric.
-import { round3 } from './round.js'
-import type { Benchmark } from './types.js'
+// What a metric means, in one place: its names (eval_accuracy, the optional `eval_` prefix), which
+// way is better, how eval_accuracy is computed, and how a value is shown in tables and messages.
+import { formatScore, round3 } from './round.js'
+import type { Benchmark, MetricSpec } from './types.js'
 
 /** The default ranking metric, and the name under which every table and file shows it. */
 export const EVAL_ACCURACY = 'eval_accuracy'
+
+/** Ranking by eval_accuracy, higher wins: what every stage assumes when told nothing else. */
+export const EVAL_ACCURACY_SPEC: MetricSpec = { name: EVAL_ACCURACY, greaterIsBetter: true }
+
+export function isEvalAccuracy(name: string): boolean {
+  return name === EVAL_ACCURACY
+}
+
+/** `eval_f1` -> `f1`: users may name a metric with or without the Trainer's prefix. */
+export function stripEvalPrefix(name: string): string {
+  return name.replace(/^eval_/, '')
+}
+
+// Losses, perplexities, error rates and regression errors: lower wins. The name must end in one
+// of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
+const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i
+
+/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
+export function higherIsBetterFromName(name: string): boolean | undefined {
+  return LOWER_IS_BETTER.test(name) ? false : undefined
+}
+
+/**
+ * Three decimals like every score table (0.712), but keeps up to six when the value has them,
+ * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
+ */
+export function formatMetricValue(value: number): string {
+  const three = value.toFixed(3)
+  if (Number(three) === Number(value.toFixed(9))) return three
+  return String(Number(value.toFixed(6)))
+}
+
+/**
+ * A ranked checkpoint's value of the ranking metric as log lines and commit titles show it:
+ * eval_accuracy with its three decimals, any other metric as reported.
+ */
+export function formatRankingValue(metric: string, entry: { evalAccuracy: number | null; value: number | null }): string {
+  return isEvalAccuracy(metric) ? formatScore(entry.evalAccuracy) : String(entry.value ?? '')
+}
 
 /**
  * The mean (or weighted mean) of the benchmarks' scores, summed in the benchmarks' order,

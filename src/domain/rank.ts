@@ -1,5 +1,5 @@
 // rank(): evaluation results -> the checkpoints in order and the winner.
-import { EVAL_ACCURACY, evalAccuracy } from './metric.js'
+import { EVAL_ACCURACY, evalAccuracy, higherIsBetterFromName, stripEvalPrefix } from './metric.js'
 import type { CheckpointEvaluation, EvaluationRun, MetricSpec, RankedCheckpoint, Ranking } from './types.js'
 
 export interface RankOptions {
@@ -14,11 +14,9 @@ export interface RankOptions {
 /** Ranking uses eval_accuracy unless the user names another metric. */
 export const DEFAULT_METRIC = EVAL_ACCURACY
 
-const stripEval = (name: string) => name.replace(/^eval_/, '')
-
 /** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
 export function metricValue(result: CheckpointEvaluation, metric: string, accuracy: number | null): number | null {
-  const bare = stripEval(metric)
+  const bare = stripEvalPrefix(metric)
   for (const key of [metric, bare, `eval_${bare}`]) {
     const score = result.scores[key]
     if (typeof score === 'number') return score
@@ -29,14 +27,14 @@ export function metricValue(result: CheckpointEvaluation, metric: string, accura
   return bare === 'accuracy' ? accuracy : null
 }
 
-/** Lower wins for losses, perplexities and benchmarks the evaluator marks so. */
+/** Lower wins for losses, perplexities, error rates and benchmarks the evaluator marks so. */
 export function resolveMetric(run: EvaluationRun, options: RankOptions): MetricSpec {
   const name = options.metric?.trim() || DEFAULT_METRIC
   if (options.greaterIsBetter !== undefined) return { name, greaterIsBetter: options.greaterIsBetter }
-  const bare = stripEval(name)
+  const bare = stripEvalPrefix(name)
   const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`)
   if (benchmark?.higherIsBetter !== undefined) return { name, greaterIsBetter: benchmark.higherIsBetter }
-  return { name, greaterIsBetter: !/(loss|perplexity|ppl|error|wer|cer)$/i.test(bare) }
+  return { name, greaterIsBetter: higherIsBetterFromName(bare) ?? true }
 }
 
 /** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */

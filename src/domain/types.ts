@@ -97,9 +97,6 @@ export interface EvaluationRun {
   results: CheckpointEvaluation[]
 }
 
-/** Progress callback shared by long-running stages. */
-export type ProgressListener = (done: number, total: number, label: string) => void
-
 export interface MetricSpec {
   /** e.g. `eval_accuracy`, `eval_loss`. */
   name: string
@@ -123,17 +120,13 @@ export interface Ranking {
   winner: RankedCheckpoint | null
 }
 
-/**
- * Where stages write what a person reads. The action backs it with @actions/core (log groups,
- * ::warning:: annotations), the CLI with the terminal. Stages never print directly.
- */
-export interface Logger {
-  info(message: string): void
-  /** A problem the user should see; `file` names where it is when known. */
-  warning(message: string, file?: string): void
-  notice(message: string): void
-  debug(message: string): void
-  /** Output between startGroup and endGroup folds into one collapsible log group. */
-  startGroup(title: string): void
-  endGroup(): void
+/** A baseline's numbers: an earlier run's winner, or what the published model card says. */
+export interface BaselineScores {
+  /** Where the numbers were read, for tables and gate messages (a path, or a Hub URL). */
+  source: string
+  evalAccuracy: number | null
+  /** The ranking metric's value (same as evalAccuracy when the metric is eval_accuracy). */
+  value: number | null
+  /** Benchmark id -> score; every benchmark asked for has a key, null when not found. */
+  scores: Record<string, number | null>
 }

@@ -1,4 +1,6 @@
-import type { Checkpoint, EvaluationRun, EvaluatorInfo, Logger, ProgressListener } from '../domain/types.js'
+import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../domain/types.js'
+import type { ProgressListener } from '../util/progress.js'
+import type { Logger } from '../util/log.js'
 
 export interface EvaluateOptions {
   log: Logger

@@ -6,7 +6,7 @@ import { errorMessage } from '../util/errors.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Logger } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
 
 export interface UploadArtifactOptions {
   /** Unique within the workflow run (see defaultArtifactName). */

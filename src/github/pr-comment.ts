@@ -5,8 +5,9 @@ import { errorMessage } from '../util/errors.js'
 import { readFile } from 'node:fs/promises'
 import type { getOctokit as GetOctokit } from '@actions/github'
 import type { GateResult } from '../domain/gate.js'
-import type { Logger, MetricSpec } from '../domain/types.js'
-import { formatMetricValue } from '../domain/compare.js'
+import type { MetricSpec } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
+import { EVAL_ACCURACY, formatMetricValue, isEvalAccuracy } from '../domain/metric.js'
 
 /** Invisible in the rendered comment; how a later run finds the comment to update. */
 export const COMMENT_MARKER = '<!-- checkpoint-eval:comment -->'
@@ -190,8 +191,8 @@ function winnerLine(options: RenderCommentOptions): string {
   const { winner, metric } = options
   if (winner === null) return `**No winner:** no checkpoint could be ranked by ${metric.name}.`
   const step = winner.step !== undefined ? ` (step ${winner.step})` : ''
-  const numbers = [`eval_accuracy **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`]
-  if (metric.name !== 'eval_accuracy') {
+  const numbers = [`${EVAL_ACCURACY} **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`]
+  if (!isEvalAccuracy(metric.name)) {
     numbers.push(`${metric.name} **${winner.value === null ? '—' : formatMetricValue(winner.value)}**`)
   }
   return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`

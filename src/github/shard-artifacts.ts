@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { errorMessage } from '../util/errors.js'
-import type { Logger } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
 
 /** The reserved `aggregate` value; a folder of that name is given as `./artifacts`. */
 export const AGGREGATE_FROM_ARTIFACTS = 'artifacts'

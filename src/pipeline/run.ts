@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { BaselineScores } from '../baseline/load.js'
+import type { BaselineScores } from '../domain/types.js'
 import { discover, requireCheckpoints } from '../discover/checkpoints.js'
 import { findBenchmark, type Config } from '../config/parse.js'
 import { Inputs } from '../config/inputs.js'
@@ -14,19 +14,22 @@ import { createEvaluator } from '../evaluate/index.js'
 import { evaluateGate, type GateResult } from '../domain/gate.js'
 import type { GitHubEnvironment } from '../github/context.js'
 import type { PublishOutcome } from '../publish/stage.js'
-import { DEFAULT_METRIC, rank } from '../domain/rank.js'
+import { rank } from '../domain/rank.js'
+import { formatRankingValue, isEvalAccuracy } from '../domain/metric.js'
 import type { UploadArtifactResult } from '../github/artifact.js'
 import type { UpsertCommentResult } from '../github/pr-comment.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
-import { compareWithBaseline, renderComparisonMarkdown } from '../domain/compare.js'
+import { compareWithBaseline } from '../domain/compare.js'
+import { renderComparisonMarkdown } from '../report/comparison.js'
 import { buildScoresDocument, writeScoresFiles, type RunMetadata, type ScoresDocument, type ScoresFiles } from '../scores/document.js'
 import { gateSection, publishSection, shardSummary } from '../report/sections.js'
 import { FULL_ROWS, renderEvaluationSummary } from '../report/summary.js'
-import { formatScore } from '../domain/round.js'
 import { aggregateShards, findShardFiles, shardFileBase, shardSlice, type AggregatedShards } from '../scores/shard.js'
 import { AGGREGATE_FROM_ARTIFACTS, fetchShardArtifacts } from '../github/shard-artifacts.js'
 import { describeWeights } from '../weights-info.js'
-import type { Benchmark, Checkpoint, Discovery, EvaluationRun, Logger, ProgressListener, Ranking, SkippedCheckpoint } from '../domain/types.js'
+import type { Benchmark, Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
+import type { ProgressListener } from '../util/progress.js'
+import type { Logger } from '../util/log.js'
 
 export interface PipelineOptions {
   config: Config
@@ -74,14 +77,14 @@ function logRanking(ranking: Ranking, log: Logger): void {
   log.startGroup(`Scores of ${ranking.entries.length} checkpoints`)
   for (const e of [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)) {
     const c = e.evaluation.checkpoint
-    const shown = ranking.metric.name === 'eval_accuracy' ? formatScore(e.evalAccuracy) : String(e.value ?? '')
+    const shown = formatRankingValue(ranking.metric.name, e)
     const status = e.evaluation.status === 'failed' ? `failed: ${e.evaluation.error}` : `${ranking.metric.name}=${shown || 'n/a'}`
     log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`)
   }
   log.endGroup()
   const w = ranking.winner
   if (w) {
-    const value = ranking.metric.name === 'eval_accuracy' ? formatScore(w.evalAccuracy) : String(w.value)
+    const value = formatRankingValue(ranking.metric.name, w)
     log.info(`Best checkpoint: ${w.evaluation.checkpoint.name} (step ${w.evaluation.checkpoint.step}), ${ranking.metric.name} ${value}`)
   } else {
     log.warning(`No checkpoint could be ranked by ${ranking.metric.name}.`)
@@ -110,7 +113,7 @@ async function localCheckpoints(root: string, log: Logger): Promise<Map<string, 
  * jobs' inputs would silently rank differently from an unsharded run.
  */
 function aggregateRankingSettings(config: Config, shards: AggregatedShards, log: Logger): { ranking: Config['ranking']; weights: Record<string, number> } {
-  const ownMetric = config.ranking.metric !== DEFAULT_METRIC
+  const ownMetric = !isEvalAccuracy(config.ranking.metric)
   const ownWeights = Object.keys(config.evaluation.weights).length > 0
   const metric = ownMetric ? config.ranking.metric : shards.metric.name
   const sameMetric = metric === shards.metric.name

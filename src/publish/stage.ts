@@ -6,8 +6,9 @@ import { assertCanWrite, exchangeOidcToken, whoami } from '../hub/auth.js'
 import { publishToHub, type PublishResult } from '../hub/commit.js'
 import { resolveRepoId } from '../domain/repo-id.js'
 import { planUpload, type UploadPlan } from './plan.js'
-import { formatScore } from '../domain/round.js'
-import type { Benchmark, Logger, MetricSpec, RankedCheckpoint } from '../domain/types.js'
+import type { Benchmark, MetricSpec, RankedCheckpoint } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
+import { formatRankingValue } from '../domain/metric.js'
 
 export type PublishOutcome =
   | { status: 'skipped'; reason: string }
@@ -56,7 +57,7 @@ function skipReason(options: PublishStageOptions): string | null {
 
 export function defaultCommitTitle(winner: RankedCheckpoint, metric: MetricSpec): string {
   const c = winner.evaluation.checkpoint
-  const value = metric.name === 'eval_accuracy' ? `eval_accuracy ${formatScore(winner.evalAccuracy)}` : `${metric.name} ${winner.value}`
+  const value = `${metric.name} ${formatRankingValue(metric.name, winner)}`
   return `Publish ${c.name} (step ${c.step}, ${value})`
 }
 

@@ -4,6 +4,7 @@
 import { formatScore } from '../domain/round.js'
 import type { ScoresDocument, CheckpointRecord } from '../scores/document.js'
 import { byteLength, cell, details, formatBytes, table } from './markdown.js'
+import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 
 /** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
 export const EVALUATION_SUMMARY_BUDGET = 700 * 1024
@@ -23,7 +24,7 @@ export interface SummaryOptions {
 const metricLabel = (doc: ScoresDocument) => doc.metric.name
 
 function formatValue(doc: ScoresDocument, c: { value: number | null; evalAccuracy: number | null }): string {
-  if (doc.metric.name === 'eval_accuracy') return formatScore(c.evalAccuracy)
+  if (isEvalAccuracy(doc.metric.name)) return formatScore(c.evalAccuracy)
   return c.value === null ? '' : Number.isInteger(c.value * 1000) ? formatScore(c.value) : String(Number(c.value.toPrecision(6)))
 }
 
@@ -36,7 +37,7 @@ function headline(doc: ScoresDocument): string {
   const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`
   const w = doc.winner
   if (!w) return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`
-  const metric = doc.metric.name === 'eval_accuracy'
+  const metric = isEvalAccuracy(doc.metric.name)
     ? `eval_accuracy **${formatScore(w.evalAccuracy)}**`
     : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${formatScore(w.evalAccuracy)}`}`
   return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
@@ -96,9 +97,9 @@ function identityCells(c: CheckpointRecord): string[] {
 
 /** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
 function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
-  const extra = doc.metric.name === 'eval_accuracy' ? [] : [cell(doc.metric.name)]
+  const extra = isEvalAccuracy(doc.metric.name) ? [] : [cell(doc.metric.name)]
   const anyFailed = rows.some((c) => c.status === 'failed')
-  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, 'eval_accuracy', ...(anyFailed ? ['Status'] : [])]
+  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, EVAL_ACCURACY, ...(anyFailed ? ['Status'] : [])]
   const body = rows.map((c) => [
     ...identityCells(c),
     ...(extra.length ? [formatValue(doc, c) || '–'] : []),
@@ -132,7 +133,7 @@ function benchmarkTable(doc: ScoresDocument): string {
 /** Every benchmark per checkpoint, best first (wide: folded, for the record). */
 function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   if (doc.benchmarks.length === 0) return ''
-  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', 'eval_accuracy', ...doc.benchmarks.map((b) => cell(b.name))]
+  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', EVAL_ACCURACY, ...doc.benchmarks.map((b) => cell(b.name))]
   const body = rows.map((c) => [
     ...identityCells(c),
     c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',

@@ -4,6 +4,7 @@ import { formatBytes } from './markdown.js'
 import type { GateResult } from '../domain/gate.js'
 import type { PublishOutcome } from '../publish/stage.js'
 import type { ScoresDocument } from '../scores/document.js'
+import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 
 /** How many checkpoints the terminal table lists before summarising the rest. */
 export const TERMINAL_ROWS = 30
@@ -15,8 +16,8 @@ function columns(rows: string[][], align: Array<'l' | 'r'>): string {
 
 export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): string {
   const metric = doc.metric.name
-  const showValue = metric !== 'eval_accuracy'
-  const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), 'eval_accuracy', 'status']
+  const showValue = !isEvalAccuracy(metric)
+  const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), EVAL_ACCURACY, 'status']
   const rows = doc.checkpoints.slice(0, TERMINAL_ROWS).map((c) => [
     c.rank === null ? '-' : String(c.rank),
     c.rank === 1 ? `${c.name} *` : c.name,

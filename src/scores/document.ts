@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { formatScore } from '../domain/round.js'
 import type { Benchmark, Discovery, EvaluationRun, EvaluatorInfo, MetricSpec, Ranking } from '../domain/types.js'
+import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 
 export const SCORES_SCHEMA = 'checkpoint-eval/scores'
 export const SCORES_VERSION = 1
@@ -102,8 +103,8 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
 
 /** One row per checkpoint (rank order), benchmark columns in canonical order. */
 export function renderScoresCsv(doc: ScoresDocument): string {
-  const metricColumn = doc.metric.name === 'eval_accuracy' ? [] : [doc.metric.name]
-  const header = ['rank', 'checkpoint', 'step', 'status', 'eval_accuracy', ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error']
+  const metricColumn = isEvalAccuracy(doc.metric.name) ? [] : [doc.metric.name]
+  const header = ['rank', 'checkpoint', 'step', 'status', EVAL_ACCURACY, ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error']
   const rows = doc.checkpoints.map((c) => [
     c.rank === null ? '' : String(c.rank),
     c.name,

@@ -1,4 +1,7 @@
-import type { Logger, ProgressListener } from '../domain/types.js'
+import type { Logger } from './log.js'
+
+/** Progress callback shared by long-running stages. */
+export type ProgressListener = (done: number, total: number, label: string) => void
 
 export interface ProgressOptions {
   log: Logger

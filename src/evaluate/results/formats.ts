@@ -30,6 +30,7 @@
 // Everywhere: `_stderr` values are dropped; a benchmark score that is NaN/Infinity (Python's
 // json writes bare NaN) fails the document; lower-is-better is inferred for names ending in
 // loss, perplexity, ppl, bits_per_byte, error, wer, cer, mse, rmse or mae.
+import { higherIsBetterFromName, isEvalAccuracy } from '../../domain/metric.js'
 import type { Benchmark } from '../../domain/types.js'
 
 export type MetricsFormat = 'flat' | 'lm-eval' | 'lighteval' | 'trainer-state'
@@ -140,13 +141,6 @@ export function displayName(id: string): string {
     .join(' ')
 }
 
-const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i
-
-/** False for loss-like names; undefined (= higher is better) otherwise. */
-export function higherIsBetterFromName(name: string): boolean | undefined {
-  return LOWER_IS_BETTER.test(name) ? false : undefined
-}
-
 const BOOKKEEPING = new RegExp(
   '^(?:loss|epoch|step|global_step|runtime|samples|num_samples|total_flos|flos|learning_rate|lr|grad_norm|' +
     'num_input_tokens_seen|samples_per_second|steps_per_second|tokens_per_second|train_.+|' +
@@ -156,7 +150,7 @@ const BOOKKEEPING = new RegExp(
 
 /** Where a flat map's key goes: see the rules at the top of this file. */
 export function classifyFlatKey(key: string, siblings: ReadonlySet<string> = new Set()): { kind: 'metric' } | { kind: 'benchmark'; id: string } {
-  if (key === 'eval_accuracy') return { kind: 'metric' }
+  if (isEvalAccuracy(key)) return { kind: 'metric' }
   const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key
   if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key)) return { kind: 'metric' }
   return { kind: 'benchmark', id: stripped }
