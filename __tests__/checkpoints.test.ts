@@ -1,6 +1,7 @@
 import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { DiscoveryError, discover, parseStep, requireCheckpoints } from '../src/discover/checkpoints.js'
+import { DiscoveryError, discover, requireCheckpoints } from '../src/discover/checkpoints.js'
+import { parseStep } from '../src/domain/checkpoint-names.js'
 import { makeCheckpoint, tempDir } from './support/workspace.js'
 
 describe('parseStep', () => {

@@ -1,5 +1,7 @@
 import path from 'node:path'
-import { ConfigError, parseConfig, parseDuration, parseWeights, splitList } from '../src/config/parse.js'
+import { parseConfig } from '../src/config/parse.js'
+import { parseDuration, parseWeights, splitList } from '../src/config/read.js'
+import { ConfigError } from '../src/util/errors.js'
 import type { InputName } from '../src/config/inputs.js'
 
 const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? ''

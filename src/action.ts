@@ -26,7 +26,7 @@ export const actionsLogger: Logger = {
 /** Inputs, with every secret masked before anything can print it. */
 function readInput(name: InputName): string {
   const value = core.getInput(name)
-  if (value && (name === Inputs.HfToken || name === Inputs.GithubToken)) core.setSecret(value)
+  if (value && (name === 'hf-token' || name === 'github-token')) core.setSecret(value)
   return value
 }
 
@@ -34,24 +34,24 @@ function setOutputs(result: PipelineResult): void {
   const { ranking, scores, files, gate, publish, artifact, comment } = result
   const w = ranking.winner
   const set = (name: string, value: string | undefined) => core.setOutput(name, value ?? '')
-  set(Outputs.BestCheckpoint, w?.evaluation.checkpoint.path)
-  set(Outputs.BestStep, w ? String(w.evaluation.checkpoint.step) : '')
-  set(Outputs.EvalAccuracy, formatScore(w?.evalAccuracy))
-  set(Outputs.MetricValue, w?.value === null || w?.value === undefined ? '' : String(w.value))
-  set(Outputs.ScoresFile, files.json)
-  set(Outputs.CheckpointsEvaluated, String(scores.checkpoints.filter((c) => c.status === 'ok').length))
-  set(Outputs.CheckpointsSkipped, String(scores.skipped.length))
-  set(Outputs.CheckpointsFailed, String(scores.checkpoints.filter((c) => c.status === 'failed').length))
-  set(Outputs.Gate, gate.status)
-  set(Outputs.ArtifactId, artifact?.status === 'uploaded' ? String(artifact.id) : '')
-  set(Outputs.ArtifactUrl, artifact?.status === 'uploaded' ? artifact.url : '')
-  set(Outputs.CommentUrl, comment && comment.action !== 'skipped' ? comment.url : '')
-  set(Outputs.Published, String(publish.status === 'published'))
+  set('best-checkpoint', w?.evaluation.checkpoint.path)
+  set('best-step', w ? String(w.evaluation.checkpoint.step) : '')
+  set('eval-accuracy', formatScore(w?.evalAccuracy))
+  set('metric-value', w?.value === null || w?.value === undefined ? '' : String(w.value))
+  set('scores-file', files.json)
+  set('checkpoints-evaluated', String(scores.checkpoints.filter((c) => c.status === 'ok').length))
+  set('checkpoints-skipped', String(scores.skipped.length))
+  set('checkpoints-failed', String(scores.checkpoints.filter((c) => c.status === 'failed').length))
+  set('gate', gate.status)
+  set('artifact-id', artifact?.status === 'uploaded' ? String(artifact.id) : '')
+  set('artifact-url', artifact?.status === 'uploaded' ? artifact.url : '')
+  set('comment-url', comment && comment.action !== 'skipped' ? comment.url : '')
+  set('published', String(publish.status === 'published'))
   const r = publish.status === 'published' ? publish.result : undefined
-  set(Outputs.RepoUrl, r?.repoUrl)
-  set(Outputs.CommitSha, r?.commitSha)
-  set(Outputs.CommitUrl, r?.commitUrl)
-  set(Outputs.PrUrl, r?.prUrl)
+  set('repo-url', r?.repoUrl)
+  set('commit-sha', r?.commitSha)
+  set('commit-url', r?.commitUrl)
+  set('pr-url', r?.prUrl)
 }
 
 export async function run(): Promise<void> {

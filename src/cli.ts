@@ -14,7 +14,7 @@ import type { Logger } from './util/log.js'
 import { TOOL_NAME, TOOL_VERSION } from './util/version.js'
 
 // The GitHub token and comment only make sense inside Actions; the rest are flags.
-const inputNames = (Object.keys(INPUT_HELP) as InputName[]).filter((n) => n !== Inputs.GithubToken && n !== Inputs.Comment)
+const inputNames = (Object.keys(INPUT_HELP) as InputName[]).filter((n) => n !== 'github-token' && n !== 'comment')
 
 function usage(): string {
   const lines = inputNames.map((name) => {

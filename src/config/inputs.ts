@@ -1,83 +1,259 @@
-// Every input's name, in one place. The action reads them as INPUT_*; the CLI takes the same
-// names as --flags. action.yml describes them for GitHub (a test keeps the two in step).
+// Every input, once: its name, kind, default and description. action.yml says the same to
+// GitHub (a test holds the two equal); the CLI builds its flags and --help from this table, and
+// config/parse.ts takes its defaults from it. Outputs likewise.
 
-export const Inputs = {
-  CheckpointDir: 'checkpoint-dir',
-  Evaluator: 'evaluator',
-  Benchmarks: 'benchmarks',
-  Weights: 'weights',
-  OutputDir: 'output-dir',
-  EvalCommand: 'eval-command',
-  EvalConcurrency: 'eval-concurrency',
-  EvalTimeout: 'eval-timeout',
-  ResultsFiles: 'results-files',
-  Metric: 'metric',
-  GreaterIsBetter: 'greater-is-better',
-  // gate and report
-  MinScore: 'min-score',
-  Baseline: 'baseline',
-  MaxRegression: 'max-regression',
-  Comment: 'comment',
-  GithubToken: 'github-token',
-  ArtifactName: 'artifact-name',
-  // publish
-  RepoId: 'repo-id',
-  HfToken: 'hf-token',
-  Publish: 'publish',
-  HubUrl: 'hub-url',
-  Private: 'private',
-  Revision: 'revision',
-  CreatePr: 'create-pr',
-  CommitMessage: 'commit-message',
-  ModelCard: 'model-card',
-  CardMetadata: 'card-metadata',
-  Assets: 'assets',
-  Exclude: 'exclude',
-  DryRun: 'dry-run',
-  HubTag: 'hub-tag',
-  // scale out
-  Shard: 'shard',
-  Aggregate: 'aggregate'
-} as const
+/**
+ * How an input's text is read. yes-no accepts one vocabulary everywhere (see YES_NO);
+ * yes-no-auto adds `auto`; a list is comma- or newline-separated; a path is relative to the
+ * workspace (the CLI's working folder).
+ */
+export type InputKind =
+  | 'text'
+  | 'path'
+  | 'list'
+  | 'choice'
+  | 'yes-no'
+  | 'yes-no-auto'
+  | 'number'
+  | 'count'
+  | 'duration'
+  | 'url'
+  | 'secret'
 
-export type InputName = (typeof Inputs)[keyof typeof Inputs]
+export interface InputSpec {
+  kind: InputKind
+  /** Exactly as action.yml gives it; absent when it depends on where the action runs (see description). */
+  default?: string
+  /** Exactly action.yml's description. */
+  description: string
+  /** For kind 'choice': the accepted values, lower case. */
+  choices?: readonly string[]
+  /** What an unset input means from a terminal, when that differs from the description. */
+  local?: string
+  /** Meaningful only inside GitHub Actions: not a CLI flag. */
+  actionOnly?: boolean
+}
+
+export const INPUTS = {
+  'checkpoint-dir': {
+    kind: 'path',
+    default: 'checkpoints',
+    description:
+      'Folder holding the checkpoint folders (step_1000, step-1000, checkpoint-500, checkpoint_500, global_step_20, global_step20), relative to the workspace.'
+  },
+  evaluator: {
+    kind: 'choice',
+    choices: ['builtin', 'command', 'results'],
+    default: 'builtin',
+    description:
+      'How checkpoints are scored: `builtin` (the built-in 15-benchmark suite), `command` (your eval-command per checkpoint) or `results` (metrics already on disk: trainer_state.json, eval_results.json, lm-evaluation-harness or lighteval results).'
+  },
+  benchmarks: {
+    kind: 'list',
+    description:
+      'Only these benchmarks (ids or display names, comma or newline separated). Default: all.'
+  },
+  weights: {
+    kind: 'list',
+    description:
+      'Benchmark weights for eval_accuracy, one `name=weight` per line or comma separated (unlisted benchmarks weigh 1).'
+  },
+  'output-dir': {
+    kind: 'path',
+    local: './eval-results',
+    description:
+      'Where scores.json and scores.csv are written. Default: $RUNNER_TEMP/checkpoint-eval.'
+  },
+  'eval-command': {
+    kind: 'text',
+    description:
+      'evaluator=command: shell command run once per checkpoint; {checkpoint}, {step}, {name} and {output} are replaced (quoted). Metrics: a JSON object on the last stdout line or in {output}.'
+  },
+  'eval-concurrency': {
+    kind: 'count',
+    description:
+      'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
+  },
+  'eval-timeout': {
+    kind: 'duration',
+    default: '60m',
+    description:
+      'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
+  },
+  'results-files': {
+    kind: 'list',
+    description:
+      'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+  },
+  metric: {
+    kind: 'text',
+    default: 'eval_accuracy',
+    description:
+      'The metric that ranks checkpoints (the eval_ prefix is optional).'
+  },
+  'greater-is-better': {
+    kind: 'yes-no-auto',
+    default: 'auto',
+    description:
+      'true, false or auto (auto: lower wins for loss-like metrics, or as the results file says).'
+  },
+  'min-score': {
+    kind: 'number',
+    description:
+      'Fail the job (after the report is written) when the winner\'s metric is below this (above it, for lower-is-better metrics). Equal passes.'
+  },
+  baseline: {
+    kind: 'text',
+    description:
+      'Compare the winner with an earlier result: a path to a scores.json, or `hub` for the scores in the model card published at repo-id. A missing baseline passes with a notice.'
+  },
+  'max-regression': {
+    kind: 'number',
+    description:
+      'Largest allowed drop of the metric from the baseline, absolute (e.g. 0.005); a drop exactly this big passes; 0 allows none. Needs baseline.'
+  },
+  comment: {
+    kind: 'choice',
+    actionOnly: true,
+    choices: ['auto', 'always', 'never'],
+    default: 'auto',
+    description:
+      'Pull-request comment with the winner, the change against the baseline and the gate: `auto` (on pull_request events, skipped with a notice when the token may not write), `always` (fail when it cannot be written) or `never`.'
+  },
+  'github-token': {
+    kind: 'secret',
+    actionOnly: true,
+    default: '${{ github.token }}',
+    description:
+      'Token for the pull-request comment; needs `pull-requests: write`.'
+  },
+  'artifact-name': {
+    kind: 'text',
+    description:
+      'Name of the uploaded artifact holding scores.json, scores.csv and the summary. Default: unique per job (so matrix jobs do not collide); shards use <artifact-name>-shard-i-of-n with artifact-name defaulting to checkpoint-eval.'
+  },
+  'repo-id': {
+    kind: 'text',
+    description:
+      'Hub model repo to publish the winner to: `name` (under the token owner\'s namespace) or `namespace/name`.'
+  },
+  'hf-token': {
+    kind: 'secret',
+    local: '$HF_TOKEN, then the Hub token file (~/.cache/huggingface/token, or --token-file)',
+    description:
+      'Hugging Face token with write access (a secret). Empty: trusted publishing through GitHub OIDC when the job has `id-token: write`.'
+  },
+  publish: {
+    kind: 'choice',
+    choices: ['auto', 'always', 'never'],
+    default: 'auto',
+    description:
+      '`auto` (publish when credentials are present and the run is for a release tag or release event), `always` or `never`.'
+  },
+  'hub-url': {
+    kind: 'url',
+    description:
+      'Hub endpoint (enterprise or test hubs). Default: $HF_ENDPOINT if set, else https://huggingface.co.'
+  },
+  private: {
+    kind: 'yes-no',
+    default: 'false',
+    description:
+      'Create the repo private; only applies when the repo is created.'
+  },
+  revision: {
+    kind: 'text',
+    default: 'main',
+    description:
+      'Branch to publish to; created from main when missing.'
+  },
+  'create-pr': {
+    kind: 'yes-no',
+    default: 'false',
+    description:
+      'Open a Hub pull request instead of pushing to the branch.'
+  },
+  'commit-message': {
+    kind: 'text',
+    description:
+      'Title of the Hub commit. Default names the checkpoint, its step and eval_accuracy; the description links the GitHub run.'
+  },
+  'model-card': {
+    kind: 'path',
+    description:
+      'Model card template (a README.md with {RESULT} and named placeholders). Default: README.md in the winning checkpoint, or a README.md with placeholders beside the checkpoint folders, or a generated card.'
+  },
+  'card-metadata': {
+    kind: 'choice',
+    choices: ['none', 'model-index'],
+    default: 'none',
+    description:
+      '`none` or `model-index` (add the scores to the card front matter as model-index, which the Hub validates).'
+  },
+  assets: {
+    kind: 'list',
+    description:
+      'Extra files to upload, globs relative to the workspace (one per line or comma separated).'
+  },
+  exclude: {
+    kind: 'list',
+    description:
+      'Files of the checkpoint not to upload, globs on repo paths (like .gitignore; `!optimizer.pt` brings back default-excluded training state). Token and secret files are never uploaded.'
+  },
+  'dry-run': {
+    kind: 'yes-no',
+    default: 'false',
+    description:
+      'Prepare and show everything that would be published (the upload list is in the summary), send nothing.'
+  },
+  'hub-tag': {
+    kind: 'yes-no',
+    default: 'false',
+    description:
+      'On a tag run, tag the Hub commit with the same name.'
+  },
+  shard: {
+    kind: 'text',
+    description:
+      'Evaluate only slice i of n (e.g. `${{ matrix.shard }}/4`): writes scores-shard-i-of-n.json and uploads it as <artifact-name>-shard-i-of-n. A shard does not gate or publish.'
+  },
+  aggregate: {
+    kind: 'text',
+    description:
+      'Rank the shards\' partial score files instead of evaluating, then report, gate and publish as a single run. `artifacts` downloads this workflow run\'s <artifact-name>-shard-i-of-n artifacts (artifact-name defaulting to checkpoint-eval) into <output-dir>/shards itself (the shard jobs must be in needs:); otherwise a folder, file or glob, e.g. the folder actions/download-artifact wrote with merge-multiple (a folder named artifacts is given as ./artifacts).'
+  }
+} as const satisfies Record<string, InputSpec>
+
+export type InputName = keyof typeof INPUTS
 
 /** Reads one input as text: '' when it is not set. */
 export type InputReader = (name: InputName) => string
 
-/** For the CLI's --help; action.yml holds the same text for GitHub. */
-export const INPUT_HELP: Record<InputName, { description: string; default?: string; boolean?: boolean }> = {
-  'checkpoint-dir': { description: 'Folder holding the checkpoint folders (step_1000, checkpoint-500, …)', default: 'checkpoints' },
-  evaluator: { description: 'How checkpoints are scored: builtin, command or results', default: 'builtin' },
-  benchmarks: { description: 'Only these benchmarks (ids or names, comma or newline separated)' },
-  weights: { description: 'Benchmark weights for eval_accuracy, `name=weight` per line or comma separated' },
-  'output-dir': { description: 'Where scores.json and scores.csv are written', default: './eval-results locally, $RUNNER_TEMP/checkpoint-eval in Actions' },
-  'eval-command': { description: 'evaluator=command: run per checkpoint, with {checkpoint} {step} {name} {output}' },
-  'eval-concurrency': { description: 'evaluator=command: checkpoints evaluated at once', default: 'number of CPUs' },
-  'eval-timeout': { description: 'evaluator=command: time limit per checkpoint (e.g. 90s, 30m, 2h)', default: '60m' },
-  'results-files': { description: 'evaluator=results: files to read per checkpoint (globs; {name} and {step} filled in)', default: 'results_*.json, eval_results.json, all_results.json, trainer_state.json' },
-  metric: { description: 'Metric that ranks checkpoints (eval_ prefix optional)', default: 'eval_accuracy' },
-  'greater-is-better': { description: 'true, false or auto (lower wins for *loss)', default: 'auto' },
-  'min-score': { description: "Fail when the winner's metric is below this (above, for lower-is-better)" },
-  baseline: { description: 'Compare with an earlier scores.json (a path) or the model card published at repo-id (hub)' },
-  'max-regression': { description: 'Largest allowed drop from the baseline, e.g. 0.005 (0 = none)' },
-  comment: { description: 'Pull-request comment: auto, always or never', default: 'auto' },
-  'github-token': { description: 'Token for the pull-request comment', default: '${{ github.token }} in Actions' },
-  'artifact-name': { description: 'Name of the scores artifact', default: 'unique per job' },
-  'repo-id': { description: 'Hub model repo to publish to: name or namespace/name' },
-  'hf-token': { description: 'Hugging Face token with write access (locally: HF_TOKEN or the Hub token file)' },
-  publish: { description: 'auto (release tags with credentials), always or never', default: 'auto' },
-  'hub-url': { description: 'Hub endpoint', default: '$HF_ENDPOINT or https://huggingface.co' },
-  private: { description: 'Create the repo private (only when it is created)', default: 'false', boolean: true },
-  revision: { description: 'Branch to publish to (created when missing)', default: 'main' },
-  'create-pr': { description: 'Open a Hub pull request instead of pushing', default: 'false', boolean: true },
-  'commit-message': { description: 'Hub commit title', default: 'names the step, eval_accuracy and the run' },
-  'model-card': { description: 'Model card template (README.md with placeholders)' },
-  'card-metadata': { description: 'none or model-index (add results to the front matter)', default: 'none' },
-  assets: { description: 'Extra files to upload (globs, relative to the workspace)' },
-  exclude: { description: 'Files of the checkpoint not to upload (globs)' },
-  'dry-run': { description: 'Prepare and show the upload, send nothing', default: 'false', boolean: true },
-  'hub-tag': { description: 'On a tag run, tag the Hub commit with the same name', default: 'false', boolean: true },
-  shard: { description: 'Evaluate only slice i of n (e.g. 2/4); writes a partial scores file' },
-  aggregate: { description: "Merge the partial scores files of every shard (a path or glob, or 'artifacts': download this run's shard artifacts; a folder named artifacts is ./artifacts), then rank, report, gate, publish" }
+/** The table's default for an input; expressions GitHub fills in (`${{ github.token }}`) don't count. */
+export function inputDefault(name: InputName): string | undefined {
+  const spec: InputSpec = INPUTS[name]
+  return spec.default?.startsWith('${{') ? undefined : spec.default
 }
+
+/** Every output, once: name and description (action.yml says the same; a test holds them equal). */
+export const OUTPUTS = {
+  'best-checkpoint': 'Path of the winning checkpoint folder.',
+  'best-step': 'Step of the winning checkpoint.',
+  'eval-accuracy': 'The winner\'s eval_accuracy, with three decimals.',
+  'metric-value': 'The winner\'s value of the ranking metric.',
+  'scores-file': 'Path of scores.json (scores.csv is beside it).',
+  'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
+  'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',
+  'checkpoints-failed': 'How many checkpoints failed to evaluate.',
+  gate: '`passed`, `failed` or `skipped` (no gate configured, or a shard job).',
+  'artifact-id': 'ID of the uploaded scores artifact (empty when not uploaded).',
+  'artifact-url': 'URL of the uploaded scores artifact.',
+  'comment-url': 'URL of the pull-request comment, when one was written.',
+  published: '`true` when the winner was published to the Hub.',
+  'repo-url': 'URL of the Hub repo (<hub-url>/<namespace>/<name>).',
+  'commit-sha': 'The Hub commit.',
+  'commit-url': 'URL of the Hub commit.',
+  'pr-url': 'URL of the Hub pull request, with create-pr.'
+} as const satisfies Record<string, string>
+
+export type OutputName = keyof typeof OUTPUTS

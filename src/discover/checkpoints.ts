@@ -2,23 +2,9 @@
 // ones that look like checkpoints but can't (with the reason, so the user can fix them).
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
+import { parseStep, RECOGNISED_NAMES } from '../domain/checkpoint-names.js'
+import { isInside } from '../util/paths.js'
 import type { Checkpoint, CheckpointFile, Discovery, SkippedCheckpoint, WeightsFormat } from '../domain/types.js'
-
-/**
- * `step_1000`, `step-1000`, `step1000`, `checkpoint-500`, `checkpoint_500`, `global_step_20`,
- * `global_step20`, `ckpt-3`: a known prefix, an optional separator, the step.
- */
-const CHECKPOINT_NAME = /^(?:global[_-]?step|step|checkpoint|ckpt)[_-]?(\d+)$/i
-
-export const RECOGNISED_NAMES = 'step_1000, step-1000, checkpoint-500, checkpoint_500, global_step_20, global_step20'
-
-/** The step at the end of a checkpoint folder's name, or null when the name isn't one. */
-export function parseStep(name: string): number | null {
-  const match = CHECKPOINT_NAME.exec(name)
-  if (!match) return null
-  const step = Number(match[1])
-  return Number.isSafeInteger(step) ? step : null
-}
 
 export class DiscoveryError extends Error {}
 
@@ -61,12 +47,6 @@ function findWeights(dir: string, files: FileTable): WeightsFound | string {
     if (files.has(name)) return { format: 'peft-adapter', files: [name] }
   }
   return 'no weights (model.safetensors, pytorch_model.bin, a sharded *.index.json with its shards, or adapter_model.safetensors)'
-}
-
-/** True when `target` is `root` or inside it. */
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
 /** realpath, or null when the link is broken. */

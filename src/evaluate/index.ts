@@ -1,5 +1,5 @@
 // Picks the evaluator the config names.
-import type { EvaluationConfig } from '../config/parse.js'
+import type { EvaluationConfig } from '../config/types.js'
 import { createBuiltinEvaluator } from './builtin/evaluator.js'
 import { createCommandEvaluator } from './command/evaluator.js'
 import type { Evaluator } from './evaluator.js'

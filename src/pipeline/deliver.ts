@@ -1,7 +1,7 @@
 // Putting the results where people look, in GitHub Actions: the scores artifact and the
 // pull-request comment. Both are skipped outside Actions; neither decides the job's result
 // unless the user asked for the comment with `comment: always`.
-import type { ReportConfig, ShardSpec } from '../config/parse.js'
+import type { ReportConfig, ShardSpec } from '../config/types.js'
 import { errorMessage } from '../util/errors.js'
 import type { GateResult } from '../domain/gate.js'
 import { runUrl, type GitHubEnvironment } from '../github/context.js'

@@ -7,7 +7,8 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BaselineScores } from '../domain/types.js'
 import { discover, requireCheckpoints } from '../discover/checkpoints.js'
-import { findBenchmark, type Config } from '../config/parse.js'
+import { findBenchmark } from '../domain/benchmarks.js'
+import { type Config } from '../config/types.js'
 import { Inputs } from '../config/inputs.js'
 import { errorMessage } from '../util/errors.js'
 import { createEvaluator } from '../evaluate/index.js'
@@ -93,7 +94,7 @@ function logRanking(ranking: Ranking, log: Logger): void {
 
 /** Weights keyed by benchmark id; a name no benchmark answers to is an input error. */
 function resolveWeights(weights: Record<string, number>, benchmarks: Benchmark[]): Record<string, number> {
-  return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark(Inputs.Weights, name, benchmarks).id, w]))
+  return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]))
 }
 
 /** The aggregate job's own copy of the checkpoints, when it has one (it publishes from there). */

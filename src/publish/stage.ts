@@ -1,6 +1,6 @@
 // The publish stage: decide whether to publish, plan the upload locally (every card and link
 // problem is found here, before any request), get credentials, then one atomic Hub commit.
-import type { PublishConfig } from '../config/parse.js'
+import type { PublishConfig } from '../config/types.js'
 import { releaseTag, runUrl, type GitHubEnvironment } from '../github/context.js'
 import { assertCanWrite, exchangeOidcToken, whoami } from '../hub/auth.js'
 import { publishToHub, type PublishResult } from '../hub/commit.js'

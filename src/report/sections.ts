@@ -1,6 +1,6 @@
 // The job summary's sections after the evaluation itself: gate, Hub, and a shard's header.
 import path from 'node:path'
-import type { ShardSpec } from '../config/parse.js'
+import type { ShardSpec } from '../config/types.js'
 import type { GateResult } from '../domain/gate.js'
 import type { PublishOutcome } from '../publish/stage.js'
 import { formatUploadList } from '../publish/plan.js'

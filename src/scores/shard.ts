@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import type { ShardSpec } from '../config/parse.js'
+import type { ShardSpec } from '../config/types.js'
 import { readScoresDocument, type CheckpointRecord, type ScoresDocument } from './document.js'
 import type { Benchmark, Checkpoint, CheckpointEvaluation, EvaluationRun, MetricSpec, SkippedCheckpoint } from '../domain/types.js'
 

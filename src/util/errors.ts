@@ -8,3 +8,17 @@ export function errorMessage(error: unknown): string {
   }
   return String(error)
 }
+
+/**
+ * A setting the user must change: the message names the input (`Input 'weights': …`) and says
+ * how to fix it. Raised before any side effect.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+  }
+}
