@@ -1,11 +1,8 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadBaselineFromFile, loadBaselineFromHub, parseBaselineFromModelCard } from '../src/baseline/load.js'
+import { loadBaselineFromFile, parseBaselineFromModelCard } from '../src/baseline/index.js'
 import type { Benchmark, MetricSpec } from '../src/domain/types.js'
-import { recordingLogger } from './support/logger.js'
 
 const benchmarks: Benchmark[] = [
   { id: 'math_reasoning', name: 'Math Reasoning', group: 'Core Reasoning Tasks' },
@@ -201,107 +198,21 @@ model-index:
     expect(parseBaselineFromModelCard('', benchmarks)).toBeNull()
   })
 
+  it('reads front matter with a BOM and CRLF endings, closed by ---, or by ...', () => {
+    const modelIndex = 'model-index:\r\n  - results:\r\n      - metrics:\r\n          - type: eval_accuracy\r\n            value: 0.61\r\n'
+    for (const close of ['---', '...']) {
+      const card = `\uFEFF---\r\n${modelIndex}${close}\r\n| Math Reasoning | 0.7 |\r\n`
+      expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({ evalAccuracy: 0.61, scores: { math_reasoning: 0.7 } })
+    }
+  })
+
+  it('ignores numbers in tilde fences and in fences longer than three backticks', () => {
+    const card = '~~~\neval_accuracy: 0.9\n~~~\n````md\n| Math Reasoning | 0.9 |\n```\n````\n| Math Reasoning | 0.4 |\n'
+    expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({ evalAccuracy: null, scores: { math_reasoning: 0.4 } })
+  })
+
   it('still reads the tables when the front matter is broken YAML', () => {
     const card = '---\nmodel-index: [unclosed\n---\n| Math Reasoning | 0.7 |\n'
     expect(parseBaselineFromModelCard(card, benchmarks)?.scores.math_reasoning).toBe(0.7)
-  })
-})
-
-describe('loadBaselineFromHub (real @huggingface/hub downloadFile against a loopback Hub)', () => {
-  let server: Server
-  let hubUrl: string
-  const files = new Map<string, string>()
-  const requests: Array<{ url: string; authorization?: string }> = []
-
-  beforeAll(async () => {
-    // Just enough of the Hub's resolve endpoint: a `Range: bytes=0-0` probe answered 206 with
-    // Content-Range and ETag, then a plain GET for the content; 404 + X-Error-Code otherwise.
-    server = createServer((req, res) => {
-      requests.push({ url: req.url ?? '', authorization: req.headers.authorization })
-      const match = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(req.url ?? '')
-      if (!match) return void res.writeHead(404).end()
-      const [, repo, revision, path] = match
-      if (repo === 'acme/broken') return void res.writeHead(500, { 'content-type': 'text/plain' }).end('boom')
-      if (repo === 'acme/private') {
-        return void res.writeHead(401, { 'content-type': 'application/json', 'x-error-code': 'RepoNotFound' }).end('{"error":"Repository not found"}')
-      }
-      const content = files.get(`${repo}@${decodeURIComponent(revision)}/${path}`)
-      if (content === undefined) {
-        const code = [...files.keys()].some((key) => key.startsWith(`${repo}@`)) ? 'EntryNotFound' : 'RepoNotFound'
-        return void res.writeHead(404, { 'content-type': 'application/json', 'x-error-code': code }).end('{"error":"not found"}')
-      }
-      const bytes = Buffer.from(content)
-      const headers = { etag: '"abc"', 'content-type': 'text/markdown' }
-      if (req.headers.range === 'bytes=0-0') {
-        return void res.writeHead(206, { ...headers, 'content-range': `bytes 0-0/${bytes.length}` }).end(bytes.subarray(0, 1))
-      }
-      res.writeHead(200, headers).end(bytes)
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    hubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    files.set('acme/model@main/README.md', generatedCard)
-    files.set('acme/model@v1/README.md', '| Math Reasoning | 0.5 |\n\neval_accuracy: 0.5\n')
-    files.set('acme/no-card@main/config.json', '{}')
-    files.set('acme/plain@main/README.md', '# Just prose, no numbers.\n')
-  })
-
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-  })
-
-  it('reads the published card, sending the token', async () => {
-    const baseline = await loadBaselineFromHub({ hubUrl, repoId: 'acme/model', accessToken: 'hf_test', metric: accuracy, benchmarks })
-    expect(baseline).toEqual({
-      source: `${hubUrl}/acme/model/blob/main/README.md`,
-      evalAccuracy: 0.712,
-      value: 0.712,
-      scores: { math_reasoning: 0.7, logical_reasoning: 0.724, code_gen: null, perplexity: 12.5 }
-    })
-    const mine = requests.filter((r) => r.url.startsWith('/acme/model/'))
-    expect(mine.length).toBeGreaterThan(0)
-    expect(mine.every((r) => r.authorization === 'Bearer hf_test')).toBe(true)
-  })
-
-  it('reads a given revision', async () => {
-    const baseline = await loadBaselineFromHub({ hubUrl, repoId: 'acme/model', revision: 'v1', metric: accuracy, benchmarks })
-    expect(baseline).toMatchObject({ evalAccuracy: 0.5, scores: { math_reasoning: 0.5 } })
-  })
-
-  it.each([
-    ['a repo without README.md', 'acme/no-card'],
-    ['a repo that does not exist', 'acme/new-model'],
-    ['a repo hidden behind 401 RepoNotFound', 'acme/private']
-  ])('is null for %s (first publish), with a notice', async (_, repoId) => {
-    const log = recordingLogger()
-    expect(await loadBaselineFromHub({ hubUrl, repoId, metric: accuracy, benchmarks, log })).toBeNull()
-    expect(log.lines).toEqual([expect.stringMatching(/^notice: No baseline yet: .* has no README\.md/)])
-  })
-
-  it('is null with a notice when the card has no numbers to read', async () => {
-    const log = recordingLogger()
-    expect(await loadBaselineFromHub({ hubUrl, repoId: 'acme/plain', metric: accuracy, benchmarks, log })).toBeNull()
-    expect(log.lines[0]).toMatch(/^notice: No baseline: the model card at .* has no scores this action can read/)
-  })
-
-  it('throws a clear error for other failures', async () => {
-    await expect(loadBaselineFromHub({ hubUrl, repoId: 'acme/broken', metric: accuracy, benchmarks })).rejects.toThrow(
-      /^baseline: could not read README\.md of acme\/broken@main from http:\/\/127\.0\.0\.1:\d+ \(.*500.*\)\. Check `repo-id`/
-    )
-  })
-
-  it('uses an injected fetchFile (the publish code’s downloader) instead', async () => {
-    const asked: string[] = []
-    const baseline = await loadBaselineFromHub({
-      repoId: 'acme/other',
-      metric: accuracy,
-      benchmarks,
-      fetchFile: async (path) => {
-        asked.push(path)
-        return 'eval_accuracy = 0.8'
-      }
-    })
-    expect(asked).toEqual(['README.md'])
-    expect(baseline).toMatchObject({ source: 'https://huggingface.co/acme/other/blob/main/README.md', evalAccuracy: 0.8 })
   })
 })

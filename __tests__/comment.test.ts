@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BaselineScores } from '../src/domain/types.js'
 import { evaluateGate, type GateResult } from '../src/domain/gate.js'
-import {
-  COMMENT_MARKER,
-  MAX_COMMENT_LENGTH,
-  pullRequestFromEvent,
-  renderPullRequestComment,
-  upsertPullRequestComment
-} from '../src/github/pr-comment.js'
+import { pullRequestFromEvent, upsertPullRequestComment } from '../src/github/pr-comment.js'
+import { COMMENT_MARKER, MAX_COMMENT_LENGTH, renderPullRequestComment } from '../src/report/comment-body.js'
 import { compareWithBaseline } from '../src/domain/compare.js'
 import { renderComparisonMarkdown } from '../src/report/comparison.js'
 import type { Benchmark, MetricSpec } from '../src/domain/types.js'

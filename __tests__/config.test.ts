@@ -1,17 +1,19 @@
 import path from 'node:path'
 import { parseConfig } from '../src/config/parse.js'
 import { parseDuration, parseWeights, splitList } from '../src/config/read.js'
-import { ConfigError } from '../src/util/errors.js'
+import { InputError } from '../src/util/errors.js'
 import type { InputName } from '../src/config/inputs.js'
 
 const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? ''
-const defaults = { outputDir: '/tmp/out', cpus: 2 }
+const WORKSPACE = '/work/space'
+const defaults = { workspace: WORKSPACE, outputDir: '/tmp/out', cpus: 2 }
 
 describe('parseConfig', () => {
   it('has the documented defaults', () => {
     const c = parseConfig(read({}), defaults)
     expect(c).toEqual({
-      checkpointDir: 'checkpoints',
+      workspace: WORKSPACE,
+      checkpointDir: path.join(WORKSPACE, 'checkpoints'),
       outputDir: '/tmp/out',
       evaluation: { evaluator: 'builtin', benchmarks: undefined, weights: {}, command: undefined, resultsFiles: undefined, concurrency: 2, timeoutMs: 3_600_000 },
       ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined },
@@ -38,37 +40,54 @@ describe('parseConfig', () => {
     expect(c.publish).toMatchObject({ mode: 'always', repo: { namespace: 'acme', name: 'tiny' }, token: 'hf_x', hubUrl: 'http://127.0.0.1:9', private: true, createPr: true, dryRun: true, cardMetadata: 'model-index', assets: ['figures/*.png', 'notes.md'], exclude: ['optimizer.pt'] })
     expect(parseConfig(read({}), { ...defaults, hubUrl: 'https://hf.internal/' }).publish.hubUrl).toBe('https://hf.internal')
     expect(parseConfig(read({ shard: ' 2 / 4 ' }), defaults).shard).toEqual({ index: 2, count: 4 })
-    expect(parseConfig(read({ baseline: 'prev/scores.json' }), defaults).gate.baseline).toEqual({ kind: 'file', path: 'prev/scores.json' })
+    expect(parseConfig(read({ baseline: 'prev/scores.json' }), defaults).gate.baseline).toEqual({ kind: 'file', path: path.join(WORKSPACE, 'prev/scores.json'), given: 'prev/scores.json' })
   })
 
-  it('resolves benchmarks and weights by id or display name', () => {
+  it('reads benchmarks and weights as lists (the evaluator resolves the names)', () => {
     const c = parseConfig(read({ benchmarks: 'Math Reasoning, common_sense\nCODE-GENERATION', weights: 'math reasoning=1.2\ncommon_sense: 0.5 # less' }), defaults)
-    expect(c.evaluation.benchmarks).toEqual(['math_reasoning', 'common_sense', 'code_generation'])
-    expect(c.evaluation.weights).toEqual({ math_reasoning: 1.2, common_sense: 0.5 })
+    expect(c.evaluation.benchmarks).toEqual(['Math Reasoning', 'common_sense', 'CODE-GENERATION'])
+    expect(c.evaluation.weights).toEqual({ 'math reasoning': 1.2, common_sense: 0.5 })
   })
 
-  it('leaves weights to the shards when aggregating (the benchmarks are what they reported)', () => {
-    const c = parseConfig(read({ aggregate: 'shards', weights: 'macro_f1=2' }), defaults)
-    expect(c.evaluation.weights).toEqual({ macro_f1: 2 })
-    expect(() => parseConfig(read({ weights: 'macro_f1=2' }), defaults)).toThrow(/unknown benchmark 'macro_f1'/)
+  it('resolves every path input once, against the workspace, not the process folder', () => {
+    const c = parseConfig(
+      read({ 'checkpoint-dir': 'runs/ckpts', 'output-dir': 'out', 'model-card': 'card/README.md', baseline: 'prev.json', aggregate: 'shards/*.json' }),
+      defaults
+    )
+    expect(c.checkpointDir).toBe(path.join(WORKSPACE, 'runs/ckpts'))
+    expect(c.outputDir).toBe(path.join(WORKSPACE, 'out'))
+    expect(c.publish.modelCard).toBe(path.join(WORKSPACE, 'card/README.md'))
+    expect(c.gate.baseline).toEqual({ kind: 'file', path: path.join(WORKSPACE, 'prev.json'), given: 'prev.json' })
+    expect(c.aggregate).toEqual({ kind: 'files', pattern: path.join(WORKSPACE, 'shards/*.json'), given: 'shards/*.json' })
+    expect(parseConfig(read({ 'checkpoint-dir': '/abs/ckpts' }), defaults).checkpointDir).toBe('/abs/ckpts')
+    expect(parseConfig(read({ aggregate: 'artifacts' }), defaults).aggregate).toEqual({ kind: 'artifacts' })
   })
 
-  it('resolves output-dir against the working folder', () => {
-    expect(parseConfig(read({ 'output-dir': 'out' }), defaults).outputDir).toBe(path.resolve('out'))
+  it('takes defaults from the input table', () => {
+    const c = parseConfig(read({}), defaults)
+    expect(c.evaluation.timeoutMs).toBe(60 * 60_000)
+    expect(c.ranking.metric).toBe('eval_accuracy')
+    expect(c.publish.cardMetadata).toBe('none')
+  })
+
+  it.each(['true', 'TRUE', 'yes', 'Yes', '1'])('reads %s as yes for every yes/no input', (word) => {
+    const c = parseConfig(read({ private: word, 'create-pr': word, 'dry-run': word, 'hub-tag': word, 'greater-is-better': word, comment: word }), defaults)
+    expect([c.publish.private, c.publish.createPr, c.publish.dryRun, c.publish.hubTag, c.ranking.greaterIsBetter]).toEqual([true, true, true, true, true])
+    expect(c.report.comment).toBe('always')
+  })
+
+  it.each(['false', 'False', 'no', 'NO', '0'])('reads %s as no for every yes/no input', (word) => {
+    const c = parseConfig(read({ private: word, 'create-pr': word, 'dry-run': word, 'hub-tag': word, 'greater-is-better': word, comment: word }), defaults)
+    expect([c.publish.private, c.publish.createPr, c.publish.dryRun, c.publish.hubTag, c.ranking.greaterIsBetter]).toEqual([false, false, false, false, false])
+    expect(c.report.comment).toBe('never')
   })
 
   it.each<[Partial<Record<InputName, string>>, RegExp]>([
-    [{ evaluator: 'magic' }, /^Input 'evaluator': 'magic' is not an evaluator\. Use builtin, command or results\.$/],
-    [{ benchmarks: 'math, poetry' }, /^Input 'benchmarks': unknown benchmark 'math'\. Known benchmarks: math_reasoning, /],
+    [{ evaluator: 'magic' }, /^Input 'evaluator': 'magic' must be one of builtin, command, results\.$/],
     [{ weights: 'math_reasoning' }, /^Input 'weights': 'math_reasoning' is not a weight\. Write one 'benchmark=weight'/],
     [{ weights: 'math_reasoning=-1' }, /is not a weight/],
     [{ weights: 'math_reasoning=abc' }, /is not a weight/],
-    [{ weights: 'poetry=2' }, /^Input 'weights': unknown benchmark 'poetry'/],
     [{ weights: 'math_reasoning=2,math_reasoning=3' }, /weighted twice/],
-    [{ benchmarks: 'common_sense', weights: 'math_reasoning=2' }, /not among the selected benchmarks/],
-    [{ evaluator: 'command' }, /^Input 'eval-command': evaluator 'command' needs eval-command/],
-    [{ evaluator: 'command', 'eval-command': "python eval.py --model '{checkpoint}'" }, /^Input 'eval-command': eval-command has \{checkpoint\} inside single quotes/],
-    [{ evaluator: 'command', 'eval-command': 'python eval.py' }, /^Input 'eval-command': eval-command never refers to the checkpoint/],
     [{ 'eval-concurrency': '0' }, /^Input 'eval-concurrency': '0' must be a whole number of at least 1\.$/],
     [{ 'eval-timeout': 'soon' }, /^Input 'eval-timeout': 'soon' is not a duration/],
     [{ 'greater-is-better': 'maybe' }, /^Input 'greater-is-better': 'maybe' must be true, false or auto\.$/],
@@ -80,7 +99,7 @@ describe('parseConfig', () => {
     [{ publish: 'always' }, /^Input 'repo-id': publish is 'always' but repo-id is empty/],
     [{ 'hub-url': 'huggingface.co' }, /^Input 'hub-url': 'huggingface\.co' is not a URL/],
     [{ 'hub-url': 'ftp://hub' }, /must be an http\(s\) URL/],
-    [{ private: 'yes' }, /^Input 'private': 'yes' must be true or false\.$/],
+    [{ private: 'maybe' }, /^Input 'private': 'maybe' must be true or false \(yes\/no and 1\/0 work too\)\.$/],
     [{ 'card-metadata': 'all' }, /must be one of none, model-index/],
     [{ shard: '5/4' }, /^Input 'shard': '5\/4' must be i\/n with 1 <= i <= n/],
     [{ shard: 'two' }, /must be i\/n/],
@@ -89,7 +108,7 @@ describe('parseConfig', () => {
     [{ 'repo-id': 'a/b/c' }, /^Invalid repo-id "a\/b\/c": it has more than one "\/"/]
   ])('rejects %j', (inputs, message) => {
     expect(() => parseConfig(read(inputs), defaults)).toThrow(message)
-    if (!inputs['repo-id']) expect(() => parseConfig(read(inputs), defaults)).toThrow(ConfigError)
+    if (!inputs['repo-id']) expect(() => parseConfig(read(inputs), defaults)).toThrow(InputError)
   })
 })
 

@@ -240,6 +240,13 @@ esac
     )
   })
 
+  it("returns the run with every result failed when allFailed is 'return'", async () => {
+    script('fail.sh', 'echo "no GPU" >&2; exit 1\n')
+    const run = await evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1)], { log: recordingLogger(), allFailed: 'return' })
+    expect(run.results).toMatchObject([{ status: 'failed', scores: {}, metrics: {} }])
+    expect(run.results[0].error).toContain('no GPU')
+  })
+
   it('returns an empty run for no checkpoints', async () => {
     const run = await evaluator('sh x.sh {checkpoint}').evaluate([], { log: recordingLogger() })
     expect(run).toEqual({ evaluator: { kind: 'command', settings: { command: 'sh x.sh {checkpoint}' } }, benchmarks: [], results: [] })

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createResultsEvaluator, findFiles } from '../src/evaluate/results/evaluator.js'
+import { createResultsEvaluator } from '../src/evaluate/results/evaluator.js'
+import { findResultsFiles } from '../src/evaluate/results/files.js'
 import type { Checkpoint } from '../src/domain/types.js'
 import { recordingLogger } from './support/logger.js'
 
@@ -105,6 +106,12 @@ describe('results evaluator', () => {
     expect(log.lines[0]).toMatch(/^warning: checkpoint-400: no results file found/)
   })
 
+  it("returns the all-failed run instead of throwing when asked to (allFailed: 'return')", async () => {
+    const run = await createResultsEvaluator().evaluate([at('empty', 'checkpoint-400')], { log: recordingLogger(), allFailed: 'return' })
+    expect(run.results).toMatchObject([{ status: 'failed', scores: {}, metrics: {} }])
+    expect(run.benchmarks).toEqual([])
+  })
+
   it('reads only the files given, with {name} and {step} filled in, in order', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'results-eval-'))
     try {
@@ -125,12 +132,30 @@ describe('results evaluator', () => {
   })
 })
 
-describe('findFiles', () => {
+describe('findResultsFiles', () => {
   it('matches globs below the checkpoint folder, newest timestamp first, and ignores other files', async () => {
     const dir = path.join(fixtures, 'lm-eval', 'checkpoint-100')
-    const found = await findFiles(dir, '**/results_*.json')
+    const found = await findResultsFiles(dir, '**/results_*.json', { maxDepth: 6 })
     expect(found.map((f) => path.basename(f))).toEqual(['results_2025-03-04T09-15-30.123456.json', 'results_2025-01-02T08-00-00.000000.json'])
-    expect(await findFiles(dir, 'trainer_state.json')).toEqual([])
+    expect(await findResultsFiles(dir, 'trainer_state.json', { maxDepth: 6 })).toEqual([])
+  })
+
+  it('enters folders down to maxDepth only, and finds files at the top of the base too', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'find-results-'))
+    try {
+      const deep = path.join(root, 'a', 'b', 'c')
+      mkdirSync(deep, { recursive: true })
+      writeFileSync(path.join(root, 'results_top.json'), '{}')
+      writeFileSync(path.join(root, 'a', 'b', 'results_two.json'), '{}')
+      writeFileSync(path.join(deep, 'results_three.json'), '{}')
+      const names = async (maxDepth: number) => (await findResultsFiles(root, '**/results_*.json', { maxDepth })).map((f) => path.relative(root, f)).sort()
+      expect(await names(0)).toEqual(['results_top.json'])
+      expect(await names(2)).toEqual([path.join('a', 'b', 'results_two.json'), 'results_top.json'])
+      expect(await names(3)).toHaveLength(3)
+      expect(await findResultsFiles(root, 'a/b/results_two.json', { maxDepth: 0 })).toEqual([path.join(root, 'a', 'b', 'results_two.json')])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
 

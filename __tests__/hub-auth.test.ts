@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from '../src/hub/auth.js'
+import { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from '../src/hub/index.js'
 import { createHubFetch } from '../src/hub/transport.js'
 import { startHubServer } from './support/hub-server.js'
 import type { HubServer } from './support/hub-server.js'

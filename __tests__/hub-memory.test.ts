@@ -6,7 +6,7 @@ import { open, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../src/util/log.js'
-import { publishToHub } from '../src/hub/commit.js'
+import { publishToHub } from '../src/hub/index.js'
 import { startHubServer } from './support/hub-server.js'
 
 const MiB = 1024 * 1024

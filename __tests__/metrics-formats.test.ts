@@ -9,7 +9,7 @@ import {
   parseJsonText,
   parseMetricsDocument,
   parseMetricsText
-} from '../src/evaluate/results/formats.js'
+} from '../src/evaluate/results/formats/index.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results')
 const fixture = (relative: string) => readFileSync(path.join(fixtures, relative), 'utf8')

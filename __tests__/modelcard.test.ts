@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
-import { addModelIndex, fillModelCard, generateModelCard, hasPlaceholders, ModelCardError } from '../src/card/fill.js'
-import { findCardLinks, splitCardLines } from '../src/card/grammar.js'
+import { fillModelCard, hasPlaceholders, ModelCardError } from '../src/card/fill.js'
+import { generateModelCard } from '../src/card/generate.js'
+import { addModelIndex } from '../src/card/model-index.js'
+import { findCardLinks, splitCardLines, splitFrontMatter } from '../src/card/grammar.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
@@ -210,6 +212,20 @@ describe('markdown helpers', () => {
     const lines = splitCardLines(text)
     expect(lines.map((l) => l.text + l.eol).join('')).toBe(text)
     expect(lines.map((l) => l.inCode)).toEqual([false, true, true, true, true, false, false])
+  })
+
+  it('splits YAML front matter closed by --- or ..., after a BOM, with any line endings', () => {
+    const card = '\uFEFF---\r\nlicense: mit\r\n...\r\n# Title\r\n'
+    const fm = splitFrontMatter(card)!
+    expect(fm.yaml).toBe('license: mit\r\n')
+    expect(card.slice(fm.yamlEnd, fm.bodyStart)).toBe('...\r\n')
+    expect(card.slice(fm.bodyStart)).toBe('# Title\r\n')
+    expect(splitFrontMatter('---\n---\nBody')).toEqual({ yaml: '', yamlStart: 4, yamlEnd: 4, bodyStart: 8 })
+    expect(splitFrontMatter('---\rtags: []\r---')?.yaml).toBe('tags: []\r')
+    // A lone `---` first line is a horizontal rule; `----` is not a fence.
+    expect(splitFrontMatter('---\n# Title\n')).toBeNull()
+    expect(splitFrontMatter('----\na: 1\n---\n')).toBeNull()
+    expect(splitFrontMatter('# Title\n---\na: 1\n---\n')).toBeNull()
   })
 
   it('finds markdown, reference and HTML links outside code', () => {

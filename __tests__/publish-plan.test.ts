@@ -2,8 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatBytes } from '../src/report/markdown.js'
-import { chooseTemplate, formatUploadList, planUpload, UploadPlanError, type PlanUploadOptions } from '../src/publish/plan.js'
+import { formatBytes } from '../src/util/bytes.js'
+import { planUpload, type PlanUploadOptions } from '../src/publish/plan.js'
+import { chooseTemplate } from '../src/publish/template.js'
+import { UploadPlanError } from '../src/publish/errors.js'
+import { formatUploadList } from '../src/report/upload-list.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
@@ -39,8 +42,8 @@ async function workspace(files: Record<string, string> = {}): Promise<string> {
 function options(ws: string, extra: Partial<PlanUploadOptions> = {}): PlanUploadOptions {
   const data = step1000()
   return {
-    checkpointPath: 'checkpoints/step_1000',
-    checkpointDir: 'checkpoints',
+    checkpointPath: path.join(ws, 'checkpoints/step_1000'),
+    checkpointDir: path.join(ws, 'checkpoints'),
     benchmarks: data.benchmarks,
     scores: data.scores,
     evalAccuracy: data.evalAccuracy,
@@ -68,37 +71,43 @@ async function planError(promise: Promise<unknown>): Promise<UploadPlanError> {
 const repoPaths = (plan: { files: Array<{ pathInRepo: string }> }): string[] => plan.files.map((f) => f.pathInRepo)
 
 describe('template choice', () => {
-  const base = { checkpointPath: 'checkpoints/step_1000', checkpointDir: 'checkpoints', benchmarks: SUITE }
+  // Paths arrive absolute: config resolves them against the workspace.
+  const at = (ws: string) => ({ checkpointPath: path.join(ws, 'checkpoints/step_1000'), checkpointDir: path.join(ws, 'checkpoints'), benchmarks: SUITE, workspaceDir: ws })
 
   it('takes the model-card input first, then README.md in the checkpoint', async () => {
     const ws = await workspace({ 'cards/card.md': '{step}', 'checkpoints/step_1000/README.md': 'ckpt card' })
-    expect(await chooseTemplate({ ...base, workspaceDir: ws, modelCardInput: 'cards/card.md' })).toEqual({ source: 'input', path: path.join(ws, 'cards/card.md') })
-    expect(await chooseTemplate({ ...base, workspaceDir: ws })).toEqual({ source: 'checkpoint', path: path.join(ws, 'checkpoints/step_1000/README.md') })
+    expect(await chooseTemplate({ ...at(ws), modelCardInput: path.join(ws, 'cards/card.md') })).toEqual({ source: 'input', path: path.join(ws, 'cards/card.md') })
+    expect(await chooseTemplate(at(ws))).toEqual({ source: 'checkpoint', path: path.join(ws, 'checkpoints/step_1000/README.md') })
   })
 
   it('takes a README.md with placeholders next to the checkpoints, or in the workspace above them', async () => {
     const ws = await workspace({ 'README.md': 'Score {eval_accuracy}' })
-    expect(await chooseTemplate({ ...base, workspaceDir: ws })).toEqual({ source: 'workspace', path: path.join(ws, 'README.md') })
+    expect(await chooseTemplate(at(ws))).toEqual({ source: 'workspace', path: path.join(ws, 'README.md') })
     await put(ws, { 'checkpoints/README.md': '| Math Reasoning | {RESULT} |' })
-    expect(await chooseTemplate({ ...base, workspaceDir: ws })).toEqual({ source: 'workspace', path: path.join(ws, 'checkpoints/README.md') })
+    expect(await chooseTemplate(at(ws))).toEqual({ source: 'workspace', path: path.join(ws, 'checkpoints/README.md') })
   })
 
   it('generates a card when the workspace README has no placeholders (it describes the repo, not the model)', async () => {
     const ws = await workspace({ 'README.md': '# My training repo\n\n```json\n{"lr": 1}\n```\n' })
-    expect(await chooseTemplate({ ...base, workspaceDir: ws })).toEqual({ source: 'generated' })
+    expect(await chooseTemplate(at(ws))).toEqual({ source: 'generated' })
   })
 
   it('does not look above the workspace', async () => {
     await put(root, { 'README.md': '{step}' })
     const ws = await workspace()
-    expect(await chooseTemplate({ ...base, checkpointDir: '.', checkpointPath: 'checkpoints/step_1000', workspaceDir: ws })).toEqual({ source: 'generated' })
+    expect(await chooseTemplate({ ...at(ws), checkpointDir: ws })).toEqual({ source: 'generated' })
   })
 
   it('names a model-card input that does not exist and says how to fix it', async () => {
     const ws = await workspace()
-    const error = await planError(chooseTemplate({ ...base, workspaceDir: ws, modelCardInput: 'card.md' }))
+    const error = await planError(chooseTemplate({ ...at(ws), modelCardInput: path.join(ws, 'card.md') }))
     expect(error.message).toContain(`model-card: "card.md" (${path.join(ws, 'card.md')}) does not exist`)
     expect(error.message).toContain('relative to the workspace')
+  })
+
+  it('never resolves against the process folder: a relative workspace is refused', async () => {
+    await expect(chooseTemplate({ ...at('ws'), workspaceDir: 'ws' })).rejects.toThrow('workspaceDir must be an absolute path')
+    await expect(planUpload(options('ws'))).rejects.toThrow('workspaceDir must be an absolute path')
   })
 })
 
@@ -244,7 +253,7 @@ describe('planUpload', () => {
 
   it("replaces the checkpoint's README.md with the card from the model-card input", async () => {
     const ws = await workspace({ 'checkpoints/step_1000/README.md': 'trainer card', 'card/MODEL.md': 'Step {step} ![p](plot.png)', 'card/plot.png': 'p' })
-    const plan = await planUpload(options(ws, { modelCardInput: 'card/MODEL.md' }))
+    const plan = await planUpload(options(ws, { modelCardInput: path.join(ws, 'card/MODEL.md') }))
     expect(plan.card).toMatchObject({ source: 'input', content: 'Step 1000 ![p](plot.png)' })
     expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'model.safetensors', 'plot.png'])
     expect(plan.excluded).toEqual([{ path: 'checkpoints/step_1000/README.md', reason: 'replaced by the model card' }])

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { silentLogger } from '../src/util/log.js'
 import { formatCount } from '../src/report/summary.js'
-import { describeWeights } from '../src/weights-info.js'
+import { describeWeights } from '../src/discover/weights.js'
 import { makeCheckpoint, tempDir } from './support/workspace.js'
 
 describe('describeWeights', () => {

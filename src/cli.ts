@@ -1,38 +1,64 @@
-// The terminal entry: the same pipeline as the action, with --flags named like the inputs.
-// main() returns the exit code: 0 on success, 1 on any error or a failed gate.
+// The terminal entry: the same pipeline as the action, with --flags named like the inputs (built
+// from the one input table). main() returns the exit code: 0 on success, 1 on any error or a
+// failed gate.
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import os from 'node:os'
+import { INPUTS, type InputName, type InputSpec } from './config/inputs.js'
 import { parseConfig } from './config/parse.js'
-import { errorMessage } from './util/errors.js'
 import { runMetadata } from './github/context.js'
-import { INPUT_HELP, Inputs, type InputName } from './config/inputs.js'
 import { runPipeline } from './pipeline/run.js'
 import { renderTerminalOutcome, renderTerminalReport } from './report/terminal.js'
-import type { ProgressListener } from './util/progress.js'
+import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
+import { progressReporter } from './util/progress.js'
 import { TOOL_NAME, TOOL_VERSION } from './util/version.js'
 
-// The GitHub token and comment only make sense inside Actions; the rest are flags.
-const inputNames = (Object.keys(INPUT_HELP) as InputName[]).filter((n) => n !== 'github-token' && n !== 'comment')
+const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !(INPUTS[name] as InputSpec).actionOnly)
 
-function usage(): string {
-  const lines = inputNames.map((name) => {
-    const { description, default: fallback } = INPUT_HELP[name]
-    return `  --${name.padEnd(20)} ${description}${fallback ? ` (default: ${fallback})` : ''}`
+/** yes/no inputs are switches here (--dry-run); every other input takes a value. */
+const isSwitch = (name: InputName) => INPUTS[name].kind === 'yes-no'
+
+/** Words of `text` in lines of at most `width` characters, each after `indent`. */
+function wrap(text: string, indent: string, width = 100): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(line)
+  return lines.map((l) => indent + l).join('\n')
+}
+
+export function usage(): string {
+  const indent = ' '.repeat(6)
+  const flags = FLAG_INPUTS.map((name) => {
+    const spec: InputSpec = INPUTS[name]
+    const value = isSwitch(name) ? '' : ' VALUE'
+    const fallback = spec.local ?? spec.default
+    const text = spec.description + (fallback && !spec.description.includes('Default') ? ` Default: ${fallback}.` : '')
+    const local = spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : ''
+    return `  --${name}${value}\n${wrap(text + local, indent)}`
   })
   return [
     `Usage: checkpoint-eval [--checkpoint-dir DIR] [options]`,
     '',
-    'Evaluates every checkpoint folder, ranks them and writes scores.json / scores.csv.',
-    'Options are the action inputs, as flags:',
-    ...lines,
-    '  --token-file FILE      Hub token file (default: $HF_TOKEN, then ~/.cache/huggingface/token)',
-    '  --verbose              debug lines',
-    '  --help                 show this help',
-    '  --version              show the version',
+    'Evaluates every checkpoint folder, ranks them and writes scores.json / scores.csv;',
+    'gates and publishes like the action. Options are the action inputs, as flags:',
     '',
-    'Exit code: 0 on success, 1 on error.'
+    ...flags,
+    '  --token-file FILE',
+    `${indent}Hub token file (default: $HF_TOKEN, then ~/.cache/huggingface/token).`,
+    '  --verbose    debug lines',
+    '  --help       show this help',
+    '  --version    show the version',
+    '',
+    'Exit code: 0 on success, 1 on an error or a failed gate.'
   ].join('\n')
 }
 
@@ -55,27 +81,21 @@ function terminalLogger(verbose: boolean): Logger {
   }
 }
 
-/** A live counter on a terminal; throttled lines when stderr is a file or pipe. */
-function terminalProgress(verb: string): ProgressListener {
-  let last = 0
-  return (done, total) => {
-    if (process.stderr.isTTY) {
-      process.stderr.write(`\r${verb} ${done}/${total}` + (done === total ? '\n' : ''))
-    } else if (done === total || Date.now() - last > 5000) {
-      last = Date.now()
-      process.stderr.write(`${verb} ${done}/${total}\n`)
-    }
-  }
-}
-
 export async function main(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>
   try {
-    // Boolean inputs are plain switches here (--dry-run), the others take a value.
-    const options = Object.fromEntries(inputNames.map((name) => [name, { type: INPUT_HELP[name].boolean ? ('boolean' as const) : ('string' as const) }]))
+    const options = Object.fromEntries(
+      FLAG_INPUTS.map((name) => [name, { type: isSwitch(name) ? ('boolean' as const) : ('string' as const) }])
+    )
     values = parseArgs({
       args: argv,
-      options: { ...options, 'token-file': { type: 'string' }, help: { type: 'boolean' }, version: { type: 'boolean' }, verbose: { type: 'boolean' } },
+      options: {
+        ...options,
+        'token-file': { type: 'string' },
+        help: { type: 'boolean' },
+        version: { type: 'boolean' },
+        verbose: { type: 'boolean' }
+      },
       strict: true,
       allowPositionals: false
     }).values
@@ -97,23 +117,29 @@ export async function main(argv: string[]): Promise<number> {
     return typeof value === 'string' ? value.trim() : value === true ? 'true' : ''
   }
   try {
-    // Relative: parseConfig resolves it. (A literal path.resolve('eval-results') here would make
-    // ncc copy whatever that folder holds at build time into dist/.)
-    const config = parseConfig(read, { outputDir: 'eval-results', hubUrl: process.env.HF_ENDPOINT })
-    const needsToken = !config.publish.token && (config.publish.repo !== undefined)
+    const workspace = process.cwd()
+    const config = parseConfig(read, {
+      workspace,
+      outputDir: INPUTS['output-dir'].local,
+      hubUrl: process.env.HF_ENDPOINT
+    })
+    const needsToken = !config.publish.token && config.publish.repo !== undefined
     const local = needsToken
-      ? await (await import('./publish/stage.js')).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
+      ? await (
+          await import('./hub/index.js')
+        ).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
       : null
     if (local) log.debug(`Hub token from ${local.source}`)
     const result = await runPipeline({
       config,
       log,
       run: runMetadata(process.env),
-      cwd: process.cwd(),
       localToken: local?.token,
-      onProgress: terminalProgress('evaluated')
+      onProgress: process.stderr.isTTY
+        ? progressReporter({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
+        : progressReporter({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
     })
-    const shown = path.relative(process.cwd(), result.files.json)
+    const shown = path.relative(workspace, result.files.json)
     process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown))
     process.stdout.write(renderTerminalOutcome(result))
     if (result.failure) {
@@ -126,4 +152,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1
   }
 }
-

@@ -1,18 +1,16 @@
-// The published model card. Users write their own card and leave placeholders for the scores;
-// the rule they asked for is that only the placeholders change and every other byte stays as they
-// wrote it (docs: /work/shared/spec/model-card.md). So the card is never parsed and re-rendered:
-// placeholders are spliced into the original text, line endings and all.
+// Placeholders filled in the user's card template. The rule users asked for is that only the
+// placeholders change and every other byte stays as they wrote it (docs: /work/shared/spec/model-card.md),
+// so the card is never parsed and re-rendered: values are spliced into the original text, line
+// endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
 
-import { Document, isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import { normalizeLabel } from '../domain/labels.js'
 import { EVAL_ACCURACY } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
 import { formatScore } from '../domain/round.js'
 import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './grammar.js'
 
-/** The key the aggregate score goes by, in placeholders and in rows ("Eval Accuracy"). */
-export { EVAL_ACCURACY }
-const EVAL_ACCURACY_NAME = 'Eval Accuracy'
+/** How the aggregate score is shown in rows and metadata (its key is EVAL_ACCURACY). */
+export const EVAL_ACCURACY_NAME = 'Eval Accuracy'
 const DEFAULT_TEMPLATE_NAME = 'model card template'
 
 export interface CardData {
@@ -70,8 +68,6 @@ export class ModelCardError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 // Placeholders
-
-export { normalizeLabel }
 
 /** Benchmarks (and eval_accuracy) by every normalized label that names them. */
 function labelIndex(benchmarks: Benchmark[]): Map<string, string> {
@@ -268,193 +264,4 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
 
   if (problems.length > 0) throw new ModelCardError(problems)
   return { card: out.join(''), filled }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Generated card (no template)
-
-export interface GenerateModelCardOptions extends CardData {
-  /** `user/model`; its last part titles the card. */
-  repoId?: string
-  /** The ranking metric, e.g. `eval_accuracy`. */
-  metricName: string
-  /** Link to the workflow run that chose the checkpoint. */
-  runUrl?: string
-  /** Hub `library_name` (e.g. `transformers`, `peft`); omitted when unknown. */
-  libraryName?: string
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
-function yamlString(value: string): string {
-  return new Document(value).toString().trimEnd()
-}
-
-/** A card for when the user wrote none: front matter, the scores by group, how it was chosen. */
-export function generateModelCard(options: GenerateModelCardOptions): string {
-  const title = options.repoId?.split('/').pop() || options.checkpoint
-  const frontMatter = ['---']
-  if (options.libraryName) frontMatter.push(`library_name: ${yamlString(options.libraryName)}`)
-  frontMatter.push('tags:', '  - checkpoint-eval', '---')
-
-  const groups = new Map<string, Benchmark[]>()
-  for (const b of options.benchmarks) groups.set(b.group, [...(groups.get(b.group) ?? []), b])
-  const rows: string[] = []
-  for (const [group, members] of groups) {
-    members.forEach((b, i) => {
-      const score = options.scores[b.id]
-      const shown = typeof score === 'number' && Number.isFinite(score) ? formatScore(score) : '— (no score)'
-      rows.push(`| ${i === 0 ? `**${escapeCell(group)}**` : ''} | ${escapeCell(b.name)} | ${shown} |`)
-    })
-  }
-  const evalAccuracy = options.evalAccuracy === null ? '— (no score)' : formatScore(options.evalAccuracy)
-  const missing = options.benchmarks.filter((b) => typeof options.scores[b.id] !== 'number')
-
-  const body = [
-    `# ${title}`,
-    '',
-    `This model is the checkpoint \`${options.checkpoint}\` (training step ${options.step}), the best of the ` +
-      `run's checkpoints by \`${options.metricName}\`.`,
-    '',
-    '## Results',
-    '',
-    '| Group | Benchmark | Score |',
-    '|---|---|---:|',
-    ...rows,
-    `| | **${EVAL_ACCURACY_NAME}** | **${evalAccuracy}** |`,
-    '',
-    ...(missing.length > 0
-      ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${EVAL_ACCURACY}.`, '']
-      : []),
-    '## How this checkpoint was chosen',
-    '',
-    `Every checkpoint of the training run was evaluated on the ${options.benchmarks.length} benchmarks above. ` +
-      `\`${EVAL_ACCURACY}\` combines a checkpoint's benchmark scores (their mean, or their weighted mean when ` +
-      `weights are set). The checkpoints were ranked by \`${options.metricName}\` and this one came first.` +
-      (options.runUrl ? ` See [the evaluation run](${options.runUrl}) for every checkpoint's scores.` : ''),
-    ''
-  ]
-  return [...frontMatter, ...body].join('\n')
-}
-
-// ---------------------------------------------------------------------------------------------
-// model-index metadata (opt-in)
-
-export interface AddModelIndexOptions {
-  /** `name` of the model-index entry; usually the repo's model name. */
-  modelName: string
-  benchmarks: Benchmark[]
-  scores: Record<string, number | null>
-  evalAccuracy: number | null
-  /** What the scores were measured on. Default "Checkpoint evaluation". */
-  datasetName?: string
-  /** Hub task type. Default `text-generation`. */
-  taskType?: string
-  /** Named in errors about the front matter. */
-  cardPath?: string
-}
-
-const FRONT_MATTER_OPEN = /^(\uFEFF?)---[ \t]*(\r\n|\n|\r)/
-const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation'
-}
-
-function titleCase(text: string): string {
-  return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())
-}
-
-/** The `model-index` value the Hub validates: one result, one metric per scored benchmark. */
-export function buildModelIndex(options: AddModelIndexOptions): unknown[] {
-  const datasetName = options.datasetName ?? 'Checkpoint evaluation'
-  const taskType = options.taskType ?? 'text-generation'
-  const metrics: Array<{ type: string; value: number; name: string }> = []
-  for (const b of options.benchmarks) {
-    const score = options.scores[b.id]
-    // The Hub rejects a metric without a numeric value, so unscored benchmarks are left out.
-    if (typeof score === 'number' && Number.isFinite(score)) metrics.push({ type: b.id, value: score, name: b.name })
-  }
-  if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
-    metrics.push({ type: EVAL_ACCURACY, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME })
-  }
-  return [
-    {
-      name: options.modelName,
-      results: [
-        {
-          task: { type: taskType, name: titleCase(taskType) },
-          dataset: { type: slug(datasetName), name: datasetName },
-          metrics
-        }
-      ]
-    }
-  ]
-}
-
-/** Scores as `0.700` in YAML too, as everywhere else. */
-function threeDecimals(node: YamlNode | Document): void {
-  visit(node, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'value' && isScalar(pair.value) && typeof pair.value.value === 'number') {
-        pair.value.minFractionDigits = 3
-      }
-    }
-  })
-}
-
-function frontMatterError(file: string, line: number, message: string): ModelCardError {
-  return new ModelCardError([{ file, line, message }])
-}
-
-/**
- * Adds (or replaces) `model-index` in the card's YAML front matter, creating the front matter when
- * the card has none. The user's other keys, comments and the body are kept byte for byte: when
- * there is no `model-index` yet the new key is appended as text after their keys; an existing one
- * is replaced through yaml's Document API, which keeps comments and key order.
- */
-export function addModelIndex(card: string, options: AddModelIndexOptions): string {
-  const file = options.cardPath ?? 'model card'
-  const value = buildModelIndex(options)
-  const open = FRONT_MATTER_OPEN.exec(card)
-  const eol = open?.[2] ?? /\r\n|\n|\r/.exec(card)?.[0] ?? '\n'
-  const block = (): string => {
-    const doc = new Document({ 'model-index': value })
-    threeDecimals(doc)
-    return doc.toString({ lineWidth: 0 }).replace(/\n/g, eol)
-  }
-
-  const lines = open ? splitCardLines(card) : []
-  const closeIndex = lines.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text))
-  if (!open || closeIndex < 0) {
-    // No front matter (a lone `---` first line without a closing one is a horizontal rule).
-    const bom = card.startsWith('\uFEFF') ? '\uFEFF' : ''
-    return `${bom}---${eol}${block()}---${eol}${card.slice(bom.length)}`
-  }
-
-  const yamlStart = lines[1].start
-  const closeLine = lines[closeIndex]
-  const yamlText = card.slice(yamlStart, closeLine.start)
-  const doc = parseDocument(yamlText, { keepSourceTokens: false })
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    const line = (e.linePos?.[0].line ?? 1) + 1 // +1: the opening `---`
-    throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`)
-  }
-  if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
-    throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.')
-  }
-
-  let newYaml: string
-  if (doc.has('model-index')) {
-    doc.set('model-index', doc.createNode(value))
-    threeDecimals(doc)
-    newYaml = doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol)
-  } else {
-    const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText)
-    newYaml = yamlText + (needsEol ? eol : '') + block()
-  }
-  return card.slice(0, yamlStart) + newYaml + card.slice(closeLine.start)
 }

@@ -47,6 +47,35 @@ export function splitCardLines(text: string): CardLine[] {
   return lines
 }
 
+/** Where a card's YAML front matter sits, as offsets into the card. */
+export interface FrontMatter {
+  /** The YAML between the fence lines, as written ('' for an empty block). */
+  yaml: string
+  /** Offset of the first YAML line (after the opening `---` line). */
+  yamlStart: number
+  /** Offset of the closing `---` or `...` line. */
+  yamlEnd: number
+  /** Offset of the body: after the closing line and its ending. */
+  bodyStart: number
+}
+
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/
+
+/**
+ * The YAML front matter: a first line `---` (after an optional BOM) up to the next `---` or `...`
+ * line, with any line endings. Null when there is none; a lone `---` first line without a
+ * closing one is a horizontal rule, not front matter.
+ */
+export function splitFrontMatter(card: string): FrontMatter | null {
+  if (!FRONT_MATTER_OPEN.test(card)) return null
+  const lines = splitCardLines(card)
+  const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text))
+  if (!close) return null
+  const yamlStart = lines[1].start
+  return { yaml: card.slice(yamlStart, close.start), yamlStart, yamlEnd: close.start, bodyStart: close.start + close.text.length + close.eol.length }
+}
+
 /** A table cell: its raw text and where it sits in the line. */
 export interface TableCell {
   text: string

@@ -126,10 +126,12 @@ const byStepThenName = (a: { step: number | null; name: string }, b: { step: num
 export interface DiscoverOptions {
   /** checkpoint-dir: the folder whose sub-folders are checkpoints. */
   root: string
+  /** How messages name checkpoint-dir (default: root). */
+  shownAs?: string
 }
 
 /** Find every checkpoint in `root`. Throws DiscoveryError when `root` can't be read. */
-export async function discover({ root }: DiscoverOptions): Promise<Discovery> {
+export async function discover({ root, shownAs = root }: DiscoverOptions): Promise<Discovery> {
   let realRoot: string
   let entries: Dirent[]
   try {
@@ -143,7 +145,7 @@ export async function discover({ root }: DiscoverOptions): Promise<Discovery> {
       : code === 'EACCES' ? 'is not readable (permission denied)'
       : `can't be read (${code ?? (error as Error).message})`
     throw new DiscoveryError(
-      `checkpoint-dir '${root}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
+      `checkpoint-dir '${shownAs}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
         `checkpoint folders (${RECOGNISED_NAMES}), relative to the workspace.`
     )
   }
@@ -161,7 +163,7 @@ export async function discover({ root }: DiscoverOptions): Promise<Discovery> {
     if ('reason' in found) skipped.push(found)
     else checkpoints.push(found)
   }
-  return { root, checkpoints: checkpoints.sort(byStepThenName), skipped: skipped.sort(byStepThenName), ignored: ignored.sort() }
+  return { root, shownAs, checkpoints: checkpoints.sort(byStepThenName), skipped: skipped.sort(byStepThenName), ignored: ignored.sort() }
 }
 
 /** Stop early, with a fix, when discovery found nothing that can be evaluated. */
@@ -170,7 +172,7 @@ export function requireCheckpoints(discovery: Discovery): void {
   if (discovery.skipped.length === 0) {
     const seen = discovery.ignored.slice(0, 5).join(', ')
     throw new DiscoveryError(
-      `checkpoint-dir '${discovery.root}' holds no checkpoint folders` +
+      `checkpoint-dir '${discovery.shownAs}' holds no checkpoint folders` +
         (seen ? ` (found: ${seen}${discovery.ignored.length > 5 ? ', …' : ''})` : ' (it is empty)') +
         `. A checkpoint is a folder whose name ends in its step: ${RECOGNISED_NAMES}. ` +
         'Point checkpoint-dir at the folder that holds them (e.g. your Trainer output_dir).'
@@ -181,7 +183,7 @@ export function requireCheckpoints(discovery: Discovery): void {
     .map((s) => `${s.name}: ${s.reason}`)
     .join('; ')
   throw new DiscoveryError(
-    `none of the ${discovery.skipped.length} checkpoint folders in '${discovery.root}' can be evaluated (${reasons}` +
+    `none of the ${discovery.skipped.length} checkpoint folders in '${discovery.shownAs}' can be evaluated (${reasons}` +
       `${discovery.skipped.length > 5 ? '; …' : ''}). Each needs config.json and its weights; ` +
       'check that the training run saved them (save_safetensors, save_only_model) and finished writing.'
   )

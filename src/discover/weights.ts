@@ -8,6 +8,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import path from 'node:path'
 import type { Checkpoint } from '../domain/types.js'
+import type { Logger } from '../util/log.js'
+import { errorMessage } from '../util/errors.js'
+import { mapLimit } from '../util/map-limit.js'
 
 export interface SafetensorsHeader {
   /** Sum over tensors of the product of their shape. */
@@ -138,4 +141,21 @@ export async function summarizeCheckpointWeights(checkpoint: Checkpoint): Promis
     dominantDtype: dominant(dtypes),
     metadata: headers[0].metadata
   }
+}
+
+// Parameter count and dtype for the summary's Params column, from the headers alone (a few KB
+// per file, never the tensors).
+/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
+export async function describeWeights(checkpoints: Checkpoint[], log: Logger, concurrency = 16): Promise<void> {
+  await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+    try {
+      const summary = await summarizeCheckpointWeights(checkpoint)
+      if (summary) {
+        checkpoint.parameters = summary.parameterCount
+        if (summary.dominantDtype) checkpoint.dtype = summary.dominantDtype
+      }
+    } catch (error) {
+      log.debug(`no parameter count for ${checkpoint.name}: ${errorMessage(error)}`)
+    }
+  })
 }

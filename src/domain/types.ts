@@ -20,7 +20,7 @@ export interface CheckpointFile {
 export interface Checkpoint {
   /** Folder name, e.g. `step_1000`. Unique within a run. */
   name: string
-  /** Path to the folder as the user gave it (checkpoint-dir joined with name). */
+  /** The folder: checkpoint-dir joined with name (absolute once config resolved checkpoint-dir). */
   path: string
   /** The integer at the end of the folder name. */
   step: number
@@ -46,8 +46,10 @@ export interface SkippedCheckpoint {
 }
 
 export interface Discovery {
-  /** checkpoint-dir as given. */
+  /** checkpoint-dir, absolute. */
   root: string
+  /** checkpoint-dir as messages show it (relative to the workspace when inside it). */
+  shownAs: string
   /** Sorted by step, then name. */
   checkpoints: Checkpoint[]
   /** Sorted by step, then name. */

@@ -1,17 +1,21 @@
+// The contract every evaluator keeps: checkpoints in, one result per checkpoint out, in order.
 import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../domain/types.js'
 import type { ProgressListener } from '../util/progress.js'
 import type { Logger } from '../util/log.js'
 
+/** What an evaluator does when every checkpoint fails. */
+export type AllFailed = 'throw' | 'return'
+
 export interface EvaluateOptions {
   log: Logger
+  /** Called as each checkpoint finishes; evaluators never log progress themselves. */
   onProgress?: ProgressListener
   signal?: AbortSignal
   /**
-   * A shard job sees only some checkpoints: when all of those fail, the run is returned (with
-   * every result failed) instead of thrown, so the shard still writes its partial scores and the
-   * aggregate job decides, as one unsharded run would, whether anything could be ranked.
+   * When every checkpoint fails: throw with the first error (default), or return the run with
+   * every result failed so the caller decides.
    */
-  allowAllFailed?: boolean
+  allFailed?: AllFailed
 }
 
 /** One way of scoring checkpoints. Every evaluator returns one result per checkpoint, in order. */

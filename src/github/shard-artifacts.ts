@@ -8,7 +8,6 @@ import { errorMessage } from '../util/errors.js'
 import type { Logger } from '../util/log.js'
 
 /** The reserved `aggregate` value; a folder of that name is given as `./artifacts`. */
-export const AGGREGATE_FROM_ARTIFACTS = 'artifacts'
 
 /** What shards name their artifact when `artifact-name` is not set (see artifactNameFor). */
 export const DEFAULT_SHARD_ARTIFACT_BASE = 'checkpoint-eval'
@@ -37,6 +36,10 @@ export interface ShardArtifact {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** What a shard job names its artifact: `<base>-shard-<i>-of-<n>`. */
+export const shardArtifactName = (base: string, shard: { index: number; count: number }) =>
+  `${base}-shard-${shard.index}-of-${shard.count}`
 
 /** The `<base>-shard-<i>-of-<n>` pattern the shard artifacts of `base` match, as people read it. */
 export const shardArtifactPattern = (base: string) => `${base}-shard-<i>-of-<n>`

@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { whoAmI } from '@huggingface/hub'
 import { createHubFetch } from './transport.js'
-import { messageOf, redact, statusOf, tokenHelp } from './failures.js'
+import { messageOf, redact, statusOf, tokenHelp } from './error-messages.js'
 
 export interface WhoamiOptions {
+  /** Without a trailing slash (config strips it). */
   hubUrl: string
   accessToken: string
   fetch?: typeof fetch
@@ -45,17 +46,21 @@ export async function whoami(options: WhoamiOptions): Promise<WhoamiResult> {
   }
 }
 
-/** Throws the read-only-token error when the token can't write; says which repo needed it. */
+/**
+ * Throws the read-only-token error when the token can't write; says which repo needed it.
+ * `hubUrl` is without a trailing slash (config strips it).
+ */
 export function assertCanWrite(info: WhoamiResult, options: { hubUrl: string; repoId: string }): void {
   if (info.canWrite) return
   throw new Error(
     `The Hugging Face token of "${info.name}" is read-only (role "${info.tokenRole}"), so it can't publish to ${options.repoId}. ` +
       `Create a token with the "write" role (or a fine-grained token with write access to ${options.repoId}) at ` +
-      `${settingsUrl(options.hubUrl)}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`
+      `${options.hubUrl}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`
   )
 }
 
 export interface ExchangeOidcTokenOptions {
+  /** Without a trailing slash (config strips it). */
   hubUrl: string
   /** `namespace/name` the short-lived token is scoped to (the Trusted Publisher's repo). */
   repoId: string
@@ -86,7 +91,7 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
         'Add `permissions: id-token: write` to the job (or the workflow) that runs this action, or pass an hf-token instead.'
     )
   }
-  const audience = options.audience ?? hubUrl.replace(/\/+$/, '')
+  const audience = options.audience ?? hubUrl
   const secrets = [idTokenRequestToken]
 
   const requestUrl = new URL(idTokenRequestUrl)
@@ -110,7 +115,7 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
   }
   secrets.push(idToken)
 
-  const tokenUrl = `${hubUrl.replace(/\/+$/, '')}/oauth/token`
+  const tokenUrl = `${hubUrl}/oauth/token`
   let res: Response
   try {
     res = await doFetch(tokenUrl, {
@@ -138,7 +143,7 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
     const claims = describeClaims(idToken)
     throw new Error(
       `The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${redact(detail, ...secrets)}. ` +
-        `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${settingsUrl(hubUrl)}/${repoId}/settings ` +
+        `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${hubUrl}/${repoId}/settings ` +
         `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`
     )
   }
@@ -211,9 +216,4 @@ async function safeText(res: Response): Promise<string> {
   } catch {
     return ''
   }
-}
-
-/** The web UI of the Hub whose API is at hubUrl. */
-function settingsUrl(hubUrl: string): string {
-  return hubUrl.replace(/\/+$/, '')
 }

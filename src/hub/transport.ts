@@ -40,7 +40,7 @@ export interface HubFetchOptions {
   /**
    * Whether a request can be sent twice without harm. Others (by default: a commit POST) are
    * retried only on 429, which the Hub answers before doing anything; after a 5xx or a reset
-   * one may have landed, so only the caller, who can look at the branch, may decide (publish.ts).
+   * one may have landed, so only the caller, who can look at the branch, may decide (commit-once.ts).
    */
   isIdempotent?: (request: { method: string; url: URL }) => boolean
 }
@@ -112,7 +112,17 @@ export function backoffDelayMs(attempt: number, retry: RetryOptions = {}): numbe
   return Math.round(ceiling / 2 + (random() * ceiling) / 2)
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A delay as a log line shows it: `250ms`, `1.5s`. */
+export function formatDelay(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`
+}
+
+/** Frees the connection of a response whose body won't be read (it would otherwise hold it). */
+export async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {})
+}
 
 /** A string that names a request without the query (upload URLs carry signatures there). */
 function describeUrl(url: URL): string {
@@ -184,8 +194,7 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
         const requested = serverRequestedDelayMs(response.headers)
         if (requested !== null && requested > maxRetryAfterMs) return response
         delayMs = requested ?? backoffDelayMs(attempt, retry)
-        // Free the connection: the body of a response we drop would otherwise hold it.
-        await response.body?.cancel().catch(() => {})
+        await discardBody(response)
       }
       options.onRetry?.({ method, url: describeUrl(url), attempt, maxAttempts, delayMs: delayMs!, reason: reason! })
       await sleep(delayMs!)

@@ -1,39 +1,33 @@
 // Putting the results where people look, in GitHub Actions: the scores artifact and the
 // pull-request comment. Both are skipped outside Actions; neither decides the job's result
 // unless the user asked for the comment with `comment: always`.
-import type { ReportConfig, ShardSpec } from '../config/types.js'
+import type { ReportConfig } from '../config/types.js'
 import { errorMessage } from '../util/errors.js'
 import type { GateResult } from '../domain/gate.js'
 import { runUrl, type GitHubEnvironment } from '../github/context.js'
 import type { MetricSpec, RankedCheckpoint } from '../domain/types.js'
 import type { Logger } from '../util/log.js'
-import { defaultArtifactName, uploadScoresArtifact, type UploadArtifactResult } from '../github/artifact.js'
-import { pullRequestFromEvent, renderPullRequestComment, upsertPullRequestComment, type UpsertCommentResult } from '../github/pr-comment.js'
+import { uploadScoresArtifact, type UploadArtifactResult } from '../github/artifact.js'
+import { pullRequestFromEvent, upsertPullRequestComment, type UpsertCommentResult } from '../github/pr-comment.js'
+import { renderPullRequestComment } from '../report/comment-body.js'
 import type { ScoresDocument } from '../scores/document.js'
 import { renderEvaluationSummary } from '../report/summary.js'
 
 export interface ArtifactOptions {
   github?: GitHubEnvironment
-  report: ReportConfig
-  shard?: ShardSpec
+  /** The artifact's name, unique within the workflow run. */
+  name: string
   /** The folder the files are in (their paths inside the artifact are relative to it). */
   outputDir: string
   files: string[]
   log: Logger
 }
 
-/** `<artifact-name>-shard-i-of-n` for a shard (found by the aggregate job), else artifact-name. */
-export function artifactNameFor(report: ReportConfig, shard: ShardSpec | undefined): string {
-  const base = report.artifactName ?? (shard ? 'checkpoint-eval' : defaultArtifactName(process.env))
-  return shard ? `${base}-shard-${shard.index}-of-${shard.count}` : base
-}
-
-export async function uploadRunArtifact({ github, report, shard, outputDir, files, log }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
+export async function uploadRunArtifact({ github, name, outputDir, files, log }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
   if (!github) {
     log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
     return undefined
   }
-  const name = artifactNameFor(report, shard)
   try {
     return await uploadScoresArtifact({ name, files, rootDirectory: outputDir, log })
   } catch (error) {

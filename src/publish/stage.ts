@@ -2,25 +2,22 @@
 // problem is found here, before any request), get credentials, then one atomic Hub commit.
 import type { PublishConfig } from '../config/types.js'
 import { releaseTag, runUrl, type GitHubEnvironment } from '../github/context.js'
-import { assertCanWrite, exchangeOidcToken, whoami } from '../hub/auth.js'
-import { publishToHub, type PublishResult } from '../hub/commit.js'
+import type { PublishOutcome } from '../domain/publication.js'
 import { resolveRepoId } from '../domain/repo-id.js'
-import { planUpload, type UploadPlan } from './plan.js'
+import { planUpload } from './plan.js'
 import type { Benchmark, MetricSpec, RankedCheckpoint } from '../domain/types.js'
 import type { Logger } from '../util/log.js'
 import { formatRankingValue } from '../domain/metric.js'
-
-export type PublishOutcome =
-  | { status: 'skipped'; reason: string }
-  | { status: 'dry-run'; plan: UploadPlan; repoId: string }
-  | { status: 'published'; plan: UploadPlan; result: PublishResult }
+import { progressReporter } from '../util/progress.js'
 
 export interface PublishStageOptions {
   config: PublishConfig
   winner: RankedCheckpoint | null
   benchmarks: Benchmark[]
   metric: MetricSpec
+  /** The folder holding the checkpoint folders: absolute (config.checkpointDir). */
   checkpointDir: string
+  /** The workspace: absolute (config.workspace); relative paths in messages and the repo are taken from it. */
   workspaceDir: string
   github?: GitHubEnvironment
   /** A token found on this machine (CLI: HF_TOKEN or the Hub's token file). */
@@ -32,10 +29,6 @@ export interface PublishStageOptions {
   onSecret: (secret: string) => void
   fetch?: typeof fetch
 }
-
-// The entry points load this module lazily for everything Hub-related, so the bundle carries
-// the Hub code in one chunk rather than once per dynamic import.
-export { readLocalToken, whoami } from '../hub/auth.js'
 
 export class PublishError extends Error {}
 
@@ -70,6 +63,7 @@ async function credentials(options: PublishStageOptions, repoId: string | null):
     if (!repoId) {
       throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`)
     }
+    const { exchangeOidcToken } = await import('../hub/index.js')
     const token = await exchangeOidcToken({
       hubUrl: config.hubUrl,
       repoId,
@@ -125,6 +119,8 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     return { status: 'skipped', reason: why }
   }
   log.info(`Publishing with ${auth.source}.`)
+  // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
+  const { assertCanWrite, publishToHub, whoami } = await import('../hub/index.js')
   const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch })
   const repoId = resolveRepoId(repo, me.name)
   assertCanWrite(me, { hubUrl: config.hubUrl, repoId })
@@ -132,6 +128,8 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
   const tag = config.hubTag ? releaseTag(options.github) : null
   if (config.hubTag && !tag) log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.')
   const link = runUrl(options.github)
+  // The Hub client throttles per file (a line a second at most), so every call it makes is shown.
+  const uploadProgress = progressReporter({ write: (line) => log.info(line), verb: 'uploaded', unit: 'bytes', intervalMs: 0 })
   const result = await publishToHub({
     hubUrl: config.hubUrl,
     accessToken: auth.token,
@@ -147,9 +145,7 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     fetch: options.fetch,
     // Large files only: small ones go inside the commit itself and finish at once.
     onProgress: ({ path, uploadedBytes, totalBytes }) => {
-      if (totalBytes >= PROGRESS_MIN_BYTES) {
-        log.info(`uploading ${path}: ${Math.floor((uploadedBytes / totalBytes) * 100)}% of ${(totalBytes / 1048576).toFixed(1)} MiB`)
-      }
+      if (totalBytes >= PROGRESS_MIN_BYTES) uploadProgress(uploadedBytes, totalBytes, path)
     }
   })
   log.info(`Published ${checkpoint.name} to ${result.repoUrl}: ${result.prUrl ?? result.commitUrl}`)

@@ -1,12 +1,15 @@
-// The job summary's sections after the evaluation itself: gate, Hub, and a shard's header.
+// The job summary's sections after the evaluation itself: the baseline comparison, the gate, the Hub.
 import path from 'node:path'
-import type { ShardSpec } from '../config/types.js'
 import type { GateResult } from '../domain/gate.js'
-import type { PublishOutcome } from '../publish/stage.js'
-import { formatUploadList } from '../publish/plan.js'
+import type { PublishOutcome } from '../domain/publication.js'
+import { formatUploadList } from './upload-list.js'
 import { cell } from './markdown.js'
-import type { ScoresDocument } from '../scores/document.js'
-import { renderEvaluationSummary } from './summary.js'
+
+/** The change against the baseline: the table, or a line saying there is no baseline yet (null). Undefined: none asked for. */
+export function comparisonSection(comparisonMarkdown: string | undefined, baseline: 'found' | 'none-yet' | 'not-asked'): string {
+  if (comparisonMarkdown) return `### Change against the baseline\n\n${comparisonMarkdown}`
+  return baseline === 'none-yet' ? '### Change against the baseline\n\nNo baseline yet: nothing to compare with.' : ''
+}
 
 export function gateSection(gate: GateResult): string {
   if (gate.status === 'skipped') return ''
@@ -34,10 +37,4 @@ export function publishSection(publish: PublishOutcome): string {
       return `### 🤗 Published to [${r.repoId}](${r.repoUrl})\n\n${where}, verified after upload.\n\n${formatUploadList(publish.plan)}`
     }
   }
-}
-
-/** A shard job's summary: its slice only, said so at the top. */
-export function shardSummary(scores: ScoresDocument, scoresFile: string, shard: ShardSpec): string {
-  return `> Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.\n\n` +
-    renderEvaluationSummary({ scores, scoresFile }).replace('## Checkpoint evaluation', `## Checkpoint evaluation (shard ${shard.index}/${shard.count})`)
 }

@@ -3,7 +3,8 @@
 // the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
 import { formatScore } from '../domain/round.js'
 import type { ScoresDocument, CheckpointRecord } from '../scores/document.js'
-import { byteLength, cell, details, formatBytes, table } from './markdown.js'
+import { byteLength, cell, details, table } from './markdown.js'
+import { formatBytes } from '../util/bytes.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 
 /** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
@@ -19,6 +20,10 @@ export interface SummaryOptions {
   budget?: number
   /** Path shown for the full results. */
   scoresFile?: string
+  /** The section's heading. Default `Checkpoint evaluation`. */
+  title?: string
+  /** A line quoted above the heading, e.g. what part of the run this is. */
+  note?: string
 }
 
 const metricLabel = (doc: ScoresDocument) => doc.metric.name
@@ -173,12 +178,13 @@ function problemsSection(doc: ScoresDocument): string {
   return parts.join('\n\n')
 }
 
-export function renderEvaluationSummary({ scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile }: SummaryOptions): string {
+export function renderEvaluationSummary(options: SummaryOptions): string {
+  const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile, title = 'Checkpoint evaluation', note } = options
   const ranked = doc.checkpoints
   const top = ranked.slice(0, FULL_ROWS)
   const rest = ranked.slice(FULL_ROWS)
   const head = [
-    '## Checkpoint evaluation',
+    note ? `> ${note}\n\n## ${title}` : `## ${title}`,
     headline(doc),
     renderChart(doc),
     `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,

@@ -1,8 +1,8 @@
 // The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
 import { formatScore } from '../domain/round.js'
-import { formatBytes } from './markdown.js'
+import { formatBytes } from '../util/bytes.js'
 import type { GateResult } from '../domain/gate.js'
-import type { PublishOutcome } from '../publish/stage.js'
+import type { PublishOutcome } from '../domain/publication.js'
 import type { ScoresDocument } from '../scores/document.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { formatScore } from '../domain/round.js'
 import type { Benchmark, Discovery, EvaluationRun, EvaluatorInfo, MetricSpec, Ranking } from '../domain/types.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
+import { shownPath } from '../util/paths.js'
 
 export const SCORES_SCHEMA = 'checkpoint-eval/scores'
 export const SCORES_VERSION = 1
@@ -57,12 +58,15 @@ export interface BuildScoresOptions {
   evaluation: EvaluationRun
   ranking: Ranking
   weights: Record<string, number>
+  /** Paths inside it are written relative to it (portable across runners); others stay absolute. */
+  workspace?: string
 }
 
-export function buildScoresDocument({ run, discovery, evaluation, ranking, weights }: BuildScoresOptions): ScoresDocument {
+export function buildScoresDocument({ run, discovery, evaluation, ranking, weights, workspace }: BuildScoresOptions): ScoresDocument {
+  const shown = (p: string) => (workspace ? shownPath(workspace, p) : p)
   const checkpoints: CheckpointRecord[] = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
     name: e.checkpoint.name,
-    path: e.checkpoint.path,
+    path: shown(e.checkpoint.path),
     step: e.checkpoint.step,
     status: e.status,
     ...(e.error ? { error: e.error } : {}),
@@ -86,10 +90,10 @@ export function buildScoresDocument({ run, discovery, evaluation, ranking, weigh
     weights,
     benchmarks: evaluation.benchmarks,
     checkpoints,
-    skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: p, step, reason })),
+    skipped: discovery.skipped.map(({ name, path: p, step, reason }) => ({ name, path: shown(p), step, reason })),
     winner: w && {
       name: w.evaluation.checkpoint.name,
-      path: w.evaluation.checkpoint.path,
+      path: shown(w.evaluation.checkpoint.path),
       step: w.evaluation.checkpoint.step,
       evalAccuracy: w.evalAccuracy,
       value: w.value,

@@ -11,14 +11,14 @@
 // A file that exists but can't be read is skipped with a warning when a later one works (so a
 // stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
 // checkpoint fails with every reason and the list of patterns looked for.
-import { readdir, readFile, stat } from 'node:fs/promises'
-import path from 'node:path'
-import picomatch from 'picomatch'
+import { readFile } from 'node:fs/promises'
 import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../../domain/types.js'
+import { errorMessage } from '../../util/errors.js'
 import { mapLimit } from '../../util/map-limit.js'
-import { assembleEvaluationRun, compareNewest, progressReporter, throwIfAllFailed, type CheckpointOutcome } from '../command/evaluator.js'
 import type { EvaluateOptions, Evaluator } from '../evaluator.js'
-import { parseMetricsText, type ParsedMetrics } from './formats.js'
+import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
+import { findResultsFiles } from './files.js'
+import { parseMetricsText, type ParsedMetrics } from './formats/index.js'
 
 export interface ResultsEvaluatorOptions {
   /**
@@ -43,9 +43,9 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
   const info: EvaluatorInfo = { kind: 'results', settings: { files: patterns } }
   return {
     info,
-    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal, allowAllFailed }: EvaluateOptions): Promise<EvaluationRun> {
-      const progress = progressReporter(checkpoints.length, onProgress)
-      const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal, allFailed }: EvaluateOptions): Promise<EvaluationRun> {
+      const progress = countProgress(checkpoints.length, onProgress)
+      const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint): Promise<CheckpointOutcome> => {
         const started = Date.now()
         const outcome = await readCheckpointResults(checkpoint, patterns)
         for (const skipped of outcome.skipped) log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path)
@@ -58,13 +58,10 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
         progress(checkpoint.name)
         return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
       })
-      const run = assembleEvaluationRun(info, outcomes satisfies CheckpointOutcome[])
-      if (!allowAllFailed) throwIfAllFailed(
-        outcomes,
-        'results',
-        `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
-      )
-      return run
+      return finishRun(info, outcomes, {
+        allFailed,
+        howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
+      })
     }
   }
 }
@@ -81,12 +78,12 @@ export async function readCheckpointResults(checkpoint: Checkpoint, patterns: st
   const problems: string[] = []
   for (const pattern of patterns) {
     const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step))
-    for (const file of await findFiles(checkpoint.path, resolved)) {
+    for (const file of await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH })) {
       try {
         const parsed = parseMetricsText(await readFile(file, 'utf8'), file, { step: checkpoint.step })
         return { parsed, skipped: problems }
       } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error))
+        problems.push(errorMessage(error))
       }
     }
   }
@@ -96,31 +93,4 @@ export async function readCheckpointResults(checkpoint: Checkpoint, patterns: st
       ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
       : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`
   return { error, skipped: [] }
-}
-
-/** Files matching `pattern` (relative to `base` unless absolute), newest first. */
-export async function findFiles(base: string, pattern: string): Promise<string[]> {
-  // Only the pattern is scanned for glob syntax: the checkpoint path may contain [ ] ( ) itself.
-  const { base: literalPart, glob, isGlob } = picomatch.scan(pattern)
-  if (!isGlob) {
-    const file = path.resolve(base, pattern)
-    const info = await stat(file).catch(() => null)
-    return info?.isFile() ? [file] : []
-  }
-  const matches = picomatch(glob, { dot: true })
-  const found: Array<{ file: string; mtimeMs: number }> = []
-  const walk = async (dir: string, relative: string, depth: number): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries) {
-      const rel = relative ? `${relative}/${entry.name}` : entry.name
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory() && depth < MAX_GLOB_DEPTH) await walk(full, rel, depth + 1)
-      else if (entry.isFile() && matches(rel)) {
-        const info = await stat(full).catch(() => null)
-        if (info) found.push({ file: full, mtimeMs: info.mtimeMs })
-      }
-    }
-  }
-  await walk(path.resolve(base, literalPart || '.'), '', 0)
-  return found.sort(compareNewest).map((f) => f.file)
 }

@@ -1,0 +1,66 @@
+// What the command and results evaluators share: one checkpoint's outcome, folding the outcomes
+// into the run (and stopping when every checkpoint failed), and counting finished checkpoints.
+import type { Benchmark, Checkpoint, CheckpointEvaluation, EvaluationRun, EvaluatorInfo } from '../domain/types.js'
+import type { ProgressListener } from '../util/progress.js'
+import type { AllFailed } from './evaluator.js'
+import type { ParsedMetrics } from './results/formats/index.js'
+
+/** What one checkpoint's evaluation came to, before it is folded into the run. */
+export interface CheckpointOutcome {
+  checkpoint: Checkpoint
+  parsed?: ParsedMetrics
+  error?: string
+  durationMs: number
+}
+
+/**
+ * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
+ * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
+ */
+export function assembleEvaluationRun(evaluator: EvaluatorInfo, outcomes: CheckpointOutcome[]): EvaluationRun {
+  const benchmarks: Benchmark[] = []
+  const seen = new Set<string>()
+  for (const outcome of outcomes) {
+    for (const benchmark of outcome.parsed?.benchmarks ?? []) {
+      if (outcome.error || seen.has(benchmark.id)) continue
+      seen.add(benchmark.id)
+      benchmarks.push(benchmark)
+    }
+  }
+  const results: CheckpointEvaluation[] = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
+    if (error || !parsed) {
+      return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs }
+    }
+    const scores: Record<string, number | null> = {}
+    for (const benchmark of benchmarks) scores[benchmark.id] = parsed.scores[benchmark.id] ?? null
+    return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, durationMs }
+  })
+  return { evaluator, benchmarks, results }
+}
+
+/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
+export function throwIfAllFailed(outcomes: CheckpointOutcome[], evaluator: string, howToDebug: string): void {
+  if (outcomes.length === 0 || outcomes.some((o) => !o.error)) return
+  const first = outcomes[0]
+  throw new Error(
+    `evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
+      `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`
+  )
+}
+
+/** assembleEvaluationRun, then throwIfAllFailed unless the caller asked for the run back. */
+export function finishRun(
+  info: EvaluatorInfo,
+  outcomes: CheckpointOutcome[],
+  { allFailed = 'throw', howToDebug }: { allFailed?: AllFailed; howToDebug: string }
+): EvaluationRun {
+  const run = assembleEvaluationRun(info, outcomes)
+  if (allFailed === 'throw') throwIfAllFailed(outcomes, info.kind, howToDebug)
+  return run
+}
+
+/** A function to call as each checkpoint finishes: counts them for the caller's listener. */
+export function countProgress(total: number, onProgress?: ProgressListener): (label: string) => void {
+  let done = 0
+  return (label) => onProgress?.(++done, total, label)
+}

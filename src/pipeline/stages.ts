@@ -1,0 +1,80 @@
+// The stages every run mode shares, on plain data: discover, evaluate, rank -> scores document.
+import type { Config, RankingConfig } from '../config/types.js'
+import { discover, requireCheckpoints } from '../discover/checkpoints.js'
+import { describeWeights } from '../discover/weights.js'
+import { resolveWeights } from '../domain/benchmarks.js'
+import { formatRankingValue } from '../domain/metric.js'
+import { rank } from '../domain/rank.js'
+import type { Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
+import { createEvaluator, type Evaluator } from '../evaluate/index.js'
+import { FULL_ROWS } from '../report/summary.js'
+import { buildScoresDocument, type ScoresDocument } from '../scores/document.js'
+import type { PipelineOptions } from './types.js'
+import type { Logger } from '../util/log.js'
+import { shownPath } from '../util/paths.js'
+
+/** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
+export function evaluatorFor(config: Config): Evaluator {
+  return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir })
+}
+
+/** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
+export async function discoverCheckpoints(config: Config, log: Logger): Promise<Discovery> {
+  const discovery = await discover({ root: config.checkpointDir, shownAs: shownPath(config.workspace, config.checkpointDir) })
+  for (const s of discovery.skipped) log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path)
+  if (discovery.ignored.length) log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`)
+  requireCheckpoints(discovery)
+  return discovery
+}
+
+export interface RankOutcome {
+  ranking: Ranking
+  scores: ScoresDocument
+}
+
+/** How to rank: the config's metric and weights unless a mode says otherwise (an aggregate follows its shards). */
+export interface RankSettings {
+  ranking: RankingConfig
+  /** Benchmark id or name -> weight; names are resolved against the run's benchmarks. */
+  weights: Record<string, number>
+}
+
+/** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
+export async function rankEvaluation(
+  { config, run, log }: Pick<PipelineOptions, 'config' | 'run' | 'log'>,
+  evaluation: EvaluationRun,
+  skipped: SkippedCheckpoint[],
+  settings: RankSettings = { ranking: config.ranking, weights: config.evaluation.weights }
+): Promise<RankOutcome> {
+  const weights = resolveWeights(settings.weights, evaluation.benchmarks)
+  const ranking = rank(evaluation, { ...settings.ranking, weights })
+  logRanking(ranking, log)
+  // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
+  // checkpoint run would cost more than discovering it.
+  const shown: Checkpoint[] = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint)
+  await describeWeights(shown, log)
+  const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights, workspace: config.workspace })
+  return { ranking, scores }
+}
+
+function logRanking(ranking: Ranking, log: Logger): void {
+  const metric = ranking.metric.name
+  log.startGroup(`Scores of ${ranking.entries.length} checkpoints`)
+  const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)
+  for (const e of byStep) {
+    const c = e.evaluation.checkpoint
+    const status =
+      e.evaluation.status === 'failed'
+        ? `failed: ${e.evaluation.error}`
+        : `${metric}=${formatRankingValue(metric, e) || 'n/a'}`
+    log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`)
+  }
+  log.endGroup()
+  const w = ranking.winner
+  if (w) {
+    const c = w.evaluation.checkpoint
+    log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${formatRankingValue(metric, w)}`)
+  } else {
+    log.warning(`No checkpoint could be ranked by ${metric}.`)
+  }
+}

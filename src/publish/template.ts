@@ -1,0 +1,77 @@
+// Which model card template the upload fills: the model-card input, the checkpoint's README.md,
+// a README.md with placeholders beside the checkpoints, or none (the card is generated).
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { hasPlaceholders } from '../card/fill.js'
+import type { Benchmark } from '../domain/types.js'
+import type { CardSource } from '../domain/publication.js'
+import { isInside, shownPath } from '../util/paths.js'
+import { assertAbsolute, UploadPlanError } from './errors.js'
+
+export interface ChosenTemplate {
+  source: CardSource
+  /** Absolute path of the template (not for `generated`). */
+  path?: string
+}
+
+export interface ChooseTemplateOptions {
+  /** The `model-card` input: the template's absolute path (config resolves it against the workspace). */
+  modelCardInput?: string
+  /** The winning checkpoint's folder (absolute). */
+  checkpointPath: string
+  /** The folder that holds the checkpoint folders (absolute). */
+  checkpointDir: string
+  /** The workspace (absolute); no template is looked for above it. */
+  workspaceDir: string
+  benchmarks: Benchmark[]
+  extraNames?: string[]
+}
+
+const isFile = async (p: string): Promise<boolean> => (await stat(p).catch(() => undefined))?.isFile() ?? false
+
+/**
+ * The model-card input; else README.md in the winning checkpoint; else a README.md with
+ * placeholders in the folder holding the checkpoint folders (checkpointDir) or, for the common
+ * `workspace/checkpoints/step_*` layout, the folder above it when that is still in the workspace;
+ * else none (generated).
+ */
+export async function chooseTemplate(options: ChooseTemplateOptions): Promise<ChosenTemplate> {
+  const workspace = assertAbsolute(options.workspaceDir, 'workspaceDir')
+  if (options.modelCardInput && options.modelCardInput.trim() !== '') {
+    const input = path.resolve(workspace, options.modelCardInput.trim())
+    const info = await stat(input).catch(() => undefined)
+    if (!info?.isFile()) {
+      throw new UploadPlanError([
+        `model-card: "${shownPath(workspace, input)}" (${input}) ${info ? 'is not a file' : 'does not exist'}. ` +
+          `Give the template's path relative to the workspace (${workspace}), or leave model-card empty to use README.md.`
+      ])
+    }
+    return { source: 'input', path: input }
+  }
+  const inCheckpoint = path.join(path.resolve(workspace, options.checkpointPath), 'README.md')
+  if (await isFile(inCheckpoint)) return { source: 'checkpoint', path: inCheckpoint }
+
+  const holder = path.resolve(workspace, options.checkpointDir)
+  const folders = [holder]
+  const above = path.dirname(holder)
+  if (above !== holder && isInside(workspace, above)) folders.push(above)
+  for (const folder of folders) {
+    const readme = path.join(folder, 'README.md')
+    if (!(await isFile(readme))) continue
+    const template = await readTemplate(readme, shownPath(workspace, readme))
+    if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
+      return { source: 'workspace', path: readme }
+    }
+  }
+  return { source: 'generated' }
+}
+
+/** Reads a card template; its bytes must survive a round trip, so it must be UTF-8. */
+export async function readTemplate(file: string, label: string): Promise<string> {
+  const bytes = await readFile(file)
+  const text = bytes.toString('utf8')
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    throw new UploadPlanError([`${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`])
+  }
+  return text
+}
