@@ -1,5 +1,6 @@
 // The bundle, run as GitHub runs it.
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ROOT, runAction } from './support/action-runner.js'
 import { makeCheckpoint, makeRun, tempDir } from './support/workspace.js'
@@ -80,6 +81,26 @@ describe('node dist/index.js (builtin evaluator)', () => {
     expect(r.stdout).toMatch(message)
     expect(r.outputs).toEqual({})
     expect(r.summary).toBe('')
+  })
+
+  it('resolves checkpoint-dir, output-dir and the model card against GITHUB_WORKSPACE, not the folder the process starts in', async () => {
+    const workspace = path.join(dir, 'workspace')
+    await makeRun(path.join(workspace, 'checkpoints'), [20, 10])
+    await writeFile(path.join(workspace, 'CARD.md'), '# tiny\n\neval_accuracy: {eval_accuracy}\n')
+    const elsewhere = path.join(dir, 'elsewhere')
+    await mkdir(elsewhere)
+    const r = await runAction({
+      cwd: elsewhere,
+      env: { GITHUB_WORKSPACE: workspace },
+      inputs: { 'checkpoint-dir': 'checkpoints', 'output-dir': 'out', 'repo-id': 'acme/tiny', publish: 'always', 'dry-run': 'true', 'model-card': 'CARD.md' }
+    })
+    expect(r.stdout).not.toContain('::error::')
+    expect(r.code).toBe(0)
+    expect(r.outputs['best-checkpoint']).toBe('checkpoints/step_20')
+    expect(r.outputs['scores-file']).toBe(path.join(workspace, 'out/scores.json'))
+    expect(r.summary).toContain('### Hub (dry run: nothing was sent)')
+    expect(r.summary).toContain('`CARD.md`')
+    expect(existsSync(path.join(elsewhere, 'out'))).toBe(false)
   })
 
   it('uses the defaults of action.yml when run from the repository root', async () => {

@@ -144,6 +144,21 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     expect(hub.history('acme/tiny')).toHaveLength(2)
   })
 
+  it('retries a 429 while reading the published card, like any other Hub call (the gate does not fail)', async () => {
+    // Runs after the test above published acme/tiny.
+    const resolvesBefore = hub.count('resolve')
+    hub.fault('resolve', { kind: 'status', status: 429, headers: { 'Retry-After': '0' } })
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'hub-429'), baseline: 'hub', 'max-regression': '0', publish: 'never', ...hubInputs('acme/tiny') }
+    })
+    expect(r.stdout).not.toContain('::error::')
+    expect(r.code).toBe(0)
+    expect(r.outputs.gate).toBe('passed')
+    expect(r.summary).toContain('| **eval_accuracy** | 0.638 | 0.712 | ▲ +0.074 ✅ |')
+    // The 429 and the retry that read the card.
+    expect(hub.count('resolve') - resolvesBefore).toBe(2)
+  })
+
   it('passes with a notice when nothing is published at repo-id yet', async () => {
     const r = await runAction({
       inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'hub-none'), baseline: 'hub', 'max-regression': '0', publish: 'never', ...hubInputs('acme/not-yet') }

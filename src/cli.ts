@@ -39,11 +39,10 @@ export function usage(): string {
   const indent = ' '.repeat(6)
   const flags = FLAG_INPUTS.map((name) => {
     const spec: InputSpec = INPUTS[name]
-    const value = isSwitch(name) ? '' : ' VALUE'
     const fallback = spec.local ?? spec.default
     const text = spec.description + (fallback && !spec.description.includes('Default') ? ` Default: ${fallback}.` : '')
     const local = spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : ''
-    return `  --${name}${value}\n${wrap(text + local, indent)}`
+    return `  --${name}${isSwitch(name) ? '  (a switch)' : ''}\n${wrap(text + local, indent)}`
   })
   return [
     `Usage: checkpoint-eval [--checkpoint-dir DIR] [options]`,

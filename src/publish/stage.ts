@@ -9,6 +9,7 @@ import type { Benchmark, MetricSpec, RankedCheckpoint } from '../domain/types.js
 import type { Logger } from '../util/log.js'
 import { formatRankingValue } from '../domain/metric.js'
 import { progressReporter } from '../util/progress.js'
+import { shownPath } from '../util/paths.js'
 
 export interface PublishStageOptions {
   config: PublishConfig
@@ -138,7 +139,7 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     revision: config.revision,
     createPr: config.createPr,
     commitTitle: config.commitMessage || defaultCommitTitle(best, options.metric),
-    commitDescription: `Selected by checkpoint-eval-action from ${checkpoint.path}${link ? ` in ${link}` : ''}.`,
+    commitDescription: `Selected by checkpoint-eval-action from ${shownPath(options.workspaceDir, checkpoint.path)}${link ? ` in ${link}` : ''}.`,
     files: plan.files.map((f) => ({ pathInRepo: f.pathInRepo, localPath: f.localPath, content: f.content })),
     hubTag: tag ?? undefined,
     log,

@@ -1,37 +1,34 @@
-export const id = 860;
-export const ids = [860];
+export const id = 685;
+export const ids = [685];
 export const modules = {
 
-/***/ 89860:
+/***/ 75685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   loadBaselineFromFile: () => (/* binding */ loadBaselineFromFile),
-/* harmony export */   loadBaselineFromHub: () => (/* binding */ loadBaselineFromHub)
-/* harmony export */ });
-/* unused harmony exports parseBaselineFromModelCard, hubFileFetcher */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94584);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35670);
-/* harmony import */ var _report_scores_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91787);
-// Where "what we had before" comes from: a scores.json written by an earlier run, or the model
-// card of the model published on the Hugging Face Hub. Both end up as the same plain numbers.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadBaselineFromFile: () => (/* reexport */ loadBaselineFromFile),
+  loadBaselineFromHub: () => (/* reexport */ loadBaselineFromHub)
+});
+
+// UNUSED EXPORTS: parseBaselineFromModelCard
+
+// EXTERNAL MODULE: ./src/domain/metric.ts
+var domain_metric = __webpack_require__(98478);
+// EXTERNAL MODULE: ./src/scores/document.ts
+var scores_document = __webpack_require__(55950);
+;// CONCATENATED MODULE: ./src/baseline/file.ts
+// A baseline from an earlier run's scores.json (e.g. fetched with actions/download-artifact).
 
 
-
-
-
-
-const DEFAULT_METRIC = { name: _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p, greaterIsBetter: true };
 /**
  * Reads an earlier run's scores.json. A file whose run had no winner gives all-null numbers
  * (the gate then reports there was nothing to compare with).
  */
 async function loadBaselineFromFile(path, options = {}) {
-    const metric = options.metric ?? DEFAULT_METRIC;
-    const scores = await (0,_report_scores_js__WEBPACK_IMPORTED_MODULE_3__/* .readScoresDocument */ .vK)(path, 'baseline', 'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
+    const metric = options.metric ?? domain_metric/* EVAL_ACCURACY_SPEC */.fz;
+    const scores = await (0,scores_document/* readScoresDocument */.vK)(path, 'baseline', 'The `baseline` input must name a scores.json written by an earlier run (e.g. fetched with actions/download-artifact), ' +
         'or be `hub` to compare with the published model card.');
     const winner = scores.winner;
     if (winner === null) {
@@ -50,11 +47,29 @@ function winnerValueFor(document, metric) {
         return null;
     if (document.metric?.name === metric.name)
         return finiteOrNull(winner.value);
-    if (metric.name === _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p)
+    if ((0,domain_metric/* isEvalAccuracy */.GB)(metric.name))
         return finiteOrNull(winner.evalAccuracy);
     const entry = (document.checkpoints ?? []).find((checkpoint) => checkpoint.name === winner.name);
     return finiteOrNull(entry?.metrics?.[metric.name]);
 }
+function finiteOrNull(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/card/grammar.ts
+var grammar = __webpack_require__(80215);
+// EXTERNAL MODULE: ./src/domain/labels.ts
+var domain_labels = __webpack_require__(85745);
+;// CONCATENATED MODULE: ./src/baseline/card-scores.ts
+// A baseline read back out of a published model card: the numbers in its `model-index` front
+// matter, its table rows and `eval_accuracy: 0.712` lines. The markdown structure (front matter,
+// code blocks, table cells) is card/grammar.ts, the same one the card was written with.
+
+
+
+
 /**
  * Reads the scores back out of a published model card. The `model-index` front matter wins when
  * it has a number for something; markdown table rows (a cell naming a benchmark by display name or
@@ -62,11 +77,15 @@ function winnerValueFor(document, metric) {
  * `eval_accuracy: 0.712` text fill in what it lacks. Returns null when nothing could be read.
  */
 function parseBaselineFromModelCard(card, benchmarks, options = {}) {
-    const metric = options.metric ?? DEFAULT_METRIC;
-    const { frontMatter, body } = splitFrontMatter(card);
-    const sources = [modelIndexNumbers(frontMatter), tableNumbers(body), inlineNumbers(body)];
+    const metric = options.metric ?? domain_metric/* EVAL_ACCURACY_SPEC */.fz;
+    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(card);
+    // Lines outside fenced code blocks: numbers shown as code are not results.
+    const body = (0,grammar/* splitCardLines */.U5)(frontMatter ? card.slice(frontMatter.bodyStart) : card)
+        .filter((line) => !line.inCode)
+        .map((line) => line.text);
+    const sources = [modelIndexNumbers(parseFrontMatter(frontMatter?.yaml)), tableNumbers(body), inlineNumbers(body)];
     const lookup = (...labels) => {
-        const keys = labels.map(_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y);
+        const keys = labels.map(domain_labels/* normalizeLabel */.y);
         for (const numbers of sources) {
             for (const key of keys) {
                 const found = numbers.get(key);
@@ -79,26 +98,23 @@ function parseBaselineFromModelCard(card, benchmarks, options = {}) {
     const scores = {};
     for (const benchmark of benchmarks)
         scores[benchmark.id] = lookup(benchmark.id, benchmark.name);
-    const evalAccuracy = lookup(_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p);
-    const value = metric.name === _metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .EVAL_ACCURACY */ .p ? evalAccuracy : lookup(metric.name);
+    const evalAccuracy = lookup(domain_metric/* EVAL_ACCURACY */.py);
+    const value = (0,domain_metric/* isEvalAccuracy */.GB)(metric.name) ? evalAccuracy : lookup(metric.name);
     const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null);
     if (!anything)
         return null;
     return { source: options.source ?? 'model card', evalAccuracy, value, scores };
 }
-function splitFrontMatter(card) {
-    const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(card);
-    if (!match)
-        return { frontMatter: null, body: card };
-    let frontMatter = null;
+function parseFrontMatter(yaml) {
+    if (yaml === undefined)
+        return null;
     try {
-        frontMatter = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(match[1]);
+        return (0,dist/* parse */.qg)(yaml);
     }
     catch {
         // A card with broken YAML still has its tables; the Hub itself shows such cards.
-        frontMatter = null;
+        return null;
     }
-    return { frontMatter, body: card.slice(match[0].length) };
 }
 /**
  * model-index: [{ results: [{ dataset: {name, type}, metrics: [{type, name, value}] }] }].
@@ -126,8 +142,8 @@ function modelIndexNumbers(frontMatter) {
                 const own = [entry.type, entry.name];
                 const labels = metrics.length === 1 ? [...own, dataset.type, dataset.name] : own;
                 for (const label of labels) {
-                    if (typeof label === 'string' && !numbers.has((0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(label)))
-                        numbers.set((0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(label), value);
+                    if (typeof label === 'string' && !numbers.has((0,domain_labels/* normalizeLabel */.y)(label)))
+                        numbers.set((0,domain_labels/* normalizeLabel */.y)(label), value);
                 }
             }
         }
@@ -139,16 +155,15 @@ function modelIndexNumbers(frontMatter) {
  * after it. Any cell may be the label, not just the first: generated cards lead with a Group
  * column (`| **Core Reasoning Tasks** | Math Reasoning | 0.712 |`). First occurrence wins.
  */
-function tableNumbers(body) {
+function tableNumbers(lines) {
     const numbers = new Map();
-    for (const line of withoutCodeBlocks(body).split(/\r?\n/)) {
-        const trimmed = line.trim();
-        if (!trimmed.startsWith('|'))
+    for (const line of lines) {
+        if (!isTableRow(line))
             continue;
-        const cells = splitRow(trimmed);
+        const cells = (0,grammar/* splitTableRow */.FB)(line).map((cell) => cell.text.trim());
         const values = cells.map(parseCellNumber);
         cells.forEach((cell, index) => {
-            const label = (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(cell);
+            const label = (0,domain_labels/* normalizeLabel */.y)(cell);
             if (label === '' || values[index] !== null || numbers.has(label))
                 return;
             const value = values.slice(index + 1).find((found) => found !== null);
@@ -159,14 +174,14 @@ function tableNumbers(body) {
     return numbers;
 }
 /** `eval_accuracy: 0.712`, `**eval_accuracy** = 0.712`, `eval_loss 0.41`. */
-function inlineNumbers(body) {
+function inlineNumbers(lines) {
     const numbers = new Map();
     const pattern = /([A-Za-z][\w-]*)[\s*`:=]+([-+]?\d*\.?\d+(?:[eE][-+]?\d+)?)(%?)/g;
-    for (const line of withoutCodeBlocks(body).split(/\r?\n/)) {
-        if (line.trim().startsWith('|'))
+    for (const line of lines) {
+        if (isTableRow(line))
             continue;
         for (const match of line.matchAll(pattern)) {
-            const label = (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeLabel */ .y)(match[1]);
+            const label = (0,domain_labels/* normalizeLabel */.y)(match[1]);
             const value = Number(match[2]) / (match[3] === '%' ? 100 : 1);
             if (Number.isFinite(value) && !numbers.has(label))
                 numbers.set(label, value);
@@ -174,9 +189,9 @@ function inlineNumbers(body) {
     }
     return numbers;
 }
-function splitRow(row) {
-    const inner = row.replace(/^\|/, '').replace(/\|\s*$/, '');
-    return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
+/** The rows this reader takes for table rows: those written with a leading pipe. */
+function isTableRow(line) {
+    return line.trim().startsWith('|');
 }
 /** `0.712`, `**0.712**`, `` `0.712` ``, `71.2%`, `0.712 (±0.01)`; not `step_1000` or `—`. */
 function parseCellNumber(cell) {
@@ -194,31 +209,36 @@ function parseNumber(value) {
         return parseCellNumber(value);
     return null;
 }
-function withoutCodeBlocks(body) {
-    return body.replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, '');
-}
-function finiteOrNull(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+;// CONCATENATED MODULE: ./src/baseline/hub.ts
+// A baseline from the model card published on the Hugging Face Hub. The card is read with the
+// one Hub downloader (hub/), through the retrying transport and the injected fetch, so a 429
+// while reading it is retried like every other Hub request.
+
+
 /**
- * The published model card as a baseline. Null (not an error) when the repo or its README.md
- * doesn't exist yet, or when the card has no numbers this action can read.
+ * The published model card as a baseline. Null (not an error) when the repo, revision or its
+ * README.md doesn't exist yet, or when the card has no numbers this action can read.
  */
 async function loadBaselineFromHub(options) {
-    const hubUrl = (options.hubUrl ?? 'https://huggingface.co').replace(/\/+$/, '');
+    const { repoId, accessToken, fetch, retry } = options;
+    const hubUrl = options.hubUrl ?? 'https://huggingface.co';
     const revision = options.revision ?? 'main';
-    const fetchFile = options.fetchFile ?? hubFileFetcher({ hubUrl, repoId: options.repoId, revision, accessToken: options.accessToken });
-    const source = `${hubUrl}/${options.repoId}/blob/${revision}/README.md`;
+    const source = `${hubUrl}/${repoId}/blob/${revision}/README.md`;
     let card;
     try {
-        card = await fetchFile('README.md');
+        // Loaded only when a Hub baseline is asked for (start-up time).
+        const { downloadRepoFile } = await Promise.all(/* import() */[__webpack_require__.e(429), __webpack_require__.e(424)]).then(__webpack_require__.bind(__webpack_require__, 19424));
+        card = await downloadRepoFile({ hubUrl, repoId, revision, path: 'README.md', accessToken, fetch, retry });
     }
     catch (error) {
-        throw new Error(`baseline: could not read README.md of ${options.repoId}@${revision} from ${hubUrl} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}). ` +
+        throw new Error(`baseline: could not read README.md of ${repoId}@${revision} from ${hubUrl} (${(0,errors/* errorMessage */.g)(error)}). ` +
             'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.');
     }
     if (card === null) {
-        options.log?.notice(`No baseline yet: ${options.repoId}@${revision} has no README.md on ${hubUrl} (first publish).`);
+        options.log?.notice(`No baseline yet: ${repoId}@${revision} has no README.md on ${hubUrl} (first publish).`);
         return null;
     }
     const baseline = parseBaselineFromModelCard(card, options.benchmarks, { metric: options.metric, source });
@@ -228,41 +248,13 @@ async function loadBaselineFromHub(options) {
     }
     return baseline;
 }
-/**
- * The default fetchFile: @huggingface/hub's downloadFile, which returns null for a missing file.
- * A missing repo or revision also means "nothing published yet": 404, or the 401 the Hub gives
- * (X-Error-Code RepoNotFound) so as not to reveal whether a private repo exists.
- */
-function hubFileFetcher(options) {
-    return async (path) => {
-        let errorCode = null;
-        // downloadFile's errors keep the status but not X-Error-Code; note it on the way past.
-        const noteErrorCode = async (input, init) => {
-            const response = await fetch(input, init);
-            errorCode = response.headers.get('x-error-code');
-            return response;
-        };
-        try {
-            const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_1__/* .downloadFile */ .PE)({
-                repo: { type: 'model', name: options.repoId },
-                path,
-                revision: options.revision,
-                hubUrl: options.hubUrl,
-                accessToken: options.accessToken,
-                fetch: noteErrorCode
-            });
-            return blob === null ? null : await blob.text();
-        }
-        catch (error) {
-            const status = error.statusCode;
-            if (status === 404)
-                return null;
-            if (status === 401 && /^Repo(sitory)?NotFound$/.test(errorCode ?? ''))
-                return null;
-            throw error;
-        }
-    };
-}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+// What "before" was, as plain numbers for the gate: an earlier run's scores.json, or the scores
+// in the model card published on the Hub.
+
+
+
 
 
 /***/ })
