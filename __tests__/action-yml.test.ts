@@ -51,7 +51,8 @@ describe('action.yml against the input table', () => {
 
   it('declares exactly the outputs of the table, with the same descriptions', () => {
     expect(Object.keys(action.outputs)).toEqual(Object.keys(OUTPUTS))
-    for (const [name, description] of Object.entries(OUTPUTS)) expect(action.outputs[name].description).toBe(description)
+    for (const [name, description] of Object.entries(OUTPUTS))
+      expect(action.outputs[name].description).toBe(description)
   })
 
   it('builds the CLI help from the same table: a flag per input outside Actions-only ones', () => {

@@ -37,7 +37,9 @@ describe('node dist/index.js (builtin evaluator)', () => {
       'checkpoints-skipped': '1',
       'checkpoints-failed': '0'
     })
-    expect(r.stdout).toContain('::warning file=examples/workspace/checkpoints/step_1100::Skipped checkpoint step_1100: no weights')
+    expect(r.stdout).toContain(
+      '::warning file=examples/workspace/checkpoints/step_1100::Skipped checkpoint step_1100: no weights'
+    )
     expect(r.stdout).toMatch(/::group::Scores of 10 checkpoints\n(.*\n){10}::endgroup::/)
     expect(r.stdout).toContain('step_1000 (step 1000): eval_accuracy=0.712  <- best')
     expect(r.stdout).toContain('::endgroup::\nBest checkpoint: step_1000 (step 1000), eval_accuracy 0.712\n')
@@ -47,7 +49,12 @@ describe('node dist/index.js (builtin evaluator)', () => {
     // Params from the safetensors header: the example's tensors hold 32 float32 values.
     expect(r.summary).toContain('| 1 | 🏆 `step_1000` | 1000 | 389 B | 32 F32 | **0.712** |')
     const scores = JSON.parse(await readFile(path.join(out, 'scores.json'), 'utf8'))
-    expect(scores).toMatchObject({ schema: 'checkpoint-eval/scores', version: 1, evaluator: { kind: 'builtin' }, winner: { name: 'step_1000', evalAccuracy: 0.712 } })
+    expect(scores).toMatchObject({
+      schema: 'checkpoint-eval/scores',
+      version: 1,
+      evaluator: { kind: 'builtin' },
+      winner: { name: 'step_1000', evalAccuracy: 0.712 }
+    })
     expect(scores.run.github).toMatchObject({ repository: 'acme/trainer', runId: '4242' })
     expect(scores.checkpoints).toHaveLength(10)
     const csv = await readFile(path.join(out, 'scores.csv'), 'utf8')
@@ -56,7 +63,9 @@ describe('node dist/index.js (builtin evaluator)', () => {
 
   it('writes scores under RUNNER_TEMP by default and honours benchmarks and weights', async () => {
     await makeRun(dir, [100, 1000])
-    const r = await runAction({ inputs: { 'checkpoint-dir': dir, benchmarks: 'math_reasoning, Logical Reasoning', weights: 'logical_reasoning=3' } })
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': dir, benchmarks: 'math_reasoning, Logical Reasoning', weights: 'logical_reasoning=3' }
+    })
     expect(r.code).toBe(0)
     expect(r.outputs['scores-file']).toMatch(/action-run-.*\/checkpoint-eval\/scores\.json$/)
     // (0.550 + 3 * 0.819) / 4 = 0.75175
@@ -67,14 +76,34 @@ describe('node dist/index.js (builtin evaluator)', () => {
   })
 
   it.each<[string, () => Promise<Record<string, string>>, RegExp]>([
-    ['a missing checkpoint-dir', async () => ({ 'checkpoint-dir': path.join(dir, 'missing') }), /::error::checkpoint-dir '.*missing' does not exist\. Set the checkpoint-dir input/],
-    ['a folder with no checkpoints', async () => ({ 'checkpoint-dir': dir }), /::error::checkpoint-dir '.*' holds no checkpoint folders \(it is empty\)\. A checkpoint is a folder whose name ends in its step: step_1000, step-1000/],
-    ['only broken checkpoints', async () => {
-      await makeCheckpoint(dir, 'step_5', { weights: 'none' })
-      return { 'checkpoint-dir': dir }
-    }, /::error::none of the 1 checkpoint folders .* can be evaluated \(step_5: no weights/],
-    ['an unknown benchmark', async () => ({ 'checkpoint-dir': dir, benchmarks: 'vibes' }), /::error::Input 'benchmarks': unknown benchmark 'vibes'\. Known benchmarks: math_reasoning/],
-    ['malformed weights', async () => ({ 'checkpoint-dir': dir, weights: 'math_reasoning=heavy' }), /::error::Input 'weights': 'math_reasoning=heavy' is not a weight/]
+    [
+      'a missing checkpoint-dir',
+      async () => ({ 'checkpoint-dir': path.join(dir, 'missing') }),
+      /::error::checkpoint-dir '.*missing' does not exist\. Set the checkpoint-dir input/
+    ],
+    [
+      'a folder with no checkpoints',
+      async () => ({ 'checkpoint-dir': dir }),
+      /::error::checkpoint-dir '.*' holds no checkpoint folders \(it is empty\)\. A checkpoint is a folder whose name ends in its step: step_1000, step-1000/
+    ],
+    [
+      'only broken checkpoints',
+      async () => {
+        await makeCheckpoint(dir, 'step_5', { weights: 'none' })
+        return { 'checkpoint-dir': dir }
+      },
+      /::error::none of the 1 checkpoint folders .* can be evaluated \(step_5: no weights/
+    ],
+    [
+      'an unknown benchmark',
+      async () => ({ 'checkpoint-dir': dir, benchmarks: 'vibes' }),
+      /::error::Input 'benchmarks': unknown benchmark 'vibes'\. Known benchmarks: math_reasoning/
+    ],
+    [
+      'malformed weights',
+      async () => ({ 'checkpoint-dir': dir, weights: 'math_reasoning=heavy' }),
+      /::error::Input 'weights': 'math_reasoning=heavy' is not a weight/
+    ]
   ])('fails clearly on %s, writing nothing', async (_, inputs, message) => {
     const r = await runAction({ inputs: { ...(await inputs()), 'output-dir': path.join(dir, 'out') } })
     expect(r.code).toBe(1)
@@ -92,7 +121,14 @@ describe('node dist/index.js (builtin evaluator)', () => {
     const r = await runAction({
       cwd: elsewhere,
       env: { GITHUB_WORKSPACE: workspace },
-      inputs: { 'checkpoint-dir': 'checkpoints', 'output-dir': 'out', 'repo-id': 'acme/tiny', publish: 'always', 'dry-run': 'true', 'model-card': 'CARD.md' }
+      inputs: {
+        'checkpoint-dir': 'checkpoints',
+        'output-dir': 'out',
+        'repo-id': 'acme/tiny',
+        publish: 'always',
+        'dry-run': 'true',
+        'model-card': 'CARD.md'
+      }
     })
     expect(r.stdout).not.toContain('::error::')
     expect(r.code).toBe(0)

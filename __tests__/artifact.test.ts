@@ -3,7 +3,12 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultArtifactName, jobBackendIdFromToken, uploadScoresArtifact } from '../src/github/artifact.js'
-import { fakeRuntimeToken, readZip, startFakeArtifactService, type FakeArtifactService } from './support/artifact-server.js'
+import {
+  fakeRuntimeToken,
+  readZip,
+  startFakeArtifactService,
+  type FakeArtifactService
+} from './support/artifact-server.js'
 import { recordingLogger } from './support/logger.js'
 
 // The @actions/artifact client reads these from process.env; each test sets what it needs.
@@ -41,7 +46,10 @@ afterAll(async () => {
 beforeEach(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'artifact-test-'))
   await mkdir(join(workspace, 'report'))
-  await writeFile(join(workspace, 'report', 'scores.json'), JSON.stringify({ schema: 'checkpoint-eval/scores', version: 1 }))
+  await writeFile(
+    join(workspace, 'report', 'scores.json'),
+    JSON.stringify({ schema: 'checkpoint-eval/scores', version: 1 })
+  )
   await writeFile(join(workspace, 'report', 'summary.md'), '# Checkpoint eval\n')
 })
 
@@ -91,14 +99,22 @@ describe('uploadScoresArtifact', () => {
     })
     const files = readZip(stored!.content)
     expect([...files.keys()].sort()).toEqual(['report/scores.json', 'report/summary.md'])
-    expect(JSON.parse(files.get('report/scores.json')!.toString('utf8'))).toEqual({ schema: 'checkpoint-eval/scores', version: 1 })
+    expect(JSON.parse(files.get('report/scores.json')!.toString('utf8'))).toEqual({
+      schema: 'checkpoint-eval/scores',
+      version: 1
+    })
     expect(files.get('report/summary.md')!.toString('utf8')).toBe('# Checkpoint eval\n')
 
     // The client identified the run and job from the token, sent it as a bearer token and
     // asked for the retention; the blob went up as staged blocks plus a block list.
-    const create = service.calls.find((call) => call.method === 'CreateArtifact' && call.body.name === 'checkpoint-eval-scores')!
+    const create = service.calls.find(
+      (call) => call.method === 'CreateArtifact' && call.body.name === 'checkpoint-eval-scores'
+    )!
     expect(create.authorization).toBe(`Bearer ${env.ACTIONS_RUNTIME_TOKEN}`)
-    expect(create.body).toMatchObject({ workflow_run_backend_id: 'run-backend-1', workflow_job_run_backend_id: 'job-backend-1' })
+    expect(create.body).toMatchObject({
+      workflow_run_backend_id: 'run-backend-1',
+      workflow_job_run_backend_id: 'job-backend-1'
+    })
     expect(typeof create.body.expires_at).toBe('string')
     expect(service.blobRequests).toEqual(
       expect.arrayContaining([expect.stringMatching(/comp=block$/), expect.stringMatching(/comp=blocklist$/)])
@@ -110,11 +126,23 @@ describe('uploadScoresArtifact', () => {
   it('explains a name clash between matrix jobs', async () => {
     const env = actionsEnv('job-backend-2')
     useEnv(env)
-    const first = await uploadScoresArtifact({ name: 'same-name', files: ['report/scores.json'], rootDirectory: workspace, log: recordingLogger(), env })
+    const first = await uploadScoresArtifact({
+      name: 'same-name',
+      files: ['report/scores.json'],
+      rootDirectory: workspace,
+      log: recordingLogger(),
+      env
+    })
     expect(first.status).toBe('uploaded')
 
     await expect(
-      uploadScoresArtifact({ name: 'same-name', files: ['report/scores.json'], rootDirectory: workspace, log: recordingLogger(), env })
+      uploadScoresArtifact({
+        name: 'same-name',
+        files: ['report/scores.json'],
+        rootDirectory: workspace,
+        log: recordingLogger(),
+        env
+      })
     ).rejects.toThrow(/Uploading artifact "same-name" failed: .*already exists.*artifact-name/s)
   })
 
@@ -128,13 +156,24 @@ describe('uploadScoresArtifact', () => {
       env: { GITHUB_SERVER_URL: 'https://github.com' }
     })
     expect(result).toEqual({ status: 'skipped', reason: expect.stringContaining('not running in GitHub Actions') })
-    expect(log.lines).toEqual([expect.stringMatching(/^notice: Artifact upload skipped: not running in GitHub Actions/)])
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^notice: Artifact upload skipped: not running in GitHub Actions/)
+    ])
   })
 
   it('is skipped on GitHub Enterprise Server, which the v2+ client refuses', async () => {
     const env = { ...actionsEnv(), GITHUB_SERVER_URL: 'https://github.acme.internal' }
-    const result = await uploadScoresArtifact({ name: 'x', files: ['report/scores.json'], rootDirectory: workspace, log: recordingLogger(), env })
-    expect(result).toEqual({ status: 'skipped', reason: expect.stringContaining('GitHub Enterprise Server (github.acme.internal)') })
+    const result = await uploadScoresArtifact({
+      name: 'x',
+      files: ['report/scores.json'],
+      rootDirectory: workspace,
+      log: recordingLogger(),
+      env
+    })
+    expect(result).toEqual({
+      status: 'skipped',
+      reason: expect.stringContaining('GitHub Enterprise Server (github.acme.internal)')
+    })
   })
 
   it('names the missing file before calling the service', async () => {
@@ -142,7 +181,13 @@ describe('uploadScoresArtifact', () => {
     useEnv(env)
     const before = service.calls.length
     await expect(
-      uploadScoresArtifact({ name: 'y', files: ['report/nope.json'], rootDirectory: workspace, log: recordingLogger(), env })
+      uploadScoresArtifact({
+        name: 'y',
+        files: ['report/nope.json'],
+        rootDirectory: workspace,
+        log: recordingLogger(),
+        env
+      })
     ).rejects.toThrow(/Artifact "y": missing .*report\/nope\.json/)
     expect(service.calls.length).toBe(before)
   })

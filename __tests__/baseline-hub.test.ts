@@ -36,12 +36,22 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
   let firstCommit: string
 
   const put = async (repoId: string, path: string, content: string): Promise<void> => {
-    await uploadFile({ repo: { type: 'model', name: repoId }, file: { path, content: new Blob([content]) }, accessToken: TOKEN, hubUrl: hub.url })
+    await uploadFile({
+      repo: { type: 'model', name: repoId },
+      file: { path, content: new Blob([content]) },
+      accessToken: TOKEN,
+      hubUrl: hub.url
+    })
   }
 
   beforeAll(async () => {
     hub = await startHubServer({ tokens: { [TOKEN]: { user: 'alice', role: 'write', orgs: ['acme'] } } })
-    for (const [name, isPrivate] of [['acme/model', false], ['acme/no-card', false], ['acme/plain', false], ['acme/private', true]] as const) {
+    for (const [name, isPrivate] of [
+      ['acme/model', false],
+      ['acme/no-card', false],
+      ['acme/plain', false],
+      ['acme/private', true]
+    ] as const) {
       await createRepo({ repo: { type: 'model', name }, accessToken: TOKEN, hubUrl: hub.url, private: isPrivate })
     }
     await put('acme/model', 'README.md', '| Math Reasoning | 0.5 |\n\neval_accuracy: 0.5\n')
@@ -54,7 +64,8 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
   afterAll(() => hub.close())
 
   const base = { metric: accuracy, benchmarks, retry }
-  const resolves = (repoId: string) => hub.requests.filter((r) => r.route === 'resolve' && r.path.startsWith(`/${repoId}/`))
+  const resolves = (repoId: string) =>
+    hub.requests.filter((r) => r.route === 'resolve' && r.path.startsWith(`/${repoId}/`))
 
   it('reads the published card, sending the token', async () => {
     const before = resolves('acme/model').length
@@ -71,8 +82,17 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
   })
 
   it('reads a given revision', async () => {
-    const baseline = await loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId: 'acme/model', revision: firstCommit })
-    expect(baseline).toMatchObject({ source: `${hub.url}/acme/model/blob/${firstCommit}/README.md`, evalAccuracy: 0.5, scores: { math_reasoning: 0.5 } })
+    const baseline = await loadBaselineFromHub({
+      ...base,
+      hubUrl: hub.url,
+      repoId: 'acme/model',
+      revision: firstCommit
+    })
+    expect(baseline).toMatchObject({
+      source: `${hub.url}/acme/model/blob/${firstCommit}/README.md`,
+      evalAccuracy: 0.5,
+      scores: { math_reasoning: 0.5 }
+    })
   })
 
   it('retries a 429 on README.md through the injected fetch and returns the card’s numbers', async () => {
@@ -88,15 +108,24 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
     const after = resolves('acme/model').slice(before.length)
     expect(after.map((r) => r.status)).toEqual([429, 200])
     // Both attempts went through the injected fetch.
-    expect(seen).toEqual([`${hub.url}/acme/model/resolve/main/README.md`, `${hub.url}/acme/model/resolve/main/README.md`])
+    expect(seen).toEqual([
+      `${hub.url}/acme/model/resolve/main/README.md`,
+      `${hub.url}/acme/model/resolve/main/README.md`
+    ])
   })
 
   it('fails the gate only after the retries run out, naming the repo and the status', async () => {
     hub.fault('resolve', { kind: 'status', status: 503 }, 3)
     await expect(
       loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId: 'acme/model', retry: { ...retry, maxAttempts: 3 } })
-    ).rejects.toThrow(/^baseline: could not read README\.md of acme\/model@main from http:\/\/127\.0\.0\.1:\d+ \(.*HTTP 503.*\)\. Check `repo-id`/)
-    expect(resolves('acme/model').slice(-3).map((r) => r.status)).toEqual([503, 503, 503])
+    ).rejects.toThrow(
+      /^baseline: could not read README\.md of acme\/model@main from http:\/\/127\.0\.0\.1:\d+ \(.*HTTP 503.*\)\. Check `repo-id`/
+    )
+    expect(
+      resolves('acme/model')
+        .slice(-3)
+        .map((r) => r.status)
+    ).toEqual([503, 503, 503])
   })
 
   it.each([
@@ -107,7 +136,9 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
   ])('is null for %s (first publish), with a notice', async (_, repoId, accessToken) => {
     const log = recordingLogger()
     expect(await loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId, accessToken, log })).toBeNull()
-    expect(log.lines).toEqual([`notice: No baseline yet: ${repoId}@main has no README.md on ${hub.url} (first publish).`])
+    expect(log.lines).toEqual([
+      `notice: No baseline yet: ${repoId}@main has no README.md on ${hub.url} (first publish).`
+    ])
   })
 
   it('is null for the 401 RepoNotFound the real Hub sends for a hidden repo', async () => {
@@ -118,12 +149,18 @@ describe('loadBaselineFromHub (the Hub downloader against the loopback Hub)', ()
   })
 
   it('is null for a revision that does not exist', async () => {
-    expect(await loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId: 'acme/model', revision: 'no-branch' })).toBeNull()
+    expect(
+      await loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId: 'acme/model', revision: 'no-branch' })
+    ).toBeNull()
   })
 
   it('is null with a notice when the card has no numbers to read', async () => {
     const log = recordingLogger()
     expect(await loadBaselineFromHub({ ...base, hubUrl: hub.url, repoId: 'acme/plain', log })).toBeNull()
-    expect(log.lines).toEqual([expect.stringMatching(/^notice: No baseline: the model card at .*\/acme\/plain\/blob\/main\/README\.md has no scores this action can read/)])
+    expect(log.lines).toEqual([
+      expect.stringMatching(
+        /^notice: No baseline: the model card at .*\/acme\/plain\/blob\/main\/README\.md has no scores this action can read/
+      )
+    ])
   })
 })

@@ -23,14 +23,26 @@ function scoresDocument(overrides: Record<string, unknown> = {}): Record<string,
     benchmarks,
     checkpoints: [
       {
-        name: 'step_3000', path: 'ckpt/step_3000', step: 3000, status: 'ok',
+        name: 'step_3000',
+        path: 'ckpt/step_3000',
+        step: 3000,
+        status: 'ok',
         scores: { math_reasoning: 0.7, logical_reasoning: 0.724, code_gen: null, perplexity: 12.5 },
-        metrics: { eval_loss: 0.4321 }, evalAccuracy: 0.712, value: 0.712, rank: 1, sizeBytes: 10, weightsFormat: 'safetensors'
+        metrics: { eval_loss: 0.4321 },
+        evalAccuracy: 0.712,
+        value: 0.712,
+        rank: 1,
+        sizeBytes: 10,
+        weightsFormat: 'safetensors'
       }
     ],
     skipped: [],
     winner: {
-      name: 'step_3000', path: 'ckpt/step_3000', step: 3000, evalAccuracy: 0.712, value: 0.712,
+      name: 'step_3000',
+      path: 'ckpt/step_3000',
+      step: 3000,
+      evalAccuracy: 0.712,
+      value: 0.712,
       scores: { math_reasoning: 0.7, logical_reasoning: 0.724, code_gen: null, perplexity: 12.5 }
     },
     ...overrides
@@ -81,7 +93,9 @@ describe('loadBaselineFromFile', () => {
 
   it('explains a file that is not a scores file', async () => {
     const path = await write('package.json', { name: 'x' })
-    await expect(loadBaselineFromFile(path)).rejects.toThrow(/is not a checkpoint-eval scores file \(expected "schema": "checkpoint-eval\/scores", found no "schema" field\)/)
+    await expect(loadBaselineFromFile(path)).rejects.toThrow(
+      /is not a checkpoint-eval scores file \(expected "schema": "checkpoint-eval\/scores", found no "schema" field\)/
+    )
     const other = await write('other.json', { schema: 'something/else' })
     await expect(loadBaselineFromFile(other)).rejects.toThrow(/found schema "something\/else"/)
     const broken = await write('broken.json', '{"schema": ')
@@ -90,7 +104,9 @@ describe('loadBaselineFromFile', () => {
 
   it('refuses a newer version of the file with a way out', async () => {
     const path = await write('v2.json', scoresDocument({ version: 2 }))
-    await expect(loadBaselineFromFile(path)).rejects.toThrow(/is scores\.json version 2, this action reads version 1\. Regenerate/)
+    await expect(loadBaselineFromFile(path)).rejects.toThrow(
+      /is scores\.json version 2, this action reads version 1\. Regenerate/
+    )
   })
 })
 
@@ -193,22 +209,30 @@ model-index:
   })
 
   it('ignores numbers in code blocks and returns null when nothing names a benchmark', () => {
-    const card = '# A model\n\n```\neval_accuracy: 0.9\n| Math Reasoning | 0.9 |\n```\n\n| Step | Loss |\n|---|---|\n| 1000 | 0.5 |\n'
+    const card =
+      '# A model\n\n```\neval_accuracy: 0.9\n| Math Reasoning | 0.9 |\n```\n\n| Step | Loss |\n|---|---|\n| 1000 | 0.5 |\n'
     expect(parseBaselineFromModelCard(card, benchmarks)).toBeNull()
     expect(parseBaselineFromModelCard('', benchmarks)).toBeNull()
   })
 
   it('reads front matter with a BOM and CRLF endings, closed by ---, or by ...', () => {
-    const modelIndex = 'model-index:\r\n  - results:\r\n      - metrics:\r\n          - type: eval_accuracy\r\n            value: 0.61\r\n'
+    const modelIndex =
+      'model-index:\r\n  - results:\r\n      - metrics:\r\n          - type: eval_accuracy\r\n            value: 0.61\r\n'
     for (const close of ['---', '...']) {
       const card = `\uFEFF---\r\n${modelIndex}${close}\r\n| Math Reasoning | 0.7 |\r\n`
-      expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({ evalAccuracy: 0.61, scores: { math_reasoning: 0.7 } })
+      expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({
+        evalAccuracy: 0.61,
+        scores: { math_reasoning: 0.7 }
+      })
     }
   })
 
   it('ignores numbers in tilde fences and in fences longer than three backticks', () => {
     const card = '~~~\neval_accuracy: 0.9\n~~~\n````md\n| Math Reasoning | 0.9 |\n```\n````\n| Math Reasoning | 0.4 |\n'
-    expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({ evalAccuracy: null, scores: { math_reasoning: 0.4 } })
+    expect(parseBaselineFromModelCard(card, benchmarks)).toMatchObject({
+      evalAccuracy: null,
+      scores: { math_reasoning: 0.4 }
+    })
   })
 
   it('still reads the tables when the front matter is broken YAML', () => {

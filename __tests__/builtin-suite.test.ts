@@ -33,7 +33,7 @@ describe('round3 (Python round(v, 3))', () => {
   })
   it('takes the fast path only where it agrees with exact arithmetic', () => {
     let seed = 42
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 20000; i++) {
       const v = i % 2 ? random() : Math.round(random() * 100000) / 100000 + (i % 3 ? 0.00005 : 0)
       expect(roundHalfEven(v, 3)).toBe(exactRoundHalfEven(v, 3))
@@ -55,9 +55,21 @@ describe('round3 (Python round(v, 3))', () => {
 describe('built-in suite', () => {
   it('has the 15 benchmarks in canonical order with their groups', () => {
     expect(BUILTIN_SUITE.map((b) => b.id)).toEqual([
-      'math_reasoning', 'logical_reasoning', 'common_sense', 'reading_comprehension', 'question_answering',
-      'text_classification', 'sentiment_analysis', 'code_generation', 'creative_writing', 'dialogue_generation',
-      'summarization', 'translation', 'knowledge_retrieval', 'instruction_following', 'safety_evaluation'
+      'math_reasoning',
+      'logical_reasoning',
+      'common_sense',
+      'reading_comprehension',
+      'question_answering',
+      'text_classification',
+      'sentiment_analysis',
+      'code_generation',
+      'creative_writing',
+      'dialogue_generation',
+      'summarization',
+      'translation',
+      'knowledge_retrieval',
+      'instruction_following',
+      'safety_evaluation'
     ])
     expect(new Set(BUILTIN_SUITE.map((b) => b.group)).size).toBe(4)
   })

@@ -16,8 +16,9 @@ describe('parseStep', () => {
     ['Checkpoint-7', 7]
   ])('%s -> %i', (name, step) => expect(parseStep(name)).toBe(step))
 
-  it.each(['runs', 'logs', 'step', 'step_', 'step_1e3', 'my_step_10x', 'checkpoint-500.tmp', 'final'])('%s is not a checkpoint', (name) =>
-    expect(parseStep(name)).toBeNull()
+  it.each(['runs', 'logs', 'step', 'step_', 'step_1e3', 'my_step_10x', 'checkpoint-500.tmp', 'final'])(
+    '%s is not a checkpoint',
+    (name) => expect(parseStep(name)).toBeNull()
   )
 })
 
@@ -30,13 +31,27 @@ describe('discover', () => {
   afterEach(() => cleanup())
 
   it('finds every naming form, sorted by step, and ignores other folders', async () => {
-    for (const name of ['step_1000', 'step-300', 'checkpoint-500', 'checkpoint_200', 'global_step_20', 'global_step40']) {
+    for (const name of [
+      'step_1000',
+      'step-300',
+      'checkpoint-500',
+      'checkpoint_200',
+      'global_step_20',
+      'global_step40'
+    ]) {
       await makeCheckpoint(root, name)
     }
     await mkdir(path.join(root, 'runs'))
     await writeFile(path.join(root, 'trainer_state.json'), '{}')
     const d = await discover({ root })
-    expect(d.checkpoints.map((c) => c.name)).toEqual(['global_step_20', 'global_step40', 'checkpoint_200', 'step-300', 'checkpoint-500', 'step_1000'])
+    expect(d.checkpoints.map((c) => c.name)).toEqual([
+      'global_step_20',
+      'global_step40',
+      'checkpoint_200',
+      'step-300',
+      'checkpoint-500',
+      'step_1000'
+    ])
     expect(d.checkpoints.map((c) => c.step)).toEqual([20, 40, 200, 300, 500, 1000])
     expect(d.ignored).toEqual(['runs', 'trainer_state.json'])
     expect(d.skipped).toEqual([])
@@ -52,7 +67,12 @@ describe('discover', () => {
     await makeCheckpoint(root, 'step_3', { weights: 'sharded', shards: 3 })
     await makeCheckpoint(root, 'step_4', { weights: 'adapter' })
     const d = await discover({ root })
-    expect(d.checkpoints.map((c) => c.weightsFormat)).toEqual(['safetensors', 'pytorch', 'sharded-safetensors', 'peft-adapter'])
+    expect(d.checkpoints.map((c) => c.weightsFormat)).toEqual([
+      'safetensors',
+      'pytorch',
+      'sharded-safetensors',
+      'peft-adapter'
+    ])
     expect(d.checkpoints[2].weightsFiles).toHaveLength(3)
   })
 
@@ -61,13 +81,18 @@ describe('discover', () => {
     await makeCheckpoint(root, 'step_200', { config: false })
     await makeCheckpoint(root, 'step_300', { weights: 'none' })
     await makeCheckpoint(root, 'step_400', { weights: 'sharded', shards: 4, missingShards: [2] })
-    await makeCheckpoint(root, 'step_500', { weights: 'none', extraFiles: { 'model.safetensors.index.json': 'not json' } })
+    await makeCheckpoint(root, 'step_500', {
+      weights: 'none',
+      extraFiles: { 'model.safetensors.index.json': 'not json' }
+    })
     const d = await discover({ root })
     expect(d.checkpoints.map((c) => c.name)).toEqual(['step_100'])
     const reasons = Object.fromEntries(d.skipped.map((s) => [s.name, s.reason]))
     expect(reasons.step_200).toBe('missing config.json')
     expect(reasons.step_300).toMatch(/^no weights \(model\.safetensors/)
-    expect(reasons.step_400).toBe('missing 1 of 4 shards listed in model.safetensors.index.json: model-00003-of-00004.safetensors')
+    expect(reasons.step_400).toBe(
+      'missing 1 of 4 shards listed in model.safetensors.index.json: model-00003-of-00004.safetensors'
+    )
     expect(reasons.step_500).toMatch(/model\.safetensors\.index\.json is not valid JSON/)
   })
 
@@ -75,7 +100,10 @@ describe('discover', () => {
     await makeCheckpoint(root, 'step_100')
     await makeCheckpoint(root, 'checkpoint-100')
     const d = await discover({ root })
-    expect(d.checkpoints.map((c) => [c.name, c.step])).toEqual([['checkpoint-100', 100], ['step_100', 100]])
+    expect(d.checkpoints.map((c) => [c.name, c.step])).toEqual([
+      ['checkpoint-100', 100],
+      ['step_100', 100]
+    ])
   })
 
   it('does not follow symlinks that lead outside checkpoint-dir', async () => {
@@ -100,7 +128,9 @@ describe('discover', () => {
   })
 
   it('explains a missing or unreadable checkpoint-dir', async () => {
-    await expect(discover({ root: path.join(root, 'nope') })).rejects.toThrow(/checkpoint-dir '.*nope' does not exist\. Set the checkpoint-dir input/)
+    await expect(discover({ root: path.join(root, 'nope') })).rejects.toThrow(
+      /checkpoint-dir '.*nope' does not exist\. Set the checkpoint-dir input/
+    )
     await writeFile(path.join(root, 'file'), '')
     await expect(discover({ root: path.join(root, 'file') })).rejects.toThrow(/is not a folder/)
     if (process.getuid?.() !== 0) {
@@ -114,9 +144,13 @@ describe('discover', () => {
     await mkdir(path.join(root, 'logs'))
     const empty = await discover({ root })
     expect(() => requireCheckpoints(empty)).toThrow(DiscoveryError)
-    expect(() => requireCheckpoints(empty)).toThrow(/holds no checkpoint folders \(found: logs\)\. A checkpoint is a folder whose name ends in its step: step_1000/)
+    expect(() => requireCheckpoints(empty)).toThrow(
+      /holds no checkpoint folders \(found: logs\)\. A checkpoint is a folder whose name ends in its step: step_1000/
+    )
     await makeCheckpoint(root, 'step_1', { config: false })
     const broken = await discover({ root })
-    expect(() => requireCheckpoints(broken)).toThrow(/none of the 1 checkpoint folders .* can be evaluated \(step_1: missing config\.json\)/)
+    expect(() => requireCheckpoints(broken)).toThrow(
+      /none of the 1 checkpoint folders .* can be evaluated \(step_1: missing config\.json\)/
+    )
   })
 })

@@ -11,7 +11,11 @@ describe('node dist/cli/index.js', () => {
   it('prints the table for the bundled example and writes the scores files', async () => {
     const { dir, cleanup } = await tempDir('cli-')
     try {
-      const r = await runProcess({ script: cli, args: ['--checkpoint-dir', 'examples/workspace/checkpoints', `--output-dir=${dir}`], env })
+      const r = await runProcess({
+        script: cli,
+        args: ['--checkpoint-dir', 'examples/workspace/checkpoints', `--output-dir=${dir}`],
+        env
+      })
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(/^ 1\s+step_1000 \*\s+1000\s+389 B\s+0\.712\s+ok$/m)
       expect(r.stdout).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
@@ -32,7 +36,11 @@ describe('node dist/cli/index.js', () => {
   })
 
   it('exits 1 with the error on bad input and on unknown flags', async () => {
-    const bad = await runProcess({ script: cli, args: ['--checkpoint-dir', 'examples/workspace/checkpoints', '--benchmarks', 'vibes'], env })
+    const bad = await runProcess({
+      script: cli,
+      args: ['--checkpoint-dir', 'examples/workspace/checkpoints', '--benchmarks', 'vibes'],
+      env
+    })
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/^error: Input 'benchmarks': unknown benchmark 'vibes'/m)
     const unknown = await runProcess({ script: cli, args: ['--checkpoints', 'x'], env })

@@ -3,7 +3,12 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runAction } from './support/action-runner.js'
-import { fakeRuntimeToken, readZip, startFakeArtifactService, type FakeArtifactService } from './support/artifact-server.js'
+import {
+  fakeRuntimeToken,
+  readZip,
+  startFakeArtifactService,
+  type FakeArtifactService
+} from './support/artifact-server.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './support/github-api-server.js'
 import { tempDir } from './support/workspace.js'
 
@@ -40,7 +45,12 @@ describe('pull request comment', () => {
   })
   afterEach(() => api.close())
 
-  const prEnv = () => ({ GITHUB_API_URL: api.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REF: 'refs/pull/12/merge' })
+  const prEnv = () => ({
+    GITHUB_API_URL: api.url,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REF: 'refs/pull/12/merge'
+  })
   const inputs = (extra: Record<string, string> = {}) => ({
     'checkpoint-dir': WORKSPACE,
     'output-dir': path.join(dir, 'out'),
@@ -66,7 +76,9 @@ describe('pull request comment', () => {
     expect(ours.body).toMatch(/<details><summary>All checkpoints<\/summary>[\s\S]*step_900[\s\S]*<\/details>/)
     // The token went to the API; in the log it appears only where it is masked.
     expect(api.requests.every((r) => r.authorization === 'token ghs_commentE2eToken')).toBe(true)
-    expect(first.stdout.split('\n').filter((l) => l.includes('ghs_commentE2eToken'))).toEqual(['::add-mask::ghs_commentE2eToken'])
+    expect(first.stdout.split('\n').filter((l) => l.includes('ghs_commentE2eToken'))).toEqual([
+      '::add-mask::ghs_commentE2eToken'
+    ])
     expect(first.stdout).toContain(`Created the pull request comment: ${ours.html_url}`)
 
     // The next push: the gate now fails; the same comment says so.
@@ -89,7 +101,9 @@ describe('pull request comment', () => {
     const r = await runAction({ inputs: inputs(), env: prEnv() })
     expect(r.code).toBe(0)
     expect(r.stdout).not.toContain('::error::')
-    expect(r.stdout).toMatch(/::notice::Skipped the pull request comment: the token can't create a comment on acme\/trainer#12 \(HTTP 403: Resource not accessible by integration.*\)\. This is expected for pull requests from forks/)
+    expect(r.stdout).toMatch(
+      /::notice::Skipped the pull request comment: the token can't create a comment on acme\/trainer#12 \(HTTP 403: Resource not accessible by integration.*\)\. This is expected for pull requests from forks/
+    )
     expect(r.outputs['comment-url']).toBe('')
     expect(r.outputs.gate).toBe('passed')
     expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`**')
@@ -102,7 +116,9 @@ describe('pull request comment', () => {
     api.failWith({ status: 403, message: 'Resource not accessible by integration', method: 'POST' })
     const r = await runAction({ inputs: inputs({ comment: 'always' }), env: prEnv() })
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/::error::comment is 'always' but the pull request comment could not be written: .*HTTP 403/)
+    expect(r.stdout).toMatch(
+      /::error::comment is 'always' but the pull request comment could not be written: .*HTTP 403/
+    )
     expect(r.outputs.gate).toBe('passed')
     expect(r.summary).toContain('### ✅ Gate passed')
   })
@@ -115,7 +131,10 @@ describe('pull request comment', () => {
   })
 
   it('does not comment on a push', async () => {
-    const r = await runAction({ inputs: inputs(), env: { ...prEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' } })
+    const r = await runAction({
+      inputs: inputs(),
+      env: { ...prEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }
+    })
     expect(r.code).toBe(0)
     expect(r.outputs['comment-url']).toBe('')
     expect(api.requests).toHaveLength(0)
@@ -139,7 +158,10 @@ describe('scores artifact', () => {
 
   it('uploads scores.json, scores.csv and summary.md and sets artifact-id and artifact-url', async () => {
     const out = path.join(dir, 'artifact')
-    const r = await runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': out, 'artifact-name': 'eval-scores' }, env: artifactEnv('job-1') })
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': out, 'artifact-name': 'eval-scores' },
+      env: artifactEnv('job-1')
+    })
     expect(r.stdout).not.toMatch(/::(error|warning)::.*artifact/i)
     expect(r.code).toBe(0)
     const stored = service.artifacts.get('eval-scores')
@@ -148,16 +170,24 @@ describe('scores artifact', () => {
     expect(r.outputs['artifact-url']).toBe(`https://github.com/acme/trainer/actions/runs/4242/artifacts/${stored!.id}`)
     const files = readZip(stored!.content)
     expect([...files.keys()].sort()).toEqual(['scores.csv', 'scores.json', 'summary.md'])
-    expect(JSON.parse(files.get('scores.json')!.toString('utf8'))).toMatchObject({ schema: 'checkpoint-eval/scores', winner: { name: 'step_1000', evalAccuracy: 0.712 } })
+    expect(JSON.parse(files.get('scores.json')!.toString('utf8'))).toMatchObject({
+      schema: 'checkpoint-eval/scores',
+      winner: { name: 'step_1000', evalAccuracy: 0.712 }
+    })
     expect(files.get('scores.csv')!.toString('utf8').split('\n')[1]).toMatch(/^1,step_1000,1000,ok,0\.712,/)
     expect(files.get('summary.md')!.toString('utf8')).toBe(r.summary)
     const create = service.calls.find((c) => c.method === 'CreateArtifact' && c.body.name === 'eval-scores')!
-    expect(create.body).toMatchObject({ workflow_run_backend_id: 'run-backend-e2e', workflow_job_run_backend_id: 'job-1' })
+    expect(create.body).toMatchObject({
+      workflow_run_backend_id: 'run-backend-e2e',
+      workflow_job_run_backend_id: 'job-1'
+    })
   })
 
   it('names the artifact per job by default, so matrix jobs do not collide', async () => {
     const runs = await Promise.all(
-      ['job-a', 'job-b'].map((job) => runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, job) }, env: artifactEnv(job) }))
+      ['job-a', 'job-b'].map((job) =>
+        runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, job) }, env: artifactEnv(job) })
+      )
     )
     expect(runs.map((r) => r.code)).toEqual([0, 0])
     const ids = runs.map((r) => r.outputs['artifact-id'])
@@ -169,7 +199,10 @@ describe('scores artifact', () => {
   })
 
   it('warns but passes when the upload fails (a name already taken)', async () => {
-    const r = await runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'dup'), 'artifact-name': 'eval-scores' }, env: artifactEnv('job-1') })
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'dup'), 'artifact-name': 'eval-scores' },
+      env: artifactEnv('job-1')
+    })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/::warning::Could not upload the scores artifact 'eval-scores': .*already exists/)
     expect(r.outputs['artifact-id']).toBe('')

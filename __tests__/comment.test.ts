@@ -77,7 +77,13 @@ describe('compareWithBaseline / renderComparisonMarkdown', () => {
 })
 
 function passedGate(): GateResult {
-  return evaluateGate({ metric: accuracy, winnerValue: 0.712, winnerScores: {}, minScore: 0.7, baselineRequested: false })
+  return evaluateGate({
+    metric: accuracy,
+    winnerValue: 0.712,
+    winnerScores: {},
+    minScore: 0.7,
+    baselineRequested: false
+  })
 }
 
 describe('renderPullRequestComment', () => {
@@ -100,8 +106,19 @@ describe('renderPullRequestComment', () => {
   })
 
   it('says when there is no winner and the gate failed', () => {
-    const gate = evaluateGate({ metric: loss, winnerValue: null, winnerScores: {}, minScore: 0.5, baselineRequested: false })
-    const body = renderPullRequestComment({ metric: loss, winner: null, gate, baselineNote: 'No baseline yet: first run.' })
+    const gate = evaluateGate({
+      metric: loss,
+      winnerValue: null,
+      winnerScores: {},
+      minScore: 0.5,
+      baselineRequested: false
+    })
+    const body = renderPullRequestComment({
+      metric: loss,
+      winner: null,
+      gate,
+      baselineNote: 'No baseline yet: first run.'
+    })
     expect(body).toContain('### ❌ Checkpoint eval: gate failed')
     expect(body).toContain('**No winner:** no checkpoint could be ranked by eval_loss.')
     expect(body).toContain('No baseline yet: first run.')
@@ -109,7 +126,11 @@ describe('renderPullRequestComment', () => {
   })
 
   it('stays under 65,536 characters with huge tables, folding with a note and a link', () => {
-    const many: Benchmark[] = Array.from({ length: 3000 }, (_, i) => ({ id: `b${i}`, name: `Benchmark number ${i}`, group: 'g' }))
+    const many: Benchmark[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `b${i}`,
+      name: `Benchmark number ${i}`,
+      group: 'g'
+    }))
     const scores = Object.fromEntries(many.map((b, i) => [b.id, (i % 1000) / 1000]))
     const comparison = renderComparisonMarkdown(
       compareWithBaseline({
@@ -119,7 +140,10 @@ describe('renderPullRequestComment', () => {
         metric: accuracy
       })
     )
-    const fullTable = ['| Checkpoint | ' + many.map((b) => b.name).join(' | ') + ' |', ...Array.from({ length: 50 }, (_, i) => `| step_${i} | ${'0.500 | '.repeat(3000)}`)].join('\n')
+    const fullTable = [
+      '| Checkpoint | ' + many.map((b) => b.name).join(' | ') + ' |',
+      ...Array.from({ length: 50 }, (_, i) => `| step_${i} | ${'0.500 | '.repeat(3000)}`)
+    ].join('\n')
     expect(comparison.length + fullTable.length).toBeGreaterThan(1_000_000)
     const runUrl = 'https://github.com/acme/models/actions/runs/7'
 
@@ -134,7 +158,9 @@ describe('renderPullRequestComment', () => {
     expect(body.length).toBeLessThan(MAX_COMMENT_LENGTH)
     // The comparison keeps its head rows (eval_accuracy first) and says how much was left out.
     expect(body).toContain('| **eval_accuracy** | 0.400 | 0.500 | ▲ +0.100 ✅ |')
-    expect(body).toMatch(new RegExp(`_\\d+ more lines not shown: see \\[the run summary\\]\\(${runUrl.replace(/[/.]/g, '\\$&')}\\)\\._`))
+    expect(body).toMatch(
+      new RegExp(`_\\d+ more lines not shown: see \\[the run summary\\]\\(${runUrl.replace(/[/.]/g, '\\$&')}\\)\\._`)
+    )
     // No room left for the full table: replaced by a pointer, not cut mid-row.
     expect(body).toContain('_The table of all checkpoints is too long for a comment: see [the run summary]')
     expect(body).toContain('- ✅ `min-score`')
@@ -143,10 +169,21 @@ describe('renderPullRequestComment', () => {
   })
 
   it('folds a long full table by rows inside <details> when the comparison is small', () => {
-    const fullTable = ['| Checkpoint | Score |', '|---|---|', ...Array.from({ length: 5000 }, (_, i) => `| step_${i} | 0.${String(i).padStart(3, '0')} |`)].join('\n')
-    const body = renderPullRequestComment({ metric: accuracy, winner: null, gate: passedGate(), fullTableMarkdown: fullTable })
+    const fullTable = [
+      '| Checkpoint | Score |',
+      '|---|---|',
+      ...Array.from({ length: 5000 }, (_, i) => `| step_${i} | 0.${String(i).padStart(3, '0')} |`)
+    ].join('\n')
+    const body = renderPullRequestComment({
+      metric: accuracy,
+      winner: null,
+      gate: passedGate(),
+      fullTableMarkdown: fullTable
+    })
     expect(body.length).toBeLessThanOrEqual(65_000)
-    expect(body).toMatch(/<details>[\s\S]*\| step_0 \| 0\.000 \|[\s\S]*more lines not shown: see the run summary\._\n\n<\/details>/)
+    expect(body).toMatch(
+      /<details>[\s\S]*\| step_0 \| 0\.000 \|[\s\S]*more lines not shown: see the run summary\._\n\n<\/details>/
+    )
   })
 })
 
@@ -166,7 +203,10 @@ describe('upsertPullRequestComment (real Octokit from @actions/github against a 
     api.seed('acme', 'models', 7, ['LGTM', 'Please add a test'])
 
     const first = await upsertPullRequestComment({ ...target, body: 'first run', log, apiUrl: api.url })
-    expect(first).toMatchObject({ action: 'created', url: expect.stringContaining('https://github.com/acme/models/pull/7#issuecomment-') })
+    expect(first).toMatchObject({
+      action: 'created',
+      url: expect.stringContaining('https://github.com/acme/models/pull/7#issuecomment-')
+    })
     const second = await upsertPullRequestComment({ ...target, body: 'second run', log, apiUrl: api.url })
     expect(second).toMatchObject({ action: 'updated', url: (first as { url: string }).url })
 
@@ -180,14 +220,27 @@ describe('upsertPullRequestComment (real Octokit from @actions/github against a 
 
   it('pages through every comment to find the marker on page 2', async () => {
     const log = recordingLogger()
-    api.seed('acme', 'models', 7, Array.from({ length: 130 }, (_, i) => `comment ${i}`))
+    api.seed(
+      'acme',
+      'models',
+      7,
+      Array.from({ length: 130 }, (_, i) => `comment ${i}`)
+    )
     api.seed('acme', 'models', 7, [`${COMMENT_MARKER}\nold report`], { login: 'github-actions[bot]', type: 'Bot' })
     api.seed('acme', 'models', 7, [`> ${COMMENT_MARKER}\n> quoted by a reviewer`])
 
-    const result = await upsertPullRequestComment({ ...target, body: `${COMMENT_MARKER}\nnew report`, log, apiUrl: api.url })
+    const result = await upsertPullRequestComment({
+      ...target,
+      body: `${COMMENT_MARKER}\nnew report`,
+      log,
+      apiUrl: api.url
+    })
     expect(result.action).toBe('updated')
     const gets = api.requests.filter((r) => r.method === 'GET').map((r) => r.url)
-    expect(gets).toEqual(['/repos/acme/models/issues/7/comments?per_page=100', '/repos/acme/models/issues/7/comments?per_page=100&page=2'])
+    expect(gets).toEqual([
+      '/repos/acme/models/issues/7/comments?per_page=100',
+      '/repos/acme/models/issues/7/comments?per_page=100&page=2'
+    ])
     const thread = api.comments('acme', 'models', 7)
     expect(thread).toHaveLength(132)
     expect(thread[130].body).toBe(`${COMMENT_MARKER}\nnew report`)
@@ -196,8 +249,20 @@ describe('upsertPullRequestComment (real Octokit from @actions/github against a 
 
   it('keeps separate comments for separate markers', async () => {
     const log = recordingLogger()
-    await upsertPullRequestComment({ ...target, body: 'shard 0', marker: '<!-- checkpoint-eval:comment:0 -->', log, apiUrl: api.url })
-    await upsertPullRequestComment({ ...target, body: 'shard 1', marker: '<!-- checkpoint-eval:comment:1 -->', log, apiUrl: api.url })
+    await upsertPullRequestComment({
+      ...target,
+      body: 'shard 0',
+      marker: '<!-- checkpoint-eval:comment:0 -->',
+      log,
+      apiUrl: api.url
+    })
+    await upsertPullRequestComment({
+      ...target,
+      body: 'shard 1',
+      marker: '<!-- checkpoint-eval:comment:1 -->',
+      log,
+      apiUrl: api.url
+    })
     expect(api.comments('acme', 'models', 7)).toHaveLength(2)
   })
 
@@ -205,34 +270,50 @@ describe('upsertPullRequestComment (real Octokit from @actions/github against a 
     const log = recordingLogger()
     api.failWith({ status: 403, message: 'Resource not accessible by integration', method: 'POST' })
     const result = await upsertPullRequestComment({ ...target, body: 'report', log, apiUrl: api.url })
-    expect(result).toEqual({ action: 'skipped', reason: expect.stringContaining('HTTP 403: Resource not accessible by integration') })
+    expect(result).toEqual({
+      action: 'skipped',
+      reason: expect.stringContaining('HTTP 403: Resource not accessible by integration')
+    })
     expect(log.lines).toEqual([
-      expect.stringMatching(/^notice: Skipped the pull request comment: the token can't create a comment on acme\/models#7 .*forks.*pull-requests: write.*job summary has the full report/)
+      expect.stringMatching(
+        /^notice: Skipped the pull request comment: the token can't create a comment on acme\/models#7 .*forks.*pull-requests: write.*job summary has the full report/
+      )
     ])
     expect(api.comments('acme', 'models', 7)).toHaveLength(0)
   })
 
   it('skips on 404 too (no access to the repository)', async () => {
     api.failWith({ status: 404, message: 'Not Found' })
-    const result = await upsertPullRequestComment({ ...target, body: 'report', log: recordingLogger(), apiUrl: api.url })
+    const result = await upsertPullRequestComment({
+      ...target,
+      body: 'report',
+      log: recordingLogger(),
+      apiUrl: api.url
+    })
     expect(result.action).toBe('skipped')
   })
 
   it('throws a clear error for other failures', async () => {
     api.failWith({ status: 401, message: 'Bad credentials' })
-    await expect(upsertPullRequestComment({ ...target, body: 'report', log: recordingLogger(), apiUrl: api.url })).rejects.toThrow(
+    await expect(
+      upsertPullRequestComment({ ...target, body: 'report', log: recordingLogger(), apiUrl: api.url })
+    ).rejects.toThrow(
       /^Could not list the comments of pull request acme\/models#7 at http:\/\/127\.0\.0\.1:\d+: HTTP 401: Bad credentials.*github-token input is invalid/
     )
     api.failWith({ status: 422, message: 'Validation Failed', method: 'POST' })
-    await expect(upsertPullRequestComment({ ...target, body: 'report', log: recordingLogger(), apiUrl: api.url })).rejects.toThrow(
-      /^Could not create a comment on pull request acme\/models#7 .*HTTP 422/
-    )
+    await expect(
+      upsertPullRequestComment({ ...target, body: 'report', log: recordingLogger(), apiUrl: api.url })
+    ).rejects.toThrow(/^Could not create a comment on pull request acme\/models#7 .*HTTP 422/)
   })
 
   it('skips without a token and refuses a body GitHub would reject', async () => {
     const log = recordingLogger()
-    expect(await upsertPullRequestComment({ ...target, token: '', body: 'x', log, apiUrl: api.url })).toMatchObject({ action: 'skipped' })
-    await expect(upsertPullRequestComment({ ...target, body: 'x'.repeat(70_000), log, apiUrl: api.url })).rejects.toThrow(/at most 65536/)
+    expect(await upsertPullRequestComment({ ...target, token: '', body: 'x', log, apiUrl: api.url })).toMatchObject({
+      action: 'skipped'
+    })
+    await expect(
+      upsertPullRequestComment({ ...target, body: 'x'.repeat(70_000), log, apiUrl: api.url })
+    ).rejects.toThrow(/at most 65536/)
     expect(api.requests).toHaveLength(0)
   })
 })
@@ -252,7 +333,11 @@ describe('pullRequestFromEvent', () => {
       eventPath,
       JSON.stringify({
         number: 7,
-        pull_request: { number: 7, base: { repo: { name: 'models', owner: { login: 'acme' } } }, head: { repo: { name: 'models', owner: { login: 'forker' } } } },
+        pull_request: {
+          number: 7,
+          base: { repo: { name: 'models', owner: { login: 'acme' } } },
+          head: { repo: { name: 'models', owner: { login: 'forker' } } }
+        },
         repository: { name: 'models', owner: { login: 'acme' } }
       })
     )
@@ -267,9 +352,9 @@ describe('pullRequestFromEvent', () => {
   })
 
   it('explains a missing payload for a pull request event', async () => {
-    await expect(pullRequestFromEvent({ eventName: 'pull_request', eventPath: join(dir, 'missing.json') })).rejects.toThrow(
-      /Could not read the pull_request event payload at .*missing\.json \(GITHUB_EVENT_PATH\)/
-    )
+    await expect(
+      pullRequestFromEvent({ eventName: 'pull_request', eventPath: join(dir, 'missing.json') })
+    ).rejects.toThrow(/Could not read the pull_request event payload at .*missing\.json \(GITHUB_EVENT_PATH\)/)
     await expect(pullRequestFromEvent({ eventName: 'pull_request' })).rejects.toThrow(/GITHUB_EVENT_PATH is not set/)
   })
 })

@@ -15,14 +15,33 @@ describe('parseConfig', () => {
       workspace: WORKSPACE,
       checkpointDir: path.join(WORKSPACE, 'checkpoints'),
       outputDir: '/tmp/out',
-      evaluation: { evaluator: 'builtin', benchmarks: undefined, weights: {}, command: undefined, resultsFiles: undefined, concurrency: 2, timeoutMs: 3_600_000 },
+      evaluation: {
+        evaluator: 'builtin',
+        benchmarks: undefined,
+        weights: {},
+        command: undefined,
+        resultsFiles: undefined,
+        concurrency: 2,
+        timeoutMs: 3_600_000
+      },
       ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined },
       gate: { minScore: undefined, baseline: undefined, maxRegression: undefined },
       report: { comment: 'auto', githubToken: undefined, artifactName: undefined },
       publish: {
-        mode: 'auto', repo: undefined, token: undefined, hubUrl: 'https://huggingface.co', private: false, revision: 'main',
-        createPr: false, commitMessage: undefined, modelCard: undefined, cardMetadata: 'none', assets: [], exclude: [],
-        dryRun: false, hubTag: false
+        mode: 'auto',
+        repo: undefined,
+        token: undefined,
+        hubUrl: 'https://huggingface.co',
+        private: false,
+        revision: 'main',
+        createPr: false,
+        commitMessage: undefined,
+        modelCard: undefined,
+        cardMetadata: 'none',
+        assets: [],
+        exclude: [],
+        dryRun: false,
+        hubTag: false
       },
       shard: undefined,
       aggregate: undefined
@@ -30,35 +49,82 @@ describe('parseConfig', () => {
   })
 
   it('reads the gate, report, publish and shard inputs', () => {
-    const c = parseConfig(read({
-      'min-score': '0.7', baseline: 'HUB', 'max-regression': '0', comment: 'false', 'repo-id': 'acme/tiny', 'hf-token': 'hf_x',
-      publish: 'always', 'hub-url': 'http://127.0.0.1:9/', private: 'TRUE', 'create-pr': 'true', assets: 'figures/*.png\nnotes.md',
-      exclude: 'optimizer.pt', 'dry-run': 'true', 'card-metadata': 'model-index'
-    }), { ...defaults, hubUrl: 'https://ignored.example' })
+    const c = parseConfig(
+      read({
+        'min-score': '0.7',
+        baseline: 'HUB',
+        'max-regression': '0',
+        comment: 'false',
+        'repo-id': 'acme/tiny',
+        'hf-token': 'hf_x',
+        publish: 'always',
+        'hub-url': 'http://127.0.0.1:9/',
+        private: 'TRUE',
+        'create-pr': 'true',
+        assets: 'figures/*.png\nnotes.md',
+        exclude: 'optimizer.pt',
+        'dry-run': 'true',
+        'card-metadata': 'model-index'
+      }),
+      { ...defaults, hubUrl: 'https://ignored.example' }
+    )
     expect(c.gate).toEqual({ minScore: 0.7, baseline: { kind: 'hub' }, maxRegression: 0 })
     expect(c.report.comment).toBe('never')
-    expect(c.publish).toMatchObject({ mode: 'always', repo: { namespace: 'acme', name: 'tiny' }, token: 'hf_x', hubUrl: 'http://127.0.0.1:9', private: true, createPr: true, dryRun: true, cardMetadata: 'model-index', assets: ['figures/*.png', 'notes.md'], exclude: ['optimizer.pt'] })
-    expect(parseConfig(read({}), { ...defaults, hubUrl: 'https://hf.internal/' }).publish.hubUrl).toBe('https://hf.internal')
+    expect(c.publish).toMatchObject({
+      mode: 'always',
+      repo: { namespace: 'acme', name: 'tiny' },
+      token: 'hf_x',
+      hubUrl: 'http://127.0.0.1:9',
+      private: true,
+      createPr: true,
+      dryRun: true,
+      cardMetadata: 'model-index',
+      assets: ['figures/*.png', 'notes.md'],
+      exclude: ['optimizer.pt']
+    })
+    expect(parseConfig(read({}), { ...defaults, hubUrl: 'https://hf.internal/' }).publish.hubUrl).toBe(
+      'https://hf.internal'
+    )
     expect(parseConfig(read({ shard: ' 2 / 4 ' }), defaults).shard).toEqual({ index: 2, count: 4 })
-    expect(parseConfig(read({ baseline: 'prev/scores.json' }), defaults).gate.baseline).toEqual({ kind: 'file', path: path.join(WORKSPACE, 'prev/scores.json'), given: 'prev/scores.json' })
+    expect(parseConfig(read({ baseline: 'prev/scores.json' }), defaults).gate.baseline).toEqual({
+      kind: 'file',
+      path: path.join(WORKSPACE, 'prev/scores.json'),
+      given: 'prev/scores.json'
+    })
   })
 
   it('reads benchmarks and weights as lists (the evaluator resolves the names)', () => {
-    const c = parseConfig(read({ benchmarks: 'Math Reasoning, common_sense\nCODE-GENERATION', weights: 'math reasoning=1.2\ncommon_sense: 0.5 # less' }), defaults)
+    const c = parseConfig(
+      read({
+        benchmarks: 'Math Reasoning, common_sense\nCODE-GENERATION',
+        weights: 'math reasoning=1.2\ncommon_sense: 0.5 # less'
+      }),
+      defaults
+    )
     expect(c.evaluation.benchmarks).toEqual(['Math Reasoning', 'common_sense', 'CODE-GENERATION'])
     expect(c.evaluation.weights).toEqual({ 'math reasoning': 1.2, common_sense: 0.5 })
   })
 
   it('resolves every path input once, against the workspace, not the process folder', () => {
     const c = parseConfig(
-      read({ 'checkpoint-dir': 'runs/ckpts', 'output-dir': 'out', 'model-card': 'card/README.md', baseline: 'prev.json', aggregate: 'shards/*.json' }),
+      read({
+        'checkpoint-dir': 'runs/ckpts',
+        'output-dir': 'out',
+        'model-card': 'card/README.md',
+        baseline: 'prev.json',
+        aggregate: 'shards/*.json'
+      }),
       defaults
     )
     expect(c.checkpointDir).toBe(path.join(WORKSPACE, 'runs/ckpts'))
     expect(c.outputDir).toBe(path.join(WORKSPACE, 'out'))
     expect(c.publish.modelCard).toBe(path.join(WORKSPACE, 'card/README.md'))
     expect(c.gate.baseline).toEqual({ kind: 'file', path: path.join(WORKSPACE, 'prev.json'), given: 'prev.json' })
-    expect(c.aggregate).toEqual({ kind: 'files', pattern: path.join(WORKSPACE, 'shards/*.json'), given: 'shards/*.json' })
+    expect(c.aggregate).toEqual({
+      kind: 'files',
+      pattern: path.join(WORKSPACE, 'shards/*.json'),
+      given: 'shards/*.json'
+    })
     expect(parseConfig(read({ 'checkpoint-dir': '/abs/ckpts' }), defaults).checkpointDir).toBe('/abs/ckpts')
     expect(parseConfig(read({ aggregate: 'artifacts' }), defaults).aggregate).toEqual({ kind: 'artifacts' })
   })
@@ -71,20 +137,55 @@ describe('parseConfig', () => {
   })
 
   it.each(['true', 'TRUE', 'yes', 'Yes', '1'])('reads %s as yes for every yes/no input', (word) => {
-    const c = parseConfig(read({ private: word, 'create-pr': word, 'dry-run': word, 'hub-tag': word, 'greater-is-better': word, comment: word }), defaults)
-    expect([c.publish.private, c.publish.createPr, c.publish.dryRun, c.publish.hubTag, c.ranking.greaterIsBetter]).toEqual([true, true, true, true, true])
+    const c = parseConfig(
+      read({
+        private: word,
+        'create-pr': word,
+        'dry-run': word,
+        'hub-tag': word,
+        'greater-is-better': word,
+        comment: word
+      }),
+      defaults
+    )
+    expect([
+      c.publish.private,
+      c.publish.createPr,
+      c.publish.dryRun,
+      c.publish.hubTag,
+      c.ranking.greaterIsBetter
+    ]).toEqual([true, true, true, true, true])
     expect(c.report.comment).toBe('always')
   })
 
   it.each(['false', 'False', 'no', 'NO', '0'])('reads %s as no for every yes/no input', (word) => {
-    const c = parseConfig(read({ private: word, 'create-pr': word, 'dry-run': word, 'hub-tag': word, 'greater-is-better': word, comment: word }), defaults)
-    expect([c.publish.private, c.publish.createPr, c.publish.dryRun, c.publish.hubTag, c.ranking.greaterIsBetter]).toEqual([false, false, false, false, false])
+    const c = parseConfig(
+      read({
+        private: word,
+        'create-pr': word,
+        'dry-run': word,
+        'hub-tag': word,
+        'greater-is-better': word,
+        comment: word
+      }),
+      defaults
+    )
+    expect([
+      c.publish.private,
+      c.publish.createPr,
+      c.publish.dryRun,
+      c.publish.hubTag,
+      c.ranking.greaterIsBetter
+    ]).toEqual([false, false, false, false, false])
     expect(c.report.comment).toBe('never')
   })
 
   it.each<[Partial<Record<InputName, string>>, RegExp]>([
     [{ evaluator: 'magic' }, /^Input 'evaluator': 'magic' must be one of builtin, command, results\.$/],
-    [{ weights: 'math_reasoning' }, /^Input 'weights': 'math_reasoning' is not a weight\. Write one 'benchmark=weight'/],
+    [
+      { weights: 'math_reasoning' },
+      /^Input 'weights': 'math_reasoning' is not a weight\. Write one 'benchmark=weight'/
+    ],
     [{ weights: 'math_reasoning=-1' }, /is not a weight/],
     [{ weights: 'math_reasoning=abc' }, /is not a weight/],
     [{ weights: 'math_reasoning=2,math_reasoning=3' }, /weighted twice/],

@@ -35,7 +35,14 @@ function checkpoint(name: string, step: number): Checkpoint {
 }
 
 function evaluator(command: string, options: Partial<CommandEvaluatorOptions> = {}) {
-  return createCommandEvaluator({ command, concurrency: 2, timeoutMs: 20_000, cwd: work, outputDir: path.join(work, 'out'), ...options })
+  return createCommandEvaluator({
+    command,
+    concurrency: 2,
+    timeoutMs: 20_000,
+    cwd: work,
+    outputDir: path.join(work, 'out'),
+    ...options
+  })
 }
 
 function script(name: string, text: string): string {
@@ -57,9 +64,14 @@ describe('quoting', () => {
     expect(quotePosix('/data/run-1/checkpoint_500')).toBe('/data/run-1/checkpoint_500')
     expect(quotePosix("it's")).toBe(`'it'\\''s'`)
     expect(quotePosix('')).toBe("''")
-    expect(renderCommand('eval {checkpoint} --step {step} --out {output}', { checkpoint: 'a b', step: '5', name: 'n', output: '/o/{name}' })).toBe(
-      "eval 'a b' --step 5 --out '/o/{name}'"
-    )
+    expect(
+      renderCommand('eval {checkpoint} --step {step} --out {output}', {
+        checkpoint: 'a b',
+        step: '5',
+        name: 'n',
+        output: '/o/{name}'
+      })
+    ).toBe("eval 'a b' --step 5 --out '/o/{name}'")
   })
 
   it('passes paths with spaces, quotes, $ and backticks through the shell unchanged', async () => {
@@ -72,19 +84,29 @@ writeFileSync(process.env.EVAL_OUTPUT + '.argv', JSON.stringify({ argv: process.
 console.log('{"accuracy": 0.5}')
 `
     )
-    const run = await evaluator('node echo-args.mjs {checkpoint} {name} {step}').evaluate([ckpt], { log: recordingLogger() })
+    const run = await evaluator('node echo-args.mjs {checkpoint} {name} {step}').evaluate([ckpt], {
+      log: recordingLogger()
+    })
     expect(run.results[0].status).toBe('ok')
-    const seen = JSON.parse(readFileSync(path.join(work, 'out', `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.argv`), 'utf8'))
+    const seen = JSON.parse(
+      readFileSync(path.join(work, 'out', `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.argv`), 'utf8')
+    )
     expect(seen).toEqual({ argv: [ckpt.path, name, '100'], env: ckpt.path, name, step: '100' })
   })
 
   it('refuses templates that quote a placeholder or never mention the checkpoint', () => {
-    expect(() => evaluator('python eval.py "{checkpoint}"')).toThrow(/has \{checkpoint\} inside double quotes: placeholders are quoted for the shell already/)
-    expect(() => evaluator("lm_eval --model_args 'pretrained={checkpoint},dtype=bf16'")).toThrow(/inside single quotes.*Take \{checkpoint\} out of the quotes/)
+    expect(() => evaluator('python eval.py "{checkpoint}"')).toThrow(
+      /has \{checkpoint\} inside double quotes: placeholders are quoted for the shell already/
+    )
+    expect(() => evaluator("lm_eval --model_args 'pretrained={checkpoint},dtype=bf16'")).toThrow(
+      /inside single quotes.*Take \{checkpoint\} out of the quotes/
+    )
     expect(() => evaluator(`python eval.py {checkpoint} --note "it's {fine}" 'a"b' --out {output}`)).not.toThrow()
     expect(() => evaluator('python eval.py --model ./model')).toThrow(/never refers to the checkpoint/)
     expect(() => evaluator('python eval.py ${checkpoint}')).toThrow(/\$\{checkpoint\}/)
-    expect(() => evaluator('python eval.py {checkpoint}', { shell: 'C:\\Windows\\System32\\cmd.exe' })).toThrow(/needs a POSIX shell/)
+    expect(() => evaluator('python eval.py {checkpoint}', { shell: 'C:\\Windows\\System32\\cmd.exe' })).toThrow(
+      /needs a POSIX shell/
+    )
   })
 })
 
@@ -97,7 +119,9 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
   it('runs up to `concurrency` checkpoints at once', async () => {
     script('sleeper.js', SLEEPER)
     const checkpoints = [100, 200, 300, 400].map((step) => checkpoint(`step_${step}`, step))
-    const run = await evaluator('node sleeper.js {step}', { concurrency: 4 }).evaluate(checkpoints, { log: recordingLogger() })
+    const run = await evaluator('node sleeper.js {step}', { concurrency: 4 }).evaluate(checkpoints, {
+      log: recordingLogger()
+    })
     const spans = run.results.map((r) => [r.metrics.start_time, r.metrics.end_time])
     // All four overlap: the last one started before the first one ended.
     expect(Math.max(...spans.map(([s]) => s))).toBeLessThan(Math.min(...spans.map(([, e]) => e)))
@@ -107,7 +131,9 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
   it('never runs more than `concurrency` at once', async () => {
     script('sleeper.js', SLEEPER)
     const checkpoints = [1, 2, 3, 4].map((step) => checkpoint(`step_${step}`, step))
-    const run = await evaluator('node sleeper.js {step}', { concurrency: 2 }).evaluate(checkpoints, { log: recordingLogger() })
+    const run = await evaluator('node sleeper.js {step}', { concurrency: 2 }).evaluate(checkpoints, {
+      log: recordingLogger()
+    })
     const spans = run.results.map((r) => [r.metrics.start_time, r.metrics.end_time])
     for (const [start] of spans) {
       const running = spans.filter(([s, e]) => s <= start && start < e).length
@@ -116,7 +142,10 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
   })
 
   it('logs each checkpoint in its own group, reports progress, and returns results in checkpoint order', async () => {
-    script('chatty.sh', 'for i in 1 2 3; do echo "$1 line $i"; sleep 0.05; done; echo "$1 warn" >&2; echo \'{"accuracy": 0.7, "eval_loss": 0.3}\'\n')
+    script(
+      'chatty.sh',
+      'for i in 1 2 3; do echo "$1 line $i"; sleep 0.05; done; echo "$1 warn" >&2; echo \'{"accuracy": 0.7, "eval_loss": 0.3}\'\n'
+    )
     const checkpoints = ['step_1', 'step_2', 'step_3'].map((name, i) => checkpoint(name, i + 1))
     const log = recordingLogger()
     const progress: Array<[number, number, string]> = []
@@ -142,7 +171,10 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
   it('kills the whole process tree when a checkpoint times out, and goes on with the others', async () => {
     // The shell starts a background sleep (a grandchild of ours) that even ignores SIGTERM, so
     // only the SIGKILL to the whole group after the grace period can end it.
-    script('slow.sh', 'if [ "$CHECKPOINT_STEP" = 2 ]; then (trap "" TERM; sleep 30) & echo $! > sleep.pid; wait; fi; echo \'{"accuracy": 0.5}\'\n')
+    script(
+      'slow.sh',
+      'if [ "$CHECKPOINT_STEP" = 2 ]; then (trap "" TERM; sleep 30) & echo $! > sleep.pid; wait; fi; echo \'{"accuracy": 0.5}\'\n'
+    )
     const log = recordingLogger()
     const started = Date.now()
     const run = await evaluator('sh slow.sh {checkpoint}', { timeoutMs: 700, killGraceMs: 200 }).evaluate(
@@ -152,7 +184,9 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(run.results[0].status).toBe('ok')
     expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
-    expect(run.results[1].error).toMatch(/^timed out after 0\.7s \(eval-timeout\); the command and every process it started were killed/)
+    expect(run.results[1].error).toMatch(
+      /^timed out after 0\.7s \(eval-timeout\); the command and every process it started were killed/
+    )
     const pid = Number(readFileSync(path.join(work, 'sleep.pid'), 'utf8'))
     for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
     expect(alive(pid)).toBe(false)
@@ -161,8 +195,13 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
   })
 
   it('fails a checkpoint whose command exits non-zero, quoting the end of its stderr', async () => {
-    script('oom.sh', 'echo "loading $1"; if [ "$1" = 2 ]; then echo "Traceback (most recent call last):" >&2; echo "torch.OutOfMemoryError: CUDA out of memory" >&2; exit 3; fi; echo \'{"accuracy": 0.9}\'\n')
-    const run = await evaluator('sh oom.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], { log: recordingLogger() })
+    script(
+      'oom.sh',
+      'echo "loading $1"; if [ "$1" = 2 ]; then echo "Traceback (most recent call last):" >&2; echo "torch.OutOfMemoryError: CUDA out of memory" >&2; exit 3; fi; echo \'{"accuracy": 0.9}\'\n'
+    )
+    const run = await evaluator('sh oom.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], {
+      log: recordingLogger()
+    })
     expect(run.results[0].status).toBe('ok')
     expect(run.results[1].status).toBe('failed')
     expect(run.results[1].error).toBe(
@@ -209,7 +248,10 @@ esac
     const lmEval = path.join(fixtures, 'lm-eval/checkpoint-100/lm_eval/__work__ckpt__checkpoint-100')
     const lighteval = path.join(fixtures, 'lighteval/checkpoint-200/results')
     // Stand-ins for `lm_eval --output_path {output}` and `lighteval ... --output-dir {output}`.
-    script('lm.sh', `mkdir -p "$1/__work__model" && cp "${lmEval}"/results_*.json "$1/__work__model/" && echo "lm-eval done"\n`)
+    script(
+      'lm.sh',
+      `mkdir -p "$1/__work__model" && cp "${lmEval}"/results_*.json "$1/__work__model/" && echo "lm-eval done"\n`
+    )
     script('le.sh', `mkdir -p "$1" && cp -r "${lighteval}" "$1/results"\n`)
     const log = recordingLogger()
     const [a, b] = [checkpoint('checkpoint-100', 100), checkpoint('checkpoint-200', 200)]
@@ -221,7 +263,10 @@ esac
   })
 
   it('keeps only the tail of a very chatty command in memory and in the log', async () => {
-    script('chatty.js', 'for (let i = 0; i < 4000; i++) console.log("x".repeat(60) + " " + i); console.log(JSON.stringify({ accuracy: 0.6, ckpt: process.argv[2] }))\n')
+    script(
+      'chatty.js',
+      'for (let i = 0; i < 4000; i++) console.log("x".repeat(60) + " " + i); console.log(JSON.stringify({ accuracy: 0.6, ckpt: process.argv[2] }))\n'
+    )
     const log = recordingLogger()
     const run = await evaluator('node chatty.js {name}').evaluate([checkpoint('step_1', 1)], { log })
     expect(run.results[0].scores.accuracy).toBe(0.6)
@@ -234,7 +279,9 @@ esac
 
   it('throws when every checkpoint fails, with the first reason and how to debug', async () => {
     script('fail.sh', 'echo "no GPU" >&2; exit 1\n')
-    const run = evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], { log: recordingLogger() })
+    const run = evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], {
+      log: recordingLogger()
+    })
     await expect(run).rejects.toThrow(
       /^evaluator 'command': all 2 checkpoint\(s\) failed\. First failure, step_1 \(.*step_1\): the command exited with code 1; last lines of its stderr:\n {2}no GPU\nTo debug: run the command by hand/
     )
@@ -242,24 +289,35 @@ esac
 
   it("returns the run with every result failed when allFailed is 'return'", async () => {
     script('fail.sh', 'echo "no GPU" >&2; exit 1\n')
-    const run = await evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1)], { log: recordingLogger(), allFailed: 'return' })
+    const run = await evaluator('sh fail.sh {checkpoint}').evaluate([checkpoint('step_1', 1)], {
+      log: recordingLogger(),
+      allFailed: 'return'
+    })
     expect(run.results).toMatchObject([{ status: 'failed', scores: {}, metrics: {} }])
     expect(run.results[0].error).toContain('no GPU')
   })
 
   it('returns an empty run for no checkpoints', async () => {
     const run = await evaluator('sh x.sh {checkpoint}').evaluate([], { log: recordingLogger() })
-    expect(run).toEqual({ evaluator: { kind: 'command', settings: { command: 'sh x.sh {checkpoint}' } }, benchmarks: [], results: [] })
+    expect(run).toEqual({
+      evaluator: { kind: 'command', settings: { command: 'sh x.sh {checkpoint}' } },
+      benchmarks: [],
+      results: []
+    })
   })
 
   it('stops and kills running commands when the signal aborts', async () => {
     script('hang.sh', 'sleep 30 & echo $! > "hang-$1.pid"; wait\n')
     const controller = new AbortController()
-    const promise = evaluator('sh hang.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2), checkpoint('step_3', 3)], {
-      log: recordingLogger(),
-      signal: controller.signal
-    })
-    for (let i = 0; i < 100 && !existsSync(path.join(work, 'hang-2.pid')); i++) await new Promise((r) => setTimeout(r, 20))
+    const promise = evaluator('sh hang.sh {step}').evaluate(
+      [checkpoint('step_1', 1), checkpoint('step_2', 2), checkpoint('step_3', 3)],
+      {
+        log: recordingLogger(),
+        signal: controller.signal
+      }
+    )
+    for (let i = 0; i < 100 && !existsSync(path.join(work, 'hang-2.pid')); i++)
+      await new Promise((r) => setTimeout(r, 20))
     controller.abort(new Error('cancelled by the test'))
     await expect(promise).rejects.toThrow('cancelled by the test')
     const pid = Number(readFileSync(path.join(work, 'hang-1.pid'), 'utf8'))
@@ -302,7 +360,11 @@ describe('the real example (examples/real)', () => {
   it('regenerates byte for byte from train.mjs', async () => {
     cpSync(path.join(example, 'train.mjs'), path.join(work, 'train.mjs'))
     execFileSync(process.execPath, [path.join(work, 'train.mjs')], { stdio: 'ignore' })
-    for (const file of ['data/dataset.csv', 'checkpoints/checkpoint-400/model.safetensors', 'checkpoints/checkpoint-1000/trainer_state.json']) {
+    for (const file of [
+      'data/dataset.csv',
+      'checkpoints/checkpoint-400/model.safetensors',
+      'checkpoints/checkpoint-1000/trainer_state.json'
+    ]) {
       expect(readFileSync(path.join(work, file)).equals(readFileSync(path.join(example, file)))).toBe(true)
     }
   })

@@ -6,7 +6,13 @@ import { InputError } from '../src/util/errors.js'
 import { recordingLogger } from './support/logger.js'
 
 const context = { cwd: '/tmp', outputDir: '/tmp/eval-create-out' }
-const config = (over: Partial<EvaluationConfig>): EvaluationConfig => ({ evaluator: 'builtin', weights: {}, concurrency: 1, timeoutMs: 60_000, ...over })
+const config = (over: Partial<EvaluationConfig>): EvaluationConfig => ({
+  evaluator: 'builtin',
+  weights: {},
+  concurrency: 1,
+  timeoutMs: 60_000,
+  ...over
+})
 
 function inputError(over: Partial<EvaluationConfig>): InputError {
   try {
@@ -20,9 +26,20 @@ function inputError(over: Partial<EvaluationConfig>): InputError {
 
 describe('createEvaluator: builtin', () => {
   it('selects benchmarks by id or display name, in the suite order', async () => {
-    const evaluator = createEvaluator(config({ benchmarks: ['Common Sense', 'math_reasoning', 'CODE-GENERATION'] }), context)
+    const evaluator = createEvaluator(
+      config({ benchmarks: ['Common Sense', 'math_reasoning', 'CODE-GENERATION'] }),
+      context
+    )
     expect(evaluator.info.settings).toEqual({ benchmarks: ['math_reasoning', 'common_sense', 'code_generation'] })
-    const checkpoint = { name: 'step_100', path: '/x', step: 100, weightsFormat: 'safetensors' as const, weightsFiles: [], files: [], sizeBytes: 0 }
+    const checkpoint = {
+      name: 'step_100',
+      path: '/x',
+      step: 100,
+      weightsFormat: 'safetensors' as const,
+      weightsFiles: [],
+      files: [],
+      sizeBytes: 0
+    }
     const run = await evaluator.evaluate([checkpoint], { log: recordingLogger() })
     expect(Object.keys(run.results[0].scores)).toEqual(['math_reasoning', 'common_sense', 'code_generation'])
   })
@@ -35,7 +52,9 @@ describe('createEvaluator: builtin', () => {
   it('refuses an unknown benchmark, listing the known ones', () => {
     const error = inputError({ benchmarks: ['math', 'poetry'] })
     expect(error.input).toBe('benchmarks')
-    expect(error.message).toMatch(/^Input 'benchmarks': unknown benchmark 'math'\. Known benchmarks: math_reasoning, logical_reasoning, /)
+    expect(error.message).toMatch(
+      /^Input 'benchmarks': unknown benchmark 'math'\. Known benchmarks: math_reasoning, logical_reasoning, /
+    )
   })
 
   it('refuses a weight on an unknown benchmark', () => {
@@ -75,7 +94,10 @@ describe('createEvaluator: command', () => {
 
 describe('createEvaluator: results', () => {
   it('does not check weights or benchmarks (they are known only after reading)', () => {
-    const evaluator = createEvaluator(config({ evaluator: 'results', benchmarks: ['arc_easy'], weights: { macro_f1: 2 } }), context)
+    const evaluator = createEvaluator(
+      config({ evaluator: 'results', benchmarks: ['arc_easy'], weights: { macro_f1: 2 } }),
+      context
+    )
     expect(evaluator.info.kind).toBe('results')
   })
 })

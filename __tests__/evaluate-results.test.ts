@@ -28,10 +28,13 @@ describe('results evaluator', () => {
   it("reads each checkpoint's trainer_state.json at its own step", async () => {
     const log = recordingLogger()
     const progress: string[] = []
-    const run = await createResultsEvaluator().evaluate([at('trainer', 'checkpoint-500'), at('trainer', 'checkpoint-1000')], {
-      log,
-      onProgress: (done, total) => progress.push(`${done}/${total}`)
-    })
+    const run = await createResultsEvaluator().evaluate(
+      [at('trainer', 'checkpoint-500'), at('trainer', 'checkpoint-1000')],
+      {
+        log,
+        onProgress: (done, total) => progress.push(`${done}/${total}`)
+      }
+    )
     expect(run.evaluator).toEqual({
       kind: 'results',
       settings: { files: ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'] }
@@ -49,18 +52,29 @@ describe('results evaluator', () => {
   })
 
   it('fails a checkpoint whose step was never evaluated, saying which steps were', async () => {
-    const run = await createResultsEvaluator().evaluate([at('trainer', 'checkpoint-1000'), at('trainer', 'checkpoint-1500')], {
-      log: recordingLogger()
-    })
+    const run = await createResultsEvaluator().evaluate(
+      [at('trainer', 'checkpoint-1000'), at('trainer', 'checkpoint-1500')],
+      {
+        log: recordingLogger()
+      }
+    )
     expect(run.results[0].status).toBe('ok')
     expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
     expect(run.results[1].error).toContain('no evaluation logged at step 1500 (evaluations at steps 500, 1000)')
-    expect(run.results[1].error).toContain(`looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`)
+    expect(run.results[1].error).toContain(
+      `looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`
+    )
   })
 
   it('reads all_results.json (eval_accuracy kept as the reported metric)', async () => {
-    const run = await createResultsEvaluator().evaluate([at('all-results', 'checkpoint-300')], { log: recordingLogger() })
-    expect(run.results[0]).toMatchObject({ status: 'ok', scores: { f1: 0.8377 }, metrics: { eval_accuracy: 0.8431, eval_loss: 0.3921 } })
+    const run = await createResultsEvaluator().evaluate([at('all-results', 'checkpoint-300')], {
+      log: recordingLogger()
+    })
+    expect(run.results[0]).toMatchObject({
+      status: 'ok',
+      scores: { f1: 0.8377 },
+      metrics: { eval_accuracy: 0.8431, eval_loss: 0.3921 }
+    })
   })
 
   it('picks the newest lm-eval results_<timestamp>.json in the nested folder lm-eval writes', async () => {
@@ -77,11 +91,20 @@ describe('results evaluator', () => {
   })
 
   it('unions benchmarks across checkpoints and gives null where a checkpoint has no score', async () => {
-    const run = await createResultsEvaluator().evaluate([at('lighteval', 'checkpoint-200'), at('lm-eval', 'checkpoint-100')], {
-      log: recordingLogger()
-    })
+    const run = await createResultsEvaluator().evaluate(
+      [at('lighteval', 'checkpoint-200'), at('lm-eval', 'checkpoint-100')],
+      {
+        log: recordingLogger()
+      }
+    )
     expect(run.benchmarks.map((b) => b.id)).toEqual(['arc:challenge', 'gsm8k', 'mmlu', 'arc_easy', 'wikitext'])
-    expect(run.results[0].scores).toEqual({ 'arc:challenge': 0.5213, gsm8k: 0.3108, mmlu: 0.4521, arc_easy: null, wikitext: null })
+    expect(run.results[0].scores).toEqual({
+      'arc:challenge': 0.5213,
+      gsm8k: 0.3108,
+      mmlu: 0.4521,
+      arc_easy: null,
+      wikitext: null
+    })
   })
 
   it('falls back past an unreadable file to the next one, with a warning', async () => {
@@ -90,7 +113,11 @@ describe('results evaluator', () => {
     const run = await createResultsEvaluator().evaluate([ckpt], { log })
     expect(run.results[0]).toMatchObject({ status: 'ok', metrics: { eval_accuracy: 0.742 } })
     expect(log.lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^warning: checkpoint-500: skipped .*eval_results\\.json: not valid JSON \\(.*\\) \\(${ckpt.path}\\)$`))
+      expect.stringMatching(
+        new RegExp(
+          `^warning: checkpoint-500: skipped .*eval_results\\.json: not valid JSON \\(.*\\) \\(${ckpt.path}\\)$`
+        )
+      )
     )
   })
 
@@ -101,13 +128,16 @@ describe('results evaluator', () => {
     await expect(run).rejects.toThrow(
       `evaluator 'results': all 1 checkpoint(s) failed. First failure, checkpoint-400 (${ckpt.path}): no results file found ` +
         `(looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${ckpt.path}). ` +
-        'Write your evaluation\'s results into the checkpoint folder, or set results-files'
+        "Write your evaluation's results into the checkpoint folder, or set results-files"
     )
     expect(log.lines[0]).toMatch(/^warning: checkpoint-400: no results file found/)
   })
 
   it("returns the all-failed run instead of throwing when asked to (allFailed: 'return')", async () => {
-    const run = await createResultsEvaluator().evaluate([at('empty', 'checkpoint-400')], { log: recordingLogger(), allFailed: 'return' })
+    const run = await createResultsEvaluator().evaluate([at('empty', 'checkpoint-400')], {
+      log: recordingLogger(),
+      allFailed: 'return'
+    })
     expect(run.results).toMatchObject([{ status: 'failed', scores: {}, metrics: {} }])
     expect(run.benchmarks).toEqual([])
   })
@@ -124,7 +154,9 @@ describe('results evaluator', () => {
       const run = await createResultsEvaluator({ files }).evaluate([ckpt], { log: recordingLogger() })
       expect(run.results[0].scores).toEqual({ accuracy: 0.8 })
       expect(run.evaluator.settings).toEqual({ files })
-      const relative = await createResultsEvaluator({ files: ['../../evals/*/metrics-*.json'] }).evaluate([ckpt], { log: recordingLogger() })
+      const relative = await createResultsEvaluator({ files: ['../../evals/*/metrics-*.json'] }).evaluate([ckpt], {
+        log: recordingLogger()
+      })
       expect(relative.results[0].scores).toEqual({ accuracy: 0.8 })
     } finally {
       rmSync(root, { recursive: true, force: true })
@@ -136,7 +168,10 @@ describe('findResultsFiles', () => {
   it('matches globs below the checkpoint folder, newest timestamp first, and ignores other files', async () => {
     const dir = path.join(fixtures, 'lm-eval', 'checkpoint-100')
     const found = await findResultsFiles(dir, '**/results_*.json', { maxDepth: 6 })
-    expect(found.map((f) => path.basename(f))).toEqual(['results_2025-03-04T09-15-30.123456.json', 'results_2025-01-02T08-00-00.000000.json'])
+    expect(found.map((f) => path.basename(f))).toEqual([
+      'results_2025-03-04T09-15-30.123456.json',
+      'results_2025-01-02T08-00-00.000000.json'
+    ])
     expect(await findResultsFiles(dir, 'trainer_state.json', { maxDepth: 6 })).toEqual([])
   })
 
@@ -148,11 +183,14 @@ describe('findResultsFiles', () => {
       writeFileSync(path.join(root, 'results_top.json'), '{}')
       writeFileSync(path.join(root, 'a', 'b', 'results_two.json'), '{}')
       writeFileSync(path.join(deep, 'results_three.json'), '{}')
-      const names = async (maxDepth: number) => (await findResultsFiles(root, '**/results_*.json', { maxDepth })).map((f) => path.relative(root, f)).sort()
+      const names = async (maxDepth: number) =>
+        (await findResultsFiles(root, '**/results_*.json', { maxDepth })).map((f) => path.relative(root, f)).sort()
       expect(await names(0)).toEqual(['results_top.json'])
       expect(await names(2)).toEqual([path.join('a', 'b', 'results_two.json'), 'results_top.json'])
       expect(await names(3)).toHaveLength(3)
-      expect(await findResultsFiles(root, 'a/b/results_two.json', { maxDepth: 0 })).toEqual([path.join(root, 'a', 'b', 'results_two.json')])
+      expect(await findResultsFiles(root, 'a/b/results_two.json', { maxDepth: 0 })).toEqual([
+        path.join(root, 'a', 'b', 'results_two.json')
+      ])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
@@ -162,9 +200,12 @@ describe('findResultsFiles', () => {
 describe('the real example', () => {
   it("reads the validation accuracy train.mjs logged in each checkpoint's trainer_state.json", async () => {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'real', 'checkpoints')
-    const run = await createResultsEvaluator().evaluate(['checkpoint-5', 'checkpoint-200', 'checkpoint-1000'].map((n) => checkpointIn(root, n)), {
-      log: recordingLogger()
-    })
+    const run = await createResultsEvaluator().evaluate(
+      ['checkpoint-5', 'checkpoint-200', 'checkpoint-1000'].map((n) => checkpointIn(root, n)),
+      {
+        log: recordingLogger()
+      }
+    )
     const accuracies = run.results.map((r) => r.metrics.eval_accuracy)
     expect(accuracies.every((a) => a > 0.3 && a <= 1)).toBe(true)
     expect(new Set(accuracies).size).toBe(3)

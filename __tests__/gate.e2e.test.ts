@@ -33,7 +33,8 @@ function expectFailedAfterReport(r: ActionRun, error: RegExp): void {
 beforeAll(async () => {
   ;({ dir, cleanup } = await tempDir('gate-e2e-'))
   subset = path.join(dir, 'subset')
-  for (const step of [100, 200, 300, 400, 500]) await cp(path.join(ROOT, WORKSPACE, `step_${step}`), path.join(subset, `step_${step}`), { recursive: true })
+  for (const step of [100, 200, 300, 400, 500])
+    await cp(path.join(ROOT, WORKSPACE, `step_${step}`), path.join(subset, `step_${step}`), { recursive: true })
   const [full, sub] = await Promise.all([
     runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'full') } }),
     runAction({ inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'sub') } })
@@ -47,16 +48,29 @@ afterAll(() => cleanup())
 
 describe('min-score', () => {
   it('fails the step after writing the summary and outputs when the winner is below the bar', async () => {
-    const r = await runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'min-fail'), 'min-score': '0.75' } })
-    expectFailedAfterReport(r, /^::error::Gate failed: eval_accuracy 0\.712 < min-score 0\.750: the best checkpoint is 0\.038 short of the bar$/)
-    expect(r.outputs).toMatchObject({ 'best-checkpoint': `${WORKSPACE}/step_1000`, 'eval-accuracy': '0.712', published: 'false' })
-    expect(r.summary).toContain('- ❌ **min-score**: eval_accuracy 0.712 < min-score 0.750: the best checkpoint is 0.038 short of the bar')
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'min-fail'), 'min-score': '0.75' }
+    })
+    expectFailedAfterReport(
+      r,
+      /^::error::Gate failed: eval_accuracy 0\.712 < min-score 0\.750: the best checkpoint is 0\.038 short of the bar$/
+    )
+    expect(r.outputs).toMatchObject({
+      'best-checkpoint': `${WORKSPACE}/step_1000`,
+      'eval-accuracy': '0.712',
+      published: 'false'
+    })
+    expect(r.summary).toContain(
+      '- ❌ **min-score**: eval_accuracy 0.712 < min-score 0.750: the best checkpoint is 0.038 short of the bar'
+    )
     // summary.md beside the scores is the same report.
     expect(await readFile(path.join(dir, 'min-fail', 'summary.md'), 'utf8')).toBe(r.summary)
   })
 
   it("passes when min-score equals the winner's eval_accuracy", async () => {
-    const r = await runAction({ inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'min-eq'), 'min-score': '0.712' } })
+    const r = await runAction({
+      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'min-eq'), 'min-score': '0.712' }
+    })
     expect(r.code).toBe(0)
     expect(r.stdout).not.toContain('::error::')
     expect(r.outputs.gate).toBe('passed')
@@ -69,11 +83,18 @@ describe('baseline file with max-regression', () => {
   // The subset run (0.638) against the full run's scores (0.712): a drop of 0.074.
   it('passes a drop exactly at max-regression and shows the comparison', async () => {
     const r = await runAction({
-      inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'reg-eq'), baseline: fullScores, 'max-regression': '0.074' }
+      inputs: {
+        'checkpoint-dir': subset,
+        'output-dir': path.join(dir, 'reg-eq'),
+        baseline: fullScores,
+        'max-regression': '0.074'
+      }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
-    expect(r.summary).toContain(`- ✅ **max-regression**: eval_accuracy 0.638 vs baseline 0.712 (${fullScores}): regressed by 0.074, within max-regression 0.074`)
+    expect(r.summary).toContain(
+      `- ✅ **max-regression**: eval_accuracy 0.638 vs baseline 0.712 (${fullScores}): regressed by 0.074, within max-regression 0.074`
+    )
     expect(r.summary).toContain('### Change against the baseline')
     expect(r.summary).toContain('| **eval_accuracy** | 0.712 | 0.638 | ▼ -0.074 ❌ |')
     expect(r.summary).toContain('| Math Reasoning | 0.550 | 0.467 | ▼ -0.083 ❌ |')
@@ -81,30 +102,52 @@ describe('baseline file with max-regression', () => {
 
   it('fails a drop beyond max-regression', async () => {
     const r = await runAction({
-      inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'reg-fail'), baseline: fullScores, 'max-regression': '0.0739' }
+      inputs: {
+        'checkpoint-dir': subset,
+        'output-dir': path.join(dir, 'reg-fail'),
+        baseline: fullScores,
+        'max-regression': '0.0739'
+      }
     })
-    expectFailedAfterReport(r, /^::error::Gate failed: eval_accuracy 0\.638 vs baseline 0\.712 \(.*\): regressed by 0\.074, more than max-regression 0\.0739$/)
+    expectFailedAfterReport(
+      r,
+      /^::error::Gate failed: eval_accuracy 0\.638 vs baseline 0\.712 \(.*\): regressed by 0\.074, more than max-regression 0\.0739$/
+    )
     expect(r.summary).toContain('| **eval_accuracy** | 0.712 | 0.638 | ▼ -0.074 ❌ |')
   })
 
   it('passes an improvement with max-regression 0, relative baseline path resolved in the workspace', async () => {
     const r = await runAction({
-      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'reg-up'), baseline: path.relative(ROOT, subsetScores), 'max-regression': '0' }
+      inputs: {
+        'checkpoint-dir': WORKSPACE,
+        'output-dir': path.join(dir, 'reg-up'),
+        baseline: path.relative(ROOT, subsetScores),
+        'max-regression': '0'
+      }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
     expect(r.summary).toContain('| **eval_accuracy** | 0.638 | 0.712 | ▲ +0.074 ✅ |')
-    expect(r.summary).toMatch(/- ✅ \*\*max-regression\*\*: eval_accuracy 0\.712 vs baseline 0\.638 \(.*\): no regression/)
+    expect(r.summary).toMatch(
+      /- ✅ \*\*max-regression\*\*: eval_accuracy 0\.712 vs baseline 0\.638 \(.*\): no regression/
+    )
   })
 
   it('passes with a notice when the baseline file does not exist yet', async () => {
     const missing = path.join(dir, 'never-written', 'scores.json')
     const r = await runAction({
-      inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'reg-missing'), baseline: missing, 'max-regression': '0' }
+      inputs: {
+        'checkpoint-dir': subset,
+        'output-dir': path.join(dir, 'reg-missing'),
+        baseline: missing,
+        'max-regression': '0'
+      }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
-    expect(r.stdout).toContain(`::notice::No baseline yet: ${missing} does not exist (first run?). The regression check passes.`)
+    expect(r.stdout).toContain(
+      `::notice::No baseline yet: ${missing} does not exist (first run?). The regression check passes.`
+    )
     expect(r.summary).toContain('No baseline yet: nothing to compare with.')
     expect(r.summary).toContain('- ✅ **max-regression**: no baseline yet')
   })
@@ -122,7 +165,12 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
   it('compares with the scores in the model card an earlier run published', async () => {
     // An earlier run publishes the subset's winner (0.638) with its generated card.
     const earlier = await runAction({
-      inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'hub-publish'), publish: 'always', ...hubInputs('acme/tiny') }
+      inputs: {
+        'checkpoint-dir': subset,
+        'output-dir': path.join(dir, 'hub-publish'),
+        publish: 'always',
+        ...hubInputs('acme/tiny')
+      }
     })
     expect(earlier.stdout).not.toContain('::error::')
     expect(earlier.code).toBe(0)
@@ -131,7 +179,14 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     expect(card).toContain('0.638')
 
     const r = await runAction({
-      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'hub-compare'), baseline: 'hub', 'max-regression': '0', publish: 'never', ...hubInputs('acme/tiny') }
+      inputs: {
+        'checkpoint-dir': WORKSPACE,
+        'output-dir': path.join(dir, 'hub-compare'),
+        baseline: 'hub',
+        'max-regression': '0',
+        publish: 'never',
+        ...hubInputs('acme/tiny')
+      }
     })
     expect(r.stdout).not.toContain('::error::')
     expect(r.code).toBe(0)
@@ -149,7 +204,14 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     const resolvesBefore = hub.count('resolve')
     hub.fault('resolve', { kind: 'status', status: 429, headers: { 'Retry-After': '0' } })
     const r = await runAction({
-      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'hub-429'), baseline: 'hub', 'max-regression': '0', publish: 'never', ...hubInputs('acme/tiny') }
+      inputs: {
+        'checkpoint-dir': WORKSPACE,
+        'output-dir': path.join(dir, 'hub-429'),
+        baseline: 'hub',
+        'max-regression': '0',
+        publish: 'never',
+        ...hubInputs('acme/tiny')
+      }
     })
     expect(r.stdout).not.toContain('::error::')
     expect(r.code).toBe(0)
@@ -161,7 +223,14 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
 
   it('passes with a notice when nothing is published at repo-id yet', async () => {
     const r = await runAction({
-      inputs: { 'checkpoint-dir': subset, 'output-dir': path.join(dir, 'hub-none'), baseline: 'hub', 'max-regression': '0', publish: 'never', ...hubInputs('acme/not-yet') }
+      inputs: {
+        'checkpoint-dir': subset,
+        'output-dir': path.join(dir, 'hub-none'),
+        baseline: 'hub',
+        'max-regression': '0',
+        publish: 'never',
+        ...hubInputs('acme/not-yet')
+      }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
@@ -171,7 +240,13 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
   it('publishes nothing when the gate fails, even with publish: always', async () => {
     const commitsBefore = hub.count('commit')
     const r = await runAction({
-      inputs: { 'checkpoint-dir': WORKSPACE, 'output-dir': path.join(dir, 'hub-blocked'), 'min-score': '0.9', publish: 'always', ...hubInputs('acme/blocked') }
+      inputs: {
+        'checkpoint-dir': WORKSPACE,
+        'output-dir': path.join(dir, 'hub-blocked'),
+        'min-score': '0.9',
+        publish: 'always',
+        ...hubInputs('acme/blocked')
+      }
     })
     expectFailedAfterReport(r, /^::error::Gate failed: eval_accuracy 0\.712 < min-score 0\.900/)
     expect(r.outputs.published).toBe('false')

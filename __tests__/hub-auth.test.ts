@@ -22,7 +22,11 @@ describe('whoami against the loopback Hub', () => {
   afterAll(() => hub.close())
 
   it('reports a write token', async () => {
-    await expect(whoami({ hubUrl: hub.url, accessToken: WRITE })).resolves.toEqual({ name: 'alice', canWrite: true, tokenRole: 'write' })
+    await expect(whoami({ hubUrl: hub.url, accessToken: WRITE })).resolves.toEqual({
+      name: 'alice',
+      canWrite: true,
+      tokenRole: 'write'
+    })
     expect(hub.requests.at(-1)).toMatchObject({ route: 'whoami', authorized: true, status: 200 })
     expect(JSON.stringify(hub.requests)).not.toContain(WRITE)
   })
@@ -38,18 +42,24 @@ describe('whoami against the loopback Hub', () => {
     }
     expect(message).toMatch(/token of "bob" is read-only \(role "read"\), so it can't publish to bob\/model/)
     expect(message).toContain(`${hub.url}/settings/tokens`)
-    expect(() => assertCanWrite({ name: 'alice', canWrite: true, tokenRole: 'write' }, { hubUrl: hub.url, repoId: 'alice/m' })).not.toThrow()
+    expect(() =>
+      assertCanWrite({ name: 'alice', canWrite: true, tokenRole: 'write' }, { hubUrl: hub.url, repoId: 'alice/m' })
+    ).not.toThrow()
   })
 
   it('explains a 401 without echoing the token', async () => {
     const error = await whoami({ hubUrl: hub.url, accessToken: UNKNOWN }).catch((e: Error) => e)
-    expect((error as Error).message).toMatch(/rejected by .*\/api\/whoami-v2 \(401\): it is wrong, expired or revoked\. Create a token with the "write" role/)
+    expect((error as Error).message).toMatch(
+      /rejected by .*\/api\/whoami-v2 \(401\): it is wrong, expired or revoked\. Create a token with the "write" role/
+    )
     expect((error as Error).message).not.toContain(UNKNOWN)
   })
 
   it('rejects a token that is not a Hub token before any request', async () => {
     const before = hub.requests.length
-    await expect(whoami({ hubUrl: hub.url, accessToken: 'ghp_notAHubToken' })).rejects.toThrow(/malformed: Hub tokens start with "hf_"/)
+    await expect(whoami({ hubUrl: hub.url, accessToken: 'ghp_notAHubToken' })).rejects.toThrow(
+      /malformed: Hub tokens start with "hf_"/
+    )
     expect(hub.requests.length).toBe(before)
   })
 })
@@ -84,7 +94,11 @@ describe('exchangeOidcToken (trusted publishing)', () => {
     const token = await exchangeOidcToken(base())
     expect(token).toMatch(/^hf_jwt_/)
     expect(oidc.requests.at(-1)).toEqual({ audience: 'https://huggingface.co', authorized: true })
-    expect(await whoami({ hubUrl: hub.url, accessToken: token })).toEqual({ name: 'acme', canWrite: true, tokenRole: 'fineGrained' })
+    expect(await whoami({ hubUrl: hub.url, accessToken: token })).toEqual({
+      name: 'acme',
+      canWrite: true,
+      tokenRole: 'fineGrained'
+    })
   })
 
   it('asks for the hub URL as audience by default', async () => {
@@ -93,8 +107,12 @@ describe('exchangeOidcToken (trusted publishing)', () => {
   })
 
   it('explains a wrong audience with the claims to match, never the tokens', async () => {
-    const error = (await exchangeOidcToken({ ...base(), audience: 'https://example.invalid' }).catch((e: Error) => e)) as Error
-    expect(error.message).toMatch(/refused to exchange the GitHub OIDC token for a token on acme\/model .*HTTP 400\): invalid_grant: The token audience does not match/)
+    const error = (await exchangeOidcToken({ ...base(), audience: 'https://example.invalid' }).catch(
+      (e: Error) => e
+    )) as Error
+    expect(error.message).toMatch(
+      /refused to exchange the GitHub OIDC token for a token on acme\/model .*HTTP 400\): invalid_grant: The token audience does not match/
+    )
     expect(error.message).toContain('repository="acme/training"')
     expect(error.message).toContain('aud="https://example.invalid"')
     expect(error.message).toContain('/acme/model/settings')
@@ -103,12 +121,18 @@ describe('exchangeOidcToken (trusted publishing)', () => {
   })
 
   it('explains a repo with no matching trusted publisher', async () => {
-    await expect(exchangeOidcToken({ ...base(), repoId: 'acme/other' })).rejects.toThrow(/No trusted publisher of acme\/other matches/)
+    await expect(exchangeOidcToken({ ...base(), repoId: 'acme/other' })).rejects.toThrow(
+      /No trusted publisher of acme\/other matches/
+    )
   })
 
   it('explains a missing id-token permission', async () => {
-    await expect(exchangeOidcToken({ ...base(), idTokenRequestUrl: undefined })).rejects.toThrow(/permissions: id-token: write/)
-    const error = (await exchangeOidcToken({ ...base(), idTokenRequestToken: 'wrong-request-token' }).catch((e: Error) => e)) as Error
+    await expect(exchangeOidcToken({ ...base(), idTokenRequestUrl: undefined })).rejects.toThrow(
+      /permissions: id-token: write/
+    )
+    const error = (await exchangeOidcToken({ ...base(), idTokenRequestToken: 'wrong-request-token' }).catch(
+      (e: Error) => e
+    )) as Error
     expect(error.message).toMatch(/Could not get an OIDC ID token from GitHub .*HTTP 401/)
     expect(error.message).not.toContain('wrong-request-token')
   })
@@ -136,7 +160,9 @@ describe('readLocalToken', () => {
     })
     await mkdir(join(home, 'hfhome'))
     await writeFile(join(home, 'hfhome', 'token'), 'hf_fromHfHome')
-    expect(await readLocalToken({ env: { HF_HOME: join(home, 'hfhome') }, homeDir: home })).toMatchObject({ token: 'hf_fromHfHome' })
+    expect(await readLocalToken({ env: { HF_HOME: join(home, 'hfhome') }, homeDir: home })).toMatchObject({
+      token: 'hf_fromHfHome'
+    })
     expect(await readLocalToken({ env: {}, homeDir: home })).toEqual({
       token: 'hf_fromDefaultFile',
       source: `the token file ${join(home, '.cache', 'huggingface', 'token')}`
@@ -144,11 +170,15 @@ describe('readLocalToken', () => {
   })
 
   it('returns null when there is no token anywhere', async () => {
-    await expect(readLocalToken({ env: { HF_HOME: join(home, 'nowhere') }, homeDir: join(home, 'nobody') })).resolves.toBeNull()
+    await expect(
+      readLocalToken({ env: { HF_HOME: join(home, 'nowhere') }, homeDir: join(home, 'nobody') })
+    ).resolves.toBeNull()
   })
 
   it('fails clearly for a named token file that is missing or empty', async () => {
-    await expect(readLocalToken({ env: {}, tokenFile: join(home, 'missing'), homeDir: home })).rejects.toThrow(/does not exist or can't be read\. Fix the path/)
+    await expect(readLocalToken({ env: {}, tokenFile: join(home, 'missing'), homeDir: home })).rejects.toThrow(
+      /does not exist or can't be read\. Fix the path/
+    )
     await writeFile(join(home, 'empty'), '\n')
     await expect(readLocalToken({ env: {}, tokenFile: join(home, 'empty'), homeDir: home })).rejects.toThrow(/is empty/)
   })

@@ -25,7 +25,13 @@ describe('downloadRepoFile through the retrying transport against the loopback H
   afterEach(() => hub.close())
 
   const download = (extra: Partial<Parameters<typeof downloadRepoFile>[0]> = {}): Promise<string | null> =>
-    downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/model', path: 'README.md', retry: { sleep: async () => {} }, ...extra })
+    downloadRepoFile({
+      hubUrl: hub.url,
+      repoId: 'acme/model',
+      path: 'README.md',
+      retry: { sleep: async () => {} },
+      ...extra
+    })
 
   it('retries a 429 through the injected fetch and returns the file', async () => {
     hub.fault('resolve', { kind: 'status', status: 429, headers: { 'Retry-After': '0' } })
@@ -35,7 +41,10 @@ describe('downloadRepoFile through the retrying transport against the loopback H
       return fetch(input, init)
     }
     expect(await download({ fetch: recordingFetch })).toBe(README)
-    expect(calls).toEqual([`${hub.url}/acme/model/resolve/main/README.md`, `${hub.url}/acme/model/resolve/main/README.md`])
+    expect(calls).toEqual([
+      `${hub.url}/acme/model/resolve/main/README.md`,
+      `${hub.url}/acme/model/resolve/main/README.md`
+    ])
   })
 
   it.each(['RepoNotFound', 'RepositoryNotFound'])('returns null for a missing repo (401 %s)', async (errorCode) => {

@@ -16,7 +16,10 @@ const TOKEN = 'hf_memoryTestToken0123456789'
 it(`uploads a ${sizeMiB} MiB file with RSS growing by less than 200 MiB`, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'hub-memory-'))
   // One single PUT of the whole file (no multipart): the case where Node's fetch would buffer it.
-  const hub = await startHubServer({ tokens: { [TOKEN]: { user: 'alice', role: 'write' } }, multipartThreshold: Number.MAX_SAFE_INTEGER })
+  const hub = await startHubServer({
+    tokens: { [TOKEN]: { user: 'alice', role: 'write' } },
+    multipartThreshold: Number.MAX_SAFE_INTEGER
+  })
   try {
     const path = join(dir, 'model.safetensors')
     const file = await open(path, 'w')
@@ -44,7 +47,9 @@ it(`uploads a ${sizeMiB} MiB file with RSS growing by less than 200 MiB`, async 
     expect(hub.head('alice/big')!.files.get('model.safetensors')!.size).toBe(sizeMiB * MiB)
     expect(result.commitSha).toBe(hub.head('alice/big')!.oid)
     const growthMiB = (peak - baseline) / MiB
-    process.stdout.write(`RSS baseline ${(baseline / MiB).toFixed(0)} MiB, peak ${(peak / MiB).toFixed(0)} MiB, growth ${growthMiB.toFixed(0)} MiB\n`)
+    process.stdout.write(
+      `RSS baseline ${(baseline / MiB).toFixed(0)} MiB, peak ${(peak / MiB).toFixed(0)} MiB, growth ${growthMiB.toFixed(0)} MiB\n`
+    )
     expect(growthMiB).toBeLessThan(200)
   } finally {
     await hub.close()

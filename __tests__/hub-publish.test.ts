@@ -33,7 +33,10 @@ describe('publishToHub with the real client against the loopback Hub', () => {
   beforeEach(async () => {
     log = recordingLogger()
     hub = await startHubServer({
-      tokens: { [TOKEN]: { user: 'alice', role: 'write', orgs: ['acme'] }, [READ_TOKEN]: { user: 'bob', role: 'read' } },
+      tokens: {
+        [TOKEN]: { user: 'alice', role: 'write', orgs: ['acme'] },
+        [READ_TOKEN]: { user: 'bob', role: 'read' }
+      },
       // Small thresholds so a few MiB exercise both LFS transfers: basic below 4 MiB, multipart above.
       multipartThreshold: 4 * MiB,
       partSize: 2 * MiB,
@@ -76,7 +79,13 @@ describe('publishToHub with the real client against the loopback Hub', () => {
     expect(hub.repos.get('acme/best-model')!.private).toBe(true)
     expect(hub.history('acme/best-model').map((c) => c.title)).toEqual(['Publish step_3000', 'initial commit'])
     expect(head.description).toBe('eval_accuracy 0.912')
-    expect(head.changed.sort()).toEqual(['README.md', 'config.json', 'eval/results.json', 'model.safetensors', 'shards/big.safetensors'])
+    expect(head.changed.sort()).toEqual([
+      'README.md',
+      'config.json',
+      'eval/results.json',
+      'model.safetensors',
+      'shards/big.safetensors'
+    ])
     expect(head.files.get('model.safetensors')!.lfs?.oid).toBe(createHash('sha256').update(weights).digest('hex'))
     expect((await hub.fileContent('acme/best-model', 'model.safetensors'))!.equals(weights)).toBe(true)
     expect((await hub.fileContent('acme/best-model', 'shards/big.safetensors'))!.equals(bigWeights)).toBe(true)
@@ -94,13 +103,18 @@ describe('publishToHub with the real client against the loopback Hub', () => {
       uploadedBytes: weights.length,
       totalBytes: weights.length
     })
-    expect(progress.filter((p) => p.path === 'README.md')).toEqual([{ path: 'README.md', uploadedBytes: README.length + 2, totalBytes: README.length + 2 }])
+    expect(progress.filter((p) => p.path === 'README.md')).toEqual([
+      { path: 'README.md', uploadedBytes: README.length + 2, totalBytes: README.length + 2 }
+    ])
   })
 
   // The same files with one small change: a re-run that has something to commit.
   const changed = (extra: Partial<PublishOptions> = {}) => {
     const base = options(extra)
-    return { ...base, files: base.files.map((f) => (f.pathInRepo === 'README.md' ? { ...f, content: README + 'changed\n' } : f)) }
+    return {
+      ...base,
+      files: base.files.map((f) => (f.pathInRepo === 'README.md' ? { ...f, content: README + 'changed\n' } : f))
+    }
   }
 
   it('re-runs on an existing repo (409) without uploading any LFS byte again', async () => {
@@ -124,7 +138,11 @@ describe('publishToHub with the real client against the loopback Hub', () => {
     expect(hub.head('acme/best-model')!.title).toBe('initial commit')
     // An existing branch is reused.
     await publishToHub(changed({ revision: 'candidates', commitTitle: 'Second' }))
-    expect(hub.history('acme/best-model', 'candidates').map((c) => c.title)).toEqual(['Second', 'Publish step_3000', 'initial commit'])
+    expect(hub.history('acme/best-model', 'candidates').map((c) => c.title)).toEqual([
+      'Second',
+      'Publish step_3000',
+      'initial commit'
+    ])
   })
 
   it('opens a pull request and returns its URL, leaving main alone', async () => {
@@ -154,7 +172,9 @@ describe('publishToHub with the real client against the loopback Hub', () => {
     expect(again.commitSha).toBe(first.commitSha)
     expect(hub.count('commit')).toBe(commits)
     expect(hub.history('acme/best-model').map((c) => c.title)).toEqual(['Publish step_3000', 'initial commit'])
-    expect(log.lines).toContain(`acme/best-model@main already holds exactly these files at ${first.commitSha}: nothing to commit`)
+    expect(log.lines).toContain(
+      `acme/best-model@main already holds exactly these files at ${first.commitSha}: nothing to commit`
+    )
     expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false) // the tag is already on this commit
   })
 
@@ -200,14 +220,20 @@ describe('publishToHub with the real client against the loopback Hub', () => {
 
   it('does not risk a second pull request after a lost answer', async () => {
     hub.fault('commit', { kind: 'lose-response' })
-    await expect(publishToHub(options({ createPr: true }))).rejects.toThrow(/It may have been opened: look at .*\/acme\/best-model\/discussions before re-running/)
+    await expect(publishToHub(options({ createPr: true }))).rejects.toThrow(
+      /It may have been opened: look at .*\/acme\/best-model\/discussions before re-running/
+    )
     expect(hub.count('commit')).toBe(1)
     expect(hub.repos.get('acme/best-model')!.pullRequests).toHaveLength(1)
   })
 
   it('explains a read-only token and never shows a token in errors or logs', async () => {
-    const error = (await publishToHub(options({ accessToken: READ_TOKEN, repoId: 'bob/model' })).catch((e: Error) => e)) as Error
-    expect(error.message).toMatch(/^Could not create the repo bob\/model on http:\/\/127\.0\.0\.1:\d+: .*read-only.*Create a token with the "write" role/)
+    const error = (await publishToHub(options({ accessToken: READ_TOKEN, repoId: 'bob/model' })).catch(
+      (e: Error) => e
+    )) as Error
+    expect(error.message).toMatch(
+      /^Could not create the repo bob\/model on http:\/\/127\.0\.0\.1:\d+: .*read-only.*Create a token with the "write" role/
+    )
     const unknown = 'hf_thisTokenIsNotKnown12345'
     const error401 = (await publishToHub(options({ accessToken: unknown })).catch((e: Error) => e)) as Error
     expect(error401.message).toMatch(/token was rejected \(wrong, expired or revoked\)/)
@@ -220,19 +246,44 @@ describe('publishToHub with the real client against the loopback Hub', () => {
 
   it('refuses bad inputs before any request', async () => {
     await expect(publishToHub(options({ repoId: 'no-namespace' }))).rejects.toThrow(/needs "namespace\/name"/)
-    await expect(publishToHub(options({ files: [{ pathInRepo: '../x', content: 'x' }] }))).rejects.toThrow(/Invalid path in repo "\.\.\/x"/)
-    await expect(publishToHub(options({ files: [{ pathInRepo: 'w', localPath: dir }] }))).rejects.toThrow(/is not a regular file/)
-    await expect(publishToHub(options({ files: [{ pathInRepo: 'a', content: '1' }, { pathInRepo: 'a', content: '2' }] }))).rejects.toThrow(/listed twice/)
+    await expect(publishToHub(options({ files: [{ pathInRepo: '../x', content: 'x' }] }))).rejects.toThrow(
+      /Invalid path in repo "\.\.\/x"/
+    )
+    await expect(publishToHub(options({ files: [{ pathInRepo: 'w', localPath: dir }] }))).rejects.toThrow(
+      /is not a regular file/
+    )
+    await expect(
+      publishToHub(
+        options({
+          files: [
+            { pathInRepo: 'a', content: '1' },
+            { pathInRepo: 'a', content: '2' }
+          ]
+        })
+      )
+    ).rejects.toThrow(/listed twice/)
     expect(hub.requests).toHaveLength(0)
   })
 
   it('downloadRepoFile reads a published file, and null for a missing repo, revision or file', async () => {
     const result = await publishToHub(options({ private: false }))
     expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/best-model', path: 'README.md' })).toBe(README)
-    expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/best-model', path: 'README.md', revision: result.commitSha, accessToken: TOKEN })).toBe(README)
+    expect(
+      await downloadRepoFile({
+        hubUrl: hub.url,
+        repoId: 'acme/best-model',
+        path: 'README.md',
+        revision: result.commitSha,
+        accessToken: TOKEN
+      })
+    ).toBe(README)
     expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/best-model', path: 'nope.md' })).toBeNull()
-    expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/best-model', path: 'README.md', revision: 'no-branch' })).toBeNull()
+    expect(
+      await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/best-model', path: 'README.md', revision: 'no-branch' })
+    ).toBeNull()
     expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/missing', path: 'README.md' })).toBeNull()
-    expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/missing', path: 'README.md', accessToken: TOKEN })).toBeNull()
+    expect(
+      await downloadRepoFile({ hubUrl: hub.url, repoId: 'acme/missing', path: 'README.md', accessToken: TOKEN })
+    ).toBeNull()
   })
 })

@@ -28,7 +28,9 @@ describe('parseRepoId', () => {
   })
 
   it('names the input it was given', () => {
-    expect(() => parseRepoId('a b', { inputName: '--repo-id' })).toThrow(/^Invalid --repo-id "a b": .*Use "name" or "namespace\/name"/)
+    expect(() => parseRepoId('a b', { inputName: '--repo-id' })).toThrow(
+      /^Invalid --repo-id "a b": .*Use "name" or "namespace\/name"/
+    )
   })
 
   it('resolves a bare name against the default namespace', () => {

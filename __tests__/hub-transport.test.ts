@@ -29,7 +29,15 @@ describe('createHubFetch with the real client', () => {
     const me = await whoAmI({ hubUrl: hub.url, accessToken: TOKEN, fetch })
     expect(me.name).toBe('alice')
     expect(delays).toEqual([3000])
-    expect(events).toEqual([expect.objectContaining({ method: 'GET', url: `${hub.url}/api/whoami-v2`, attempt: 1, maxAttempts: 4, reason: 'HTTP 429' })])
+    expect(events).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: `${hub.url}/api/whoami-v2`,
+        attempt: 1,
+        maxAttempts: 4,
+        reason: 'HTTP 429'
+      })
+    ])
     expect(hub.count('whoami')).toBe(2)
   })
 
@@ -66,7 +74,9 @@ describe('createHubFetch with the real client', () => {
 
   it('does not retry a client error', async () => {
     const { fetch, delays } = recordingFetch()
-    await expect(whoAmI({ hubUrl: hub.url, accessToken: 'hf_unknown_token_123456', fetch })).rejects.toMatchObject({ statusCode: 401 })
+    await expect(whoAmI({ hubUrl: hub.url, accessToken: 'hf_unknown_token_123456', fetch })).rejects.toMatchObject({
+      statusCode: 401
+    })
     expect(delays).toEqual([])
   })
 

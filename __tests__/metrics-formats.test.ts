@@ -19,7 +19,16 @@ const LIGHTEVAL = 'lighteval/checkpoint-200/results/org/tiny-model/results_2025-
 describe('flat maps', () => {
   it('makes benchmarks of plain scores and keeps bookkeeping numbers as metrics', () => {
     const parsed = parseMetricsDocument(
-      { accuracy: 0.8125, macro_f1: 0.8, perplexity: 12.5, loss: 0.41, samples: 160, runtime: 2.5, note: 'text', nested: { a: 1 } },
+      {
+        accuracy: 0.8125,
+        macro_f1: 0.8,
+        perplexity: 12.5,
+        loss: 0.41,
+        samples: 160,
+        runtime: 2.5,
+        note: 'text',
+        nested: { a: 1 }
+      },
       'stdout'
     )
     expect(parsed.format).toBe('flat')
@@ -30,7 +39,10 @@ describe('flat maps', () => {
     ])
     expect(parsed.scores).toEqual({ accuracy: 0.8125, macro_f1: 0.8, perplexity: 12.5 })
     expect(parsed.metrics).toEqual({ loss: 0.41, samples: 160, runtime: 2.5 })
-    expect(parsed.notes).toEqual(["'note' is a string, not a number; ignored", "'nested' is an object, not a number; ignored"])
+    expect(parsed.notes).toEqual([
+      "'note' is a string, not a number; ignored",
+      "'nested' is an object, not a number; ignored"
+    ])
   })
 
   it('strips eval_ for benchmark ids, keeps eval_accuracy and eval_loss as reported metrics', () => {
@@ -74,7 +86,9 @@ describe('flat maps', () => {
   })
 
   it('fails on a NaN score (Python writes bare NaN) but only drops a NaN bookkeeping metric', () => {
-    expect(() => parseMetricsText('{"accuracy": NaN}', 'stdout')).toThrow(/stdout: 'accuracy' is NaN, not a usable score/)
+    expect(() => parseMetricsText('{"accuracy": NaN}', 'stdout')).toThrow(
+      /stdout: 'accuracy' is NaN, not a usable score/
+    )
     const parsed = parseMetricsText('{"accuracy": 0.5, "loss": Infinity, "text": "NaN inside a string"}', 'stdout')
     expect(parsed.scores).toEqual({ accuracy: 0.5 })
     expect(parsed.metrics).toEqual({})
@@ -83,7 +97,10 @@ describe('flat maps', () => {
 
   it('explains invalid JSON with the parser message', () => {
     expect(() => parseMetricsText('{"accuracy": 0.9,', 'out.json')).toThrow(/^out\.json: not valid JSON \(/)
-    expect(parseJsonText('{"a": -Infinity, "b": "x\\"NaN"}', 's')).toEqual({ a: '\u0000non-finite:-Infinity', b: 'x"NaN' })
+    expect(parseJsonText('{"a": -Infinity, "b": "x\\"NaN"}', 's')).toEqual({
+      a: '\u0000non-finite:-Infinity',
+      b: 'x"NaN'
+    })
   })
 })
 
@@ -136,7 +153,10 @@ describe('lm-evaluation-harness results', () => {
   })
 
   it('reads the lm-eval 0.3 layout (metrics without filters)', () => {
-    const out = parseMetricsDocument({ results: { hellaswag: { acc: 0.5, acc_stderr: 0.01, acc_norm: 0.6 } }, versions: { hellaswag: 0 } }, 'r')
+    const out = parseMetricsDocument(
+      { results: { hellaswag: { acc: 0.5, acc_stderr: 0.01, acc_norm: 0.6 } }, versions: { hellaswag: 0 } },
+      'r'
+    )
     expect(out.scores).toEqual({ hellaswag: 0.5 })
     expect(out.metrics).toEqual({ 'hellaswag/acc_norm': 0.6 })
   })
@@ -169,7 +189,10 @@ describe('lighteval results', () => {
   })
 
   it('accepts the newer two-part keys (task|shots)', () => {
-    const out = parseMetricsDocument({ config_general: {}, results: { 'boolq|0': { accuracy: 0.78, accuracy_stderr: 0.02 } } }, 'r')
+    const out = parseMetricsDocument(
+      { config_general: {}, results: { 'boolq|0': { accuracy: 0.78, accuracy_stderr: 0.02 } } },
+      'r'
+    )
     expect(out.benchmarks).toEqual([{ id: 'boolq', name: 'boolq (accuracy, 0-shot)', group: 'lighteval' }])
   })
 })
@@ -181,7 +204,13 @@ describe('trainer_state.json', () => {
     const parsed = parseMetricsText(text, 'trainer_state.json', { step: 1000 })
     expect(parsed.format).toBe('trainer-state')
     expect(parsed.scores).toEqual({ f1: 0.806, ood_accuracy: 0.715 })
-    expect(parsed.metrics).toMatchObject({ eval_accuracy: 0.815, eval_loss: 0.48, eval_ood_loss: 0.78, step: 1000, epoch: 1.25 })
+    expect(parsed.metrics).toMatchObject({
+      eval_accuracy: 0.815,
+      eval_loss: 0.48,
+      eval_ood_loss: 0.78,
+      step: 1000,
+      epoch: 1.25
+    })
   })
 
   it('uses global_step when no step is given', () => {
@@ -195,7 +224,9 @@ describe('trainer_state.json', () => {
   })
 
   it('explains a training run that never evaluated', () => {
-    expect(() => parseMetricsDocument({ log_history: [{ loss: 1, step: 10 }] }, 'ts.json')).toThrow(/ts\.json: log_history has no evaluation entries.*eval_strategy="steps"/)
+    expect(() => parseMetricsDocument({ log_history: [{ loss: 1, step: 10 }] }, 'ts.json')).toThrow(
+      /ts\.json: log_history has no evaluation entries.*eval_strategy="steps"/
+    )
   })
 })
 

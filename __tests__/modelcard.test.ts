@@ -55,9 +55,11 @@ describe('fillModelCard', () => {
   })
 
   it('keeps every other byte: BOM, CRLF, trailing spaces, no final newline', () => {
-    const template = '\uFEFF# Card  \r\n\r\n| Benchmark | Score |\r\n|---|---|\r\n| Translation\t| {RESULT} |  \r\nStep {step}\rlast line without newline {checkpoint}'
+    const template =
+      '\uFEFF# Card  \r\n\r\n| Benchmark | Score |\r\n|---|---|\r\n| Translation\t| {RESULT} |  \r\nStep {step}\rlast line without newline {checkpoint}'
     const { card } = fillModelCard({ ...step1000(), template })
-    const expected = '\uFEFF# Card  \r\n\r\n| Benchmark | Score |\r\n|---|---|\r\n| Translation\t| 0.804 |  \r\nStep 1000\rlast line without newline step_1000'
+    const expected =
+      '\uFEFF# Card  \r\n\r\n| Benchmark | Score |\r\n|---|---|\r\n| Translation\t| 0.804 |  \r\nStep 1000\rlast line without newline step_1000'
     expect(Buffer.from(card, 'utf8').equals(Buffer.from(expected, 'utf8'))).toBe(true)
   })
 
@@ -68,7 +70,9 @@ describe('fillModelCard', () => {
 
   it('reports every unfillable placeholder at once, with file, line and the benchmarks it could be', async () => {
     const scores = { ...step1000().scores, translation: null }
-    const error = cardError(() => fillModelCard({ ...step1000(), scores, template: brokenTemplate, templatePath: 'cards/README.md' }))
+    const error = cardError(() =>
+      fillModelCard({ ...step1000(), scores, template: brokenTemplate, templatePath: 'cards/README.md' })
+    )
     expect(error.problems.map((p) => p.line)).toEqual([6, 7, 8, 10])
     expect(error.problems.every((p) => p.file === 'cards/README.md')).toBe(true)
     const [math, average, translation, loose] = error.problems.map((p) => p.message)
@@ -86,13 +90,20 @@ describe('fillModelCard', () => {
   it('reports a row that names two benchmarks', () => {
     const template = '| Math Reasoning | Common Sense | {RESULT} |\n'
     const error = cardError(() => fillModelCard({ ...step1000(), template }))
-    expect(error.problems[0].message).toContain('could be any of Math Reasoning (math_reasoning), Common Sense (common_sense)')
+    expect(error.problems[0].message).toContain(
+      'could be any of Math Reasoning (math_reasoning), Common Sense (common_sense)'
+    )
   })
 
   it('errors on a named placeholder whose benchmark has no score (missing or null)', () => {
     const scores: Record<string, number | null> = { math_reasoning: null }
     const error = cardError(() =>
-      fillModelCard({ ...step1000(), scores, evalAccuracy: null, template: 'a {math_reasoning}\nb {common_sense}\nc {eval_accuracy}' })
+      fillModelCard({
+        ...step1000(),
+        scores,
+        evalAccuracy: null,
+        template: 'a {math_reasoning}\nb {common_sense}\nc {eval_accuracy}'
+      })
     )
     expect(error.problems.map((p) => [p.file, p.line])).toEqual([
       ['model card template', 1],
@@ -102,7 +113,11 @@ describe('fillModelCard', () => {
   })
 
   it('fills extra values but never lets them shadow the built-in names', () => {
-    const { card } = fillModelCard({ ...step1000(), template: '{repo_id} {step}', extraValues: { repo_id: 'me/tiny', step: 'x' } })
+    const { card } = fillModelCard({
+      ...step1000(),
+      template: '{repo_id} {step}',
+      extraValues: { repo_id: 'me/tiny', step: 'x' }
+    })
     expect(card).toBe('me/tiny 1000')
   })
 
@@ -137,7 +152,13 @@ describe('generateModelCard', () => {
   it('writes front matter, the scores by group, eval_accuracy and how the checkpoint was chosen', () => {
     const data = step1000()
     data.scores.translation = null
-    const card = generateModelCard({ ...data, repoId: 'me/tiny-model', metricName: 'eval_accuracy', runUrl: 'https://github.com/me/r/actions/runs/1', libraryName: 'transformers' })
+    const card = generateModelCard({
+      ...data,
+      repoId: 'me/tiny-model',
+      metricName: 'eval_accuracy',
+      runUrl: 'https://github.com/me/r/actions/runs/1',
+      libraryName: 'transformers'
+    })
     const front = parseDocument(card.split('---')[1]).toJS()
     expect(front).toEqual({ library_name: 'transformers', tags: ['checkpoint-eval'] })
     expect(card).toContain('# tiny-model')
@@ -149,7 +170,12 @@ describe('generateModelCard', () => {
     expect(card).toContain('(https://github.com/me/r/actions/runs/1)')
     // Groups appear in the order the suite lists them.
     const groups = [...card.matchAll(/^\| \*\*(.+?)\*\* \|/gm)].map((m) => m[1])
-    expect(groups).toEqual(['Core Reasoning Tasks', 'Language Understanding', 'Generation Tasks', 'Specialized Capabilities'])
+    expect(groups).toEqual([
+      'Core Reasoning Tasks',
+      'Language Understanding',
+      'Generation Tasks',
+      'Specialized Capabilities'
+    ])
   })
 })
 
@@ -189,16 +215,25 @@ describe('addModelIndex', () => {
 
   it('creates front matter when the card has none, keeping BOM and CRLF', () => {
     const card = '\uFEFF# Title\r\n\r\ntext'
-    const out = addModelIndex(card, { ...options, scores: { math_reasoning: 0.5 }, benchmarks: SUITE.slice(0, 2), evalAccuracy: null })
+    const out = addModelIndex(card, {
+      ...options,
+      scores: { math_reasoning: 0.5 },
+      benchmarks: SUITE.slice(0, 2),
+      evalAccuracy: null
+    })
     expect(out.startsWith('\uFEFF---\r\nmodel-index:\r\n')).toBe(true)
     expect(out.endsWith('---\r\n# Title\r\n\r\ntext')).toBe(true)
     const meta = parseDocument(out.slice(1).split('---\r\n')[1]).toJS()
     // Unscored benchmarks are left out: the Hub rejects a metric without a value.
-    expect(meta['model-index'][0].results[0].metrics).toEqual([{ type: 'math_reasoning', value: 0.5, name: 'Math Reasoning' }])
+    expect(meta['model-index'][0].results[0].metrics).toEqual([
+      { type: 'math_reasoning', value: 0.5, name: 'Math Reasoning' }
+    ])
   })
 
   it('names the line of front matter YAML that does not parse', () => {
-    const error = cardError(() => addModelIndex('---\nlicense: mit\ntags: [a\n---\nBody', { ...options, cardPath: 'README.md' }))
+    const error = cardError(() =>
+      addModelIndex('---\nlicense: mit\ntags: [a\n---\nBody', { ...options, cardPath: 'README.md' })
+    )
     expect(error.problems[0].file).toBe('README.md')
     expect(error.problems[0].line).toBeGreaterThanOrEqual(3)
     expect(error.message).toContain('does not parse')

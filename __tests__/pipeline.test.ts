@@ -38,7 +38,10 @@ describe('pipeline', () => {
   it('runFull: a relative checkpoint-dir resolves against the workspace; scores, summary and outputs say so', async () => {
     const log = recordingLogger()
     const result = await runFull({ config: configFor(dir), log, run: RUN })
-    expect(result.ranking.winner?.evaluation.checkpoint).toMatchObject({ name: 'step_1000', path: path.join(dir, 'checkpoints/step_1000') })
+    expect(result.ranking.winner?.evaluation.checkpoint).toMatchObject({
+      name: 'step_1000',
+      path: path.join(dir, 'checkpoints/step_1000')
+    })
     expect(result.ranking.winner?.evalAccuracy).toBe(0.712)
     expect(result.files.json).toBe(path.join(dir, 'out/scores.json'))
     const scores = JSON.parse(await readFile(result.files.json, 'utf8'))
@@ -62,17 +65,27 @@ describe('pipeline', () => {
 
   it('runFull: a missing file baseline is "none yet" and the regression check passes', async () => {
     const log = recordingLogger()
-    const result = await runFull({ config: configFor(dir, { baseline: 'prev/scores.json', 'max-regression': '0' }), log, run: RUN })
+    const result = await runFull({
+      config: configFor(dir, { baseline: 'prev/scores.json', 'max-regression': '0' }),
+      log,
+      run: RUN
+    })
     expect(result.baseline).toBeNull()
     expect(result.gate.status).toBe('passed')
-    expect(log.lines).toContain('notice: No baseline yet: prev/scores.json does not exist (first run?). The regression check passes.')
+    expect(log.lines).toContain(
+      'notice: No baseline yet: prev/scores.json does not exist (first run?). The regression check passes.'
+    )
     expect(result.summary).toContain('No baseline yet: nothing to compare with.')
   })
 
   it('runFull: a baseline scores.json from an earlier run is compared and gated', async () => {
     const first = await runFull({ config: configFor(dir, { 'output-dir': 'first' }), log: recordingLogger(), run: RUN })
     const second = await runFull({
-      config: configFor(dir, { baseline: path.relative(dir, first.files.json), 'max-regression': '0', benchmarks: 'math_reasoning' }),
+      config: configFor(dir, {
+        baseline: path.relative(dir, first.files.json),
+        'max-regression': '0',
+        benchmarks: 'math_reasoning'
+      }),
       log: recordingLogger(),
       run: RUN
     })
@@ -84,32 +97,50 @@ describe('pipeline', () => {
   it('evaluator input errors are thrown before anything is written', async () => {
     const config = configFor(dir, { evaluator: 'command', 'output-dir': 'never' })
     await expect(runPipeline({ config, log: recordingLogger(), run: RUN })).rejects.toThrow(InputError)
-    await expect(runPipeline({ config, log: recordingLogger(), run: RUN })).rejects.toThrow(/^Input 'eval-command': evaluator 'command' needs eval-command/)
+    await expect(runPipeline({ config, log: recordingLogger(), run: RUN })).rejects.toThrow(
+      /^Input 'eval-command': evaluator 'command' needs eval-command/
+    )
     expect(existsSync(path.join(dir, 'never'))).toBe(false)
   })
 
   it('runShard + runAggregate rank like one full run; a shard neither gates nor publishes', async () => {
     const shards = await Promise.all(
-      [1, 2].map((index) => runShard({ config: configFor(dir, { 'output-dir': 'shards', 'min-score': '0.9' }), log: recordingLogger(), run: RUN }, { index, count: 2 }))
+      [1, 2].map((index) =>
+        runShard(
+          { config: configFor(dir, { 'output-dir': 'shards', 'min-score': '0.9' }), log: recordingLogger(), run: RUN },
+          { index, count: 2 }
+        )
+      )
     )
     for (const shard of shards) {
       expect(shard.gate.status).toBe('skipped')
-      expect(shard.publish).toMatchObject({ status: 'skipped', reason: 'a shard job never publishes: the aggregate job does' })
+      expect(shard.publish).toMatchObject({
+        status: 'skipped',
+        reason: 'a shard job never publishes: the aggregate job does'
+      })
       expect(shard.summary).toContain('> Shard ')
     }
-    expect(shards.map((s) => s.evaluation.results.map((r) => r.checkpoint.name))).toEqual([['step_100', 'step_1000'], ['step_500']])
+    expect(shards.map((s) => s.evaluation.results.map((r) => r.checkpoint.name))).toEqual([
+      ['step_100', 'step_1000'],
+      ['step_500']
+    ])
     expect(existsSync(path.join(dir, 'shards/scores-shard-1-of-2.json'))).toBe(true)
 
     const config = configFor(dir, { aggregate: 'shards', 'output-dir': 'aggregate' })
     const aggregate = await runAggregate({ config, log: recordingLogger(), run: RUN }, config.aggregate!)
     const full = await runFull({ config: configFor(dir, { 'output-dir': 'full' }), log: recordingLogger(), run: RUN })
-    const ranks = (r: typeof full) => r.ranking.entries.map((e) => [e.evaluation.checkpoint.name, e.rank, e.evalAccuracy])
+    const ranks = (r: typeof full) =>
+      r.ranking.entries.map((e) => [e.evaluation.checkpoint.name, e.rank, e.evalAccuracy])
     expect(ranks(aggregate)).toEqual(ranks(full))
     expect(aggregate.scores.skipped).toEqual(full.scores.skipped)
   })
 
   it('runPipeline picks the mode from the config', async () => {
-    const shard = await runPipeline({ config: configFor(dir, { shard: '2/2', 'output-dir': 's' }), log: recordingLogger(), run: RUN })
+    const shard = await runPipeline({
+      config: configFor(dir, { shard: '2/2', 'output-dir': 's' }),
+      log: recordingLogger(),
+      run: RUN
+    })
     expect(shard.scores.shard).toEqual({ index: 2, count: 2, listing: ['step_100', 'step_500', 'step_1000'] })
     expect(shard.files.json).toBe(path.join(dir, 's/scores-shard-2-of-2.json'))
   })
@@ -124,14 +155,20 @@ describe('pipeline', () => {
     const config = configFor(dir)
     const discovery = await discoverCheckpoints(config, recordingLogger())
     const { createEvaluator } = await import('../src/evaluate/index.js')
-    const evaluation = await createEvaluator(config.evaluation, { cwd: dir, outputDir: config.outputDir }).evaluate(discovery.checkpoints, {
-      log: recordingLogger()
-    })
-    const context = { config, run: RUN, log: recordingLogger() }
-    const { scores } = await rankEvaluation(context, evaluation, [], { ranking: config.ranking, weights: { 'Math Reasoning': 2 } })
-    expect(scores.weights).toEqual({ math_reasoning: 2 })
-    await expect(rankEvaluation(context, evaluation, [], { ranking: config.ranking, weights: { poetry: 1 } })).rejects.toThrow(
-      /^Input 'weights': unknown benchmark 'poetry'/
+    const evaluation = await createEvaluator(config.evaluation, { cwd: dir, outputDir: config.outputDir }).evaluate(
+      discovery.checkpoints,
+      {
+        log: recordingLogger()
+      }
     )
+    const context = { config, run: RUN, log: recordingLogger() }
+    const { scores } = await rankEvaluation(context, evaluation, [], {
+      ranking: config.ranking,
+      weights: { 'Math Reasoning': 2 }
+    })
+    expect(scores.weights).toEqual({ math_reasoning: 2 })
+    await expect(
+      rankEvaluation(context, evaluation, [], { ranking: config.ranking, weights: { poetry: 1 } })
+    ).rejects.toThrow(/^Input 'weights': unknown benchmark 'poetry'/)
   })
 })

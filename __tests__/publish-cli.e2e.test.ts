@@ -34,7 +34,15 @@ afterEach(async () => {
 function cli(args: string[], env: Record<string, string> = {}) {
   return runProcess({
     script: CLI,
-    args: ['--checkpoint-dir', 'checkpoints', '--output-dir', path.join(root, 'out'), '--repo-id', 'tiny-classifier', ...args],
+    args: [
+      '--checkpoint-dir',
+      'checkpoints',
+      '--output-dir',
+      path.join(root, 'out'),
+      '--repo-id',
+      'tiny-classifier',
+      ...args
+    ],
     env: { PATH: process.env.PATH!, HOME: home, ...env },
     cwd: ws
   })
@@ -45,14 +53,24 @@ describe('node dist/index.js --publish', () => {
     const r = await cli(['--publish', 'always', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
     expect(r.code).toBe(0)
     const history = hub.history(REPO)
-    expect(history.map((c) => c.title)).toEqual(['Publish step_1000 (step 1000, eval_accuracy 0.712)', 'initial commit'])
+    expect(history.map((c) => c.title)).toEqual([
+      'Publish step_1000 (step 1000, eval_accuracy 0.712)',
+      'initial commit'
+    ])
     const head = history[0]
-    expect([...head.files.keys()].sort()).toEqual(['.gitattributes', 'README.md', 'config.json', 'figures/training_loss.png', 'model.safetensors'])
+    expect([...head.files.keys()].sort()).toEqual([
+      '.gitattributes',
+      'README.md',
+      'config.json',
+      'figures/training_loss.png',
+      'model.safetensors'
+    ])
     expect(r.stdout).toContain(`Published to ${hub.url}/${REPO}: ${hub.url}/${REPO}/commit/${head.oid}`)
     expect(r.stderr).toContain('Publishing with local token.')
     // Outside Actions the commit says so (no run link).
     expect(head.description).toBe('Selected by checkpoint-eval-action from checkpoints/step_1000.')
-    for (const text of [r.stdout, r.stderr, (await hub.fileContent(REPO, 'README.md'))!.toString()]) expect(text).not.toContain(TOKEN)
+    for (const text of [r.stdout, r.stderr, (await hub.fileContent(REPO, 'README.md'))!.toString()])
+      expect(text).not.toContain(TOKEN)
     expect(JSON.stringify(JSON.parse(await readFile(path.join(root, 'out/scores.json'), 'utf8')))).not.toContain(TOKEN)
   })
 
@@ -69,7 +87,9 @@ describe('node dist/index.js --publish', () => {
     const r = await cli(['--dry-run', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
     expect(r.code).toBe(0)
     expect(hub.requests).toEqual([])
-    expect(r.stdout).toContain('Dry run: would publish to <token owner>/tiny-classifier (model card: workspace); nothing was sent.')
+    expect(r.stdout).toContain(
+      'Dry run: would publish to <token owner>/tiny-classifier (model card: workspace); nothing was sent.'
+    )
     expect(r.stdout).toMatch(/^ {2}README\.md +[\d.]+ (B|KiB) {2}card$/m)
     expect(r.stdout).toMatch(/^ {2}config\.json +141 B {2}checkpoint$/m)
     expect(r.stdout).toMatch(/^ {2}figures\/training_loss\.png +962 B {2}asset$/m)
@@ -80,7 +100,9 @@ describe('node dist/index.js --publish', () => {
   it('--publish always without any token: exit 1 with the fix, nothing sent', async () => {
     const r = await cli(['--publish', 'always', '--hub-url', hub.url])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^error: Publishing failed: publish is 'always' but there are no Hugging Face credentials/m)
+    expect(r.stderr).toMatch(
+      /^error: Publishing failed: publish is 'always' but there are no Hugging Face credentials/m
+    )
     expect(hub.requests).toEqual([])
   })
 })

@@ -72,12 +72,23 @@ const repoPaths = (plan: { files: Array<{ pathInRepo: string }> }): string[] => 
 
 describe('template choice', () => {
   // Paths arrive absolute: config resolves them against the workspace.
-  const at = (ws: string) => ({ checkpointPath: path.join(ws, 'checkpoints/step_1000'), checkpointDir: path.join(ws, 'checkpoints'), benchmarks: SUITE, workspaceDir: ws })
+  const at = (ws: string) => ({
+    checkpointPath: path.join(ws, 'checkpoints/step_1000'),
+    checkpointDir: path.join(ws, 'checkpoints'),
+    benchmarks: SUITE,
+    workspaceDir: ws
+  })
 
   it('takes the model-card input first, then README.md in the checkpoint', async () => {
     const ws = await workspace({ 'cards/card.md': '{step}', 'checkpoints/step_1000/README.md': 'ckpt card' })
-    expect(await chooseTemplate({ ...at(ws), modelCardInput: path.join(ws, 'cards/card.md') })).toEqual({ source: 'input', path: path.join(ws, 'cards/card.md') })
-    expect(await chooseTemplate(at(ws))).toEqual({ source: 'checkpoint', path: path.join(ws, 'checkpoints/step_1000/README.md') })
+    expect(await chooseTemplate({ ...at(ws), modelCardInput: path.join(ws, 'cards/card.md') })).toEqual({
+      source: 'input',
+      path: path.join(ws, 'cards/card.md')
+    })
+    expect(await chooseTemplate(at(ws))).toEqual({
+      source: 'checkpoint',
+      path: path.join(ws, 'checkpoints/step_1000/README.md')
+    })
   })
 
   it('takes a README.md with placeholders next to the checkpoints, or in the workspace above them', async () => {
@@ -106,7 +117,9 @@ describe('template choice', () => {
   })
 
   it('never resolves against the process folder: a relative workspace is refused', async () => {
-    await expect(chooseTemplate({ ...at('ws'), workspaceDir: 'ws' })).rejects.toThrow('workspaceDir must be an absolute path')
+    await expect(chooseTemplate({ ...at('ws'), workspaceDir: 'ws' })).rejects.toThrow(
+      'workspaceDir must be an absolute path'
+    )
     await expect(planUpload(options('ws'))).rejects.toThrow('workspaceDir must be an absolute path')
   })
 })
@@ -149,7 +162,9 @@ describe('planUpload', () => {
       ['figures/ref.svg', 'asset', 6],
       ['model.safetensors', 'weights', 12]
     ])
-    expect(plan.files.find((f) => f.pathInRepo === 'model.safetensors')?.localPath).toBe(path.join(ws, 'checkpoints/step_1000/model.safetensors'))
+    expect(plan.files.find((f) => f.pathInRepo === 'model.safetensors')?.localPath).toBe(
+      path.join(ws, 'checkpoints/step_1000/model.safetensors')
+    )
     expect(plan.files[0].content).toBe(plan.card.content)
     expect(plan.totalBytes).toBe(plan.files.reduce((s, f) => s + f.size, 0))
     expect(plan.excluded).toEqual([])
@@ -157,7 +172,13 @@ describe('planUpload', () => {
 
   it('refuses every bad link at once: missing, ../, absolute, and a symlink out of the folder', async () => {
     const ws = await workspace({
-      'README.md': ['![a](figures/missing.png)', '![b](../outside.png)', '<img src="/etc/hostname">', '![d](figures/escape.png)', '{step}'].join('\n'),
+      'README.md': [
+        '![a](figures/missing.png)',
+        '![b](../outside.png)',
+        '<img src="/etc/hostname">',
+        '![d](figures/escape.png)',
+        '{step}'
+      ].join('\n'),
       'figures/ok.png': 'x'
     })
     await put(root, { 'outside.png': 'secret plot', 'elsewhere/escape.png': 'x' })
@@ -165,10 +186,14 @@ describe('planUpload', () => {
     const error = await planError(planUpload(options(ws)))
     expect(error.problems).toHaveLength(4)
     const [missing, parent, absolute, link] = error.problems
-    expect(missing).toMatch(/^README\.md:1: the card links "figures\/missing\.png", but .*figures\/missing\.png does not exist/)
+    expect(missing).toMatch(
+      /^README\.md:1: the card links "figures\/missing\.png", but .*figures\/missing\.png does not exist/
+    )
     expect(parent).toMatch(/^README\.md:2: the link "\.\.\/outside\.png" leaves the card's folder/)
     expect(absolute).toMatch(/^README\.md:3: the link "\/etc\/hostname" is an absolute path/)
-    expect(link).toMatch(/^README\.md:4: the link "figures\/escape\.png" is a symlink to .*elsewhere\/escape\.png, outside the card's folder/)
+    expect(link).toMatch(
+      /^README\.md:4: the link "figures\/escape\.png" is a symlink to .*elsewhere\/escape\.png, outside the card's folder/
+    )
   })
 
   it('reports card placeholder errors and link errors together, before anything is uploaded', async () => {
@@ -202,9 +227,27 @@ describe('planUpload', () => {
     })
     const plan = await planUpload(options(ws, { assets: ['**/*', 'hf_token.txt', '.env.local', '.git/*'] }))
     // Tokenizer files are not token files.
-    expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'logs/train.log', 'model.safetensors', 'special_tokens_map.json', 'tokenizer.json', 'trainer_state.json'])
+    expect(repoPaths(plan)).toEqual([
+      'README.md',
+      'config.json',
+      'logs/train.log',
+      'model.safetensors',
+      'special_tokens_map.json',
+      'tokenizer.json',
+      'trainer_state.json'
+    ])
     const reasons = Object.fromEntries(plan.excluded.map((e) => [e.path, e.reason]))
-    for (const secret of ['checkpoints/step_1000/.env', 'checkpoints/step_1000/hf_token.txt', 'checkpoints/step_1000/.git/', 'hf_token.txt', '.env.local', 'keys/deploy.pem', 'keys/id_rsa', '.git/config', 'configs/token']) {
+    for (const secret of [
+      'checkpoints/step_1000/.env',
+      'checkpoints/step_1000/hf_token.txt',
+      'checkpoints/step_1000/.git/',
+      'hf_token.txt',
+      '.env.local',
+      'keys/deploy.pem',
+      'keys/id_rsa',
+      '.git/config',
+      'configs/token'
+    ]) {
       expect(reasons[secret]).toMatch(/^secret:/)
     }
     expect(reasons['checkpoints/step_1000/optimizer.pt']).toContain('add `!optimizer.pt` to exclude to upload it')
@@ -215,7 +258,10 @@ describe('planUpload', () => {
     // Assets from checkpoint folders (even the winner's: its files are already at the root).
     expect(reasons['checkpoints/step_500/']).toContain('only the winning checkpoint is uploaded')
     expect(reasons['checkpoints/step_1000/']).toContain('uploaded at the repo root, not again')
-    for (const f of plan.files) expect(f.pathInRepo).not.toMatch(/hf_token|(^|\/)token$|\.env|\.git|\.pem|id_rsa|optimizer|checkpoint-200|global_step/)
+    for (const f of plan.files)
+      expect(f.pathInRepo).not.toMatch(
+        /hf_token|(^|\/)token$|\.env|\.git|\.pem|id_rsa|optimizer|checkpoint-200|global_step/
+      )
   })
 
   it('applies exclude globs to repo paths, gitignore-style, and lets `!` bring back training state', async () => {
@@ -252,7 +298,11 @@ describe('planUpload', () => {
   })
 
   it("replaces the checkpoint's README.md with the card from the model-card input", async () => {
-    const ws = await workspace({ 'checkpoints/step_1000/README.md': 'trainer card', 'card/MODEL.md': 'Step {step} ![p](plot.png)', 'card/plot.png': 'p' })
+    const ws = await workspace({
+      'checkpoints/step_1000/README.md': 'trainer card',
+      'card/MODEL.md': 'Step {step} ![p](plot.png)',
+      'card/plot.png': 'p'
+    })
     const plan = await planUpload(options(ws, { modelCardInput: path.join(ws, 'card/MODEL.md') }))
     expect(plan.card).toMatchObject({ source: 'input', content: 'Step 1000 ![p](plot.png)' })
     expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'model.safetensors', 'plot.png'])
@@ -271,7 +321,9 @@ describe('planUpload', () => {
   it('adds model-index to the card when card-metadata is model-index', async () => {
     const ws = await workspace({ 'README.md': await readFile(path.join(fixtures, 'frontmatter-comments.md'), 'utf8') })
     const plan = await planUpload(options(ws, { cardMetadata: 'model-index', repoId: 'me/tiny-model' }))
-    expect(plan.card.content).toMatch(/^---\n# Keep this comment: the license was checked by legal\.\nlicense: apache-2\.0 {3}# trailing comment\n/)
+    expect(plan.card.content).toMatch(
+      /^---\n# Keep this comment: the license was checked by legal\.\nlicense: apache-2\.0 {3}# trailing comment\n/
+    )
     expect(plan.card.content).toContain('model-index:\n  - name: tiny-model\n')
     expect(plan.card.content).toContain('---\n\n# Body 1000\n\nBody text stays.\n')
   })
@@ -280,7 +332,9 @@ describe('planUpload', () => {
     const ws = await workspace({ 'README.md': '# training code' })
     const plan = await planUpload(options(ws, { repoId: 'me/tiny-model' }))
     expect(plan.card.source).toBe('generated')
-    expect(plan.card.content.startsWith('---\nlibrary_name: transformers\ntags:\n  - checkpoint-eval\n---\n# tiny-model\n')).toBe(true)
+    expect(
+      plan.card.content.startsWith('---\nlibrary_name: transformers\ntags:\n  - checkpoint-eval\n---\n# tiny-model\n')
+    ).toBe(true)
     // The workspace README is not the card and is not uploaded.
     expect(repoPaths(plan)).toEqual(['README.md', 'config.json', 'model.safetensors'])
   })
@@ -290,7 +344,9 @@ describe('planUpload', () => {
     const error = await planError(planUpload(options(ws, { assets: ['config.json', 'plots/*.png'] })))
     expect(error.problems).toHaveLength(2)
     expect(error.problems[0]).toContain('"plots/*.png" matched no file')
-    expect(error.problems[1]).toContain('two files would be uploaded as "config.json": checkpoints/step_1000/config.json and config.json (an asset)')
+    expect(error.problems[1]).toContain(
+      'two files would be uploaded as "config.json": checkpoints/step_1000/config.json and config.json (an asset)'
+    )
   })
 
   it('refuses asset globs that point outside the workspace', async () => {
@@ -314,6 +370,13 @@ describe('formatUploadList', () => {
   })
 
   it('formats sizes in binary units', () => {
-    expect([0, 1023, 1536, 5 * 1024 ** 3, 300 * 1024 ** 2, 42.5 * 1024 ** 2].map(formatBytes)).toEqual(['0 B', '1023 B', '1.50 KiB', '5.00 GiB', '300 MiB', '42.5 MiB'])
+    expect([0, 1023, 1536, 5 * 1024 ** 3, 300 * 1024 ** 2, 42.5 * 1024 ** 2].map(formatBytes)).toEqual([
+      '0 B',
+      '1023 B',
+      '1.50 KiB',
+      '5.00 GiB',
+      '300 MiB',
+      '42.5 MiB'
+    ])
   })
 })

@@ -86,8 +86,14 @@ describe('publishStage', () => {
     const before = hub.requests.length
     expect(await stage(config({ mode: 'never' }))).toEqual({ status: 'skipped', reason: "publish is 'never'" })
     expect(await stage(config({ repo: undefined }))).toEqual({ status: 'skipped', reason: 'no repo-id is set' })
-    expect(await stage(config(), { blockedBecause: 'the gate failed' })).toEqual({ status: 'skipped', reason: 'the gate failed' })
-    expect(await stage(config(), { winner: null })).toEqual({ status: 'skipped', reason: 'no checkpoint could be ranked' })
+    expect(await stage(config(), { blockedBecause: 'the gate failed' })).toEqual({
+      status: 'skipped',
+      reason: 'the gate failed'
+    })
+    expect(await stage(config(), { winner: null })).toEqual({
+      status: 'skipped',
+      reason: 'no checkpoint could be ranked'
+    })
     expect((await stage(config({ mode: 'auto' }))).status).toBe('skipped')
     expect(hub.requests.length).toBe(before)
   })
@@ -109,6 +115,8 @@ describe('publishStage', () => {
     const { downloadRepoFile } = await import('../src/hub/index.js')
     const card = await downloadRepoFile({ hubUrl: hub.url, repoId: 'me/tiny', path: 'README.md', accessToken: TOKEN })
     expect(card).toContain('step_1000')
-    expect(await downloadRepoFile({ hubUrl: hub.url, repoId: 'me/tiny', path: 'model.safetensors', accessToken: TOKEN })).toBe('weights')
+    expect(
+      await downloadRepoFile({ hubUrl: hub.url, repoId: 'me/tiny', path: 'model.safetensors', accessToken: TOKEN })
+    ).toBe('weights')
   })
 })

@@ -16,7 +16,23 @@ const REPO = 'alice/tiny-classifier'
 const EXAMPLE = path.join(ROOT, 'examples/workspace')
 
 /** step_1000 of the built-in suite, in the order the example card lists the benchmarks. */
-const STEP_1000 = ['0.550', '0.819', '0.736', '0.700', '0.607', '0.828', '0.792', '0.650', '0.610', '0.644', '0.767', '0.804', '0.676', '0.758', '0.739']
+const STEP_1000 = [
+  '0.550',
+  '0.819',
+  '0.736',
+  '0.700',
+  '0.607',
+  '0.828',
+  '0.792',
+  '0.650',
+  '0.610',
+  '0.644',
+  '0.767',
+  '0.804',
+  '0.676',
+  '0.758',
+  '0.739'
+]
 
 /**
  * The example template with its placeholders replaced by hand: each `{RESULT}` table cell by
@@ -29,7 +45,10 @@ function expectedCard(template: string): string {
     .split('\n')
     .map((line) => (line.startsWith('|') ? line.replace('{RESULT}', () => STEP_1000[i++]) : line))
     .join('\n')
-    .replace('`{checkpoint}` (step {step}), eval_accuracy **{eval_accuracy}**', '`step_1000` (step 1000), eval_accuracy **0.712**')
+    .replace(
+      '`{checkpoint}` (step {step}), eval_accuracy **{eval_accuracy}**',
+      '`step_1000` (step 1000), eval_accuracy **0.712**'
+    )
   expect(i).toBe(15)
   return filled
 }
@@ -40,7 +59,9 @@ let ws: string
 let out: string
 
 beforeEach(async () => {
-  hub = await startHubServer({ tokens: { [TOKEN]: { user: 'alice', role: 'write' }, [READ_TOKEN]: { user: 'bob', role: 'read' } } })
+  hub = await startHubServer({
+    tokens: { [TOKEN]: { user: 'alice', role: 'write' }, [READ_TOKEN]: { user: 'bob', role: 'read' } }
+  })
   root = await mkdtemp(path.join(os.tmpdir(), 'publish-e2e-'))
   ws = path.join(root, 'ws')
   out = path.join(root, 'out')
@@ -57,7 +78,13 @@ afterEach(async () => {
 function publish(inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
     cwd: ws,
-    inputs: { 'checkpoint-dir': 'checkpoints', 'output-dir': out, 'hub-url': hub.url, 'repo-id': 'tiny-classifier', ...inputs },
+    inputs: {
+      'checkpoint-dir': 'checkpoints',
+      'output-dir': out,
+      'hub-url': hub.url,
+      'repo-id': 'tiny-classifier',
+      ...inputs
+    },
     env
   })
 }
@@ -92,12 +119,16 @@ async function filesUnder(dir: string): Promise<string[]> {
 async function expectNowhere(secret: string, r: ActionRun, { masked }: { masked: boolean }): Promise<void> {
   const maskLine = `::add-mask::${secret}`
   if (masked) expect(r.stdout.split('\n')).toContain(maskLine)
-  const log = r.stdout.split('\n').filter((l) => l !== maskLine).join('\n')
+  const log = r.stdout
+    .split('\n')
+    .filter((l) => l !== maskLine)
+    .join('\n')
   expect(log).not.toContain(secret)
   expect(r.stderr).not.toContain(secret)
   expect(r.summary).not.toContain(secret)
   expect(JSON.stringify(r.outputs)).not.toContain(secret)
-  for (const file of await filesUnder(out)) expect((await readFile(file, 'utf8')).includes(secret) ? file : null).toBeNull()
+  for (const file of await filesUnder(out))
+    expect((await readFile(file, 'utf8')).includes(secret) ? file : null).toBeNull()
   for (const q of hub.requests) expect(`${q.path} ${JSON.stringify(q.headers)}`).not.toContain(secret)
   for (const repo of hub.repos.values()) {
     for (const commit of repo.commits.values()) {
@@ -108,7 +139,8 @@ async function expectNowhere(secret: string, r: ActionRun, { masked }: { masked:
       }
     }
   }
-  for (const file of await filesUnder(hub.storageDir)) expect((await readFile(file)).includes(secret) ? file : null).toBeNull()
+  for (const file of await filesUnder(hub.storageDir))
+    expect((await readFile(file)).includes(secret) ? file : null).toBeNull()
 }
 
 /** The repo has its initial commit and exactly one more, holding exactly these files. */
@@ -212,7 +244,9 @@ describe('publish: auto', () => {
     const r = await publish({}, { GITHUB_REF: 'refs/tags/v1.0.0' })
     expect(r.code).toBe(0)
     expect(r.outputs.published).toBe('false')
-    expect(r.stdout).toMatch(/^::notice::Not publishing: no Hugging Face credentials: hf-token is empty and trusted publishing is not available/m)
+    expect(r.stdout).toMatch(
+      /^::notice::Not publishing: no Hugging Face credentials: hf-token is empty and trusted publishing is not available/m
+    )
     expect(r.summary).toContain('Not published: no Hugging Face credentials')
     expect(hub.requests).toEqual([])
   })
@@ -220,7 +254,9 @@ describe('publish: auto', () => {
   it('publish: always without credentials fails clearly, nothing sent', async () => {
     const r = await publish({ publish: 'always' })
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toMatch(/Publishing failed: publish is 'always' but there are no Hugging Face credentials.*Pass hf-token: \$\{\{ secrets\.HF_TOKEN \}\}, or grant id-token: write/)
+    expect(errorOf(r)).toMatch(
+      /Publishing failed: publish is 'always' but there are no Hugging Face credentials.*Pass hf-token: \$\{\{ secrets\.HF_TOKEN \}\}, or grant id-token: write/
+    )
     expect(r.outputs.published).toBe('false')
     expect(hub.requests).toEqual([])
   })
@@ -233,7 +269,10 @@ describe('trusted publishing (OIDC)', () => {
   })
   afterEach(() => oidc.close())
 
-  const oidcEnv = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken })
+  const oidcEnv = () => ({
+    ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+  })
 
   it('exchanges the GitHub token for a repo-scoped Hub token, masks it, and publishes', async () => {
     hub.configureOidc({ audience: hub.url, publishers: [{ repoId: REPO, claims: { repository: 'acme/trainer' } }] })
@@ -261,14 +300,32 @@ describe('trusted publishing (OIDC)', () => {
   })
 
   it.each([
-    ['the wrong audience', () => hub.configureOidc({ audience: 'https://huggingface.co', publishers: [{ repoId: REPO, claims: { repository: 'acme/trainer' } }] }), /audience does not match/],
-    ['a repo without this trusted publisher', () => hub.configureOidc({ audience: hub.url, publishers: [{ repoId: REPO, claims: { repository: 'someone/else' } }] }), /No trusted publisher of alice\/tiny-classifier matches/]
+    [
+      'the wrong audience',
+      () =>
+        hub.configureOidc({
+          audience: 'https://huggingface.co',
+          publishers: [{ repoId: REPO, claims: { repository: 'acme/trainer' } }]
+        }),
+      /audience does not match/
+    ],
+    [
+      'a repo without this trusted publisher',
+      () =>
+        hub.configureOidc({
+          audience: hub.url,
+          publishers: [{ repoId: REPO, claims: { repository: 'someone/else' } }]
+        }),
+      /No trusted publisher of alice\/tiny-classifier matches/
+    ]
   ])('fails clearly with %s, committing nothing', async (_, configure, reason) => {
     configure()
     const r = await publish({ publish: 'always', 'repo-id': REPO }, oidcEnv())
     expect(r.code).toBe(1)
     const error = errorOf(r)
-    expect(error).toMatch(/Publishing failed: The Hub refused to exchange the GitHub OIDC token for a token on alice\/tiny-classifier/)
+    expect(error).toMatch(
+      /Publishing failed: The Hub refused to exchange the GitHub OIDC token for a token on alice\/tiny-classifier/
+    )
     expect(error).toMatch(reason)
     expect(error).toContain('repository="acme/trainer"')
     expect(error).toContain(`${hub.url}/${REPO}/settings`)
@@ -282,7 +339,9 @@ describe('trusted publishing (OIDC)', () => {
     hub.configureOidc({ audience: hub.url, publishers: [{ repoId: REPO, claims: { repository: 'acme/trainer' } }] })
     const r = await publish({ publish: 'always' }, oidcEnv())
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toContain("Trusted publishing needs the full repo id: set repo-id to 'namespace/tiny-classifier'")
+    expect(errorOf(r)).toContain(
+      "Trusted publishing needs the full repo id: set repo-id to 'namespace/tiny-classifier'"
+    )
     expect(hub.requests).toEqual([])
   })
 })
@@ -292,12 +351,15 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
     const file = path.join(ws, 'README.md')
     await writeFile(file, edit(await readFile(file, 'utf8')))
   }
-  const lineOf = async (needle: string) => (await readFile(path.join(ws, 'README.md'), 'utf8')).split('\n').findIndex((l) => l.includes(needle)) + 1
+  const lineOf = async (needle: string) =>
+    (await readFile(path.join(ws, 'README.md'), 'utf8')).split('\n').findIndex((l) => l.includes(needle)) + 1
 
   it('a wrong token (401)', async () => {
     const r = await publish({ publish: 'always', 'hf-token': 'hf_notAValidToken0123456789' })
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toMatch(/The Hugging Face token was rejected by http:\/\/127\.0\.0\.1:\d+\/api\/whoami-v2 \(401\): it is wrong, expired or revoked/)
+    expect(errorOf(r)).toMatch(
+      /The Hugging Face token was rejected by http:\/\/127\.0\.0\.1:\d+\/api\/whoami-v2 \(401\): it is wrong, expired or revoked/
+    )
     expect(hub.repos.size).toBe(0)
     expect(writes()).toEqual([])
     await expectNowhere('hf_notAValidToken0123456789', r, { masked: true })
@@ -315,7 +377,9 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
   it('a read-only token', async () => {
     const r = await publish({ publish: 'always', 'hf-token': READ_TOKEN })
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toMatch(/The Hugging Face token of "bob" is read-only \(role "read"\), so it can't publish to bob\/tiny-classifier\. Create a token with the "write" role/)
+    expect(errorOf(r)).toMatch(
+      /The Hugging Face token of "bob" is read-only \(role "read"\), so it can't publish to bob\/tiny-classifier\. Create a token with the "write" role/
+    )
     expect(hub.repos.size).toBe(0)
     expect(writes()).toEqual([])
   })
@@ -323,7 +387,9 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
   it('a write token for a namespace that is not its own (403)', async () => {
     const r = await publish({ ...alwaysWithToken, 'repo-id': 'acme/tiny-classifier' })
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toMatch(/Could not create the repo acme\/tiny-classifier on .*You don't have the rights to write to acme\/tiny-classifier.*The token can't write there: it is read-only, or the namespace isn't yours or your org's/)
+    expect(errorOf(r)).toMatch(
+      /Could not create the repo acme\/tiny-classifier on .*You don't have the rights to write to acme\/tiny-classifier.*The token can't write there: it is read-only, or the namespace isn't yours or your org's/
+    )
     expect(hub.repos.size).toBe(0)
     expect(hub.count('commit')).toBe(0)
     await expectNowhere(TOKEN, r, { masked: true })
@@ -337,11 +403,15 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
   })
 
   it('a {RESULT} whose benchmark the row does not name: the error names the line', async () => {
-    await cardWith((c) => c.replace('| | Safety Evaluation | {RESULT} |\n', '| | Safety Evaluation | {RESULT} |\n| | Vibes | {RESULT} |\n'))
+    await cardWith((c) =>
+      c.replace('| | Safety Evaluation | {RESULT} |\n', '| | Safety Evaluation | {RESULT} |\n| | Vibes | {RESULT} |\n')
+    )
     const line = await lineOf('Vibes')
     const r = await publish(alwaysWithToken)
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toContain(`README.md:${line}: {RESULT} in row "| | Vibes | {RESULT} |": its labels ("Vibes") name no benchmark`)
+    expect(errorOf(r)).toContain(
+      `README.md:${line}: {RESULT} in row "| | Vibes | {RESULT} |": its labels ("Vibes") name no benchmark`
+    )
     expect(hub.requests).toEqual([])
   })
 
@@ -350,11 +420,15 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
     const line = await lineOf('figures/accuracy.png')
     const r = await publish(alwaysWithToken)
     expect(r.code).toBe(1)
-    expect(errorOf(r)).toContain(`README.md:${line}: the card links "figures/accuracy.png", but ${path.join(ws, 'figures/accuracy.png')} does not exist`)
+    expect(errorOf(r)).toContain(
+      `README.md:${line}: the card links "figures/accuracy.png", but ${path.join(ws, 'figures/accuracy.png')} does not exist`
+    )
     expect(hub.requests).toEqual([])
     // The summary still holds the report, and the problem itself, not just its heading.
     expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`**')
-    expect(r.summary).toMatch(/Not published: publishing failed: Nothing was uploaded: 1 problem with what would be published:\n\n- .*README\.md:\d+: the card links "figures\/accuracy\.png"/)
+    expect(r.summary).toMatch(
+      /Not published: publishing failed: Nothing was uploaded: 1 problem with what would be published:\n\n- .*README\.md:\d+: the card links "figures\/accuracy\.png"/
+    )
   })
 
   it('a card link that leaves the card folder', async () => {
@@ -391,7 +465,9 @@ describe('dry-run', () => {
     expect(r.summary).toContain('| `figures/training_loss.png` | 962 B | asset |')
     expect(r.summary).toContain('| **4 files** |')
     expect(r.summary).toMatch(/\| `checkpoints\/step_1000\/hf_token\.txt` \| secret: /)
-    expect(r.stdout).toContain('Dry run: 4 files would be published to <token owner>/tiny-classifier; nothing was sent.')
+    expect(r.stdout).toContain(
+      'Dry run: 4 files would be published to <token owner>/tiny-classifier; nothing was sent.'
+    )
   })
 })
 
@@ -416,7 +492,9 @@ describe('faults on the way to the Hub', () => {
     expect(r.code).toBe(0)
     expectOnePublishCommit(REPO)
     expect(hub.count('preupload')).toBe(2)
-    expect(r.stdout).toMatch(/Hub request POST http:\/\/127\.0\.0\.1:\d+\/api\/models\/alice\/tiny-classifier\/preupload\/main failed \(HTTP 503\); retry 1 of 4/)
+    expect(r.stdout).toMatch(
+      /Hub request POST http:\/\/127\.0\.0\.1:\d+\/api\/models\/alice\/tiny-classifier\/preupload\/main failed \(HTTP 503\); retry 1 of 4/
+    )
   })
 
   it('a 429 with Retry-After: 1 is waited out and retried', async () => {
@@ -436,7 +514,11 @@ describe('faults on the way to the Hub', () => {
     expect(r.code).toBe(0)
     const head = expectOnePublishCommit(REPO)
     expect(hub.count('commit')).toBe(1)
-    expect(r.outputs).toMatchObject({ published: 'true', 'commit-sha': head.oid, 'commit-url': `${hub.url}/${REPO}/commit/${head.oid}` })
+    expect(r.outputs).toMatchObject({
+      published: 'true',
+      'commit-sha': head.oid,
+      'commit-url': `${hub.url}/${REPO}/commit/${head.oid}`
+    })
     expect(r.stdout).toContain('The commit landed although its answer was lost')
   })
 
@@ -444,7 +526,9 @@ describe('faults on the way to the Hub', () => {
     hub.fault('commit', { kind: 'status', status: 422, body: { error: 'Injected: the commit was refused' } })
     const first = await publish(alwaysWithToken)
     expect(first.code).toBe(1)
-    expect(errorOf(first)).toMatch(/Could not commit to alice\/tiny-classifier@main on .*Injected: the commit was refused/)
+    expect(errorOf(first)).toMatch(
+      /Could not commit to alice\/tiny-classifier@main on .*Injected: the commit was refused/
+    )
     expect(hub.history(REPO).map((c) => c.title)).toEqual(['initial commit'])
     const uploaded = hub.lfsBytesReceived
     expect(uploaded).toBe(248 + 962) // model.safetensors and the PNG went to LFS before the commit failed
@@ -466,7 +550,9 @@ describe('where the commit goes', () => {
     expect(r.outputs['pr-url']).toBe(`${hub.url}/${REPO}/discussions/1`)
     expect(hub.history(REPO).map((c) => c.title)).toEqual(['initial commit'])
     const repo = hub.repos.get(REPO)!
-    expect(repo.pullRequests).toEqual([{ num: 1, ref: 'refs/pr/1', title: 'Publish step_1000 (step 1000, eval_accuracy 0.712)' }])
+    expect(repo.pullRequests).toEqual([
+      { num: 1, ref: 'refs/pr/1', title: 'Publish step_1000 (step 1000, eval_accuracy 0.712)' }
+    ])
     const pr = hub.head(REPO, 'refs/pr/1')!
     expect([...pr.files.keys()].sort()).toEqual(PUBLISHED)
     expect(r.outputs['commit-sha']).toBe(pr.oid)
@@ -474,7 +560,10 @@ describe('where the commit goes', () => {
   })
 
   it('revision: dev creates the branch from main and commits there (hub from HF_ENDPOINT, private repo)', async () => {
-    const r = await publish({ ...alwaysWithToken, revision: 'dev', 'hub-url': '', private: 'true' }, { HF_ENDPOINT: hub.url })
+    const r = await publish(
+      { ...alwaysWithToken, revision: 'dev', 'hub-url': '', private: 'true' },
+      { HF_ENDPOINT: hub.url }
+    )
     expect(hub.repos.get(REPO)?.private).toBe(true)
     expect((await fetch(`${hub.url}/${REPO}/resolve/dev/README.md`)).status).toBe(401)
     expect(r.code).toBe(0)
@@ -499,7 +588,10 @@ describe('card-metadata: model-index', () => {
     expect(card.slice(card.indexOf('\n---\n', 4))).toBe(expectedCard(template).slice(template.indexOf('\n---\n', 4)))
     const front = parseYaml(yamlText) as Record<string, unknown>
     expect(front).toMatchObject({ license: 'apache-2.0', language: ['en'], tags: ['text-classification', 'example'] })
-    const index = front['model-index'] as Array<{ name: string; results: Array<{ task: unknown; dataset: unknown; metrics: Array<{ type: string; value: number; name: string }> }> }>
+    const index = front['model-index'] as Array<{
+      name: string
+      results: Array<{ task: unknown; dataset: unknown; metrics: Array<{ type: string; value: number; name: string }> }>
+    }>
     expect(index).toHaveLength(1)
     expect(index[0].name).toBe('tiny-classifier')
     const metrics = index[0].results[0].metrics

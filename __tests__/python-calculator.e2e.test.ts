@@ -19,7 +19,9 @@ describe('examples/python-calculator/calc.py', () => {
       '    out[step] = [round(min(raw(x), cap), 3) for raw, cap in calc.FORMULAS.values()]',
       'print(json.dumps(out))'
     ].join('\n')
-    const python = JSON.parse(execFileSync('python3', ['-c', script], { cwd: calculator, maxBuffer: 1 << 26 }).toString()) as Record<string, number[]>
+    const python = JSON.parse(
+      execFileSync('python3', ['-c', script], { cwd: calculator, maxBuffer: 1 << 26 }).toString()
+    ) as Record<string, number[]>
     let compared = 0
     for (const [step, scores] of Object.entries(python)) {
       expect(Object.values(builtinScores(Number(step)))).toEqual(scores)
@@ -34,7 +36,12 @@ describe('examples/python-calculator/calc.py', () => {
       const inputs = { 'checkpoint-dir': 'examples/workspace/checkpoints' }
       const builtin = await runAction({ inputs: { ...inputs, 'output-dir': path.join(dir, 'builtin') } })
       const python = await runAction({
-        inputs: { ...inputs, evaluator: 'command', 'eval-command': 'python3 examples/python-calculator/calc.py --step {step}', 'output-dir': path.join(dir, 'python') }
+        inputs: {
+          ...inputs,
+          evaluator: 'command',
+          'eval-command': 'python3 examples/python-calculator/calc.py --step {step}',
+          'output-dir': path.join(dir, 'python')
+        }
       })
       expect(python.code).toBe(0)
       expect(python.outputs['best-checkpoint']).toBe('examples/workspace/checkpoints/step_1000')
@@ -42,8 +49,18 @@ describe('examples/python-calculator/calc.py', () => {
       expect(python.outputs['eval-accuracy']).toBe(builtin.outputs['eval-accuracy'])
       const read = async (kind: string) => JSON.parse(await readFile(path.join(dir, kind, 'scores.json'), 'utf8'))
       const [a, b] = [await read('builtin'), await read('python')]
-      expect(b.checkpoints.map((c: { name: string; evalAccuracy: number; scores: object }) => [c.name, c.evalAccuracy, Object.values(c.scores)])).toEqual(
-        a.checkpoints.map((c: { name: string; evalAccuracy: number; scores: object }) => [c.name, c.evalAccuracy, Object.values(c.scores)])
+      expect(
+        b.checkpoints.map((c: { name: string; evalAccuracy: number; scores: object }) => [
+          c.name,
+          c.evalAccuracy,
+          Object.values(c.scores)
+        ])
+      ).toEqual(
+        a.checkpoints.map((c: { name: string; evalAccuracy: number; scores: object }) => [
+          c.name,
+          c.evalAccuracy,
+          Object.values(c.scores)
+        ])
       )
       expect(b.benchmarks.map((x: { id: string }) => x.id)).toEqual(BUILTIN_SUITE.map((x) => x.id))
     } finally {

@@ -4,16 +4,31 @@ import type { Checkpoint, CheckpointEvaluation, EvaluationRun } from '../src/dom
 import { silentLogger } from '../src/util/log.js'
 
 const checkpoint = (name: string, step: number): Checkpoint => ({
-  name, path: `ckpt/${name}`, step, weightsFormat: 'safetensors', weightsFiles: ['model.safetensors'], files: [], sizeBytes: 0
+  name,
+  path: `ckpt/${name}`,
+  step,
+  weightsFormat: 'safetensors',
+  weightsFiles: ['model.safetensors'],
+  files: [],
+  sizeBytes: 0
 })
 
-function runOf(entries: Array<[string, number, Record<string, number | null>, Record<string, number>?, ('ok' | 'failed')?]>): EvaluationRun {
+function runOf(
+  entries: Array<[string, number, Record<string, number | null>, Record<string, number>?, ('ok' | 'failed')?]>
+): EvaluationRun {
   const results: CheckpointEvaluation[] = entries.map(([name, step, scores, metrics = {}, status = 'ok']) => ({
-    checkpoint: checkpoint(name, step), status, scores, metrics, durationMs: 0
+    checkpoint: checkpoint(name, step),
+    status,
+    scores,
+    metrics,
+    durationMs: 0
   }))
   return {
     evaluator: { kind: 'test', settings: {} },
-    benchmarks: [{ id: 'a', name: 'A', group: 'G' }, { id: 'b', name: 'B', group: 'G' }],
+    benchmarks: [
+      { id: 'a', name: 'A', group: 'G' },
+      { id: 'b', name: 'B', group: 'G' }
+    ],
     results
   }
 }
@@ -23,21 +38,43 @@ describe('rank', () => {
     const checkpoints = [100, 1000, 500].map((s) => checkpoint(`step_${s}`, s))
     const run = await createBuiltinEvaluator().evaluate(checkpoints, { log: silentLogger })
     const r = rank(run)
-    expect(r.entries.map((e) => [e.evaluation.checkpoint.step, e.evalAccuracy, e.rank])).toEqual([[1000, 0.712, 1], [500, 0.638, 2], [100, 0.484, 3]])
+    expect(r.entries.map((e) => [e.evaluation.checkpoint.step, e.evalAccuracy, e.rank])).toEqual([
+      [1000, 0.712, 1],
+      [500, 0.638, 2],
+      [100, 0.484, 3]
+    ])
     expect(r.winner?.evaluation.checkpoint.name).toBe('step_1000')
   })
 
   it('gives a tie to the earlier step, then the name, whatever the input order', () => {
-    const run = runOf([['step_300', 300, { a: 0.5, b: 0.7 }], ['step_200', 200, { a: 0.7, b: 0.5 }], ['b_step_200', 200, { a: 0.6, b: 0.6 }], ['step_100', 100, { a: 0.1, b: 0.1 }]])
+    const run = runOf([
+      ['step_300', 300, { a: 0.5, b: 0.7 }],
+      ['step_200', 200, { a: 0.7, b: 0.5 }],
+      ['b_step_200', 200, { a: 0.6, b: 0.6 }],
+      ['step_100', 100, { a: 0.1, b: 0.1 }]
+    ])
     const r = rank(run)
-    expect(r.entries.map((e) => e.evaluation.checkpoint.name)).toEqual(['b_step_200', 'step_200', 'step_300', 'step_100'])
+    expect(r.entries.map((e) => e.evaluation.checkpoint.name)).toEqual([
+      'b_step_200',
+      'step_200',
+      'step_300',
+      'step_100'
+    ])
     expect(r.entries.map((e) => e.evalAccuracy)).toEqual([0.6, 0.6, 0.6, 0.1])
   })
 
   it('puts checkpoints without a score or that failed last, unranked', () => {
-    const run = runOf([['s1', 1, { a: null, b: null }], ['s2', 2, { a: 0.4, b: null }], ['s3', 3, {}, {}, 'failed']])
+    const run = runOf([
+      ['s1', 1, { a: null, b: null }],
+      ['s2', 2, { a: 0.4, b: null }],
+      ['s3', 3, {}, {}, 'failed']
+    ])
     const r = rank(run)
-    expect(r.entries.map((e) => [e.evaluation.checkpoint.name, e.rank, e.evalAccuracy])).toEqual([['s2', 1, 0.4], ['s1', null, null], ['s3', null, null]])
+    expect(r.entries.map((e) => [e.evaluation.checkpoint.name, e.rank, e.evalAccuracy])).toEqual([
+      ['s2', 1, 0.4],
+      ['s1', null, null],
+      ['s3', null, null]
+    ])
   })
 
   it('has no winner when nothing has a score', () => {
@@ -45,13 +82,22 @@ describe('rank', () => {
   })
 
   it('applies weights to eval_accuracy', () => {
-    const r = rank(runOf([['s1', 1, { a: 0.9, b: 0.1 }], ['s2', 2, { a: 0.1, b: 0.8 }]]), { weights: { a: 3 } })
+    const r = rank(
+      runOf([
+        ['s1', 1, { a: 0.9, b: 0.1 }],
+        ['s2', 2, { a: 0.1, b: 0.8 }]
+      ]),
+      { weights: { a: 3 } }
+    )
     expect(r.winner?.evaluation.checkpoint.name).toBe('s1')
     expect(r.winner?.evalAccuracy).toBe(0.7)
   })
 
   it('ranks by another metric, with or without the eval_ prefix, lower first for losses', () => {
-    const run = runOf([['s1', 1, { a: 0.5 }, { eval_loss: 1.2 }], ['s2', 2, { a: 0.4 }, { eval_loss: 0.9 }]])
+    const run = runOf([
+      ['s1', 1, { a: 0.5 }, { eval_loss: 1.2 }],
+      ['s2', 2, { a: 0.4 }, { eval_loss: 0.9 }]
+    ])
     for (const metric of ['eval_loss', 'loss']) {
       const r = rank(run, { metric })
       expect(r.metric).toEqual({ name: metric, greaterIsBetter: false })
@@ -63,7 +109,10 @@ describe('rank', () => {
   })
 
   it('reads the direction a results file gives', () => {
-    const run = runOf([['s1', 1, { perplexity_score: 10 }], ['s2', 2, { perplexity_score: 12 }]])
+    const run = runOf([
+      ['s1', 1, { perplexity_score: 10 }],
+      ['s2', 2, { perplexity_score: 12 }]
+    ])
     run.benchmarks = [{ id: 'perplexity_score', name: 'PPL', group: 'G', higherIsBetter: false }]
     expect(resolveMetric(run, { metric: 'perplexity_score' }).greaterIsBetter).toBe(false)
   })

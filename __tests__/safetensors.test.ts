@@ -16,7 +16,10 @@ afterEach(() => {
 const WIDTH: Record<string, number> = { F32: 4, BF16: 2, F16: 2, I64: 8 }
 
 /** A header + zero data laid out as safetensors does; returns [header bytes, data length]. */
-function encode(tensors: Record<string, { dtype: string; shape: number[] }>, metadata?: Record<string, string>): [Buffer, number] {
+function encode(
+  tensors: Record<string, { dtype: string; shape: number[] }>,
+  metadata?: Record<string, string>
+): [Buffer, number] {
   const header: Record<string, unknown> = metadata ? { __metadata__: metadata } : {}
   let offset = 0
   for (const [name, { dtype, shape }] of Object.entries(tensors)) {
@@ -30,7 +33,11 @@ function encode(tensors: Record<string, { dtype: string; shape: number[] }>, met
   return [Buffer.concat([length, json]), offset]
 }
 
-function writeSafetensors(name: string, tensors: Record<string, { dtype: string; shape: number[] }>, metadata?: Record<string, string>): string {
+function writeSafetensors(
+  name: string,
+  tensors: Record<string, { dtype: string; shape: number[] }>,
+  metadata?: Record<string, string>
+): string {
   const [head, dataLength] = encode(tensors, metadata)
   const file = path.join(dir, name)
   writeFileSync(file, Buffer.concat([head, Buffer.alloc(dataLength)]))
@@ -93,13 +100,17 @@ describe('readSafetensorsHeader', () => {
     const [head, dataLength] = encode({ w: { dtype: 'F32', shape: [10] } })
     const truncated = path.join(dir, 'truncated.safetensors')
     writeFileSync(truncated, Buffer.concat([head, Buffer.alloc(dataLength - 4)]))
-    await expect(readSafetensorsHeader(truncated)).rejects.toThrow(/tensor 'w' ends at byte 40 of the data but the file holds 36: the file is truncated/)
+    await expect(readSafetensorsHeader(truncated)).rejects.toThrow(
+      /tensor 'w' ends at byte 40 of the data but the file holds 36: the file is truncated/
+    )
 
     const pickle = path.join(dir, 'pytorch_model.safetensors')
     writeFileSync(pickle, Buffer.concat([Buffer.from([5, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('PK\x03\x04x')]))
     await expect(readSafetensorsHeader(pickle)).rejects.toThrow(/the safetensors header is not valid JSON/)
 
-    await expect(readSafetensorsHeader(path.join(dir, 'missing.safetensors'))).rejects.toThrow(/cannot open safetensors file .*missing\.safetensors/)
+    await expect(readSafetensorsHeader(path.join(dir, 'missing.safetensors'))).rejects.toThrow(
+      /cannot open safetensors file .*missing\.safetensors/
+    )
   })
 })
 
@@ -116,8 +127,13 @@ describe('summarizeCheckpointWeights', () => {
 
   it('sums every shard', async () => {
     writeSafetensors('model-00001-of-00002.safetensors', { a: { dtype: 'BF16', shape: [4, 4] } }, { format: 'pt' })
-    writeSafetensors('model-00002-of-00002.safetensors', { b: { dtype: 'BF16', shape: [4] }, c: { dtype: 'F32', shape: [30] } })
-    const summary = await summarizeCheckpointWeights(checkpoint(['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors']))
+    writeSafetensors('model-00002-of-00002.safetensors', {
+      b: { dtype: 'BF16', shape: [4] },
+      c: { dtype: 'F32', shape: [30] }
+    })
+    const summary = await summarizeCheckpointWeights(
+      checkpoint(['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors'])
+    )
     expect(summary).toEqual({
       files: ['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors'],
       parameterCount: 50,
@@ -135,7 +151,14 @@ describe('summarizeCheckpointWeights', () => {
 
 describe('the real example checkpoints', () => {
   it('are valid safetensors: the tiny MLP has 83 float32 parameters', async () => {
-    const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'real', 'checkpoints', 'checkpoint-400')
+    const example = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      'examples',
+      'real',
+      'checkpoints',
+      'checkpoint-400'
+    )
     const summary = await summarizeCheckpointWeights({
       name: 'checkpoint-400',
       path: example,
@@ -145,6 +168,12 @@ describe('the real example checkpoints', () => {
       files: [],
       sizeBytes: 0
     })
-    expect(summary).toMatchObject({ parameterCount: 4 * 10 + 10 + 10 * 3 + 3, dtypes: { F32: 83 }, dominantDtype: 'F32', metadata: { format: 'pt' }, tensorCount: 4 })
+    expect(summary).toMatchObject({
+      parameterCount: 4 * 10 + 10 + 10 * 3 + 3,
+      dtypes: { F32: 83 },
+      dominantDtype: 'F32',
+      metadata: { format: 'pt' },
+      tensorCount: 4
+    })
   })
 })

@@ -8,7 +8,17 @@ import { fakeRuntimeToken, startFakeArtifactService, type FakeArtifactService } 
 import { makeCheckpoint, makeRun, tempDir } from './support/workspace.js'
 
 const STEPS = [50, 100, 150, 200, 300, 400, 500, 600, 800, 1000]
-const OUTPUTS_COMPARED = ['best-checkpoint', 'best-step', 'eval-accuracy', 'metric-value', 'checkpoints-evaluated', 'checkpoints-skipped', 'checkpoints-failed', 'gate', 'published']
+const OUTPUTS_COMPARED = [
+  'best-checkpoint',
+  'best-step',
+  'eval-accuracy',
+  'metric-value',
+  'checkpoints-evaluated',
+  'checkpoints-skipped',
+  'checkpoints-failed',
+  'gate',
+  'published'
+]
 const SHARD_ARTIFACTS = [1, 2, 3, 4].map((k) => `checkpoint-eval-shard-${k}-of-4`)
 
 let dir: string
@@ -55,7 +65,12 @@ beforeAll(async () => {
   service = await startFakeArtifactService()
   // Each shard job writes into its own output folder (its own runner): only the artifacts connect them.
   shardRuns = await Promise.all(
-    [1, 2, 3, 4].map((k) => runAction({ inputs: evalInputs({ shard: `${k}/4`, 'output-dir': path.join(dir, `shard-${k}`) }), env: jobEnv(service, `job-shard-${k}`) }))
+    [1, 2, 3, 4].map((k) =>
+      runAction({
+        inputs: evalInputs({ shard: `${k}/4`, 'output-dir': path.join(dir, `shard-${k}`) }),
+        env: jobEnv(service, `job-shard-${k}`)
+      })
+    )
   )
 })
 afterAll(async () => {
@@ -77,14 +92,24 @@ describe('aggregate: artifacts', () => {
     try {
       const out = path.join(dir, 'aggregate')
       const [aggregate, alone] = await Promise.all([
-        runAction({ inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': out, 'min-score': '0.5' }), env: jobEnv(service, 'job-aggregate') }),
-        runAction({ inputs: evalInputs({ 'output-dir': path.join(dir, 'single'), 'min-score': '0.5' }), env: jobEnv(single, 'job-single', 'run-backend-2') })
+        runAction({
+          inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': out, 'min-score': '0.5' }),
+          env: jobEnv(service, 'job-aggregate')
+        }),
+        runAction({
+          inputs: evalInputs({ 'output-dir': path.join(dir, 'single'), 'min-score': '0.5' }),
+          env: jobEnv(single, 'job-single', 'run-backend-2')
+        })
       ])
       expect(aggregate.stdout).not.toContain('::error::')
       expect(aggregate.code).toBe(0)
       expect(alone.code).toBe(0)
       for (const name of SHARD_ARTIFACTS) {
-        expect(aggregate.stdout).toMatch(new RegExp(`Downloaded artifact ${name} \\(id \\d+, shard \\d/4\\) into ${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/shards/${name}`))
+        expect(aggregate.stdout).toMatch(
+          new RegExp(
+            `Downloaded artifact ${name} \\(id \\d+, shard \\d/4\\) into ${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/shards/${name}`
+          )
+        )
       }
       expect(aggregate.stdout).toContain(`Shard artifacts downloaded: ${SHARD_ARTIFACTS.join(', ')}`)
       expect(aggregate.stdout).toContain('Aggregating 4 shards:')
@@ -92,7 +117,9 @@ describe('aggregate: artifacts', () => {
       for (const [i, name] of SHARD_ARTIFACTS.entries()) {
         const k = i + 1
         // What the shard job wrote is what the aggregate job got, byte for byte.
-        expect(await readFile(path.join(out, 'shards', name, `scores-shard-${k}-of-4.json`), 'utf8')).toBe(await readFile(path.join(dir, `shard-${k}`, `scores-shard-${k}-of-4.json`), 'utf8'))
+        expect(await readFile(path.join(out, 'shards', name, `scores-shard-${k}-of-4.json`), 'utf8')).toBe(
+          await readFile(path.join(dir, `shard-${k}`, `scores-shard-${k}-of-4.json`), 'utf8')
+        )
       }
 
       for (const name of OUTPUTS_COMPARED) expect([name, aggregate.outputs[name]]).toEqual([name, alone.outputs[name]])
@@ -101,13 +128,17 @@ describe('aggregate: artifacts', () => {
       expect(aggregate.outputs['checkpoints-skipped']).toBe('1')
       expect(aggregate.outputs['scores-file']).toBe(path.join(out, 'scores.json'))
       expect(await comparable(aggregate.outputs['scores-file'])).toBe(await comparable(alone.outputs['scores-file']))
-      expect(await readFile(path.join(out, 'scores.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'single', 'scores.csv'), 'utf8'))
+      expect(await readFile(path.join(out, 'scores.csv'), 'utf8')).toBe(
+        await readFile(path.join(dir, 'single', 'scores.csv'), 'utf8')
+      )
       const strip = (summary: string) => summary.replace(/Full results: `[^`]*`/, 'Full results: ``')
       expect(strip(aggregate.summary)).toBe(strip(alone.summary))
 
       // The aggregate job uploads its own scores artifact next to the shards' ones.
       expect(service.artifacts.size).toBe(5)
-      expect(aggregate.outputs['artifact-id']).toBe(String([...service.artifacts.values()].find((a) => !SHARD_ARTIFACTS.includes(a.name))!.id))
+      expect(aggregate.outputs['artifact-id']).toBe(
+        String([...service.artifacts.values()].find((a) => !SHARD_ARTIFACTS.includes(a.name))!.id)
+      )
     } finally {
       await single.close()
     }
@@ -116,11 +147,24 @@ describe('aggregate: artifacts', () => {
   it('with artifact-name, looks for <artifact-name>-shard-i-of-n', async () => {
     const svc = await startFakeArtifactService()
     try {
-      for (const name of SHARD_ARTIFACTS) svc.artifacts.set(name.replace('checkpoint-eval', 'scores'), { ...service.artifacts.get(name)!, name: name.replace('checkpoint-eval', 'scores') })
-      const r = await runAction({ inputs: evalInputs({ aggregate: 'artifacts', 'artifact-name': 'scores', 'output-dir': path.join(dir, 'named') }), env: jobEnv(svc, 'job-aggregate') })
+      for (const name of SHARD_ARTIFACTS)
+        svc.artifacts.set(name.replace('checkpoint-eval', 'scores'), {
+          ...service.artifacts.get(name)!,
+          name: name.replace('checkpoint-eval', 'scores')
+        })
+      const r = await runAction({
+        inputs: evalInputs({
+          aggregate: 'artifacts',
+          'artifact-name': 'scores',
+          'output-dir': path.join(dir, 'named')
+        }),
+        env: jobEnv(svc, 'job-aggregate')
+      })
       expect(r.stdout).not.toContain('::error::')
       expect(r.code).toBe(0)
-      expect(r.stdout).toContain('Shard artifacts downloaded: scores-shard-1-of-4, scores-shard-2-of-4, scores-shard-3-of-4, scores-shard-4-of-4')
+      expect(r.stdout).toContain(
+        'Shard artifacts downloaded: scores-shard-1-of-4, scores-shard-2-of-4, scores-shard-3-of-4, scores-shard-4-of-4'
+      )
       expect(r.outputs['best-checkpoint']).toBe(path.join(ckpts, 'step_1000'))
     } finally {
       await svc.close()
@@ -130,9 +174,14 @@ describe('aggregate: artifacts', () => {
   it('a missing shard artifact: exit 1 naming the missing shard', async () => {
     const svc = await serviceWith(SHARD_ARTIFACTS.filter((n) => n !== 'checkpoint-eval-shard-3-of-4'))
     try {
-      const r = await runAction({ inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'missing') }), env: jobEnv(svc, 'job-aggregate') })
+      const r = await runAction({
+        inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'missing') }),
+        env: jobEnv(svc, 'job-aggregate')
+      })
       expect(r.code).toBe(1)
-      expect(r.stdout).toContain('Shard artifacts downloaded: checkpoint-eval-shard-1-of-4, checkpoint-eval-shard-2-of-4, checkpoint-eval-shard-4-of-4')
+      expect(r.stdout).toContain(
+        'Shard artifacts downloaded: checkpoint-eval-shard-1-of-4, checkpoint-eval-shard-2-of-4, checkpoint-eval-shard-4-of-4'
+      )
       expect(r.stdout).toMatch(/::error::aggregate: shard 3\/4 missing \(found 1\/4, 2\/4, 4\/4\)/)
       expect(r.outputs).toEqual({})
     } finally {
@@ -144,8 +193,12 @@ describe('aggregate: artifacts', () => {
     const svc = await serviceWith([])
     try {
       // Shard artifacts of another workflow run are not this run's.
-      for (const name of SHARD_ARTIFACTS) svc.artifacts.set(name, { ...service.artifacts.get(name)!, workflowRunBackendId: 'another-run' })
-      const r = await runAction({ inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'none') }), env: jobEnv(svc, 'job-aggregate') })
+      for (const name of SHARD_ARTIFACTS)
+        svc.artifacts.set(name, { ...service.artifacts.get(name)!, workflowRunBackendId: 'another-run' })
+      const r = await runAction({
+        inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'none') }),
+        env: jobEnv(svc, 'job-aggregate')
+      })
       expect(r.code).toBe(1)
       expect(r.stdout).toContain(
         '::error::aggregate: no shard artifacts found in this workflow run: looked for checkpoint-eval-shard-<i>-of-<n> (e.g. checkpoint-eval-shard-1-of-4); the run has no artifacts. ' +
@@ -158,7 +211,9 @@ describe('aggregate: artifacts', () => {
   })
 
   it('outside GitHub Actions: the clear error, pointing at a folder instead', async () => {
-    const r = await runAction({ inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'outside') }) })
+    const r = await runAction({
+      inputs: evalInputs({ aggregate: 'artifacts', 'output-dir': path.join(dir, 'outside') })
+    })
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(
       "::error::aggregate: 'artifacts' downloads the shard artifacts (checkpoint-eval-shard-<i>-of-<n>) of the current workflow run, but this is not a GitHub Actions job (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set). Download the artifacts yourself and pass their folder instead, e.g. aggregate: ./shards."
@@ -169,10 +224,16 @@ describe('aggregate: artifacts', () => {
     const work = path.join(dir, 'workspace')
     for (const k of [1, 2, 3, 4]) {
       await mkdir(path.join(work, 'artifacts'), { recursive: true })
-      await cp(path.join(dir, `shard-${k}`, `scores-shard-${k}-of-4.json`), path.join(work, 'artifacts', `scores-shard-${k}-of-4.json`))
+      await cp(
+        path.join(dir, `shard-${k}`, `scores-shard-${k}-of-4.json`),
+        path.join(work, 'artifacts', `scores-shard-${k}-of-4.json`)
+      )
     }
     // No artifact service at all: the folder is read, nothing is downloaded.
-    const r = await runAction({ cwd: work, inputs: evalInputs({ aggregate: './artifacts', 'output-dir': path.join(dir, 'dot-artifacts') }) })
+    const r = await runAction({
+      cwd: work,
+      inputs: evalInputs({ aggregate: './artifacts', 'output-dir': path.join(dir, 'dot-artifacts') })
+    })
     expect(r.stdout).not.toContain('::error::')
     expect(r.code).toBe(0)
     expect(r.stdout).not.toContain('Shard artifacts downloaded')

@@ -10,7 +10,14 @@ import { ShardArtifactsError, fetchShardArtifacts, selectShardArtifacts } from '
 import { fakeRuntimeToken, startFakeArtifactService, type FakeArtifactService } from './support/artifact-server.js'
 import { recordingLogger } from './support/logger.js'
 
-const ENV_KEYS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_WORKSPACE'] as const
+const ENV_KEYS = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RESULTS_URL',
+  'GITHUB_SERVER_URL',
+  'GITHUB_REPOSITORY',
+  'GITHUB_RUN_ID',
+  'GITHUB_WORKSPACE'
+] as const
 const savedEnv: Record<string, string | undefined> = {}
 
 let service: FakeArtifactService
@@ -63,7 +70,13 @@ async function upload(name: string, files: Record<string, string>, job: string, 
     await writeFile(join(root, file), text)
   }
   const env = useJob(job, run)
-  const result = await uploadScoresArtifact({ name, files: Object.keys(files), rootDirectory: root, log: recordingLogger(), env })
+  const result = await uploadScoresArtifact({
+    name,
+    files: Object.keys(files),
+    rootDirectory: root,
+    log: recordingLogger(),
+    env
+  })
   expect(result.status).toBe('uploaded')
 }
 
@@ -89,7 +102,11 @@ describe('selectShardArtifacts', () => {
   })
 
   it('uses the artifact-name base literally (regular-expression characters included)', () => {
-    const listed = [artifact('scores.v1-shard-1-of-2', 1), artifact('scoresXv1-shard-2-of-2', 2), artifact('checkpoint-eval-shard-1-of-2', 3)]
+    const listed = [
+      artifact('scores.v1-shard-1-of-2', 1),
+      artifact('scoresXv1-shard-2-of-2', 2),
+      artifact('checkpoint-eval-shard-1-of-2', 3)
+    ]
     expect(selectShardArtifacts(listed, 'scores.v1').map((a) => a.name)).toEqual(['scores.v1-shard-1-of-2'])
     expect(selectShardArtifacts(listed, 'checkpoint-eval').map((a) => a.name)).toEqual(['checkpoint-eval-shard-1-of-2'])
   })
@@ -97,8 +114,16 @@ describe('selectShardArtifacts', () => {
 
 describe('fetchShardArtifacts', () => {
   it("downloads this run's shard artifacts of the base, each into its own folder, and logs them", async () => {
-    await upload('checkpoint-eval-shard-1-of-2', { 'scores-shard-1-of-2.json': '{"one":1}\n', 'scores-shard-1-of-2.csv': 'a,b\n' }, 'job-1')
-    await upload('checkpoint-eval-shard-2-of-2', { 'scores-shard-2-of-2.json': '{"two":2}\n', 'nested/deeper.txt': 'x' }, 'job-2')
+    await upload(
+      'checkpoint-eval-shard-1-of-2',
+      { 'scores-shard-1-of-2.json': '{"one":1}\n', 'scores-shard-1-of-2.csv': 'a,b\n' },
+      'job-1'
+    )
+    await upload(
+      'checkpoint-eval-shard-2-of-2',
+      { 'scores-shard-2-of-2.json': '{"two":2}\n', 'nested/deeper.txt': 'x' },
+      'job-2'
+    )
     // Not shard artifacts of this base, or not of this run: left alone.
     await upload('checkpoint-eval-evaluate-1a2b3c4d', { 'scores.json': '{}' }, 'job-3')
     await upload('other-shard-1-of-2', { 'scores-shard-1-of-2.json': '{}' }, 'job-4')
@@ -111,20 +136,45 @@ describe('fetchShardArtifacts', () => {
     const folder = await fetchShardArtifacts({ destination, log, env })
 
     expect(folder).toBe(destination)
-    expect((await readdir(destination)).sort()).toEqual(['checkpoint-eval-shard-1-of-2', 'checkpoint-eval-shard-2-of-2'])
-    expect(await readFile(join(destination, 'checkpoint-eval-shard-1-of-2', 'scores-shard-1-of-2.json'), 'utf8')).toBe('{"one":1}\n')
-    expect(await readFile(join(destination, 'checkpoint-eval-shard-1-of-2', 'scores-shard-1-of-2.csv'), 'utf8')).toBe('a,b\n')
+    expect((await readdir(destination)).sort()).toEqual([
+      'checkpoint-eval-shard-1-of-2',
+      'checkpoint-eval-shard-2-of-2'
+    ])
+    expect(await readFile(join(destination, 'checkpoint-eval-shard-1-of-2', 'scores-shard-1-of-2.json'), 'utf8')).toBe(
+      '{"one":1}\n'
+    )
+    expect(await readFile(join(destination, 'checkpoint-eval-shard-1-of-2', 'scores-shard-1-of-2.csv'), 'utf8')).toBe(
+      'a,b\n'
+    )
     expect(await readFile(join(destination, 'checkpoint-eval-shard-2-of-2', 'nested', 'deeper.txt'), 'utf8')).toBe('x')
-    expect(log.lines).toContain('Shard artifacts downloaded: checkpoint-eval-shard-1-of-2, checkpoint-eval-shard-2-of-2')
+    expect(log.lines).toContain(
+      'Shard artifacts downloaded: checkpoint-eval-shard-1-of-2, checkpoint-eval-shard-2-of-2'
+    )
     const id1 = service.artifacts.get('checkpoint-eval-shard-1-of-2')!.id
-    expect(log.lines).toContain(`Downloaded artifact checkpoint-eval-shard-1-of-2 (id ${id1}, shard 1/2) into ${join(destination, 'checkpoint-eval-shard-1-of-2')}`)
+    expect(log.lines).toContain(
+      `Downloaded artifact checkpoint-eval-shard-1-of-2 (id ${id1}, shard 1/2) into ${join(destination, 'checkpoint-eval-shard-1-of-2')}`
+    )
 
     // One listing of the run, then per artifact the client's id lookup and the signed URL.
     const calls = service.calls.slice(callsBefore)
-    expect(calls.map((c) => c.method)).toEqual(['ListArtifacts', 'ListArtifacts', 'GetSignedArtifactURL', 'ListArtifacts', 'GetSignedArtifactURL'])
+    expect(calls.map((c) => c.method)).toEqual([
+      'ListArtifacts',
+      'ListArtifacts',
+      'GetSignedArtifactURL',
+      'ListArtifacts',
+      'GetSignedArtifactURL'
+    ])
     expect(calls[0].body).toEqual({ workflow_run_backend_id: 'run-1', workflow_job_run_backend_id: 'aggregate-job' })
-    expect(calls[1].body).toEqual({ workflow_run_backend_id: 'run-1', workflow_job_run_backend_id: 'aggregate-job', id_filter: String(id1) })
-    expect(calls[2].body).toEqual({ workflow_run_backend_id: 'run-1', workflow_job_run_backend_id: 'job-1', name: 'checkpoint-eval-shard-1-of-2' })
+    expect(calls[1].body).toEqual({
+      workflow_run_backend_id: 'run-1',
+      workflow_job_run_backend_id: 'aggregate-job',
+      id_filter: String(id1)
+    })
+    expect(calls[2].body).toEqual({
+      workflow_run_backend_id: 'run-1',
+      workflow_job_run_backend_id: 'job-1',
+      name: 'checkpoint-eval-shard-1-of-2'
+    })
     expect(calls.every((c) => c.authorization === `Bearer ${env.ACTIONS_RUNTIME_TOKEN}`)).toBe(true)
   })
 
@@ -139,7 +189,9 @@ describe('fetchShardArtifacts', () => {
     await fetchShardArtifacts({ base: 'scores', destination, log: recordingLogger(), env })
     expect(await readdir(destination)).toEqual(['scores-shard-1-of-1'])
     expect(await readdir(join(destination, 'scores-shard-1-of-1'))).toEqual(['scores-shard-1-of-1.json'])
-    expect(await readFile(join(destination, 'scores-shard-1-of-1', 'scores-shard-1-of-1.json'), 'utf8')).toBe('{"fresh":true}\n')
+    expect(await readFile(join(destination, 'scores-shard-1-of-1', 'scores-shard-1-of-1.json'), 'utf8')).toBe(
+      '{"fresh":true}\n'
+    )
   })
 
   it('no shard artifacts in the run: names what it looked for and says the shard jobs must run first', async () => {
@@ -155,7 +207,9 @@ describe('fetchShardArtifacts', () => {
   it('outside GitHub Actions: says to download the artifacts and pass a folder, without calling the service', async () => {
     const callsBefore = service.calls.length
     for (const env of [{}, { ACTIONS_RUNTIME_TOKEN: 'x' }, { ACTIONS_RESULTS_URL: service.resultsUrl }]) {
-      await expect(fetchShardArtifacts({ destination: join(workspace, 'shards'), log: recordingLogger(), env })).rejects.toThrow(
+      await expect(
+        fetchShardArtifacts({ destination: join(workspace, 'shards'), log: recordingLogger(), env })
+      ).rejects.toThrow(
         "aggregate: 'artifacts' downloads the shard artifacts (checkpoint-eval-shard-<i>-of-<n>) of the current workflow run, but this is not a GitHub Actions job (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set). Download the artifacts yourself and pass their folder instead"
       )
     }

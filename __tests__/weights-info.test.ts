@@ -31,6 +31,13 @@ describe('describeWeights', () => {
   })
 
   it('writes counts as model cards do', () => {
-    expect([66, 66_000, 1_234_567, 350_000_000, 1_234_567_890, 7e12].map(formatCount)).toEqual(['66', '66K', '1.23M', '350M', '1.23B', '7T'])
+    expect([66, 66_000, 1_234_567, 350_000_000, 1_234_567_890, 7e12].map(formatCount)).toEqual([
+      '66',
+      '66K',
+      '1.23M',
+      '350M',
+      '1.23B',
+      '7T'
+    ])
   })
 })

@@ -106,7 +106,10 @@ async function prepareFiles(files) {
     const prepared = [];
     for (const file of files) {
         const path = file.pathInRepo;
-        if (!path || path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+        if (!path ||
+            path.startsWith('/') ||
+            path.includes('\\') ||
+            path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
             throw new Error(`Invalid path in repo "${path}": use a relative posix path without "." or ".." segments, e.g. "eval/results.json".`);
         }
         if (seen.has(path))
@@ -127,7 +130,12 @@ async function prepareLocalFile(path, file) {
         throw new Error(`"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`);
     }
     // A file: URL makes the client read the file lazily, in slices, instead of loading it.
-    return { path, size: info.size, source: file, operation: { operation: 'addOrUpdate', path, content: (0,external_node_url_.pathToFileURL)(localPath) } };
+    return {
+        path,
+        size: info.size,
+        source: file,
+        operation: { operation: 'addOrUpdate', path, content: (0,external_node_url_.pathToFileURL)(localPath) }
+    };
 }
 function prepareContent(path, file) {
     const blob = new Blob([file.content]);
@@ -364,14 +372,28 @@ async function readRepoFile(options) {
 /** The commit a branch, tag or sha names (its newest), or undefined when there is none. */
 async function latestCommit(access, revision) {
     const { hubUrl, accessToken, fetch } = access;
-    const commits = (0,dist/* listCommits */.VE)({ repo: { type: 'model', name: access.repoId }, revision, batchSize: 1, hubUrl, accessToken, fetch });
+    const commits = (0,dist/* listCommits */.VE)({
+        repo: { type: 'model', name: access.repoId },
+        revision,
+        batchSize: 1,
+        hubUrl,
+        accessToken,
+        fetch
+    });
     return (await commits.next()).value ?? undefined;
 }
 /** Every file of the repo at `revision`, by path (LFS files with their real size). */
 async function listTree(access, revision) {
     const { hubUrl, accessToken, fetch } = access;
     const tree = new Map();
-    for await (const entry of (0,dist/* listFiles */.CS)({ repo: { type: 'model', name: access.repoId }, revision, recursive: true, hubUrl, accessToken, fetch })) {
+    for await (const entry of (0,dist/* listFiles */.CS)({
+        repo: { type: 'model', name: access.repoId },
+        revision,
+        recursive: true,
+        hubUrl,
+        accessToken,
+        fetch
+    })) {
         if (entry.type === 'file')
             tree.set(entry.path, { size: entry.lfs?.size ?? entry.size, oid: entry.oid, lfs: entry.lfs });
     }
@@ -387,7 +409,9 @@ async function holdsFiles(access, sha, files) {
         return false;
     for (const file of files) {
         const entry = tree.get(file.path);
-        const same = entry.lfs ? entry.lfs.oid === (await sha256Of(file.source)) : entry.oid === (await gitBlobOid(file.source));
+        const same = entry.lfs
+            ? entry.lfs.oid === (await sha256Of(file.source))
+            : entry.oid === (await gitBlobOid(file.source));
         if (!same)
             return false;
     }
@@ -412,11 +436,16 @@ async function commitOnce(request) {
     const sleep = request.retry?.sleep ?? defaultSleep;
     const where = `${repoId}@${branch}`;
     const readHead = () => hubStep(`read the head of ${where}`, request, async () => (await latestCommit(request, branch))?.oid);
-    const landed = (oid) => ({ commit: { oid, url: `${hubUrl}/${repoId}/commit/${oid}` }, hookOutput: '' });
+    const landed = (oid) => ({
+        commit: { oid, url: `${hubUrl}/${repoId}/commit/${oid}` },
+        hookOutput: ''
+    });
     const parent = await readHead();
     // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
     // commits per hour, and history should show real changes), as huggingface_hub skips them too.
-    if (parent && !request.createPr && (await hubStep(`read the files of ${where}`, request, () => holdsFiles(request, parent, request.files)))) {
+    if (parent &&
+        !request.createPr &&
+        (await hubStep(`read the files of ${where}`, request, () => holdsFiles(request, parent, request.files)))) {
         log.info(`${where} already holds exactly these files at ${parent}: nothing to commit`);
         return landed(parent);
     }
@@ -427,7 +456,8 @@ async function commitOnce(request) {
         }
         catch (error) {
             const status = statusOf(error);
-            const retryable = committing && (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
+            const retryable = committing &&
+                (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
             if (!retryable || attempt >= maxAttempts) {
                 throw new Error(`Could not commit to ${where} on ${hubUrl}: ${explainHubError(error, request)}`);
             }
@@ -542,7 +572,9 @@ async function tagCommit(options) {
     if (res.status === 409) {
         await discardBody(res);
         // A retried tag request whose first answer was lost lands here too: look where the tag points.
-        const target = await latestCommit(options, tag).then((c) => c?.oid).catch(() => undefined);
+        const target = await latestCommit(options, tag)
+            .then((c) => c?.oid)
+            .catch(() => undefined);
         if (target === commitSha) {
             log.info(`Tagged ${commitSha} as "${tag}"`);
             return;
@@ -553,7 +585,9 @@ async function tagCommit(options) {
     }
     if (!res.ok) {
         throw new Error(`${failure}: HTTP ${res.status} ${await responseExcerpt(res, accessToken)}. ` +
-            (res.status === 401 || res.status === 403 ? tokenHelp(hubUrl) : 'The commit itself was published; tag it by hand or re-run.'));
+            (res.status === 401 || res.status === 403
+                ? tokenHelp(hubUrl)
+                : 'The commit itself was published; tag it by hand or re-run.'));
     }
     log.info(`Tagged ${commitSha} as "${tag}"`);
 }

@@ -235,7 +235,7 @@ async function loadBaselineFromHub(options) {
     }
     catch (error) {
         throw new Error(`baseline: could not read README.md of ${repoId}@${revision} from ${hubUrl} (${(0,errors/* errorMessage */.g)(error)}). ` +
-            'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.');
+            'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.', { cause: error });
     }
     if (card === null) {
         options.log?.notice(`No baseline yet: ${repoId}@${revision} has no README.md on ${hubUrl} (first publish).`);

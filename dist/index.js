@@ -31039,7 +31039,12 @@ function splitFrontMatter(card) {
     if (!close)
         return null;
     const yamlStart = lines[1].start;
-    return { yaml: card.slice(yamlStart, close.start), yamlStart, yamlEnd: close.start, bodyStart: close.start + close.text.length + close.eol.length };
+    return {
+        yaml: card.slice(yamlStart, close.start),
+        yamlStart,
+        yamlEnd: close.start,
+        bodyStart: close.start + close.text.length + close.eol.length
+    };
 }
 /**
  * The cells of a table row. GFM splits on every `|` that is not escaped (even inside code spans),
@@ -31118,9 +31123,7 @@ function findCardLinks(text) {
     const lines = splitCardLines(text);
     // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
     // spread over several lines (`<img\n  src="a.png">`) is still found.
-    const masked = lines
-        .map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol)
-        .join('');
+    const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('');
     const lineAt = (offset) => {
         let lo = 0;
         let hi = lines.length - 1;
@@ -31196,13 +31199,20 @@ var domain_metric = __nccwpck_require__(98478);
 const TERMINAL_ROWS = 30;
 function columns(rows, align) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r.map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+    return rows
+        .map((r) => r
+        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
 }
 function renderTerminalReport(doc, scoresFile) {
     const metric = doc.metric.name;
     const showValue = !(0,domain_metric/* isEvalAccuracy */.GB)(metric);
     const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), domain_metric/* EVAL_ACCURACY */.py, 'status'];
-    const rows = doc.checkpoints.slice(0, TERMINAL_ROWS).map((c) => [
+    const rows = doc.checkpoints
+        .slice(0, TERMINAL_ROWS)
+        .map((c) => [
         c.rank === null ? '-' : String(c.rank),
         c.rank === 1 ? `${c.name} *` : c.name,
         String(c.step),
@@ -31384,7 +31394,11 @@ async function main(argv) {
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
         const local = needsToken
-            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424))).readLocalToken({ env: process.env, tokenFile: values['token-file'], homeDir: external_node_os_default().homedir() })
+            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424))).readLocalToken({
+                env: process.env,
+                tokenFile: values['token-file'],
+                homeDir: external_node_os_default().homedir()
+            })
             : null;
         if (local)
             log.debug(`Hub token from ${local.source}`);
@@ -31480,7 +31494,7 @@ const INPUTS = {
     },
     'min-score': {
         kind: 'number',
-        description: 'Fail the job (after the report is written) when the winner\'s metric is below this (above it, for lower-is-better metrics). Equal passes.'
+        description: "Fail the job (after the report is written) when the winner's metric is below this (above it, for lower-is-better metrics). Equal passes."
     },
     baseline: {
         kind: 'text',
@@ -31509,7 +31523,7 @@ const INPUTS = {
     },
     'repo-id': {
         kind: 'text',
-        description: 'Hub model repo to publish the winner to: `name` (under the token owner\'s namespace) or `namespace/name`.'
+        description: "Hub model repo to publish the winner to: `name` (under the token owner's namespace) or `namespace/name`."
     },
     'hf-token': {
         kind: 'secret',
@@ -31579,7 +31593,7 @@ const INPUTS = {
     },
     aggregate: {
         kind: 'text',
-        description: 'Rank the shards\' partial score files instead of evaluating, then report, gate and publish as a single run. `artifacts` downloads this workflow run\'s <artifact-name>-shard-i-of-n artifacts (artifact-name defaulting to checkpoint-eval) into <output-dir>/shards itself (the shard jobs must be in needs:); otherwise a folder, file or glob, e.g. the folder actions/download-artifact wrote with merge-multiple (a folder named artifacts is given as ./artifacts).'
+        description: "Rank the shards' partial score files instead of evaluating, then report, gate and publish as a single run. `artifacts` downloads this workflow run's <artifact-name>-shard-i-of-n artifacts (artifact-name defaulting to checkpoint-eval) into <output-dir>/shards itself (the shard jobs must be in needs:); otherwise a folder, file or glob, e.g. the folder actions/download-artifact wrote with merge-multiple (a folder named artifacts is given as ./artifacts)."
     }
 };
 /** The table's default for an input; expressions GitHub fills in (`${{ github.token }}`) don't count. */
@@ -31591,8 +31605,8 @@ function inputDefault(name) {
 const OUTPUTS = {
     'best-checkpoint': 'Path of the winning checkpoint folder.',
     'best-step': 'Step of the winning checkpoint.',
-    'eval-accuracy': 'The winner\'s eval_accuracy, with three decimals.',
-    'metric-value': 'The winner\'s value of the ranking metric.',
+    'eval-accuracy': "The winner's eval_accuracy, with three decimals.",
+    'metric-value': "The winner's value of the ranking metric.",
     'scores-file': 'Path of scores.json (scores.csv is beside it).',
     'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
     'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',
@@ -32163,11 +32177,17 @@ function runMetadata(env, now = new Date()) {
             job: env.GITHUB_JOB
         }
         : undefined;
-    return { createdAt: now.toISOString(), tool: { name: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w }, ...(github ? { github } : {}) };
+    return {
+        createdAt: now.toISOString(),
+        tool: { name: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w },
+        ...(github ? { github } : {})
+    };
 }
 /** Link to this workflow run, when running in GitHub Actions. */
 function runUrl(github) {
-    return github?.repository && github.runId ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}` : undefined;
+    return github?.repository && github.runId
+        ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
+        : undefined;
 }
 
 
@@ -32372,9 +32392,12 @@ async function discover({ root, shownAs = root }) {
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist'
-            : code === 'ENOTDIR' ? 'is not a folder'
-                : code === 'EACCES' ? 'is not readable (permission denied)'
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'ENOTDIR'
+                ? 'is not a folder'
+                : code === 'EACCES'
+                    ? 'is not readable (permission denied)'
                     : `can't be read (${code ?? error.message})`;
         throw new DiscoveryError(`checkpoint-dir '${shownAs}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
             `checkpoint folders (${RECOGNISED_NAMES}), relative to the workspace.`);
@@ -32394,7 +32417,13 @@ async function discover({ root, shownAs = root }) {
         else
             checkpoints.push(found);
     }
-    return { root, shownAs, checkpoints: checkpoints.sort(byStepThenName), skipped: skipped.sort(byStepThenName), ignored: ignored.sort() };
+    return {
+        root,
+        shownAs,
+        checkpoints: checkpoints.sort(byStepThenName),
+        skipped: skipped.sort(byStepThenName),
+        ignored: ignored.sort()
+    };
 }
 /** Stop early, with a fix, when discovery found nothing that can be evaluated. */
 function requireCheckpoints(discovery) {
@@ -32488,7 +32517,9 @@ async function fetchShardArtifacts(options) {
     if (shards.length === 0) {
         const others = listed.map((a) => a.name).sort();
         throw new ShardArtifactsError(`aggregate: no shard artifacts found in this workflow run: looked for ${pattern} (e.g. ${base}-shard-1-of-4)` +
-            (others.length ? `; the run has ${others.slice(0, 10).join(', ')}${others.length > 10 ? ', …' : ''}` : '; the run has no artifacts') +
+            (others.length
+                ? `; the run has ${others.slice(0, 10).join(', ')}${others.length > 10 ? ', …' : ''}`
+                : '; the run has no artifacts') +
             `. The shard jobs must run, and upload, before this one: add needs: <the shard matrix job> to this job, and give both the same artifact-name (default ${DEFAULT_SHARD_ARTIFACT_BASE}).`);
     }
     log.startGroup(`Downloading ${shards.length} shard artifact${shards.length > 1 ? 's' : ''} (${pattern}) into ${destination}`);
@@ -32500,7 +32531,10 @@ async function fetchShardArtifacts(options) {
             let mismatch;
             try {
                 ;
-                ({ digestMismatch: mismatch } = await client.downloadArtifact(shard.id, { path: folder, ...(shard.digest ? { expectedHash: shard.digest } : {}) }));
+                ({ digestMismatch: mismatch } = await client.downloadArtifact(shard.id, {
+                    path: folder,
+                    ...(shard.digest ? { expectedHash: shard.digest } : {})
+                }));
             }
             catch (error) {
                 throw new ShardArtifactsError(`aggregate: downloading artifact "${shard.name}" (id ${shard.id}) failed: ${(0,errors/* errorMessage */.g)(error)}`);
@@ -32589,7 +32623,12 @@ async function aggregateShards(options) {
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
     if (missing.length) {
-        throw new AggregateError(`aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`);
+        throw new AggregateError(`aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[
+            ...seen.keys()
+        ]
+            .sort((a, b) => a - b)
+            .map((i) => `${i}/${count}`)
+            .join(', ')}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`);
     }
     const reference = named.find(({ doc }) => doc.shard.index === 1);
     for (const { doc, file } of named) {
@@ -32620,7 +32659,9 @@ async function aggregateShards(options) {
     const results = listing.map((name) => {
         const { record } = byName.get(name);
         // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
-        const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores;
+        const scores = record.status === 'ok'
+            ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null]))
+            : record.scores;
         // The winner is published from this runner's checkpoint-dir, and parameters are read from
         // there for the rows this job shows, as a single run would; the shard's record otherwise.
         const checkpoint = options.local?.get(name) ?? {
@@ -32746,11 +32787,17 @@ async function findShardFiles(pattern, given) {
         if (info.isFile())
             return [pattern];
         const found = await collect(walk(pattern));
-        return found.filter((f) => f.dirent.isFile() && SHARD_FILE.test(f.rel)).map((f) => f.abs).sort();
+        return found
+            .filter((f) => f.dirent.isFile() && SHARD_FILE.test(f.rel))
+            .map((f) => f.abs)
+            .sort();
     }
     const matches = picomatch_default()(glob, { dot: false });
     const found = await collect(walk(base || '.'));
-    return found.filter((f) => f.dirent.isFile() && matches(f.rel)).map((f) => f.abs).sort();
+    return found
+        .filter((f) => f.dirent.isFile() && matches(f.rel))
+        .map((f) => f.abs)
+        .sort();
 }
 
 ;// CONCATENATED MODULE: ./src/domain/compare.ts
@@ -32764,7 +32811,13 @@ async function findShardFiles(pattern, given) {
 function compareWithBaseline(options) {
     const { benchmarks, winner, baseline, metric } = options;
     const rows = [
-        makeRow({ id: domain_metric/* EVAL_ACCURACY */.py, label: domain_metric/* EVAL_ACCURACY */.py, higherIsBetter: true, baseline: baseline.evalAccuracy, current: winner.evalAccuracy })
+        makeRow({
+            id: domain_metric/* EVAL_ACCURACY */.py,
+            label: domain_metric/* EVAL_ACCURACY */.py,
+            higherIsBetter: true,
+            baseline: baseline.evalAccuracy,
+            current: winner.evalAccuracy
+        })
     ];
     if (metric.name !== domain_metric/* EVAL_ACCURACY */.py) {
         rows.push(makeRow({
@@ -32865,7 +32918,11 @@ function checkRegression(metric, value, baseline, maxRegression) {
     if (baseline === null) {
         // The first run of a new model has nothing to regress from; blocking it would make the gate
         // impossible to pass until someone publishes by hand.
-        return { name, passed: true, detail: 'no baseline yet: first run / nothing published, so there is no regression to check' };
+        return {
+            name,
+            passed: true,
+            detail: 'no baseline yet: first run / nothing published, so there is no regression to check'
+        };
     }
     if (baseline.value === null) {
         return {
@@ -32938,7 +32995,9 @@ async function uploadScoresArtifact(options) {
         });
     }
     catch (error) {
-        throw new Error(`Uploading artifact "${name}" failed: ${(0,errors/* errorMessage */.g)(error)}.${conflictHint(error)}`);
+        throw new Error(`Uploading artifact "${name}" failed: ${(0,errors/* errorMessage */.g)(error)}.${conflictHint(error)}`, {
+            cause: error
+        });
     }
     if (uploaded.id === undefined) {
         throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`);
@@ -33100,7 +33159,11 @@ function formatUploadList(plan, options = {}) {
 // Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
 /** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
 function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/</g, '&lt;');
 }
 function table(header, rows, align) {
     const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
@@ -33170,15 +33233,25 @@ const metricLabel = (doc) => doc.metric.name;
 function formatValue(doc, c) {
     if ((0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name))
         return (0,round/* formatScore */.y)(c.evalAccuracy);
-    return c.value === null ? '' : Number.isInteger(c.value * 1000) ? (0,round/* formatScore */.y)(c.value) : String(Number(c.value.toPrecision(6)));
+    return c.value === null
+        ? ''
+        : Number.isInteger(c.value * 1000)
+            ? (0,round/* formatScore */.y)(c.value)
+            : String(Number(c.value.toPrecision(6)));
 }
 function headline(doc) {
     const evaluated = doc.checkpoints.length;
     const failed = doc.checkpoints.filter((c) => c.status === 'failed').length;
-    const counts = [`${evaluated} evaluated`, failed ? `${failed} failed` : '', doc.skipped.length ? `${doc.skipped.length} skipped` : '']
+    const counts = [
+        `${evaluated} evaluated`,
+        failed ? `${failed} failed` : '',
+        doc.skipped.length ? `${doc.skipped.length} skipped` : ''
+    ]
         .filter(Boolean)
         .join(' · ');
-    const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`;
+    const evaluator = doc.evaluator.kind === 'builtin'
+        ? `built-in suite, ${doc.benchmarks.length} benchmarks`
+        : `${doc.evaluator.kind} evaluator`;
     const w = doc.winner;
     if (!w)
         return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`;
@@ -33218,7 +33291,12 @@ function renderChart(doc) {
 }
 /** 1.2B, 350M, 66K: parameter counts as model cards write them. */
 function formatCount(n) {
-    for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]]) {
+    for (const [unit, size] of [
+        ['T', 1e12],
+        ['B', 1e9],
+        ['M', 1e6],
+        ['K', 1e3]
+    ]) {
         if (n >= size)
             return `${Number((n / size).toPrecision(3))}${unit}`;
     }
@@ -33230,21 +33308,38 @@ function checkpointLabel(c) {
 /** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
 const SIDE_BY_SIDE = 5;
 const scoreCell = (v) => (v === null || v === undefined ? '–' : (0,round/* formatScore */.y)(v));
-const paramsCell = (c) => (c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`);
+const paramsCell = (c) => c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
 /** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
 function identityCells(c) {
-    return [c.rank === null ? '–' : String(c.rank), checkpointLabel(c), String(c.step), (0,bytes/* formatBytes */.z)(c.sizeBytes), paramsCell(c)];
+    return [
+        c.rank === null ? '–' : String(c.rank),
+        checkpointLabel(c),
+        String(c.step),
+        (0,bytes/* formatBytes */.z)(c.sizeBytes),
+        paramsCell(c)
+    ];
 }
 /** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
 function rankingTable(doc, rows) {
     const extra = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? [] : [cell(doc.metric.name)];
     const anyFailed = rows.some((c) => c.status === 'failed');
-    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, domain_metric/* EVAL_ACCURACY */.py, ...(anyFailed ? ['Status'] : [])];
+    const header = [
+        '#',
+        'Checkpoint',
+        'Step',
+        'Size',
+        'Params',
+        ...extra,
+        domain_metric/* EVAL_ACCURACY */.py,
+        ...(anyFailed ? ['Status'] : [])
+    ];
     const body = rows.map((c) => [
         ...identityCells(c),
         ...(extra.length ? [formatValue(doc, c) || '–'] : []),
         c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...(anyFailed ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok'] : [])
+        ...(anyFailed
+            ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok']
+            : [])
     ]);
     return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', 'l']);
 }
@@ -33259,7 +33354,10 @@ function benchmarkTable(doc) {
     const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1;
     const lead = (label, group = '') => (grouped ? [group, label] : [label]);
     const rows = [
-        [...lead('**eval_accuracy**'), ...shown.map((c) => (c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–'))],
+        [
+            ...lead('**eval_accuracy**'),
+            ...shown.map((c) => (c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–'))
+        ],
         ...doc.benchmarks.map((b, i) => [
             ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
             ...shown.map((c) => scoreCell(c.scores[b.id]))
@@ -33273,13 +33371,23 @@ function benchmarkTable(doc) {
 function fullTable(doc, rows) {
     if (doc.benchmarks.length === 0)
         return '';
-    const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', domain_metric/* EVAL_ACCURACY */.py, ...doc.benchmarks.map((b) => cell(b.name))];
+    const header = [
+        '#',
+        'Checkpoint',
+        'Step',
+        'Size',
+        'Params',
+        domain_metric/* EVAL_ACCURACY */.py,
+        ...doc.benchmarks.map((b) => cell(b.name))
+    ];
     const body = rows.map((c) => [
         ...identityCells(c),
         c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
         ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
     ]);
-    const what = rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint';
+    const what = rows.length < doc.checkpoints.length
+        ? `Every benchmark of the best ${rows.length}`
+        : 'Every benchmark of every checkpoint';
     return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r')]));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
@@ -33303,11 +33411,15 @@ function problemsSection(doc) {
     const failed = doc.checkpoints.filter((c) => c.status === 'failed');
     if (failed.length) {
         const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))]);
-        parts.push(`### ❌ Failed (${failed.length})\n\n` + table(['Checkpoint', 'Why'], rows) + (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
+        parts.push(`### ❌ Failed (${failed.length})\n\n` +
+            table(['Checkpoint', 'Why'], rows) +
+            (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
     }
     if (doc.skipped.length) {
         const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)]);
-        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` + table(['Folder', 'Why'], rows) + (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
+        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` +
+            table(['Folder', 'Why'], rows) +
+            (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
     }
     return parts.join('\n\n');
 }
@@ -33323,13 +33435,20 @@ function renderEvaluationSummary(options) {
         `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
         rankingTable(doc, top)
     ];
-    const tail = [benchmarkTable(doc), fullTable(doc, top), problemsSection(doc), scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''];
+    const tail = [
+        benchmarkTable(doc),
+        fullTable(doc, top),
+        problemsSection(doc),
+        scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
+    ];
     let text = head.filter(Boolean).join('\n\n');
     const tailText = tail.filter(Boolean).join('\n\n');
     if (rest.length) {
         const room = budget - byteLength(text) - byteLength(tailText) - 400;
         const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
-        const note = cut ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.` : '';
+        const note = cut
+            ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
+            : '';
         text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note);
     }
     return `${text}\n\n${tailText}\n`;
@@ -33423,11 +33542,18 @@ function renderPullRequestComment(options) {
         const open = '\n<details><summary>All checkpoints</summary>\n\n';
         const close = '\n\n</details>\n';
         const room = remaining - open.length - close.length;
-        details = room >= 400 ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}` : omitted.length <= remaining ? omitted : '';
+        details =
+            room >= 400
+                ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}`
+                : omitted.length <= remaining
+                    ? omitted
+                    : '';
     }
     const body = `${head}${comparison}${gate}${details}${footer}`;
     // Only reachable when the fixed parts alone (gate reasons) exceed the budget.
-    return body.length <= budget ? body : `${body.slice(0, budget - 120)}\n\n_Truncated to fit a GitHub comment: see ${summaryLink}._\n`;
+    return body.length <= budget
+        ? body
+        : `${body.slice(0, budget - 120)}\n\n_Truncated to fit a GitHub comment: see ${summaryLink}._\n`;
 }
 function gateHeadline(gate) {
     switch (gate.status) {
@@ -33444,7 +33570,9 @@ function winnerLine(options) {
     if (winner === null)
         return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
     const step = winner.step !== undefined ? ` (step ${winner.step})` : '';
-    const numbers = [`${domain_metric/* EVAL_ACCURACY */.py} **${winner.evalAccuracy === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.evalAccuracy)}**`];
+    const numbers = [
+        `${domain_metric/* EVAL_ACCURACY */.py} **${winner.evalAccuracy === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.evalAccuracy)}**`
+    ];
     if (!(0,domain_metric/* isEvalAccuracy */.GB)(metric.name)) {
         numbers.push(`${metric.name} **${winner.value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.value)}**`);
     }
@@ -33539,7 +33667,7 @@ async function upsertPullRequestComment(options) {
         const hint = status === 401
             ? 'The github-token input is invalid or expired.'
             : 'Check that GitHub is reachable from the runner (and GITHUB_API_URL / apiUrl on GHES).';
-        throw new Error(`Could not ${step} pull request ${where} at ${baseUrl}: ${status !== undefined ? `HTTP ${String(status)}: ` : ''}${message}. ${hint}`);
+        throw new Error(`Could not ${step} pull request ${where} at ${baseUrl}: ${status !== undefined ? `HTTP ${String(status)}: ` : ''}${message}. ${hint}`, { cause: error });
     }
 }
 async function findMarkedComment(octokit, where) {
@@ -33573,7 +33701,7 @@ async function pullRequestFromEvent(options) {
         payload = JSON.parse(await (0,promises_.readFile)(eventPath, 'utf8'));
     }
     catch (error) {
-        throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${(0,errors/* errorMessage */.g)(error)}`);
+        throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
     }
     // The base repository is where the PR (and so its comments) lives, also for PRs from forks.
     const repository = payload.pull_request?.base?.repo ?? payload.repository;
@@ -33618,7 +33746,12 @@ async function commentOnPullRequest(options) {
     }
     const body = renderPullRequestComment({
         metric: options.metric,
-        winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+        winner: w && {
+            name: w.evaluation.checkpoint.name,
+            step: w.evaluation.checkpoint.step,
+            evalAccuracy: w.evalAccuracy,
+            value: w.value
+        },
         gate: options.gate,
         comparisonMarkdown: options.comparisonMarkdown,
         baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
@@ -33981,7 +34114,14 @@ function placeholdersIn(line) {
 }
 /** True when the template has at least one placeholder this card data would fill. */
 function hasPlaceholders(options) {
-    const names = new Set(['RESULT', domain_metric/* EVAL_ACCURACY */.py, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])]);
+    const names = new Set([
+        'RESULT',
+        domain_metric/* EVAL_ACCURACY */.py,
+        'step',
+        'checkpoint',
+        ...options.benchmarks.map((b) => b.id),
+        ...(options.extraNames ?? [])
+    ]);
     return (0,grammar/* splitCardLines */.U5)(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
 }
 function describe(benchmarks, id) {
@@ -33993,8 +34133,14 @@ function describe(benchmarks, id) {
 /** The benchmarks a label that matched nothing might have meant: shared words, else all of them. */
 function candidatesFor(labels, benchmarks) {
     const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
-    const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: domain_metric/* EVAL_ACCURACY */.py, name: EVAL_ACCURACY_NAME, group: '' }];
-    const close = all.filter((b) => [b.id, b.name, b.group].some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w))));
+    const all = [
+        ...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })),
+        { id: domain_metric/* EVAL_ACCURACY */.py, name: EVAL_ACCURACY_NAME, group: '' }
+    ];
+    const close = all.filter((b) => [b.id, b.name, b.group].some((text) => text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => words.has(w))));
     return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id));
 }
 function clip(text, max = 80) {
@@ -34028,7 +34174,9 @@ function resolveResultCell(options) {
     const rowText = `"${clip(row)}"`;
     if (named.length === 0) {
         const labelTexts = labelCells.map((c) => clip(c.text, 40));
-        const said = labelTexts.length > 0 ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark` : 'it has no label cell';
+        const said = labelTexts.length > 0
+            ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark`
+            : 'it has no label cell';
         return {
             problem: `{RESULT} in row ${rowText}: ${said}. It could be: ${candidatesFor(labelTexts, benchmarks).join(', ')}. ` +
                 `Label the row with the benchmark's display name or id (case and spacing don't matter), or write "{<benchmark_id>}" instead.`
@@ -34193,7 +34341,10 @@ function generateModelCard(options) {
 
 
 function slug(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation';
+    return (text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'evaluation');
 }
 function titleCase(text) {
     return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
@@ -34229,7 +34380,10 @@ function buildModelIndex(options) {
 function threeDecimals(node) {
     (0,dist/* visit */.YR)(node, {
         Pair(_, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === 'value' && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'number') {
+            if ((0,dist/* isScalar */.jn)(pair.key) &&
+                pair.key.value === 'value' &&
+                (0,dist/* isScalar */.jn)(pair.value) &&
+                typeof pair.value.value === 'number') {
                 pair.value.minFractionDigits = 3;
             }
         }
@@ -34424,7 +34578,9 @@ async function readTemplate(file, label) {
     const bytes = await (0,promises_.readFile)(file);
     const text = bytes.toString('utf8');
     if (!Buffer.from(text, 'utf8').equals(bytes)) {
-        throw new UploadPlanError([`${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`]);
+        throw new UploadPlanError([
+            `${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`
+        ]);
     }
     return text;
 }
@@ -34487,7 +34643,13 @@ async function buildCard(options, context) {
         const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card);
         content = filled ?? template;
         // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
-        links = await linkedFiles({ card: content, templatePath: chosen.path, templateLabel, problems, excluded: context.excluded });
+        links = await linkedFiles({
+            card: content,
+            templatePath: chosen.path,
+            templateLabel,
+            problems,
+            excluded: context.excluded
+        });
     }
     if (options.cardMetadata === 'model-index') {
         const card = content;
@@ -34541,7 +34703,9 @@ async function planUpload(options) {
     };
     const leftOutBecause = uploadFilter(options.exclude);
     if (!(await (0,promises_.stat)(checkpoint).catch(() => undefined))?.isDirectory()) {
-        throw new UploadPlanError([`the winning checkpoint ${checkpoint} is not a folder that exists. Check checkpoint-dir.`]);
+        throw new UploadPlanError([
+            `the winning checkpoint ${checkpoint} is not a folder that exists. Check checkpoint-dir.`
+        ]);
     }
     // The winning checkpoint, at the repo root.
     const checkpointFiles = await findFiles({
@@ -34558,7 +34722,13 @@ async function planUpload(options) {
         excluded
     });
     const chosen = await chooseTemplate({ ...options, extraNames: Object.keys(extraCardValues(options)) });
-    const card = await buildCard(options, { workspace, chosen, libraryName: libraryNameOf(checkpointFiles), problems, excluded });
+    const card = await buildCard(options, {
+        workspace,
+        chosen,
+        libraryName: libraryNameOf(checkpointFiles),
+        problems,
+        excluded
+    });
     // Everything else, by repo path; two different local files for one repo path is an error.
     const files = new Map();
     const add = (file, from) => {
@@ -34607,7 +34777,12 @@ async function planUpload(options) {
     }
     if (problems.length > 0)
         throw new UploadPlanError(problems);
-    const cardFile = { pathInRepo: 'README.md', content: card.content, size: Buffer.byteLength(card.content, 'utf8'), kind: 'card' };
+    const cardFile = {
+        pathInRepo: 'README.md',
+        content: card.content,
+        size: Buffer.byteLength(card.content, 'utf8'),
+        kind: 'card'
+    };
     const sorted = [cardFile, ...[...files.values()].sort((a, b) => byPath(a.pathInRepo, b.pathInRepo))];
     return {
         files: sorted,
@@ -34726,7 +34901,12 @@ async function publishStage(options) {
         log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.');
     const link = (0,context/* runUrl */.Vp)(options.github);
     // The Hub client throttles per file (a line a second at most), so every call it makes is shown.
-    const uploadProgress = (0,progress/* progressReporter */.x)({ write: (line) => log.info(line), verb: 'uploaded', unit: 'bytes', intervalMs: 0 });
+    const uploadProgress = (0,progress/* progressReporter */.x)({
+        write: (line) => log.info(line),
+        verb: 'uploaded',
+        unit: 'bytes',
+        intervalMs: 0
+    });
     const result = await publishToHub({
         hubUrl: config.hubUrl,
         accessToken: auth.token,
@@ -34887,10 +35067,21 @@ async function mapLimit(items, limit, signal, task) {
 /** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
 const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 const BYTES_PER_ELEMENT = {
-    BOOL: 1, U8: 1, I8: 1, F8_E4M3: 1, F8_E5M2: 1,
-    I16: 2, U16: 2, F16: 2, BF16: 2,
-    I32: 4, U32: 4, F32: 4,
-    I64: 8, U64: 8, F64: 8
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E4M3: 1,
+    F8_E5M2: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8
 };
 /**
  * Reads the header of one .safetensors file (two small reads, never the tensor data).
@@ -34903,7 +35094,9 @@ async function readSafetensorsHeader(file) {
         fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch (error) {
-        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`);
+        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`, {
+            cause: error
+        });
     }
     try {
         const { size } = (0,external_node_fs_.fstatSync)(fd);
@@ -34927,7 +35120,7 @@ async function readSafetensorsHeader(file) {
             header = JSON.parse(headerBytes.toString('utf8'));
         }
         catch (error) {
-            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`);
+            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`, { cause: error });
         }
         return summarizeHeader(header, file, size - 8 - headerLength);
     }
@@ -34950,7 +35143,9 @@ function summarizeHeader(header, file, dataBytes) {
             continue;
         }
         const tensor = raw;
-        if (typeof tensor?.dtype !== 'string' || !Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+        if (typeof tensor?.dtype !== 'string' ||
+            !Array.isArray(tensor.shape) ||
+            !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
             throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
         }
         const elements = tensor.shape.reduce((product, d) => product * d, 1);
@@ -35161,21 +35356,105 @@ const SPECIALIZED = 'Specialized Capabilities';
 const saturating = (x, k) => x / (x + k);
 /** In the suite's canonical order (summaries, CSV columns, sums). */
 const BUILTIN_SUITE = [
-    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
-    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
+    {
+        id: 'math_reasoning',
+        name: 'Math Reasoning',
+        group: CORE,
+        cap: 0.95,
+        raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x))
+    },
+    {
+        id: 'logical_reasoning',
+        name: 'Logical Reasoning',
+        group: CORE,
+        cap: 0.93,
+        raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4))))
+    },
     { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
-    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
-    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
-    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
-    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
-    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
-    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
-    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
-    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
-    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
-    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
-    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
+    {
+        id: 'reading_comprehension',
+        name: 'Reading Comprehension',
+        group: LANGUAGE,
+        cap: 0.86,
+        raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x))
+    },
+    {
+        id: 'question_answering',
+        name: 'Question Answering',
+        group: LANGUAGE,
+        cap: 0.91,
+        raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3))
+    },
+    {
+        id: 'text_classification',
+        name: 'Text Classification',
+        group: LANGUAGE,
+        cap: 0.88,
+        raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x))
+    },
+    {
+        id: 'sentiment_analysis',
+        name: 'Sentiment Analysis',
+        group: LANGUAGE,
+        cap: 0.89,
+        raw: (x) => 0.5 + 0.35 * saturating(x, 2)
+    },
+    {
+        id: 'code_generation',
+        name: 'Code Generation',
+        group: GENERATION,
+        cap: 0.92,
+        raw: (x) => 0.25 + 0.6 * saturating(x, 5)
+    },
+    {
+        id: 'creative_writing',
+        name: 'Creative Writing',
+        group: GENERATION,
+        cap: 0.91,
+        raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x))
+    },
+    {
+        id: 'dialogue_generation',
+        name: 'Dialogue Generation',
+        group: GENERATION,
+        cap: 0.9,
+        raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3))
+    },
+    {
+        id: 'summarization',
+        name: 'Summarization',
+        group: GENERATION,
+        cap: 0.89,
+        raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2))
+    },
+    {
+        id: 'translation',
+        name: 'Translation',
+        group: SPECIALIZED,
+        cap: 0.88,
+        raw: (x) => 0.5 + 0.35 * saturating(x, 1.5)
+    },
+    {
+        id: 'knowledge_retrieval',
+        name: 'Knowledge Retrieval',
+        group: SPECIALIZED,
+        cap: 0.87,
+        raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5))
+    },
+    {
+        id: 'instruction_following',
+        name: 'Instruction Following',
+        group: SPECIALIZED,
+        cap: 0.88,
+        raw: (x) => 0.45 + 0.4 * saturating(x, 3)
+    },
+    {
+        id: 'safety_evaluation',
+        name: 'Safety Evaluation',
+        group: SPECIALIZED,
+        cap: 0.86,
+        raw: (x) => 0.6 + 0.25 * saturating(x, 8)
+    }
 ];
 /** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
 const EXAMPLE_WEIGHTS = {
@@ -35527,7 +35806,9 @@ function splitLightevalKey(key) {
     if (parts.length >= 3)
         return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
     if (parts.length === 2) {
-        return /^\d+$/.test(parts[1]) ? { suite: null, task: parts[0], shots: parts[1] } : { suite: parts[0], task: parts[1], shots: null };
+        return /^\d+$/.test(parts[1])
+            ? { suite: null, task: parts[0], shots: parts[1] }
+            : { suite: parts[0], task: parts[1], shots: null };
     }
     return { suite: null, task: key, shots: null };
 }
@@ -35549,7 +35830,9 @@ function parseLmEval(json, source) {
         const candidates = [results[name], groups[name]].filter(isRecord);
         return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
     };
-    const subtasksOf = (name) => Array.isArray(hierarchy[name]) ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name) : [];
+    const subtasksOf = (name) => Array.isArray(hierarchy[name])
+        ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name)
+        : [];
     const parent = new Map();
     for (const name of Object.keys(hierarchy))
         for (const child of subtasksOf(name))
@@ -35786,7 +36069,9 @@ async function readCommandMetrics(input) {
     const json = jsonAtEndOfOutput(stdout);
     if (json === null) {
         const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
-        const what = last ? `its last stdout line is not a JSON object: ${truncate(last, 200)}` : 'it printed nothing on stdout';
+        const what = last
+            ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
+            : 'it printed nothing on stdout';
         throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
     }
     return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
@@ -36015,7 +36300,11 @@ function placeholderInsideQuotes(template) {
 }
 /** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
 function checkPosixShell(shell) {
-    const base = shell.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+    const base = shell
+        .split(/[\\/]/)
+        .pop()
+        ?.toLowerCase()
+        .replace(/\.exe$/, '') ?? '';
     if (['cmd', 'powershell', 'pwsh'].includes(base)) {
         throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
             `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
@@ -36088,7 +36377,12 @@ async function evaluateOne(checkpoint, outputPath, context) {
     // A file left by an earlier run must never pass for this run's result.
     await (0,promises_.rm)(outputPath, { recursive: true, force: true });
     const checkpointPath = external_node_path_default().resolve(checkpoint.path);
-    const values = { checkpoint: checkpointPath, step: String(checkpoint.step), name: checkpoint.name, output: outputPath };
+    const values = {
+        checkpoint: checkpointPath,
+        step: String(checkpoint.step),
+        name: checkpoint.name,
+        output: outputPath
+    };
     const rendered = renderCommand(context.command, values);
     const env = {
         ...(context.env ?? process.env),
@@ -36145,7 +36439,9 @@ function failureOf(result, timeoutMs) {
         return undefined;
     const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
     const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
-    return lines ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}` : `the command ${how} and printed nothing`;
+    return lines
+        ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
+        : `the command ${how} and printed nothing`;
 }
 /** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
 function outputPaths(checkpoints, outputDir) {
@@ -36193,7 +36489,12 @@ function formatSeconds(ms) {
 
 
 
-const DEFAULT_RESULTS_FILES = ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'];
+const DEFAULT_RESULTS_FILES = [
+    '**/results_*.json',
+    'eval_results.json',
+    'all_results.json',
+    'trainer_state.json'
+];
 // Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
 // checkpoint folder with a deep tree from being walked for nothing.
 const MAX_GLOB_DEPTH = 6;
@@ -36295,7 +36596,10 @@ function evaluatorFor(config) {
 }
 /** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
 async function discoverCheckpoints(config, log) {
-    const discovery = await discover({ root: config.checkpointDir, shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir) });
+    const discovery = await discover({
+        root: config.checkpointDir,
+        shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir)
+    });
     for (const s of discovery.skipped)
         log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
     if (discovery.ignored.length)
@@ -36312,7 +36616,14 @@ async function rankEvaluation({ config, run, log }, evaluation, skipped, setting
     // checkpoint run would cost more than discovering it.
     const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
     await describeWeights(shown, log);
-    const scores = (0,scores_document/* buildScoresDocument */.Jc)({ run, discovery: { skipped }, evaluation, ranking, weights, workspace: config.workspace });
+    const scores = (0,scores_document/* buildScoresDocument */.Jc)({
+        run,
+        discovery: { skipped },
+        evaluation,
+        ranking,
+        weights,
+        workspace: config.workspace
+    });
     return { ranking, scores };
 }
 function logRanking(ranking, log) {
@@ -36363,7 +36674,13 @@ async function runAggregate(options, source) {
     const { evaluation, skipped } = shards;
     const { ranking, scores } = await rankEvaluation(options, evaluation, skipped, settings);
     const written = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir);
-    return conclude(options, { discovery: { root: config.checkpointDir, skipped }, evaluation, ranking, scores, files: written });
+    return conclude(options, {
+        discovery: { root: config.checkpointDir, skipped },
+        evaluation,
+        ranking,
+        scores,
+        files: written
+    });
 }
 /** `artifacts`: this run's shard artifacts, fetched into <output-dir>/shards first; else files in the workspace. */
 async function shardFiles(config, source, log) {
@@ -36546,7 +36863,9 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights, wor
         rank,
         sizeBytes: e.checkpoint.sizeBytes,
         weightsFormat: e.checkpoint.weightsFormat,
-        ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
+        ...(e.checkpoint.parameters !== undefined
+            ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype }
+            : {}),
         durationMs: Math.round(e.durationMs)
     }));
     const w = ranking.winner;
@@ -36575,7 +36894,18 @@ const csvField = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '"
 /** One row per checkpoint (rank order), benchmark columns in canonical order. */
 function renderScoresCsv(doc) {
     const metricColumn = (0,_domain_metric_js__WEBPACK_IMPORTED_MODULE_3__/* .isEvalAccuracy */ .GB)(doc.metric.name) ? [] : [doc.metric.name];
-    const header = ['rank', 'checkpoint', 'step', 'status', _domain_metric_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py, ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error'];
+    const header = [
+        'rank',
+        'checkpoint',
+        'step',
+        'status',
+        _domain_metric_js__WEBPACK_IMPORTED_MODULE_3__/* .EVAL_ACCURACY */ .py,
+        ...metricColumn,
+        ...doc.benchmarks.map((b) => b.id),
+        'size_bytes',
+        'path',
+        'error'
+    ];
     const rows = doc.checkpoints.map((c) => [
         c.rank === null ? '' : String(c.rank),
         c.name,
@@ -36608,14 +36938,14 @@ async function readScoresDocument(file, what, hint = 'Give the path of a scores.
     }
     catch (error) {
         const code = error.code;
-        throw new Error(`${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${error.message})`}. ${hint}`);
+        throw new Error(`${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${error.message})`}. ${hint}`, { cause: error });
     }
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new Error(`${what}: ${file} is not valid JSON (${error.message}). ${hint}`);
+        throw new Error(`${what}: ${file} is not valid JSON (${error.message}). ${hint}`, { cause: error });
     }
     const doc = (parsed ?? {});
     if (typeof parsed !== 'object' || parsed === null || doc.schema !== SCORES_SCHEMA) {

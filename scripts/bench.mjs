@@ -96,7 +96,9 @@ async function loadTestSupport(names) {
   mkdirSync(out, { recursive: true })
   for (const name of names) {
     const source = readFileSync(path.join(root, '__tests__/support', `${name}.ts`), 'utf8')
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+    })
     writeFileSync(path.join(out, `${name}.js`), outputText)
   }
   writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
@@ -107,7 +109,10 @@ async function loadTestSupport(names) {
 function measured(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const t = performance.now()
-    const child = spawn('/usr/bin/time', ['-f', '__RSS_KB=%M', command, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('/usr/bin/time', ['-f', '__RSS_KB=%M', command, ...args], {
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -115,7 +120,8 @@ function measured(command, args, options = {}) {
     child.on('close', (code) => {
       const ms = performance.now() - t
       const rss = Number(/__RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN)
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`))
+      if (code !== 0)
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`))
       else resolve({ ms, rssMiB: rss / 1024, stdout, stderr })
     })
   })
@@ -139,20 +145,47 @@ async function benchPublish() {
   const token = 'hf_bench_write_token'
   const results = []
   for (const attempt of ['first publish', 're-run (all LFS objects already stored)']) {
-    const hub = attempt.startsWith('first') ? await startHubServer({ tokens: { [token]: { user: 'bench', role: 'write' } } }) : results[0].hub
-    const run = await measured(process.execPath, [
-      path.join(root, 'dist/index.js'), '--checkpoint-dir', 'checkpoints', '--repo-id', 'bench/model', '--publish', 'always',
-      '--hub-url', hub.url, '--output-dir', path.join(work, 'publish-out')
-    ], { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME, HF_TOKEN: token } })
+    const hub = attempt.startsWith('first')
+      ? await startHubServer({ tokens: { [token]: { user: 'bench', role: 'write' } } })
+      : results[0].hub
+    const run = await measured(
+      process.execPath,
+      [
+        path.join(root, 'dist/index.js'),
+        '--checkpoint-dir',
+        'checkpoints',
+        '--repo-id',
+        'bench/model',
+        '--publish',
+        'always',
+        '--hub-url',
+        hub.url,
+        '--output-dir',
+        path.join(work, 'publish-out')
+      ],
+      { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME, HF_TOKEN: token } }
+    )
     results.push({ attempt, hub, run, lfs: hub.lfsBytesReceived })
   }
   await results[0].hub.close()
   printTable(`publish a checkpoint with a ${mib} MiB weights file to the loopback Hub (one run each)`, [
     ['what', 'wall time', 'vs floor', 'peak RSS'],
-    [`sha256sum model.safetensors (floor: read and hash once)`, seconds(floor.ms), '1.0x', `${floor.rssMiB.toFixed(0)} MiB`],
-    ...results.map(({ attempt, run }) => [`node dist/index.js --publish always: ${attempt}`, seconds(run.ms), `${(run.ms / floor.ms).toFixed(1)}x`, `${run.rssMiB.toFixed(0)} MiB`])
+    [
+      `sha256sum model.safetensors (floor: read and hash once)`,
+      seconds(floor.ms),
+      '1.0x',
+      `${floor.rssMiB.toFixed(0)} MiB`
+    ],
+    ...results.map(({ attempt, run }) => [
+      `node dist/index.js --publish always: ${attempt}`,
+      seconds(run.ms),
+      `${(run.ms / floor.ms).toFixed(1)}x`,
+      `${run.rssMiB.toFixed(0)} MiB`
+    ])
   ])
-  console.log(`LFS bytes the Hub received: ${(results[0].lfs / 1048576).toFixed(0)} MiB in all (the re-run added ${((results[1].lfs - results[0].lfs) / 1048576).toFixed(0)} MiB)`)
+  console.log(
+    `LFS bytes the Hub received: ${(results[0].lfs / 1048576).toFixed(0)} MiB in all (the re-run added ${((results[1].lfs - results[0].lfs) / 1048576).toFixed(0)} MiB)`
+  )
   console.log('(the loopback Hub hashes every upload on the same 2 cores, so the wall time includes its work too)')
 }
 
@@ -169,14 +202,32 @@ async function benchCommand(count = 16) {
   const rows = [['eval-concurrency', 'wall time', 'speed-up']]
   let serial
   for (const concurrency of [1, 4]) {
-    const run = await measured(process.execPath, [
-      path.join(root, 'dist/index.js'), '--checkpoint-dir', tree, '--evaluator', 'command', '--eval-command', command,
-      '--eval-concurrency', String(concurrency), '--metric', 'accuracy', '--output-dir', path.join(work, 'command-out')
-    ], { env: { PATH: process.env.PATH, HOME: process.env.HOME } })
+    const run = await measured(
+      process.execPath,
+      [
+        path.join(root, 'dist/index.js'),
+        '--checkpoint-dir',
+        tree,
+        '--evaluator',
+        'command',
+        '--eval-command',
+        command,
+        '--eval-concurrency',
+        String(concurrency),
+        '--metric',
+        'accuracy',
+        '--output-dir',
+        path.join(work, 'command-out')
+      ],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME } }
+    )
     serial ??= run.ms
     rows.push([String(concurrency), seconds(run.ms), `${(serial / run.ms).toFixed(1)}x`])
   }
-  printTable(`evaluator: command, ${count} checkpoints, each command sleeps 0.5 s (floor: ${count} x 0.5 s / concurrency)`, rows)
+  printTable(
+    `evaluator: command, ${count} checkpoints, each command sleeps 0.5 s (floor: ${count} x 0.5 s / concurrency)`,
+    rows
+  )
 }
 
 mkdirSync(work, { recursive: true })

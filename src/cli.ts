@@ -41,7 +41,8 @@ export function usage(): string {
     const spec: InputSpec = INPUTS[name]
     const fallback = spec.local ?? spec.default
     const text = spec.description + (fallback && !spec.description.includes('Default') ? ` Default: ${fallback}.` : '')
-    const local = spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : ''
+    const local =
+      spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : ''
     return `  --${name}${isSwitch(name) ? '  (a switch)' : ''}\n${wrap(text + local, indent)}`
   })
   return [
@@ -126,7 +127,11 @@ export async function main(argv: string[]): Promise<number> {
     const local = needsToken
       ? await (
           await import('./hub/index.js')
-        ).readLocalToken({ env: process.env, tokenFile: values['token-file'] as string | undefined, homeDir: os.homedir() })
+        ).readLocalToken({
+          env: process.env,
+          tokenFile: values['token-file'] as string | undefined,
+          homeDir: os.homedir()
+        })
       : null
     if (local) log.debug(`Hub token from ${local.source}`)
     const result = await runPipeline({

@@ -36,8 +36,18 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
-export async function runProcess({ script, args = [], env = {}, cwd = ROOT, timeoutMs = 60_000 }: RunOptions & { script: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(NODE, [script, ...args], { cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function runProcess({
+  script,
+  args = [],
+  env = {},
+  cwd = ROOT,
+  timeoutMs = 60_000
+}: RunOptions & { script: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(NODE, [script, ...args], {
+    cwd,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
@@ -49,7 +59,13 @@ export async function runProcess({ script, args = [], env = {}, cwd = ROOT, time
 }
 
 /** The variables a GitHub runner always sets, pointed at a fresh temp folder. */
-export async function runAction({ inputs = {}, env = {}, cwd = ROOT, script = path.join(ROOT, 'dist/index.js'), timeoutMs }: RunOptions = {}): Promise<ActionRun> {
+export async function runAction({
+  inputs = {},
+  env = {},
+  cwd = ROOT,
+  script = path.join(ROOT, 'dist/index.js'),
+  timeoutMs
+}: RunOptions = {}): Promise<ActionRun> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'action-run-'))
   const outputFile = path.join(temp, 'output')
   const summaryFile = path.join(temp, 'summary')

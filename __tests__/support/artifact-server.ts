@@ -67,7 +67,8 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
     }
     if (req.method === 'GET' && url.pathname.startsWith(BLOB_PREFIX)) {
       blobRequests.push(`GET ${url.pathname}`)
-      if (url.searchParams.get('sig') !== 'test-signature' || url.searchParams.get('sp') !== 'r') return xmlError(res, 403, 'AuthenticationFailed')
+      if (url.searchParams.get('sig') !== 'test-signature' || url.searchParams.get('sp') !== 'r')
+        return xmlError(res, 403, 'AuthenticationFailed')
       const name = decodeURIComponent(url.pathname.slice(BLOB_PREFIX.length).replace(/\.zip$/, ''))
       const stored = artifacts.get(name)
       if (!stored) return xmlError(res, 404, 'BlobNotFound')
@@ -112,7 +113,10 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
     if (method === 'CreateArtifact') {
       if (artifacts.has(name)) {
         // What the real service says when a matrix's jobs pick the same name.
-        return json(res, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' })
+        return json(res, 409, {
+          code: 'already_exists',
+          msg: 'an artifact with this name already exists on the workflow run'
+        })
       }
       return json(res, 200, {
         ok: true,
@@ -161,10 +165,15 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
     }
     if (method === 'GetSignedArtifactURL') {
       const stored = artifacts.get(name)
-      if (!stored || (stored.workflowRunBackendId !== undefined && stored.workflowRunBackendId !== body.workflow_run_backend_id)) {
+      if (
+        !stored ||
+        (stored.workflowRunBackendId !== undefined && stored.workflowRunBackendId !== body.workflow_run_backend_id)
+      ) {
         return json(res, 404, { code: 'not_found', msg: `no artifact ${name} in this run` })
       }
-      return json(res, 200, { signed_url: `${base}${BLOB_PREFIX}${encodeURIComponent(name)}.zip?sv=2023-11-03&sr=b&sp=r&sig=test-signature` })
+      return json(res, 200, {
+        signed_url: `${base}${BLOB_PREFIX}${encodeURIComponent(name)}.zip?sv=2023-11-03&sr=b&sp=r&sig=test-signature`
+      })
     }
     return json(res, 404, { code: 'bad_route', msg: `no handler for ${method}` })
   }
@@ -191,7 +200,10 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
 export function fakeRuntimeToken(runBackendId: string, jobBackendId: string): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
   const header = encode({ alg: 'none', typ: 'JWT' })
-  const payload = encode({ scp: `Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId}`, exp: 4102444800 })
+  const payload = encode({
+    scp: `Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId}`,
+    exp: 4102444800
+  })
   return `${header}.${payload}.signature`
 }
 

@@ -53,18 +53,40 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
     if (!threads.has(key)) threads.set(key, [])
     return threads.get(key)!
   }
-  const makeComment = (owner: string, repo: string, number: number | string, body: string, user: StoredComment['user']) => {
+  const makeComment = (
+    owner: string,
+    repo: string,
+    number: number | string,
+    body: string,
+    user: StoredComment['user']
+  ) => {
     const id = nextId++
     const now = new Date().toISOString()
-    return { id, body, user, html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`, created_at: now, updated_at: now }
+    return {
+      id,
+      body,
+      user,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`,
+      created_at: now,
+      updated_at: now
+    }
   }
 
   const server = createServer(async (req, res) => {
     const body = await readJson(req)
     const url = new URL(req.url ?? '/', base)
-    requests.push({ method: req.method ?? '', url: `${url.pathname}${url.search}`, authorization: req.headers.authorization, body })
+    requests.push({
+      method: req.method ?? '',
+      url: `${url.pathname}${url.search}`,
+      authorization: req.headers.authorization,
+      body
+    })
     if (failure && (failure.method === undefined || failure.method === '*' || failure.method === req.method)) {
-      return send(res, failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest', status: String(failure.status) })
+      return send(res, failure.status, {
+        message: failure.message,
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(failure.status)
+      })
     }
     if (!req.headers.authorization) return send(res, 401, { message: 'Requires authentication' })
 
@@ -83,12 +105,18 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       }
       if (page < last) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`)
       if (page > 1) links.push(`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(page - 1)}>; rel="prev"`)
-      return send(res, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {})
+      return send(
+        res,
+        200,
+        all.slice((page - 1) * perPage, page * perPage),
+        links.length ? { link: links.join(', ') } : {}
+      )
     }
     if (match && req.method === 'POST') {
       const text = (body as { body?: unknown } | undefined)?.body
       if (typeof text !== 'string') return send(res, 422, { message: 'Invalid request: body is required' })
-      if (text.length > 65_536) return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' })
+      if (text.length > 65_536)
+        return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' })
       const comment = makeComment(match[1], match[2], match[3], text, { login: 'github-actions[bot]', type: 'Bot' })
       thread(match[1], match[2], match[3]).push(comment)
       return send(res, 201, comment)
@@ -100,7 +128,8 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       if (!comment) return send(res, 404, { message: 'Not Found' })
       const text = (body as { body?: unknown } | undefined)?.body
       if (typeof text !== 'string') return send(res, 422, { message: 'Invalid request: body is required' })
-      if (text.length > 65_536) return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' })
+      if (text.length > 65_536)
+        return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' })
       comment.body = text
       comment.updated_at = new Date().toISOString()
       return send(res, 200, comment)

@@ -150,7 +150,8 @@ export interface HubServer {
 }
 
 const LFS_EXTENSIONS = /\.(safetensors|bin|pt|pth|ckpt|h5|onnx|msgpack|gguf|npy|npz|pkl|zip|tar|gz|tflite|ot|model)$/i
-const DEFAULT_GITATTRIBUTES = '*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n'
+const DEFAULT_GITATTRIBUTES =
+  '*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n'
 
 class HttpError extends Error {
   constructor(
@@ -164,7 +165,8 @@ class HttpError extends Error {
 
 const sha1 = (data: string | Buffer): string => createHash('sha1').update(data).digest('hex')
 const gitBlobOid = (content: Buffer): string => sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]))
-const lfsPointer = (oid: string, size: number): string => `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${size}\n`
+const lfsPointer = (oid: string, size: number): string =>
+  `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${size}\n`
 
 export async function startHubServer(options: HubServerOptions = {}): Promise<HubServer> {
   const tokens = new Map(Object.entries(options.tokens ?? {}))
@@ -179,7 +181,10 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   const repos = new Map<string, RepoState>()
   const requests: LoggedRequest[] = []
   const faults = new Map<Route, Fault[]>()
-  const uploads = new Map<string, { repoId: string; oid: string; size: number; parts: number; etags: Map<number, string> }>()
+  const uploads = new Map<
+    string,
+    { repoId: string; oid: string; size: number; parts: number; etags: Map<number, string> }
+  >()
   const counters = { lfsBytesReceived: 0, tmp: 0 }
   let oidc = options.oidc
   const issuedTokens: string[] = []
@@ -207,7 +212,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
 
   function requireWrite(auth: TokenInfo | null, repoId: string): void {
     if (!auth) throw new HttpError(401, 'Invalid credentials in Authorization header')
-    if (auth.role === 'read') throw new HttpError(403, `You don't have the rights to write to ${repoId}: your token is read-only`)
+    if (auth.role === 'read')
+      throw new HttpError(403, `You don't have the rights to write to ${repoId}: your token is read-only`)
     if (!ownsNamespace(auth, repoId.split('/')[0]) || (auth.scopeRepo && auth.scopeRepo !== repoId)) {
       throw new HttpError(403, `You don't have the rights to write to ${repoId}`)
     }
@@ -242,7 +248,11 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     throw new HttpError(404, `Invalid rev id: ${decodeURIComponent(segments[0])}`, 'RevisionNotFound')
   }
 
-  function newCommit(repo: RepoState, parent: string | null, fields: Omit<CommitRecord, 'oid' | 'parent' | 'date'>): CommitRecord {
+  function newCommit(
+    repo: RepoState,
+    parent: string | null,
+    fields: Omit<CommitRecord, 'oid' | 'parent' | 'date'>
+  ): CommitRecord {
     const oid = sha1(`${repo.id}\n${parent}\n${fields.title}\n${randomBytes(8).toString('hex')}`)
     const record: CommitRecord = { oid, parent, date: new Date().toISOString(), ...fields }
     repo.commits.set(oid, record)
@@ -265,7 +275,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   async function readJson<T>(req: IncomingMessage): Promise<T> {
     const body = await readBody(req)
     const type = req.headers['content-type'] ?? ''
-    if (type.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body.toString())) as T
+    if (type.startsWith('application/x-www-form-urlencoded'))
+      return Object.fromEntries(new URLSearchParams(body.toString())) as T
     try {
       return JSON.parse(body.toString('utf8')) as T
     } catch {
@@ -274,7 +285,10 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   }
 
   /** Streams the request body to a temp file, hashing it; returns the file, sha256 and size. */
-  async function receiveToDisk(req: IncomingMessage, algorithm = 'sha256'): Promise<{ file: string; hash: string; size: number }> {
+  async function receiveToDisk(
+    req: IncomingMessage,
+    algorithm = 'sha256'
+  ): Promise<{ file: string; hash: string; size: number }> {
     const file = join(storageDir, 'tmp', `${process.pid}-${counters.tmp++}`)
     const hash = createHash(algorithm)
     let size = 0
@@ -318,14 +332,24 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       orgs: (auth.orgs ?? []).map((name) => ({ type: 'org', name, fullname: name, id: sha1(name).slice(0, 24) })),
       auth: {
         type: 'access_token',
-        accessToken: { displayName: auth.scopeRepo ? 'trusted-publisher' : 'test', role: auth.role, createdAt: new Date().toISOString() }
+        accessToken: {
+          displayName: auth.scopeRepo ? 'trusted-publisher' : 'test',
+          role: auth.role,
+          createdAt: new Date().toISOString()
+        }
       }
     })
   }
 
   const createRepo: Handler = async ({ req, send }) => {
     const auth = authOf(req)
-    const body = await readJson<{ name?: string; organization?: string; type?: string; private?: boolean; visibility?: string }>(req)
+    const body = await readJson<{
+      name?: string
+      organization?: string
+      type?: string
+      private?: boolean
+      visibility?: string
+    }>(req)
     if (!auth) throw new HttpError(401, 'Invalid credentials in Authorization header')
     if (!body.name) throw new HttpError(400, 'name is required')
     if ((body.type ?? 'model') !== 'model') throw new HttpError(400, 'Only model repos are supported here')
@@ -345,7 +369,12 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       lfs: new Set()
     }
     const content = Buffer.from(DEFAULT_GITATTRIBUTES)
-    const gitattributes: StoredFile = { path: '.gitattributes', size: content.length, oid: gitBlobOid(content), content }
+    const gitattributes: StoredFile = {
+      path: '.gitattributes',
+      size: content.length,
+      oid: gitBlobOid(content),
+      content
+    }
     const initial = newCommit(repo, null, {
       title: 'initial commit',
       description: '',
@@ -383,11 +412,16 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const auth = authOf(req)
     const repo = repoFor(repoId, auth)
     requireWrite(auth, repoId)
-    const body = await readJson<{ operation?: string; transfers?: string[]; objects?: Array<{ oid: string; size: number }> }>(req)
+    const body = await readJson<{
+      operation?: string
+      transfers?: string[]
+      objects?: Array<{ oid: string; size: number }>
+    }>(req)
     if (body.operation !== 'upload') throw new HttpError(400, 'Only uploads are supported')
     if (!Array.isArray(body.objects)) throw new HttpError(400, 'objects is required')
     const transfers = body.transfers ?? ['basic']
-    if (!transfers.includes('basic')) throw new HttpError(422, 'This server speaks the basic and multipart transfers only')
+    if (!transfers.includes('basic'))
+      throw new HttpError(422, 'This server speaks the basic and multipart transfers only')
     const objects = body.objects.map(({ oid, size }) => {
       if (!/^[0-9a-f]{64}$/.test(oid)) return { oid, size, error: { code: 422, message: 'Invalid oid' } }
       if (repo.lfs.has(oid)) return { oid, size }
@@ -397,10 +431,21 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         const parts = Math.ceil(size / partSize)
         uploads.set(uploadId, { repoId, oid, size, parts, etags: new Map() })
         const header: Record<string, string> = { chunk_size: String(partSize) }
-        for (let i = 1; i <= parts; i++) header[String(i).padStart(5, '0')] = `${baseUrl}/__lfs/part/${uploadId}/${i}?${sig}`
-        return { oid, size, authenticated: true, actions: { upload: { href: `${baseUrl}/__lfs/complete/${uploadId}?${sig}`, header } } }
+        for (let i = 1; i <= parts; i++)
+          header[String(i).padStart(5, '0')] = `${baseUrl}/__lfs/part/${uploadId}/${i}?${sig}`
+        return {
+          oid,
+          size,
+          authenticated: true,
+          actions: { upload: { href: `${baseUrl}/__lfs/complete/${uploadId}?${sig}`, header } }
+        }
       }
-      return { oid, size, authenticated: true, actions: { upload: { href: `${baseUrl}/__lfs/upload/${repoId}/${oid}?size=${size}&${sig}` } } }
+      return {
+        oid,
+        size,
+        authenticated: true,
+        actions: { upload: { href: `${baseUrl}/__lfs/upload/${repoId}/${oid}?size=${size}&${sig}` } }
+      }
     })
     send(200, { transfer: 'basic', objects }, { 'Content-Type': 'application/vnd.git-lfs+json' })
   }
@@ -418,7 +463,10 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const { file, hash, size } = await receiveToDisk(req)
     if (hash !== oid || size !== expectedSize) {
       await rm(file, { force: true })
-      throw new HttpError(400, `Uploaded content does not match: got sha256 ${hash} (${size} bytes), expected ${oid} (${expectedSize} bytes)`)
+      throw new HttpError(
+        400,
+        `Uploaded content does not match: got sha256 ${hash} (${size} bytes), expected ${oid} (${expectedSize} bytes)`
+      )
     }
     await storeLfsObject(repoId, oid, file)
     send(200)
@@ -479,7 +527,10 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     requireWrite(auth, repoId)
     const branch = decodeURIComponent(match[3])
     const createPr = ['1', 'true'].includes(url.searchParams.get('create_pr') ?? '')
-    const lines = (await readBody(req)).toString('utf8').split('\n').filter((l) => l.trim() !== '')
+    const lines = (await readBody(req))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
     let header: { summary?: string; description?: string; parentCommit?: string } | undefined
     const changes: Array<{ key: string; value: Record<string, unknown> }> = []
     for (const line of lines) {
@@ -507,11 +558,15 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const changed: string[] = []
     for (const { key, value } of changes) {
       const path = String(value.path ?? '')
-      if (!path || path.startsWith('/') || path.split('/').includes('..')) throw new HttpError(400, `Invalid path: ${path}`)
+      if (!path || path.startsWith('/') || path.split('/').includes('..'))
+        throw new HttpError(400, `Invalid path: ${path}`)
       if (key === 'file') {
         const content = Buffer.from(String(value.content ?? ''), value.encoding === 'base64' ? 'base64' : 'utf8')
         if (content.length >= lfsThreshold) {
-          throw new HttpError(400, `${path} is ${content.length} bytes: files of ${lfsThreshold} bytes or more must be uploaded with LFS`)
+          throw new HttpError(
+            400,
+            `${path} is ${content.length} bytes: files of ${lfsThreshold} bytes or more must be uploaded with LFS`
+          )
         }
         files.set(path, { path, size: content.length, oid: gitBlobOid(content), content })
       } else if (key === 'lfsFile') {
@@ -519,10 +574,18 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         const size = Number(value.size)
         const stored = repo.lfs.has(oid) ? await stat(join(storageDir, 'lfs', oid)).catch(() => null) : null
         if (!stored || stored.size !== size) {
-          throw new HttpError(422, `Your push was rejected because an LFS pointer pointed to a file that does not exist (${path}, ${oid})`)
+          throw new HttpError(
+            422,
+            `Your push was rejected because an LFS pointer pointed to a file that does not exist (${path}, ${oid})`
+          )
         }
         const pointer = lfsPointer(oid, size)
-        files.set(path, { path, size, oid: sha1(`blob ${pointer.length}\0${pointer}`), lfs: { oid, size, pointerSize: pointer.length } })
+        files.set(path, {
+          path,
+          size,
+          oid: sha1(`blob ${pointer.length}\0${pointer}`),
+          lfs: { oid, size, pointerSize: pointer.length }
+        })
       } else if (key === 'deletedFile') {
         if (!files.delete(path)) throw new HttpError(404, `${path} does not exist`, 'EntryNotFound')
       } else {
@@ -539,7 +602,13 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       repo.pullRequests.push({ num, ref, title: header.summary })
       pullRequestUrl = `${baseUrl}/${repoId}/discussions/${num}`
     }
-    const record = newCommit(repo, base, { title: header.summary, description: header.description ?? '', files, changed, ref })
+    const record = newCommit(repo, base, {
+      title: header.summary,
+      description: header.description ?? '',
+      files,
+      changed,
+      ref
+    })
     repo.branches.set(ref, record.oid)
     send(200, {
       success: true,
@@ -570,7 +639,13 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     }
     send(
       200,
-      slice.map((c) => ({ id: c.oid, title: c.title, message: c.description, authors: [{ user: 'test', avatar: '' }], date: c.date })),
+      slice.map((c) => ({
+        id: c.oid,
+        title: c.title,
+        message: c.description,
+        authors: [{ user: 'test', avatar: '' }],
+        date: c.date
+      })),
       headers
     )
   }
@@ -592,7 +667,13 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         if (!entries.has(dir)) entries.set(dir, { type: 'directory', oid: sha1(dir), size: 0, path: dir })
       }
       if (recursive || rest.length === 1) {
-        entries.set(file.path, { type: 'file', oid: file.oid, size: file.lfs ? file.lfs.pointerSize : file.size, path: file.path, ...(file.lfs && { lfs: file.lfs }) })
+        entries.set(file.path, {
+          type: 'file',
+          oid: file.oid,
+          size: file.lfs ? file.lfs.pointerSize : file.size,
+          path: file.path,
+          ...(file.lfs && { lfs: file.lfs })
+        })
       }
     }
     const sorted = [...entries.values()].sort((a, b) => String(a.path).localeCompare(String(b.path)))
@@ -679,10 +760,16 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const body = await readJson<Record<string, string>>(req)
     const invalid = (description: string): void => send(400, { error: 'invalid_grant', error_description: description })
     if (body.grant_type !== 'urn:ietf:params:oauth:grant-type:token-exchange') {
-      return send(400, { error: 'unsupported_grant_type', error_description: `grant_type ${body.grant_type} is not supported` })
+      return send(400, {
+        error: 'unsupported_grant_type',
+        error_description: `grant_type ${body.grant_type} is not supported`
+      })
     }
     if (body.subject_token_type !== 'urn:ietf:params:oauth:token-type:id_token') {
-      return send(400, { error: 'invalid_request', error_description: 'subject_token_type must be urn:ietf:params:oauth:token-type:id_token' })
+      return send(400, {
+        error: 'invalid_request',
+        error_description: 'subject_token_type must be urn:ietf:params:oauth:token-type:id_token'
+      })
     }
     if (!oidc) return invalid('No trusted publisher is configured')
     let claims: Record<string, unknown>
@@ -715,14 +802,29 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   const routes: Array<{ route: Route; method: string; pattern: RegExp; handler: Handler }> = [
     { route: 'whoami', method: 'GET', pattern: /^\/api\/whoami-v2$/, handler: whoami },
     { route: 'repo-create', method: 'POST', pattern: /^\/api\/repos\/create$/, handler: createRepo },
-    { route: 'preupload', method: 'POST', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/preupload\/(.+)$/, handler: preupload },
+    {
+      route: 'preupload',
+      method: 'POST',
+      pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/preupload\/(.+)$/,
+      handler: preupload
+    },
     { route: 'commit', method: 'POST', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/commit\/(.+)$/, handler: commit },
     { route: 'commits', method: 'GET', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/commits\/(.+)$/, handler: commits },
     { route: 'tree', method: 'GET', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/tree\/(.+)$/, handler: tree },
     { route: 'branch', method: 'POST', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/branch\/(.+)$/, handler: branch },
     { route: 'tag', method: 'POST', pattern: /^\/api\/models\/([^/]+)\/([^/]+)\/tag\/(.+)$/, handler: tag },
-    { route: 'lfs-batch', method: 'POST', pattern: /^\/([^/]+)\/([^/]+)\.git\/info\/lfs\/objects\/batch$/, handler: lfsBatch },
-    { route: 'lfs-upload', method: 'PUT', pattern: /^\/__lfs\/upload\/([^/]+)\/([^/]+)\/([0-9a-f]{64})$/, handler: lfsUpload },
+    {
+      route: 'lfs-batch',
+      method: 'POST',
+      pattern: /^\/([^/]+)\/([^/]+)\.git\/info\/lfs\/objects\/batch$/,
+      handler: lfsBatch
+    },
+    {
+      route: 'lfs-upload',
+      method: 'PUT',
+      pattern: /^\/__lfs\/upload\/([^/]+)\/([^/]+)\/([0-9a-f]{64})$/,
+      handler: lfsUpload
+    },
     { route: 'lfs-part', method: 'PUT', pattern: /^\/__lfs\/part\/([0-9a-f]+)\/(\d+)$/, handler: lfsPart },
     { route: 'lfs-complete', method: 'POST', pattern: /^\/__lfs\/complete\/([0-9a-f]+)$/, handler: lfsComplete },
     { route: 'oauth-token', method: 'POST', pattern: /^\/oauth\/token$/, handler: oauthToken },
@@ -774,7 +876,11 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       send(status, body, extra = {}) {
         if (drop()) return
         const json = body === undefined ? '' : JSON.stringify(body)
-        res.writeHead(status, { ...(body !== undefined && { 'Content-Type': 'application/json' }), 'X-Request-Id': randomBytes(6).toString('hex'), ...extra })
+        res.writeHead(status, {
+          ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          'X-Request-Id': randomBytes(6).toString('hex'),
+          ...extra
+        })
         res.end(json)
       },
       sendStream(status, extra, start) {
@@ -786,7 +892,9 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         pipeline(source, res).catch(() => res.destroy())
       }
     }
-    const run = found ? found.handler(ctx) : Promise.reject(new HttpError(404, `No route for ${method} ${url.pathname}`))
+    const run = found
+      ? found.handler(ctx)
+      : Promise.reject(new HttpError(404, `No route for ${method} ${url.pathname}`))
     run.catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return void res.destroy()
       const status = error instanceof HttpError ? error.status : 500
@@ -794,7 +902,9 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       const code = error instanceof HttpError ? error.errorCode : undefined
       // Drain what the client still sends, so that it reads the answer rather than a reset.
       req.resume()
-      res.writeHead(status, { 'Content-Type': 'application/json', ...(code && { 'X-Error-Code': code }) }).end(JSON.stringify({ error: message }))
+      res
+        .writeHead(status, { 'Content-Type': 'application/json', ...(code && { 'X-Error-Code': code }) })
+        .end(JSON.stringify({ error: message }))
     })
   })
 

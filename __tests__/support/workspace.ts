@@ -18,7 +18,9 @@ export interface CheckpointSpec {
 export function tinySafetensors(values: number[] = [0.1, 0.2, 0.3, 0.4]): Buffer {
   const data = Buffer.alloc(values.length * 4)
   values.forEach((v, i) => data.writeFloatLE(v, i * 4))
-  const header = Buffer.from(JSON.stringify({ w: { dtype: 'F32', shape: [values.length], data_offsets: [0, data.length] } }))
+  const header = Buffer.from(
+    JSON.stringify({ w: { dtype: 'F32', shape: [values.length], data_offsets: [0, data.length] } })
+  )
   const length = Buffer.alloc(8)
   length.writeBigUInt64LE(BigInt(header.length))
   return Buffer.concat([length, header, data])
@@ -28,15 +30,25 @@ export async function makeCheckpoint(root: string, name: string, spec: Checkpoin
   const dir = path.join(root, name)
   await mkdir(dir, { recursive: true })
   const { config = true, weights = 'safetensors' } = spec
-  if (config) await writeFile(path.join(dir, weights === 'adapter' ? 'adapter_config.json' : 'config.json'), '{"model_type":"tiny"}\n')
+  if (config)
+    await writeFile(
+      path.join(dir, weights === 'adapter' ? 'adapter_config.json' : 'config.json'),
+      '{"model_type":"tiny"}\n'
+    )
   if (weights === 'safetensors') await writeFile(path.join(dir, 'model.safetensors'), tinySafetensors())
   if (weights === 'pytorch') await writeFile(path.join(dir, 'pytorch_model.bin'), Buffer.alloc(64, 1))
   if (weights === 'adapter') await writeFile(path.join(dir, 'adapter_model.safetensors'), tinySafetensors())
   if (weights === 'sharded') {
     const count = spec.shards ?? 2
-    const names = Array.from({ length: count }, (_, i) => `model-${String(i + 1).padStart(5, '0')}-of-${String(count).padStart(5, '0')}.safetensors`)
+    const names = Array.from(
+      { length: count },
+      (_, i) => `model-${String(i + 1).padStart(5, '0')}-of-${String(count).padStart(5, '0')}.safetensors`
+    )
     const weightMap = Object.fromEntries(names.map((n, i) => [`layer.${i}.weight`, n]))
-    await writeFile(path.join(dir, 'model.safetensors.index.json'), JSON.stringify({ metadata: { total_size: 16 * count }, weight_map: weightMap }))
+    await writeFile(
+      path.join(dir, 'model.safetensors.index.json'),
+      JSON.stringify({ metadata: { total_size: 16 * count }, weight_map: weightMap })
+    )
     for (const [i, n] of names.entries()) {
       if (!spec.missingShards?.includes(i)) await writeFile(path.join(dir, n), tinySafetensors())
     }

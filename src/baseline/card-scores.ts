@@ -85,7 +85,8 @@ function modelIndexNumbers(frontMatter: unknown): Map<string, number> {
         const own = [(entry as { type?: unknown }).type, (entry as { name?: unknown }).name]
         const labels = metrics.length === 1 ? [...own, dataset.type, dataset.name] : own
         for (const label of labels) {
-          if (typeof label === 'string' && !numbers.has(normalizeLabel(label))) numbers.set(normalizeLabel(label), value)
+          if (typeof label === 'string' && !numbers.has(normalizeLabel(label)))
+            numbers.set(normalizeLabel(label), value)
         }
       }
     }

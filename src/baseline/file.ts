@@ -16,7 +16,10 @@ export interface LoadBaselineFileOptions {
  * Reads an earlier run's scores.json. A file whose run had no winner gives all-null numbers
  * (the gate then reports there was nothing to compare with).
  */
-export async function loadBaselineFromFile(path: string, options: LoadBaselineFileOptions = {}): Promise<BaselineScores> {
+export async function loadBaselineFromFile(
+  path: string,
+  options: LoadBaselineFileOptions = {}
+): Promise<BaselineScores> {
   const metric = options.metric ?? EVAL_ACCURACY_SPEC
   const scores = await readScoresDocument(
     path,

@@ -43,7 +43,8 @@ export async function loadBaselineFromHub(options: HubBaselineOptions): Promise<
   } catch (error) {
     throw new Error(
       `baseline: could not read README.md of ${repoId}@${revision} from ${hubUrl} (${errorMessage(error)}). ` +
-        'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.'
+        'Check `repo-id` and, for a private repo, that `hf-token` can read it; or set `baseline` to a scores.json instead of `hub`.',
+      { cause: error }
     )
   }
   if (card === null) {

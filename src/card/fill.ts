@@ -112,8 +112,19 @@ function placeholdersIn(line: string): PlaceholderMatch[] {
 }
 
 /** True when the template has at least one placeholder this card data would fill. */
-export function hasPlaceholders(options: { template: string; benchmarks: Benchmark[]; extraNames?: string[] }): boolean {
-  const names = new Set(['RESULT', EVAL_ACCURACY, 'step', 'checkpoint', ...options.benchmarks.map((b) => b.id), ...(options.extraNames ?? [])])
+export function hasPlaceholders(options: {
+  template: string
+  benchmarks: Benchmark[]
+  extraNames?: string[]
+}): boolean {
+  const names = new Set([
+    'RESULT',
+    EVAL_ACCURACY,
+    'step',
+    'checkpoint',
+    ...options.benchmarks.map((b) => b.id),
+    ...(options.extraNames ?? [])
+  ])
   return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)))
 }
 
@@ -126,9 +137,17 @@ function describe(benchmarks: Benchmark[], id: string): string {
 /** The benchmarks a label that matched nothing might have meant: shared words, else all of them. */
 function candidatesFor(labels: string[], benchmarks: Benchmark[]): string[] {
   const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))
-  const all = [...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })), { id: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, group: '' }]
+  const all = [
+    ...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })),
+    { id: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, group: '' }
+  ]
   const close = all.filter((b) =>
-    [b.id, b.name, b.group].some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w)))
+    [b.id, b.name, b.group].some((text) =>
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => words.has(w))
+    )
   )
   return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id))
 }
@@ -173,7 +192,10 @@ function resolveResultCell(options: {
   const rowText = `"${clip(row)}"`
   if (named.length === 0) {
     const labelTexts = labelCells.map((c) => clip(c.text, 40))
-    const said = labelTexts.length > 0 ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark` : 'it has no label cell'
+    const said =
+      labelTexts.length > 0
+        ? `its labels (${labelTexts.map((t) => `"${t}"`).join(', ')}) name no benchmark`
+        : 'it has no label cell'
     return {
       problem:
         `{RESULT} in row ${rowText}: ${said}. It could be: ${candidatesFor(labelTexts, benchmarks).join(', ')}. ` +
@@ -223,7 +245,8 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
   const named = (name: string, line: number, placeholder: string): { value?: string; benchmark?: string } | null => {
     if (name === 'step') return { value: String(options.step) }
     if (name === 'checkpoint') return { value: options.checkpoint }
-    if (name === EVAL_ACCURACY || benchmarkIds.has(name)) return { value: scoreOf(name, line, placeholder), benchmark: name }
+    if (name === EVAL_ACCURACY || benchmarkIds.has(name))
+      return { value: scoreOf(name, line, placeholder), benchmark: name }
     const extra = options.extraValues?.[name]
     if (extra !== undefined && Object.hasOwn(options.extraValues ?? {}, name)) return { value: extra }
     return null // not ours: someone's braces

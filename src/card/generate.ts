@@ -72,4 +72,3 @@ export function generateModelCard(options: GenerateModelCardOptions): string {
   ]
   return [...frontMatter, ...body].join('\n')
 }
-

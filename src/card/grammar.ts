@@ -73,7 +73,12 @@ export function splitFrontMatter(card: string): FrontMatter | null {
   const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text))
   if (!close) return null
   const yamlStart = lines[1].start
-  return { yaml: card.slice(yamlStart, close.start), yamlStart, yamlEnd: close.start, bodyStart: close.start + close.text.length + close.eol.length }
+  return {
+    yaml: card.slice(yamlStart, close.start),
+    yamlStart,
+    yamlEnd: close.start,
+    bodyStart: close.start + close.text.length + close.eol.length
+  }
 }
 
 /** A table cell: its raw text and where it sits in the line. */
@@ -174,9 +179,7 @@ export function findCardLinks(text: string): CardLink[] {
   const lines = splitCardLines(text)
   // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
   // spread over several lines (`<img\n  src="a.png">`) is still found.
-  const masked = lines
-    .map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol)
-    .join('')
+  const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('')
   const lineAt = (offset: number): number => {
     let lo = 0
     let hi = lines.length - 1

@@ -22,7 +22,12 @@ export interface AddModelIndexOptions {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation'
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'evaluation'
+  )
 }
 
 function titleCase(text: string): string {
@@ -60,7 +65,12 @@ export function buildModelIndex(options: AddModelIndexOptions): unknown[] {
 function threeDecimals(node: YamlNode | Document): void {
   visit(node, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'value' && isScalar(pair.value) && typeof pair.value.value === 'number') {
+      if (
+        isScalar(pair.key) &&
+        pair.key.value === 'value' &&
+        isScalar(pair.value) &&
+        typeof pair.value.value === 'number'
+      ) {
         pair.value.minFractionDigits = 3
       }
     }
@@ -99,10 +109,18 @@ export function addModelIndex(card: string, options: AddModelIndexOptions): stri
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
     const line = (e.linePos?.[0].line ?? 1) + 1 // +1: the opening `---`
-    throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`)
+    throw frontMatterError(
+      file,
+      line,
+      `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`
+    )
   }
   if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
-    throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.')
+    throw frontMatterError(
+      file,
+      2,
+      'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.'
+    )
   }
 
   let newYaml: string

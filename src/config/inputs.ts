@@ -8,17 +8,7 @@
  * workspace (the CLI's working folder).
  */
 export type InputKind =
-  | 'text'
-  | 'path'
-  | 'list'
-  | 'choice'
-  | 'yes-no'
-  | 'yes-no-auto'
-  | 'number'
-  | 'count'
-  | 'duration'
-  | 'url'
-  | 'secret'
+  'text' | 'path' | 'list' | 'choice' | 'yes-no' | 'yes-no-auto' | 'number' | 'count' | 'duration' | 'url' | 'secret'
 
 export interface InputSpec {
   kind: InputKind
@@ -50,8 +40,7 @@ export const INPUTS = {
   },
   benchmarks: {
     kind: 'list',
-    description:
-      'Only these benchmarks (ids or display names, comma or newline separated). Default: all.'
+    description: 'Only these benchmarks (ids or display names, comma or newline separated). Default: all.'
   },
   weights: {
     kind: 'list',
@@ -61,8 +50,7 @@ export const INPUTS = {
   'output-dir': {
     kind: 'path',
     local: './eval-results',
-    description:
-      'Where scores.json and scores.csv are written. Default: $RUNNER_TEMP/checkpoint-eval.'
+    description: 'Where scores.json and scores.csv are written. Default: $RUNNER_TEMP/checkpoint-eval.'
   },
   'eval-command': {
     kind: 'text',
@@ -71,14 +59,12 @@ export const INPUTS = {
   },
   'eval-concurrency': {
     kind: 'count',
-    description:
-      'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
+    description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
   },
   'eval-timeout': {
     kind: 'duration',
     default: '60m',
-    description:
-      'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
+    description: 'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
   },
   'results-files': {
     kind: 'list',
@@ -88,19 +74,17 @@ export const INPUTS = {
   metric: {
     kind: 'text',
     default: 'eval_accuracy',
-    description:
-      'The metric that ranks checkpoints (the eval_ prefix is optional).'
+    description: 'The metric that ranks checkpoints (the eval_ prefix is optional).'
   },
   'greater-is-better': {
     kind: 'yes-no-auto',
     default: 'auto',
-    description:
-      'true, false or auto (auto: lower wins for loss-like metrics, or as the results file says).'
+    description: 'true, false or auto (auto: lower wins for loss-like metrics, or as the results file says).'
   },
   'min-score': {
     kind: 'number',
     description:
-      'Fail the job (after the report is written) when the winner\'s metric is below this (above it, for lower-is-better metrics). Equal passes.'
+      "Fail the job (after the report is written) when the winner's metric is below this (above it, for lower-is-better metrics). Equal passes."
   },
   baseline: {
     kind: 'text',
@@ -124,8 +108,7 @@ export const INPUTS = {
     kind: 'secret',
     actionOnly: true,
     default: '${{ github.token }}',
-    description:
-      'Token for the pull-request comment; needs `pull-requests: write`.'
+    description: 'Token for the pull-request comment; needs `pull-requests: write`.'
   },
   'artifact-name': {
     kind: 'text',
@@ -135,7 +118,7 @@ export const INPUTS = {
   'repo-id': {
     kind: 'text',
     description:
-      'Hub model repo to publish the winner to: `name` (under the token owner\'s namespace) or `namespace/name`.'
+      "Hub model repo to publish the winner to: `name` (under the token owner's namespace) or `namespace/name`."
   },
   'hf-token': {
     kind: 'secret',
@@ -152,26 +135,22 @@ export const INPUTS = {
   },
   'hub-url': {
     kind: 'url',
-    description:
-      'Hub endpoint (enterprise or test hubs). Default: $HF_ENDPOINT if set, else https://huggingface.co.'
+    description: 'Hub endpoint (enterprise or test hubs). Default: $HF_ENDPOINT if set, else https://huggingface.co.'
   },
   private: {
     kind: 'yes-no',
     default: 'false',
-    description:
-      'Create the repo private; only applies when the repo is created.'
+    description: 'Create the repo private; only applies when the repo is created.'
   },
   revision: {
     kind: 'text',
     default: 'main',
-    description:
-      'Branch to publish to; created from main when missing.'
+    description: 'Branch to publish to; created from main when missing.'
   },
   'create-pr': {
     kind: 'yes-no',
     default: 'false',
-    description:
-      'Open a Hub pull request instead of pushing to the branch.'
+    description: 'Open a Hub pull request instead of pushing to the branch.'
   },
   'commit-message': {
     kind: 'text',
@@ -192,8 +171,7 @@ export const INPUTS = {
   },
   assets: {
     kind: 'list',
-    description:
-      'Extra files to upload, globs relative to the workspace (one per line or comma separated).'
+    description: 'Extra files to upload, globs relative to the workspace (one per line or comma separated).'
   },
   exclude: {
     kind: 'list',
@@ -209,8 +187,7 @@ export const INPUTS = {
   'hub-tag': {
     kind: 'yes-no',
     default: 'false',
-    description:
-      'On a tag run, tag the Hub commit with the same name.'
+    description: 'On a tag run, tag the Hub commit with the same name.'
   },
   shard: {
     kind: 'text',
@@ -220,7 +197,7 @@ export const INPUTS = {
   aggregate: {
     kind: 'text',
     description:
-      'Rank the shards\' partial score files instead of evaluating, then report, gate and publish as a single run. `artifacts` downloads this workflow run\'s <artifact-name>-shard-i-of-n artifacts (artifact-name defaulting to checkpoint-eval) into <output-dir>/shards itself (the shard jobs must be in needs:); otherwise a folder, file or glob, e.g. the folder actions/download-artifact wrote with merge-multiple (a folder named artifacts is given as ./artifacts).'
+      "Rank the shards' partial score files instead of evaluating, then report, gate and publish as a single run. `artifacts` downloads this workflow run's <artifact-name>-shard-i-of-n artifacts (artifact-name defaulting to checkpoint-eval) into <output-dir>/shards itself (the shard jobs must be in needs:); otherwise a folder, file or glob, e.g. the folder actions/download-artifact wrote with merge-multiple (a folder named artifacts is given as ./artifacts)."
   }
 } as const satisfies Record<string, InputSpec>
 
@@ -239,8 +216,8 @@ export function inputDefault(name: InputName): string | undefined {
 export const OUTPUTS = {
   'best-checkpoint': 'Path of the winning checkpoint folder.',
   'best-step': 'Step of the winning checkpoint.',
-  'eval-accuracy': 'The winner\'s eval_accuracy, with three decimals.',
-  'metric-value': 'The winner\'s value of the ranking metric.',
+  'eval-accuracy': "The winner's eval_accuracy, with three decimals.",
+  'metric-value': "The winner's value of the ranking metric.",
   'scores-file': 'Path of scores.json (scores.csv is beside it).',
   'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
   'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',

@@ -80,7 +80,8 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
       const value = raw(name)
       if (value === '') return false
       const answer = yesNo(name, value)
-      if (answer === undefined) throw new InputError(name, `'${value}' must be true or false (yes/no and 1/0 work too).`)
+      if (answer === undefined)
+        throw new InputError(name, `'${value}' must be true or false (yes/no and 1/0 work too).`)
       return answer
     },
     yesNoAuto(name) {
@@ -108,7 +109,8 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
       const value = raw(name)
       if (value === '') return undefined
       const n = Number(value)
-      if (!Number.isSafeInteger(n) || n < 1) throw new InputError(name, `'${value}' must be a whole number of at least 1.`)
+      if (!Number.isSafeInteger(n) || n < 1)
+        throw new InputError(name, `'${value}' must be a whole number of at least 1.`)
       return n
     },
     duration: (name) => parseDuration(name, raw(name)),

@@ -140,10 +140,13 @@ export async function discover({ root, shownAs = root }: DiscoverOptions): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why =
-      code === 'ENOENT' ? 'does not exist'
-      : code === 'ENOTDIR' ? 'is not a folder'
-      : code === 'EACCES' ? 'is not readable (permission denied)'
-      : `can't be read (${code ?? (error as Error).message})`
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'ENOTDIR'
+          ? 'is not a folder'
+          : code === 'EACCES'
+            ? 'is not readable (permission denied)'
+            : `can't be read (${code ?? (error as Error).message})`
     throw new DiscoveryError(
       `checkpoint-dir '${shownAs}' ${why}. Set the checkpoint-dir input to the folder that holds your ` +
         `checkpoint folders (${RECOGNISED_NAMES}), relative to the workspace.`
@@ -163,7 +166,13 @@ export async function discover({ root, shownAs = root }: DiscoverOptions): Promi
     if ('reason' in found) skipped.push(found)
     else checkpoints.push(found)
   }
-  return { root, shownAs, checkpoints: checkpoints.sort(byStepThenName), skipped: skipped.sort(byStepThenName), ignored: ignored.sort() }
+  return {
+    root,
+    shownAs,
+    checkpoints: checkpoints.sort(byStepThenName),
+    skipped: skipped.sort(byStepThenName),
+    ignored: ignored.sort()
+  }
 }
 
 /** Stop early, with a fix, when discovery found nothing that can be evaluated. */

@@ -33,10 +33,21 @@ export interface WeightsSummary extends SafetensorsHeader {
 export const MAX_HEADER_BYTES = 100 * 1024 * 1024
 
 const BYTES_PER_ELEMENT: Record<string, number> = {
-  BOOL: 1, U8: 1, I8: 1, F8_E4M3: 1, F8_E5M2: 1,
-  I16: 2, U16: 2, F16: 2, BF16: 2,
-  I32: 4, U32: 4, F32: 4,
-  I64: 8, U64: 8, F64: 8
+  BOOL: 1,
+  U8: 1,
+  I8: 1,
+  F8_E4M3: 1,
+  F8_E5M2: 1,
+  I16: 2,
+  U16: 2,
+  F16: 2,
+  BF16: 2,
+  I32: 4,
+  U32: 4,
+  F32: 4,
+  I64: 8,
+  U64: 8,
+  F64: 8
 }
 
 /**
@@ -49,11 +60,14 @@ export async function readSafetensorsHeader(file: string): Promise<SafetensorsHe
   try {
     fd = openSync(file, 'r')
   } catch (error) {
-    throw new Error(`cannot open safetensors file ${file}: ${(error as { message?: string }).message ?? error}`)
+    throw new Error(`cannot open safetensors file ${file}: ${(error as { message?: string }).message ?? error}`, {
+      cause: error
+    })
   }
   try {
     const { size } = fstatSync(fd)
-    if (size < 8) throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`)
+    if (size < 8)
+      throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`)
     const prefix = Buffer.alloc(8)
     readSync(fd, prefix, 0, 8, 0)
     const declared = prefix.readBigUInt64LE(0)
@@ -65,7 +79,9 @@ export async function readSafetensorsHeader(file: string): Promise<SafetensorsHe
     }
     const headerLength = Number(declared)
     if (8 + headerLength > size) {
-      throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`)
+      throw new Error(
+        `${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`
+      )
     }
     const headerBytes = Buffer.alloc(headerLength)
     readSync(fd, headerBytes, 0, headerLength, 8)
@@ -73,7 +89,10 @@ export async function readSafetensorsHeader(file: string): Promise<SafetensorsHe
     try {
       header = JSON.parse(headerBytes.toString('utf8'))
     } catch (error) {
-      throw new Error(`${file}: the safetensors header is not valid JSON (${(error as Error).message}): the file is corrupt or not safetensors`)
+      throw new Error(
+        `${file}: the safetensors header is not valid JSON (${(error as Error).message}): the file is corrupt or not safetensors`,
+        { cause: error }
+      )
     }
     return summarizeHeader(header, file, size - 8 - headerLength)
   } finally {
@@ -91,11 +110,16 @@ function summarizeHeader(header: unknown, file: string, dataBytes: number): Safe
   let metadata: Record<string, string> = {}
   for (const [name, raw] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
-      if (typeof raw === 'object' && raw !== null) metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]))
+      if (typeof raw === 'object' && raw !== null)
+        metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]))
       continue
     }
     const tensor = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown }
-    if (typeof tensor?.dtype !== 'string' || !Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    if (
+      typeof tensor?.dtype !== 'string' ||
+      !Array.isArray(tensor.shape) ||
+      !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)
+    ) {
       throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`)
     }
     const elements = (tensor.shape as number[]).reduce((product, d) => product * d, 1)
@@ -107,7 +131,9 @@ function summarizeHeader(header: unknown, file: string, dataBytes: number): Safe
     }
     const width = BYTES_PER_ELEMENT[tensor.dtype]
     if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
-      throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`)
+      throw new Error(
+        `${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`
+      )
     }
     dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements
     parameterCount += elements
@@ -132,7 +158,8 @@ export async function summarizeCheckpointWeights(checkpoint: Checkpoint): Promis
   if (files.length === 0) return null
   const headers = await Promise.all(files.map((file) => readSafetensorsHeader(path.join(checkpoint.path, file))))
   const dtypes: Record<string, number> = {}
-  for (const header of headers) for (const [dtype, count] of Object.entries(header.dtypes)) dtypes[dtype] = (dtypes[dtype] ?? 0) + count
+  for (const header of headers)
+    for (const [dtype, count] of Object.entries(header.dtypes)) dtypes[dtype] = (dtypes[dtype] ?? 0) + count
   return {
     files,
     parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),

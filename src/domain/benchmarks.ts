@@ -8,10 +8,18 @@ export function findBenchmark(input: string, label: string, benchmarks: readonly
   const key = normalizeLabel(label)
   const found = benchmarks.find((b) => normalizeLabel(b.id) === key || normalizeLabel(b.name) === key)
   if (found) return found
-  throw new InputError(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`)
+  throw new InputError(
+    input,
+    `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`
+  )
 }
 
 /** Weights keyed by benchmark id; a name no benchmark answers to is an error on the weights input. */
-export function resolveWeights(weights: Record<string, number>, benchmarks: readonly Benchmark[]): Record<string, number> {
-  return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]))
+export function resolveWeights(
+  weights: Record<string, number>,
+  benchmarks: readonly Benchmark[]
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w])
+  )
 }

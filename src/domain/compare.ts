@@ -35,7 +35,13 @@ export interface CompareOptions {
 export function compareWithBaseline(options: CompareOptions): ComparisonRow[] {
   const { benchmarks, winner, baseline, metric } = options
   const rows: ComparisonRow[] = [
-    makeRow({ id: EVAL_ACCURACY, label: EVAL_ACCURACY, higherIsBetter: true, baseline: baseline.evalAccuracy, current: winner.evalAccuracy })
+    makeRow({
+      id: EVAL_ACCURACY,
+      label: EVAL_ACCURACY,
+      higherIsBetter: true,
+      baseline: baseline.evalAccuracy,
+      current: winner.evalAccuracy
+    })
   ]
   if (metric.name !== EVAL_ACCURACY) {
     rows.push(

@@ -111,7 +111,11 @@ function checkRegression(
   if (baseline === null) {
     // The first run of a new model has nothing to regress from; blocking it would make the gate
     // impossible to pass until someone publishes by hand.
-    return { name, passed: true, detail: 'no baseline yet: first run / nothing published, so there is no regression to check' }
+    return {
+      name,
+      passed: true,
+      detail: 'no baseline yet: first run / nothing published, so there is no regression to check'
+    }
   }
   if (baseline.value === null) {
     return {

@@ -41,7 +41,10 @@ export function formatMetricValue(value: number): string {
  * A ranked checkpoint's value of the ranking metric as log lines and commit titles show it:
  * eval_accuracy with its three decimals, any other metric as reported.
  */
-export function formatRankingValue(metric: string, entry: { evalAccuracy: number | null; value: number | null }): string {
+export function formatRankingValue(
+  metric: string,
+  entry: { evalAccuracy: number | null; value: number | null }
+): string {
   return isEvalAccuracy(metric) ? formatScore(entry.evalAccuracy) : String(entry.value ?? '')
 }
 

@@ -17,7 +17,8 @@ const MAX_NAME_LENGTH = 96
 
 function segmentProblem(segment: string, what: string): string | null {
   if (segment.length === 0) return `its ${what} is empty`
-  if (!SEGMENT.test(segment)) return `its ${what} "${segment}" has characters other than letters, digits, "-", "_" and "."`
+  if (!SEGMENT.test(segment))
+    return `its ${what} "${segment}" has characters other than letters, digits, "-", "_" and "."`
   if (segment.includes('--') || segment.includes('..')) return `its ${what} "${segment}" contains "--" or ".."`
   if (/^[-.]|[-.]$/.test(segment)) return `its ${what} "${segment}" starts or ends with "-" or "."`
   if (segment.length > MAX_NAME_LENGTH) return `its ${what} is longer than ${MAX_NAME_LENGTH} characters`
@@ -41,7 +42,10 @@ export function parseRepoId(input: string, options: ParseRepoIdOptions = {}): Re
   }
   const segments = value.split('/')
   if (segments.length === 3 && ['datasets', 'spaces'].includes(segments[0])) {
-    fail(`it names a ${segments[0].slice(0, -1)} repo; only model repos are published`, `Use "${segments[1]}/${segments[2]}" for a model repo.`)
+    fail(
+      `it names a ${segments[0].slice(0, -1)} repo; only model repos are published`,
+      `Use "${segments[1]}/${segments[2]}" for a model repo.`
+    )
   }
   if (segments.length > 2) fail('it has more than one "/"')
   const [namespace, name] = segments.length === 2 ? segments : [null, segments[0]]

@@ -2,12 +2,7 @@
 // the entry points turn those into a Config (config.ts) and the stages pass these along.
 
 /** How a checkpoint's weights are stored, as recognised by discovery. */
-export type WeightsFormat =
-  | 'safetensors'
-  | 'pytorch'
-  | 'sharded-safetensors'
-  | 'sharded-pytorch'
-  | 'peft-adapter'
+export type WeightsFormat = 'safetensors' | 'pytorch' | 'sharded-safetensors' | 'sharded-pytorch' | 'peft-adapter'
 
 /** A file directly inside a checkpoint folder. */
 export interface CheckpointFile {

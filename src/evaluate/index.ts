@@ -23,7 +23,10 @@ export function createEvaluator(config: EvaluationConfig, context: EvaluatorCont
       return createBuiltinEvaluator({ benchmarks: config.benchmarks, weights: config.weights })
     case 'command':
       if (!config.command) {
-        throw new InputError('eval-command', "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.")
+        throw new InputError(
+          'eval-command',
+          "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`."
+        )
       }
       return createCommandEvaluator({
         command: config.command,

@@ -26,8 +26,7 @@ export interface UploadArtifactOptions {
 }
 
 export type UploadArtifactResult =
-  | { status: 'uploaded'; id: number; url?: string; size: number; name: string }
-  | { status: 'skipped'; reason: string }
+  { status: 'uploaded'; id: number; url?: string; size: number; name: string } | { status: 'skipped'; reason: string }
 
 export async function uploadScoresArtifact(options: UploadArtifactOptions): Promise<UploadArtifactResult> {
   const env = options.env ?? process.env
@@ -55,10 +54,14 @@ export async function uploadScoresArtifact(options: UploadArtifactOptions): Prom
       retentionDays: options.retentionDays
     })
   } catch (error) {
-    throw new Error(`Uploading artifact "${name}" failed: ${errorMessage(error)}.${conflictHint(error)}`)
+    throw new Error(`Uploading artifact "${name}" failed: ${errorMessage(error)}.${conflictHint(error)}`, {
+      cause: error
+    })
   }
   if (uploaded.id === undefined) {
-    throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`)
+    throw new Error(
+      `Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`
+    )
   }
   const url = artifactUrl(env, uploaded.id)
   log.info(`Uploaded artifact "${name}" (id ${uploaded.id}, ${uploaded.size ?? 0} bytes)${url ? `: ${url}` : ''}`)

@@ -21,9 +21,10 @@ export interface GitHubEnvironment {
 }
 
 export function githubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment {
-  const oidc = env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-    ? { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
-    : undefined
+  const oidc =
+    env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      ? { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
+      : undefined
   return {
     eventName: env.GITHUB_EVENT_NAME,
     eventPath: env.GITHUB_EVENT_PATH,
@@ -45,21 +46,28 @@ export function releaseTag(github: GitHubEnvironment | undefined): string | null
 }
 
 export function runMetadata(env: NodeJS.ProcessEnv, now = new Date()): RunMetadata {
-  const github = env.GITHUB_ACTIONS === 'true'
-    ? {
-        repository: env.GITHUB_REPOSITORY,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        workflow: env.GITHUB_WORKFLOW,
-        job: env.GITHUB_JOB
-      }
-    : undefined
-  return { createdAt: now.toISOString(), tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...(github ? { github } : {}) }
+  const github =
+    env.GITHUB_ACTIONS === 'true'
+      ? {
+          repository: env.GITHUB_REPOSITORY,
+          runId: env.GITHUB_RUN_ID,
+          runAttempt: env.GITHUB_RUN_ATTEMPT,
+          sha: env.GITHUB_SHA,
+          ref: env.GITHUB_REF,
+          workflow: env.GITHUB_WORKFLOW,
+          job: env.GITHUB_JOB
+        }
+      : undefined
+  return {
+    createdAt: now.toISOString(),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    ...(github ? { github } : {})
+  }
 }
 
 /** Link to this workflow run, when running in GitHub Actions. */
 export function runUrl(github: GitHubEnvironment | undefined): string | undefined {
-  return github?.repository && github.runId ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}` : undefined
+  return github?.repository && github.runId
+    ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
+    : undefined
 }

@@ -7,8 +7,6 @@ import type { getOctokit as GetOctokit } from '@actions/github'
 import type { Logger } from '../util/log.js'
 import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../report/comment-body.js'
 
-
-
 export interface UpsertCommentOptions {
   token: string
   owner: string
@@ -23,8 +21,7 @@ export interface UpsertCommentOptions {
 }
 
 export type UpsertCommentResult =
-  | { action: 'created' | 'updated'; url?: string; id: number }
-  | { action: 'skipped'; reason: string }
+  { action: 'created' | 'updated'; url?: string; id: number } | { action: 'skipped'; reason: string }
 
 /**
  * Updates the comment carrying the marker, or creates it. Every page of comments is searched, so
@@ -84,7 +81,10 @@ export async function upsertPullRequestComment(options: UpsertCommentOptions): P
       status === 401
         ? 'The github-token input is invalid or expired.'
         : 'Check that GitHub is reachable from the runner (and GITHUB_API_URL / apiUrl on GHES).'
-    throw new Error(`Could not ${step} pull request ${where} at ${baseUrl}: ${status !== undefined ? `HTTP ${String(status)}: ` : ''}${message}. ${hint}`)
+    throw new Error(
+      `Could not ${step} pull request ${where} at ${baseUrl}: ${status !== undefined ? `HTTP ${String(status)}: ` : ''}${message}. ${hint}`,
+      { cause: error }
+    )
   }
 }
 
@@ -118,11 +118,16 @@ export interface PullRequestRef {
  * The PR a workflow run belongs to, from the event payload GitHub writes to GITHUB_EVENT_PATH.
  * Null for events that aren't about a pull request (push, schedule, workflow_dispatch).
  */
-export async function pullRequestFromEvent(options: { eventName?: string; eventPath?: string }): Promise<PullRequestRef | null> {
+export async function pullRequestFromEvent(options: {
+  eventName?: string
+  eventPath?: string
+}): Promise<PullRequestRef | null> {
   const { eventName, eventPath } = options
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return null
   if (!eventPath) {
-    throw new Error(`GITHUB_EVENT_PATH is not set for a ${eventName} event; GitHub always sets it, so this is not a GitHub Actions run.`)
+    throw new Error(
+      `GITHUB_EVENT_PATH is not set for a ${eventName} event; GitHub always sets it, so this is not a GitHub Actions run.`
+    )
   }
   let payload: {
     pull_request?: { number?: unknown; base?: { repo?: { name?: unknown; owner?: { login?: unknown } } } }
@@ -131,7 +136,10 @@ export async function pullRequestFromEvent(options: { eventName?: string; eventP
   try {
     payload = JSON.parse(await readFile(eventPath, 'utf8'))
   } catch (error) {
-    throw new Error(`Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${errorMessage(error)}`)
+    throw new Error(
+      `Could not read the ${eventName} event payload at ${eventPath} (GITHUB_EVENT_PATH): ${errorMessage(error)}`,
+      { cause: error }
+    )
   }
   // The base repository is where the PR (and so its comments) lives, also for PRs from forks.
   const repository = payload.pull_request?.base?.repo ?? payload.repository

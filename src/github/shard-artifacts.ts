@@ -48,7 +48,10 @@ export const shardArtifactPattern = (base: string) => `${base}-shard-<i>-of-<n>`
  * The shard artifacts of `base` among a run's artifacts, by n then i (other artifacts, and other
  * bases such as `checkpoint-eval-x-shard-1-of-2` for base `checkpoint-eval`, are left out).
  */
-export function selectShardArtifacts<T extends { name: string; id: number; digest?: string }>(artifacts: readonly T[], base: string = DEFAULT_SHARD_ARTIFACT_BASE): Array<T & ShardArtifact> {
+export function selectShardArtifacts<T extends { name: string; id: number; digest?: string }>(
+  artifacts: readonly T[],
+  base: string = DEFAULT_SHARD_ARTIFACT_BASE
+): Array<T & ShardArtifact> {
   const re = new RegExp(`^${escapeRegExp(base)}-shard-(\\d+)-of-(\\d+)$`)
   const selected: Array<T & ShardArtifact> = []
   for (const artifact of artifacts) {
@@ -97,12 +100,16 @@ export async function fetchShardArtifacts(options: FetchShardArtifactsOptions): 
     const others = listed.map((a) => a.name).sort()
     throw new ShardArtifactsError(
       `aggregate: no shard artifacts found in this workflow run: looked for ${pattern} (e.g. ${base}-shard-1-of-4)` +
-        (others.length ? `; the run has ${others.slice(0, 10).join(', ')}${others.length > 10 ? ', …' : ''}` : '; the run has no artifacts') +
+        (others.length
+          ? `; the run has ${others.slice(0, 10).join(', ')}${others.length > 10 ? ', …' : ''}`
+          : '; the run has no artifacts') +
         `. The shard jobs must run, and upload, before this one: add needs: <the shard matrix job> to this job, and give both the same artifact-name (default ${DEFAULT_SHARD_ARTIFACT_BASE}).`
     )
   }
 
-  log.startGroup(`Downloading ${shards.length} shard artifact${shards.length > 1 ? 's' : ''} (${pattern}) into ${destination}`)
+  log.startGroup(
+    `Downloading ${shards.length} shard artifact${shards.length > 1 ? 's' : ''} (${pattern}) into ${destination}`
+  )
   try {
     for (const shard of shards) {
       const folder = path.join(destination, shard.name)
@@ -110,12 +117,19 @@ export async function fetchShardArtifacts(options: FetchShardArtifactsOptions): 
       await rm(folder, { recursive: true, force: true })
       let mismatch: boolean | undefined
       try {
-        ;({ digestMismatch: mismatch } = await client.downloadArtifact(shard.id, { path: folder, ...(shard.digest ? { expectedHash: shard.digest } : {}) }))
+        ;({ digestMismatch: mismatch } = await client.downloadArtifact(shard.id, {
+          path: folder,
+          ...(shard.digest ? { expectedHash: shard.digest } : {})
+        }))
       } catch (error) {
-        throw new ShardArtifactsError(`aggregate: downloading artifact "${shard.name}" (id ${shard.id}) failed: ${errorMessage(error)}`)
+        throw new ShardArtifactsError(
+          `aggregate: downloading artifact "${shard.name}" (id ${shard.id}) failed: ${errorMessage(error)}`
+        )
       }
       if (mismatch) {
-        throw new ShardArtifactsError(`aggregate: artifact "${shard.name}" (id ${shard.id}) does not match its digest after download; re-run the job.`)
+        throw new ShardArtifactsError(
+          `aggregate: artifact "${shard.name}" (id ${shard.id}) does not match its digest after download; re-run the job.`
+        )
       }
       log.info(`Downloaded artifact ${shard.name} (id ${shard.id}, shard ${shard.index}/${shard.count}) into ${folder}`)
     }

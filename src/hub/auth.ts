@@ -129,7 +129,9 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
       })
     })
   } catch (error) {
-    throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${redact(messageOf(error), ...secrets)}`)
+    throw new Error(
+      `Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${redact(messageOf(error), ...secrets)}`
+    )
   }
   const text = await safeText(res)
   let body: { access_token?: unknown; error?: unknown; error_description?: unknown } = {}
@@ -139,7 +141,8 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
     // not JSON: reported below with the status
   }
   if (!res.ok || typeof body.access_token !== 'string') {
-    const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300)
+    const detail =
+      [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300)
     const claims = describeClaims(idToken)
     throw new Error(
       `The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${redact(detail, ...secrets)}. ` +
@@ -148,7 +151,9 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
     )
   }
   if (!body.access_token.startsWith('hf_')) {
-    throw new Error(`The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`)
+    throw new Error(
+      `The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`
+    )
   }
   return body.access_token
 }
@@ -156,7 +161,10 @@ export async function exchangeOidcToken(options: ExchangeOidcTokenOptions): Prom
 /** A JWT's identifying claims (never the token), to say what a Trusted Publisher must match. */
 function describeClaims(jwt: string): string {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >
     const keys = ['aud', 'repository', 'ref', 'workflow', 'environment', 'sub']
     const parts = keys.filter((k) => payload[k] !== undefined).map((k) => `${k}=${JSON.stringify(payload[k])}`)
     return parts.length ? parts.join(', ') : 'no readable claims'
@@ -190,9 +198,12 @@ export async function readLocalToken(options: ReadLocalTokenOptions): Promise<Lo
   if (options.tokenFile) {
     const token = await readTokenFile(options.tokenFile)
     if (token === undefined) {
-      throw new Error(`The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`)
+      throw new Error(
+        `The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`
+      )
     }
-    if (token === '') throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`)
+    if (token === '')
+      throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`)
     return { token, source: `the token file ${options.tokenFile}` }
   }
 

@@ -11,8 +11,12 @@ import { backoffDelayMs, defaultSleep, formatDelay, networkErrorCode } from './t
 import type { PublishOptions } from './types.js'
 
 export interface CommitRequest
-  extends RepoAccess,
-    Pick<PublishOptions, 'createPr' | 'commitTitle' | 'commitDescription' | 'onProgress' | 'progressIntervalMs' | 'retry' | 'log'> {
+  extends
+    RepoAccess,
+    Pick<
+      PublishOptions,
+      'createPr' | 'commitTitle' | 'commitDescription' | 'onProgress' | 'progressIntervalMs' | 'retry' | 'log'
+    > {
   branch: string
   files: PreparedFile[]
 }
@@ -30,12 +34,19 @@ export async function commitOnce(request: CommitRequest): Promise<CommitOutput> 
   const where = `${repoId}@${branch}`
   const readHead = (): Promise<string | undefined> =>
     hubStep(`read the head of ${where}`, request, async () => (await latestCommit(request, branch))?.oid)
-  const landed = (oid: string): CommitOutput => ({ commit: { oid, url: `${hubUrl}/${repoId}/commit/${oid}` }, hookOutput: '' })
+  const landed = (oid: string): CommitOutput => ({
+    commit: { oid, url: `${hubUrl}/${repoId}/commit/${oid}` },
+    hookOutput: ''
+  })
 
   const parent = await readHead()
   // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
   // commits per hour, and history should show real changes), as huggingface_hub skips them too.
-  if (parent && !request.createPr && (await hubStep(`read the files of ${where}`, request, () => holdsFiles(request, parent, request.files)))) {
+  if (
+    parent &&
+    !request.createPr &&
+    (await hubStep(`read the files of ${where}`, request, () => holdsFiles(request, parent, request.files)))
+  ) {
     log.info(`${where} already holds exactly these files at ${parent}: nothing to commit`)
     return landed(parent)
   }
@@ -46,7 +57,9 @@ export async function commitOnce(request: CommitRequest): Promise<CommitOutput> 
       return await runCommit(request, parent, () => (committing = true))
     } catch (error) {
       const status = statusOf(error)
-      const retryable = committing && (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)))
+      const retryable =
+        committing &&
+        (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)))
       if (!retryable || attempt >= maxAttempts) {
         throw new Error(`Could not commit to ${where} on ${hubUrl}: ${explainHubError(error, request)}`)
       }
@@ -70,7 +83,9 @@ export async function commitOnce(request: CommitRequest): Promise<CommitOutput> 
         )
       }
       const delayMs = backoffDelayMs(attempt, request.retry)
-      log.info(`The commit to ${where} failed (${messageOf(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatDelay(delayMs)}`)
+      log.info(
+        `The commit to ${where} failed (${messageOf(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatDelay(delayMs)}`
+      )
       await sleep(delayMs)
     }
   }
@@ -84,7 +99,11 @@ async function commitMatches(request: CommitRequest, sha: string): Promise<boole
 }
 
 /** One pass of the client's commit; `onCommitting` is called once the uploads are done. */
-async function runCommit(request: CommitRequest, parentCommit: string | undefined, onCommitting: () => void): Promise<CommitOutput> {
+async function runCommit(
+  request: CommitRequest,
+  parentCommit: string | undefined,
+  onCommitting: () => void
+): Promise<CommitOutput> {
   const throttle = progressThrottle(request)
   const iterator = commitIter({
     repo: { type: 'model', name: request.repoId },

@@ -26,7 +26,9 @@ export async function publishToHub(options: PublishOptions): Promise<PublishResu
     retry: options.retry,
     fetch: options.fetch,
     onRetry: (e) =>
-      log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`)
+      log.info(
+        `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`
+      )
   })
   const access: RepoAccess = { hubUrl, accessToken, repoId, fetch: hubFetch }
   const files = await prepareFiles(options.files)
@@ -44,17 +46,23 @@ export async function publishToHub(options: PublishOptions): Promise<PublishResu
       commitUrl: output.commit.url || `${hubUrl}/${repoId}/commit/${commitSha}`,
       ...(output.pullRequestUrl && { prUrl: output.pullRequestUrl })
     }
-    log.info(result.prUrl ? `Opened pull request ${result.prUrl}` : `Committed ${commitSha} to ${branch}: ${result.commitUrl}`)
+    log.info(
+      result.prUrl ? `Opened pull request ${result.prUrl}` : `Committed ${commitSha} to ${branch}: ${result.commitUrl}`
+    )
 
     if (options.hubTag) {
       if (options.createPr) {
-        log.warning(`Not tagging "${options.hubTag}": the commit is in an unmerged pull request (${result.prUrl}). Tag it after merging.`)
+        log.warning(
+          `Not tagging "${options.hubTag}": the commit is in an unmerged pull request (${result.prUrl}). Tag it after merging.`
+        )
       } else {
         await tagCommit({ ...access, commitSha, tag: options.hubTag, log })
       }
     }
 
-    await hubStep(`verify the commit ${commitSha} of ${repoId}`, access, () => verifyCommit({ ...access, commitSha, files }))
+    await hubStep(`verify the commit ${commitSha} of ${repoId}`, access, () =>
+      verifyCommit({ ...access, commitSha, files })
+    )
     log.info(`Verified ${files.length} file(s) on the Hub at ${commitSha}`)
     return result
   } catch (error) {
@@ -92,7 +100,9 @@ async function ensureBranch(access: RepoAccess, options: Pick<PublishOptions, 'l
 function checkRepoId(repoId: string): string {
   const parts = parseRepoId(repoId)
   if (!parts.namespace) {
-    throw new Error(`publishToHub needs "namespace/name", got "${repoId}": resolve the namespace (the token's user) first.`)
+    throw new Error(
+      `publishToHub needs "namespace/name", got "${repoId}": resolve the namespace (the token's user) first.`
+    )
   }
   return `${parts.namespace}/${parts.name}`
 }

@@ -17,7 +17,8 @@ export function redact(text: string, ...secrets: Array<string | undefined>): str
 export function messageOf(error: unknown): string {
   const e = error as { cause?: { code?: unknown; message?: unknown } } | null
   const message = errorMessage(error)
-  const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : ''
+  const cause =
+    typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : ''
   return cause ? `${message} (${cause})` : message
 }
 

@@ -55,7 +55,9 @@ export async function readRepoFile(options: ReadRepoFileOptions): Promise<string
   try {
     res = await options.fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} })
   } catch (error) {
-    throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${redact(messageOf(error), accessToken)}`)
+    throw new Error(
+      `Could not download ${options.path} from ${options.repoId} (${url}): ${redact(messageOf(error), accessToken)}`
+    )
   }
   const errorCode = res.headers.get('x-error-code')
   // The Hub answers 401 rather than 404 for a repo the caller can't see, so as not to reveal it.
@@ -73,9 +75,19 @@ export async function readRepoFile(options: ReadRepoFileOptions): Promise<string
 }
 
 /** The commit a branch, tag or sha names (its newest), or undefined when there is none. */
-export async function latestCommit(access: RepoAccess, revision: string): Promise<{ oid: string; title: string } | undefined> {
+export async function latestCommit(
+  access: RepoAccess,
+  revision: string
+): Promise<{ oid: string; title: string } | undefined> {
   const { hubUrl, accessToken, fetch } = access
-  const commits = listCommits({ repo: { type: 'model', name: access.repoId }, revision, batchSize: 1, hubUrl, accessToken, fetch })
+  const commits = listCommits({
+    repo: { type: 'model', name: access.repoId },
+    revision,
+    batchSize: 1,
+    hubUrl,
+    accessToken,
+    fetch
+  })
   return (await commits.next()).value ?? undefined
 }
 
@@ -89,8 +101,16 @@ export interface TreeEntry {
 export async function listTree(access: RepoAccess, revision: string): Promise<Map<string, TreeEntry>> {
   const { hubUrl, accessToken, fetch } = access
   const tree = new Map<string, TreeEntry>()
-  for await (const entry of listFiles({ repo: { type: 'model', name: access.repoId }, revision, recursive: true, hubUrl, accessToken, fetch })) {
-    if (entry.type === 'file') tree.set(entry.path, { size: entry.lfs?.size ?? entry.size, oid: entry.oid, lfs: entry.lfs })
+  for await (const entry of listFiles({
+    repo: { type: 'model', name: access.repoId },
+    revision,
+    recursive: true,
+    hubUrl,
+    accessToken,
+    fetch
+  })) {
+    if (entry.type === 'file')
+      tree.set(entry.path, { size: entry.lfs?.size ?? entry.size, oid: entry.oid, lfs: entry.lfs })
   }
   return tree
 }
@@ -104,7 +124,9 @@ export async function holdsFiles(access: RepoAccess, sha: string, files: Prepare
   if (files.some((file) => tree.get(file.path)?.size !== file.size)) return false
   for (const file of files) {
     const entry = tree.get(file.path)!
-    const same = entry.lfs ? entry.lfs.oid === (await sha256Of(file.source)) : entry.oid === (await gitBlobOid(file.source))
+    const same = entry.lfs
+      ? entry.lfs.oid === (await sha256Of(file.source))
+      : entry.oid === (await gitBlobOid(file.source))
     if (!same) return false
   }
   return true

@@ -8,5 +8,11 @@ export { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from './aut
 
 export type { PublishFile, PublishOptions, PublishProgress, PublishResult } from './types.js'
 export type { DownloadRepoFileOptions } from './files.js'
-export type { ExchangeOidcTokenOptions, LocalToken, ReadLocalTokenOptions, WhoamiOptions, WhoamiResult } from './auth.js'
+export type {
+  ExchangeOidcTokenOptions,
+  LocalToken,
+  ReadLocalTokenOptions,
+  WhoamiOptions,
+  WhoamiResult
+} from './auth.js'
 export type { RetryOptions } from './transport.js'

@@ -22,13 +22,25 @@ export async function prepareFiles(files: PublishFile[]): Promise<PreparedFile[]
   const prepared: PreparedFile[] = []
   for (const file of files) {
     const path = file.pathInRepo
-    if (!path || path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-      throw new Error(`Invalid path in repo "${path}": use a relative posix path without "." or ".." segments, e.g. "eval/results.json".`)
+    if (
+      !path ||
+      path.startsWith('/') ||
+      path.includes('\\') ||
+      path.split('/').some((s) => s === '' || s === '.' || s === '..')
+    ) {
+      throw new Error(
+        `Invalid path in repo "${path}": use a relative posix path without "." or ".." segments, e.g. "eval/results.json".`
+      )
     }
-    if (seen.has(path)) throw new Error(`"${path}" is listed twice among the files to publish; each path in the repo can be written once per commit.`)
+    if (seen.has(path))
+      throw new Error(
+        `"${path}" is listed twice among the files to publish; each path in the repo can be written once per commit.`
+      )
     seen.add(path)
     if ((file.localPath === undefined) === (file.content === undefined)) {
-      throw new Error(`"${path}": give either localPath or content, not ${file.localPath === undefined ? 'neither' : 'both'}.`)
+      throw new Error(
+        `"${path}": give either localPath or content, not ${file.localPath === undefined ? 'neither' : 'both'}.`
+      )
     }
     prepared.push(file.localPath !== undefined ? await prepareLocalFile(path, file) : prepareContent(path, file))
   }
@@ -40,10 +52,17 @@ async function prepareLocalFile(path: string, file: PublishFile): Promise<Prepar
   const info = await stat(localPath).catch(() => null)
   // A folder (or a symlink to one) would be uploaded as its files under `path/`, or throw EISDIR.
   if (!info || !info.isFile()) {
-    throw new Error(`"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`)
+    throw new Error(
+      `"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`
+    )
   }
   // A file: URL makes the client read the file lazily, in slices, instead of loading it.
-  return { path, size: info.size, source: file, operation: { operation: 'addOrUpdate', path, content: pathToFileURL(localPath) } }
+  return {
+    path,
+    size: info.size,
+    source: file,
+    operation: { operation: 'addOrUpdate', path, content: pathToFileURL(localPath) }
+  }
 }
 
 function prepareContent(path: string, file: PublishFile): PreparedFile {

@@ -34,7 +34,9 @@ export async function tagCommit(options: TagCommitOptions): Promise<void> {
   if (res.status === 409) {
     await discardBody(res)
     // A retried tag request whose first answer was lost lands here too: look where the tag points.
-    const target = await latestCommit(options, tag).then((c) => c?.oid).catch(() => undefined)
+    const target = await latestCommit(options, tag)
+      .then((c) => c?.oid)
+      .catch(() => undefined)
     if (target === commitSha) {
       log.info(`Tagged ${commitSha} as "${tag}"`)
       return
@@ -48,7 +50,9 @@ export async function tagCommit(options: TagCommitOptions): Promise<void> {
   if (!res.ok) {
     throw new Error(
       `${failure}: HTTP ${res.status} ${await responseExcerpt(res, accessToken)}. ` +
-        (res.status === 401 || res.status === 403 ? tokenHelp(hubUrl) : 'The commit itself was published; tag it by hand or re-run.')
+        (res.status === 401 || res.status === 403
+          ? tokenHelp(hubUrl)
+          : 'The commit itself was published; tag it by hand or re-run.')
     )
   }
   log.info(`Tagged ${commitSha} as "${tag}"`)

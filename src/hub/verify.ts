@@ -25,9 +25,12 @@ export async function verifyCommit(options: VerifyCommitOptions): Promise<void> 
   if (readme && problems.length === 0) {
     const remote = await readRepoFile({ ...options, path: 'README.md', revision: commitSha })
     if (remote === null) problems.push('README.md could not be downloaded back')
-    else if (remote !== (await sentText(readme.source))) problems.push('README.md downloaded back differs from the one sent')
+    else if (remote !== (await sentText(readme.source)))
+      problems.push('README.md downloaded back differs from the one sent')
   }
   if (problems.length > 0) {
-    throw new Error(`the Hub's copy doesn't match what was sent: ${problems.join('; ')}. Look at ${options.hubUrl}/${options.repoId}/tree/${commitSha}`)
+    throw new Error(
+      `the Hub's copy doesn't match what was sent: ${problems.join('; ')}. Look at ${options.hubUrl}/${options.repoId}/tree/${commitSha}`
+    )
   }
 }

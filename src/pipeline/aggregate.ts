@@ -23,12 +23,20 @@ export async function runAggregate(options: PipelineOptions, source: AggregateSo
     checkpointDir: config.checkpointDir,
     local: await localCheckpoints(config, log)
   })
-  log.info(`Aggregating ${shards.documents.length} shards: ${files.map((f) => shownPath(config.workspace, f)).join(', ')}`)
+  log.info(
+    `Aggregating ${shards.documents.length} shards: ${files.map((f) => shownPath(config.workspace, f)).join(', ')}`
+  )
   const settings = rankingSettings(config, shards, log)
   const { evaluation, skipped } = shards
   const { ranking, scores } = await rankEvaluation(options, evaluation, skipped, settings)
   const written = await writeScoresFiles(scores, config.outputDir)
-  return conclude(options, { discovery: { root: config.checkpointDir, skipped }, evaluation, ranking, scores, files: written })
+  return conclude(options, {
+    discovery: { root: config.checkpointDir, skipped },
+    evaluation,
+    ranking,
+    scores,
+    files: written
+  })
 }
 
 /** `artifacts`: this run's shard artifacts, fetched into <output-dir>/shards first; else files in the workspace. */
@@ -58,11 +66,7 @@ async function localCheckpoints(config: Config, log: Logger): Promise<Map<string
  * re-rank the shards' scores. Without this an aggregate job that does not repeat the shard
  * jobs' inputs would silently rank differently from an unsharded run.
  */
-function rankingSettings(
-  config: Config,
-  shards: AggregatedShards,
-  log: Logger
-): RankSettings {
+function rankingSettings(config: Config, shards: AggregatedShards, log: Logger): RankSettings {
   const ownMetric = !isEvalAccuracy(config.ranking.metric)
   const ownWeights = Object.keys(config.evaluation.weights).length > 0
   const metric = ownMetric ? config.ranking.metric : shards.metric.name

@@ -23,7 +23,13 @@ export interface ArtifactOptions {
   log: Logger
 }
 
-export async function uploadRunArtifact({ github, name, outputDir, files, log }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
+export async function uploadRunArtifact({
+  github,
+  name,
+  outputDir,
+  files,
+  log
+}: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
   if (!github) {
     log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
     return undefined
@@ -55,12 +61,18 @@ export async function commentOnPullRequest(options: CommentOptions): Promise<Ups
   if (!github || report.comment === 'never') return undefined
   const pr = await pullRequestFromEvent({ eventName: github.eventName, eventPath: github.eventPath })
   if (!pr) {
-    if (report.comment === 'always') log.notice('comment is always, but this run is not for a pull request: no comment.')
+    if (report.comment === 'always')
+      log.notice('comment is always, but this run is not for a pull request: no comment.')
     return undefined
   }
   const body = renderPullRequestComment({
     metric: options.metric,
-    winner: w && { name: w.evaluation.checkpoint.name, step: w.evaluation.checkpoint.step, evalAccuracy: w.evalAccuracy, value: w.value },
+    winner: w && {
+      name: w.evaluation.checkpoint.name,
+      step: w.evaluation.checkpoint.step,
+      evalAccuracy: w.evalAccuracy,
+      value: w.value
+    },
     gate: options.gate,
     comparisonMarkdown: options.comparisonMarkdown,
     baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,

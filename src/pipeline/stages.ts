@@ -20,7 +20,10 @@ export function evaluatorFor(config: Config): Evaluator {
 
 /** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
 export async function discoverCheckpoints(config: Config, log: Logger): Promise<Discovery> {
-  const discovery = await discover({ root: config.checkpointDir, shownAs: shownPath(config.workspace, config.checkpointDir) })
+  const discovery = await discover({
+    root: config.checkpointDir,
+    shownAs: shownPath(config.workspace, config.checkpointDir)
+  })
   for (const s of discovery.skipped) log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path)
   if (discovery.ignored.length) log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`)
   requireCheckpoints(discovery)
@@ -53,7 +56,14 @@ export async function rankEvaluation(
   // checkpoint run would cost more than discovering it.
   const shown: Checkpoint[] = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint)
   await describeWeights(shown, log)
-  const scores = buildScoresDocument({ run, discovery: { skipped }, evaluation, ranking, weights, workspace: config.workspace })
+  const scores = buildScoresDocument({
+    run,
+    discovery: { skipped },
+    evaluation,
+    ranking,
+    weights,
+    workspace: config.workspace
+  })
   return { ranking, scores }
 }
 

@@ -10,7 +10,8 @@ import { isInside, toPosix } from '../util/paths.js'
 import { findFiles, regularFile, type FoundFile, type NoteExcluded } from './local-files.js'
 import { checkpointFolderReason, secretFolderReason } from './select-files.js'
 
-export const WINNER_ELSEWHERE = "the winning checkpoint's folder: its files are uploaded at the repo root, not again under this path"
+export const WINNER_ELSEWHERE =
+  "the winning checkpoint's folder: its files are uploaded at the repo root, not again under this path"
 
 export async function assetFiles(options: {
   /** The workspace (absolute). */
@@ -28,7 +29,9 @@ export async function assetFiles(options: {
     const pattern = raw.trim().replace(/^\.\//, '')
     if (!pattern || pattern.startsWith('#')) continue
     if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) {
-      options.problems.push(`assets: "${raw.trim()}" points outside the workspace (${workspace}). Use a glob relative to the workspace.`)
+      options.problems.push(
+        `assets: "${raw.trim()}" points outside the workspace (${workspace}). Use a glob relative to the workspace.`
+      )
       continue
     }
     const parts = globParts(pattern)
@@ -69,7 +72,9 @@ export async function assetFiles(options: {
       }
     }
     if (!matchedAny) {
-      options.problems.push(`assets: "${raw.trim()}" matched no file under ${workspace}. Fix the glob (it is relative to the workspace), or remove it.`)
+      options.problems.push(
+        `assets: "${raw.trim()}" matched no file under ${workspace}. Fix the glob (it is relative to the workspace), or remove it.`
+      )
     }
   }
   return [...out.values()]

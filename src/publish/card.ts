@@ -46,7 +46,13 @@ function collectCardProblems<T>(problems: string[], make: () => T): T | undefine
 
 export async function buildCard(
   options: CardOptions,
-  context: { workspace: string; chosen: ChosenTemplate; libraryName?: string; problems: string[]; excluded: NoteExcluded }
+  context: {
+    workspace: string
+    chosen: ChosenTemplate
+    libraryName?: string
+    problems: string[]
+    excluded: NoteExcluded
+  }
 ): Promise<BuiltCard> {
   const { chosen, problems } = context
   const data = {
@@ -71,10 +77,19 @@ export async function buildCard(
     templateLabel = shownPath(context.workspace, chosen.path)
     const template = await readTemplate(chosen.path, templateLabel)
     const extraValues = extraCardValues(options)
-    const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card)
+    const filled = collectCardProblems(
+      problems,
+      () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card
+    )
     content = filled ?? template
     // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
-    links = await linkedFiles({ card: content, templatePath: chosen.path, templateLabel, problems, excluded: context.excluded })
+    links = await linkedFiles({
+      card: content,
+      templatePath: chosen.path,
+      templateLabel,
+      problems,
+      excluded: context.excluded
+    })
   }
   if (options.cardMetadata === 'model-index') {
     const card = content

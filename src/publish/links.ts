@@ -56,7 +56,9 @@ export async function linkedFiles(options: {
     }
     const info = await lstat(abs).catch(() => undefined)
     if (!info) {
-      options.problems.push(`${where}: the card links "${target}", but ${abs} does not exist. Add the file, or fix or remove the link.`)
+      options.problems.push(
+        `${where}: the card links "${target}", but ${abs} does not exist. Add the file, or fix or remove the link.`
+      )
       continue
     }
     const real = await realpath(abs).catch(() => undefined)
@@ -70,13 +72,18 @@ export async function linkedFiles(options: {
     const realInfo = await stat(real)
     const pathInRepo = toPosix(path.relative(templateDir, abs))
     if (realInfo.isDirectory()) {
-      options.excluded(abs + path.sep, `a folder linked at ${where}; folders are not uploaded through links (link files, or add them with assets)`)
+      options.excluded(
+        abs + path.sep,
+        `a folder linked at ${where}; folders are not uploaded through links (link files, or add them with assets)`
+      )
       continue
     }
     if (abs === path.normalize(options.templatePath) || pathInRepo === 'README.md') continue // the card itself
     const secret = secretReason(pathInRepo)
     if (secret) {
-      options.problems.push(`${where}: the card links "${target}", which is never uploaded (${secret}). Remove the link.`)
+      options.problems.push(
+        `${where}: the card links "${target}", which is never uploaded (${secret}). Remove the link.`
+      )
       continue
     }
     found.set(pathInRepo, { pathInRepo, abs, size: realInfo.size })

@@ -60,7 +60,10 @@ async function anyWanted(dir: string, wanted: (rel: string) => boolean): Promise
 }
 
 /** lstat, following a symlink only when it resolves to a file inside the boundary. */
-export async function regularFile(abs: string, options: Pick<FindFilesOptions, 'boundary' | 'excluded'>): Promise<{ size: number } | undefined> {
+export async function regularFile(
+  abs: string,
+  options: Pick<FindFilesOptions, 'boundary' | 'excluded'>
+): Promise<{ size: number } | undefined> {
   const info = await lstat(abs)
   if (info.isFile()) return { size: info.size }
   if (!info.isSymbolicLink()) {
@@ -73,7 +76,10 @@ export async function regularFile(abs: string, options: Pick<FindFilesOptions, '
     return undefined
   }
   if (!isInside(options.boundary, target)) {
-    options.excluded(abs, `a symlink to ${target}, outside ${options.boundary}; symlinks are not followed out of the folder`)
+    options.excluded(
+      abs,
+      `a symlink to ${target}, outside ${options.boundary}; symlinks are not followed out of the folder`
+    )
     return undefined
   }
   const targetInfo = await stat(target)

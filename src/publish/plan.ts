@@ -43,7 +43,9 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
   const leftOutBecause = uploadFilter(options.exclude)
 
   if (!(await stat(checkpoint).catch(() => undefined))?.isDirectory()) {
-    throw new UploadPlanError([`the winning checkpoint ${checkpoint} is not a folder that exists. Check checkpoint-dir.`])
+    throw new UploadPlanError([
+      `the winning checkpoint ${checkpoint} is not a folder that exists. Check checkpoint-dir.`
+    ])
   }
 
   // The winning checkpoint, at the repo root.
@@ -61,7 +63,13 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
   })
 
   const chosen = await chooseTemplate({ ...options, extraNames: Object.keys(extraCardValues(options)) })
-  const card = await buildCard(options, { workspace, chosen, libraryName: libraryNameOf(checkpointFiles), problems, excluded })
+  const card = await buildCard(options, {
+    workspace,
+    chosen,
+    libraryName: libraryNameOf(checkpointFiles),
+    problems,
+    excluded
+  })
 
   // Everything else, by repo path; two different local files for one repo path is an error.
   const files = new Map<string, PlannedFile>()
@@ -87,7 +95,8 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
       if (chosen.source !== 'checkpoint') excluded(f.abs, 'replaced by the model card')
       continue
     }
-    if (keep(f.rel, f.abs)) add({ pathInRepo: f.rel, localPath: f.abs, size: f.size, kind: kindOf(f.rel) }, 'the checkpoint')
+    if (keep(f.rel, f.abs))
+      add({ pathInRepo: f.rel, localPath: f.abs, size: f.size, kind: kindOf(f.rel) }, 'the checkpoint')
   }
   for (const l of card.links) {
     if (keep(l.pathInRepo, l.abs, '; the card links it, so the Hub will show a broken link')) {
@@ -110,7 +119,12 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
 
   if (problems.length > 0) throw new UploadPlanError(problems)
 
-  const cardFile: PlannedFile = { pathInRepo: 'README.md', content: card.content, size: Buffer.byteLength(card.content, 'utf8'), kind: 'card' }
+  const cardFile: PlannedFile = {
+    pathInRepo: 'README.md',
+    content: card.content,
+    size: Buffer.byteLength(card.content, 'utf8'),
+    kind: 'card'
+  }
   const sorted = [cardFile, ...[...files.values()].sort((a, b) => byPath(a.pathInRepo, b.pathInRepo))]
   return {
     files: sorted,

@@ -60,7 +60,8 @@ export function secretReason(relPath: string): string | undefined {
   if (dir) return `secret: inside \`${dir}/\`; credential folders are never uploaded`
   const name = parts[parts.length - 1]
   if (SECRET_DIR_NAMES.includes(name)) return `secret: \`${name}/\` is never uploaded`
-  if (secretFileMatcher(name)) return `secret: \`${name}\` looks like a token or credential file; these are never uploaded`
+  if (secretFileMatcher(name))
+    return `secret: \`${name}\` looks like a token or credential file; these are never uploaded`
   return undefined
 }
 
@@ -129,7 +130,8 @@ export function uploadFilter(exclude: string[]): (pathInRepo: string) => string 
   }
 }
 
-const WEIGHTS_FILE = /(\.(safetensors|gguf|ggml|onnx|h5|msgpack|pt|pth|ckpt|tflite|mlmodel)$)|(^(pytorch_model|adapter_model|model|tf_model|flax_model)[^/]*\.bin$)/i
+const WEIGHTS_FILE =
+  /(\.(safetensors|gguf|ggml|onnx|h5|msgpack|pt|pth|ckpt|tflite|mlmodel)$)|(^(pytorch_model|adapter_model|model|tf_model|flax_model)[^/]*\.bin$)/i
 
 /** How a checkpoint's file is listed: its weights, or the rest of the checkpoint. */
 export function kindOf(relPath: string): Extract<UploadKind, 'weights' | 'checkpoint'> {

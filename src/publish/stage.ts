@@ -56,13 +56,18 @@ export function defaultCommitTitle(winner: RankedCheckpoint, metric: MetricSpec)
 }
 
 /** Token from the input or this machine, else trusted publishing (OIDC), else null. */
-async function credentials(options: PublishStageOptions, repoId: string | null): Promise<{ token: string; source: string } | null> {
+async function credentials(
+  options: PublishStageOptions,
+  repoId: string | null
+): Promise<{ token: string; source: string } | null> {
   const { config, github, localToken } = options
   if (config.token) return { token: config.token, source: 'hf-token' }
   if (localToken) return { token: localToken, source: 'local token' }
   if (github?.oidc) {
     if (!repoId) {
-      throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`)
+      throw new PublishError(
+        `Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`
+      )
     }
     const { exchangeOidcToken } = await import('../hub/index.js')
     const token = await exchangeOidcToken({
@@ -106,15 +111,20 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     runUrl: runUrl(options.github)
   })
   if (config.dryRun) {
-    log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`)
+    log.info(
+      `Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`
+    )
     return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` }
   }
 
   const auth = await credentials(options, fullRepoId)
   if (!auth) {
-    const why = 'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)'
+    const why =
+      'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)'
     if (config.mode === 'always') {
-      throw new PublishError(`publish is 'always' but there are ${why}. Pass hf-token: \${{ secrets.HF_TOKEN }}, or grant id-token: write for trusted publishing.`)
+      throw new PublishError(
+        `publish is 'always' but there are ${why}. Pass hf-token: \${{ secrets.HF_TOKEN }}, or grant id-token: write for trusted publishing.`
+      )
     }
     log.notice(`Not publishing: ${why}.`)
     return { status: 'skipped', reason: why }
@@ -130,7 +140,12 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
   if (config.hubTag && !tag) log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.')
   const link = runUrl(options.github)
   // The Hub client throttles per file (a line a second at most), so every call it makes is shown.
-  const uploadProgress = progressReporter({ write: (line) => log.info(line), verb: 'uploaded', unit: 'bytes', intervalMs: 0 })
+  const uploadProgress = progressReporter({
+    write: (line) => log.info(line),
+    verb: 'uploaded',
+    unit: 'bytes',
+    intervalMs: 0
+  })
   const result = await publishToHub({
     hubUrl: config.hubUrl,
     accessToken: auth.token,

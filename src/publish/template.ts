@@ -71,7 +71,9 @@ export async function readTemplate(file: string, label: string): Promise<string>
   const bytes = await readFile(file)
   const text = bytes.toString('utf8')
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
-    throw new UploadPlanError([`${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`])
+    throw new UploadPlanError([
+      `${label}: the model card template is not valid UTF-8, so it can't be kept byte for byte. Save it as UTF-8.`
+    ])
   }
   return text
 }

@@ -64,12 +64,19 @@ export function renderPullRequestComment(options: RenderCommentOptions): string 
     const open = '\n<details><summary>All checkpoints</summary>\n\n'
     const close = '\n\n</details>\n'
     const room = remaining - open.length - close.length
-    details = room >= 400 ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}` : omitted.length <= remaining ? omitted : ''
+    details =
+      room >= 400
+        ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}`
+        : omitted.length <= remaining
+          ? omitted
+          : ''
   }
 
   const body = `${head}${comparison}${gate}${details}${footer}`
   // Only reachable when the fixed parts alone (gate reasons) exceed the budget.
-  return body.length <= budget ? body : `${body.slice(0, budget - 120)}\n\n_Truncated to fit a GitHub comment: see ${summaryLink}._\n`
+  return body.length <= budget
+    ? body
+    : `${body.slice(0, budget - 120)}\n\n_Truncated to fit a GitHub comment: see ${summaryLink}._\n`
 }
 
 function gateHeadline(gate: GateResult): string {
@@ -87,7 +94,9 @@ function winnerLine(options: RenderCommentOptions): string {
   const { winner, metric } = options
   if (winner === null) return `**No winner:** no checkpoint could be ranked by ${metric.name}.`
   const step = winner.step !== undefined ? ` (step ${winner.step})` : ''
-  const numbers = [`${EVAL_ACCURACY} **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`]
+  const numbers = [
+    `${EVAL_ACCURACY} **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`
+  ]
   if (!isEvalAccuracy(metric.name)) {
     numbers.push(`${metric.name} **${winner.value === null ? '—' : formatMetricValue(winner.value)}**`)
   }

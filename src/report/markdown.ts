@@ -2,7 +2,11 @@
 
 /** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;')
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;')
 }
 
 export function table(header: string[], rows: string[][], align?: Array<'l' | 'r' | 'c'>): string {
@@ -13,6 +17,5 @@ export function table(header: string[], rows: string[][], align?: Array<'l' | 'r
 export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
-
 
 export const byteLength = (text: string) => Buffer.byteLength(text, 'utf8')

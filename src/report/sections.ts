@@ -6,7 +6,10 @@ import { formatUploadList } from './upload-list.js'
 import { cell } from './markdown.js'
 
 /** The change against the baseline: the table, or a line saying there is no baseline yet (null). Undefined: none asked for. */
-export function comparisonSection(comparisonMarkdown: string | undefined, baseline: 'found' | 'none-yet' | 'not-asked'): string {
+export function comparisonSection(
+  comparisonMarkdown: string | undefined,
+  baseline: 'found' | 'none-yet' | 'not-asked'
+): string {
   if (comparisonMarkdown) return `### Change against the baseline\n\n${comparisonMarkdown}`
   return baseline === 'none-yet' ? '### Change against the baseline\n\nNo baseline yet: nothing to compare with.' : ''
 }
@@ -15,7 +18,9 @@ export function gateSection(gate: GateResult): string {
   if (gate.status === 'skipped') return ''
   const icon = gate.status === 'passed' ? '✅' : '❌'
   const rows = gate.checks.map((c) => `- ${c.passed ? '✅' : '❌'} **${c.name}**: ${c.detail}`)
-  return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join('\n\n')
+  return [`### ${icon} Gate ${gate.status}`, rows.join('\n') || gate.reasons.map((r) => `- ${r}`).join('\n')].join(
+    '\n\n'
+  )
 }
 
 export function publishSection(publish: PublishOutcome): string {

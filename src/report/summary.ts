@@ -30,16 +30,27 @@ const metricLabel = (doc: ScoresDocument) => doc.metric.name
 
 function formatValue(doc: ScoresDocument, c: { value: number | null; evalAccuracy: number | null }): string {
   if (isEvalAccuracy(doc.metric.name)) return formatScore(c.evalAccuracy)
-  return c.value === null ? '' : Number.isInteger(c.value * 1000) ? formatScore(c.value) : String(Number(c.value.toPrecision(6)))
+  return c.value === null
+    ? ''
+    : Number.isInteger(c.value * 1000)
+      ? formatScore(c.value)
+      : String(Number(c.value.toPrecision(6)))
 }
 
 function headline(doc: ScoresDocument): string {
   const evaluated = doc.checkpoints.length
   const failed = doc.checkpoints.filter((c) => c.status === 'failed').length
-  const counts = [`${evaluated} evaluated`, failed ? `${failed} failed` : '', doc.skipped.length ? `${doc.skipped.length} skipped` : '']
+  const counts = [
+    `${evaluated} evaluated`,
+    failed ? `${failed} failed` : '',
+    doc.skipped.length ? `${doc.skipped.length} skipped` : ''
+  ]
     .filter(Boolean)
     .join(' · ')
-  const evaluator = doc.evaluator.kind === 'builtin' ? `built-in suite, ${doc.benchmarks.length} benchmarks` : `${doc.evaluator.kind} evaluator`
+  const evaluator =
+    doc.evaluator.kind === 'builtin'
+      ? `built-in suite, ${doc.benchmarks.length} benchmarks`
+      : `${doc.evaluator.kind} evaluator`
   const w = doc.winner
   if (!w) return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`
   const metric = isEvalAccuracy(doc.metric.name)
@@ -79,7 +90,12 @@ export function renderChart(doc: ScoresDocument): string {
 
 /** 1.2B, 350M, 66K: parameter counts as model cards write them. */
 export function formatCount(n: number): string {
-  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const) {
+  for (const [unit, size] of [
+    ['T', 1e12],
+    ['B', 1e9],
+    ['M', 1e6],
+    ['K', 1e3]
+  ] as const) {
     if (n >= size) return `${Number((n / size).toPrecision(3))}${unit}`
   }
   return String(n)
@@ -93,23 +109,41 @@ function checkpointLabel(c: CheckpointRecord): string {
 export const SIDE_BY_SIDE = 5
 
 const scoreCell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatScore(v))
-const paramsCell = (c: CheckpointRecord) => (c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`)
+const paramsCell = (c: CheckpointRecord) =>
+  c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`
 
 /** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
 function identityCells(c: CheckpointRecord): string[] {
-  return [c.rank === null ? '–' : String(c.rank), checkpointLabel(c), String(c.step), formatBytes(c.sizeBytes), paramsCell(c)]
+  return [
+    c.rank === null ? '–' : String(c.rank),
+    checkpointLabel(c),
+    String(c.step),
+    formatBytes(c.sizeBytes),
+    paramsCell(c)
+  ]
 }
 
 /** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
 function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   const extra = isEvalAccuracy(doc.metric.name) ? [] : [cell(doc.metric.name)]
   const anyFailed = rows.some((c) => c.status === 'failed')
-  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', ...extra, EVAL_ACCURACY, ...(anyFailed ? ['Status'] : [])]
+  const header = [
+    '#',
+    'Checkpoint',
+    'Step',
+    'Size',
+    'Params',
+    ...extra,
+    EVAL_ACCURACY,
+    ...(anyFailed ? ['Status'] : [])
+  ]
   const body = rows.map((c) => [
     ...identityCells(c),
     ...(extra.length ? [formatValue(doc, c) || '–'] : []),
     c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
-    ...(anyFailed ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok'] : [])
+    ...(anyFailed
+      ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok']
+      : [])
   ])
   return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r' as const), 'r', 'l'])
 }
@@ -124,7 +158,10 @@ function benchmarkTable(doc: ScoresDocument): string {
   const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1
   const lead = (label: string, group = '') => (grouped ? [group, label] : [label])
   const rows = [
-    [...lead('**eval_accuracy**'), ...shown.map((c) => (c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–'))],
+    [
+      ...lead('**eval_accuracy**'),
+      ...shown.map((c) => (c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–'))
+    ],
     ...doc.benchmarks.map((b, i) => [
       ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
       ...shown.map((c) => scoreCell(c.scores[b.id]))
@@ -138,13 +175,24 @@ function benchmarkTable(doc: ScoresDocument): string {
 /** Every benchmark per checkpoint, best first (wide: folded, for the record). */
 function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   if (doc.benchmarks.length === 0) return ''
-  const header = ['#', 'Checkpoint', 'Step', 'Size', 'Params', EVAL_ACCURACY, ...doc.benchmarks.map((b) => cell(b.name))]
+  const header = [
+    '#',
+    'Checkpoint',
+    'Step',
+    'Size',
+    'Params',
+    EVAL_ACCURACY,
+    ...doc.benchmarks.map((b) => cell(b.name))
+  ]
   const body = rows.map((c) => [
     ...identityCells(c),
     c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
     ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
   ])
-  const what = rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint'
+  const what =
+    rows.length < doc.checkpoints.length
+      ? `Every benchmark of the best ${rows.length}`
+      : 'Every benchmark of every checkpoint'
   return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r' as const)]))
 }
 
@@ -169,11 +217,19 @@ function problemsSection(doc: ScoresDocument): string {
   const failed = doc.checkpoints.filter((c) => c.status === 'failed')
   if (failed.length) {
     const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))])
-    parts.push(`### ❌ Failed (${failed.length})\n\n` + table(['Checkpoint', 'Why'], rows) + (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''))
+    parts.push(
+      `### ❌ Failed (${failed.length})\n\n` +
+        table(['Checkpoint', 'Why'], rows) +
+        (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : '')
+    )
   }
   if (doc.skipped.length) {
     const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)])
-    parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` + table(['Folder', 'Why'], rows) + (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''))
+    parts.push(
+      `### ⚠️ Skipped (${doc.skipped.length})\n\n` +
+        table(['Folder', 'Why'], rows) +
+        (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : '')
+    )
   }
   return parts.join('\n\n')
 }
@@ -190,13 +246,20 @@ export function renderEvaluationSummary(options: SummaryOptions): string {
     `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
     rankingTable(doc, top)
   ]
-  const tail = [benchmarkTable(doc), fullTable(doc, top), problemsSection(doc), scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : '']
+  const tail = [
+    benchmarkTable(doc),
+    fullTable(doc, top),
+    problemsSection(doc),
+    scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
+  ]
   let text = head.filter(Boolean).join('\n\n')
   const tailText = tail.filter(Boolean).join('\n\n')
   if (rest.length) {
     const room = budget - byteLength(text) - byteLength(tailText) - 400
     const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0))
-    const note = cut ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.` : ''
+    const note = cut
+      ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
+      : ''
     text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note)
   }
   return `${text}\n\n${tailText}\n`

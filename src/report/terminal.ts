@@ -11,24 +11,34 @@ export const TERMINAL_ROWS = 30
 
 function columns(rows: string[][], align: Array<'l' | 'r'>): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  return rows.map((r) => r.map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((r) =>
+      r
+        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
 }
 
 export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): string {
   const metric = doc.metric.name
   const showValue = !isEvalAccuracy(metric)
   const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), EVAL_ACCURACY, 'status']
-  const rows = doc.checkpoints.slice(0, TERMINAL_ROWS).map((c) => [
-    c.rank === null ? '-' : String(c.rank),
-    c.rank === 1 ? `${c.name} *` : c.name,
-    String(c.step),
-    formatBytes(c.sizeBytes),
-    ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
-    formatScore(c.evalAccuracy) || '-',
-    c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
-  ])
+  const rows = doc.checkpoints
+    .slice(0, TERMINAL_ROWS)
+    .map((c) => [
+      c.rank === null ? '-' : String(c.rank),
+      c.rank === 1 ? `${c.name} *` : c.name,
+      String(c.step),
+      formatBytes(c.sizeBytes),
+      ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
+      formatScore(c.evalAccuracy) || '-',
+      c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
+    ])
   const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r' as const] : []), 'r', 'l'])]
-  if (doc.checkpoints.length > TERMINAL_ROWS) out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`)
+  if (doc.checkpoints.length > TERMINAL_ROWS)
+    out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`)
   for (const s of doc.skipped) out.push(`skipped ${s.name}: ${s.reason}`)
   const w = doc.winner
   if (w) {
@@ -51,11 +61,19 @@ export function renderTerminalOutcome(result: { gate: GateResult; publish: Publi
   const lines: string[] = []
   const { gate, publish } = result
   if (gate.status !== 'skipped') {
-    lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`))
+    lines.push(
+      '',
+      `Gate ${gate.status}:`,
+      ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)
+    )
   }
   if (publish.status === 'dry-run') {
-    lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`)
-    for (const f of publish.plan.files) lines.push(`  ${f.pathInRepo.padEnd(40)} ${formatBytes(f.size).padStart(10)}  ${f.kind}`)
+    lines.push(
+      '',
+      `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`
+    )
+    for (const f of publish.plan.files)
+      lines.push(`  ${f.pathInRepo.padEnd(40)} ${formatBytes(f.size).padStart(10)}  ${f.kind}`)
     for (const e of publish.plan.excluded) lines.push(`  not uploaded: ${e.path} (${e.reason})`)
   } else if (publish.status === 'published') {
     const r = publish.result

@@ -2,7 +2,14 @@
 // evaluation as one unsharded run would have produced it.
 import path from 'node:path'
 import { readScoresDocument, type CheckpointRecord, type ScoresDocument } from './document.js'
-import type { Benchmark, Checkpoint, CheckpointEvaluation, EvaluationRun, MetricSpec, SkippedCheckpoint } from '../domain/types.js'
+import type {
+  Benchmark,
+  Checkpoint,
+  CheckpointEvaluation,
+  EvaluationRun,
+  MetricSpec,
+  SkippedCheckpoint
+} from '../domain/types.js'
 
 export class AggregateError extends Error {}
 
@@ -12,7 +19,8 @@ export class AggregateError extends Error {}
  * files). The benchmark list itself is not compared: for the command and results evaluators it
  * is whatever the shard's own checkpoints reported (none at all when they all failed).
  */
-const settingsOf = (doc: ScoresDocument) => JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights })
+const settingsOf = (doc: ScoresDocument) =>
+  JSON.stringify({ evaluator: doc.evaluator, metric: doc.metric, weights: doc.weights })
 
 export interface AggregatedShards {
   documents: ScoresDocument[]
@@ -27,7 +35,10 @@ export interface AggregatedShards {
  * The benchmarks as one run over every checkpoint lists them: first seen in checkpoint order,
  * each checkpoint contributing the ones it has a score for, in its shard's order.
  */
-function mergeBenchmarks(listing: string[], byName: Map<string, { record: CheckpointRecord; doc: ScoresDocument }>): Benchmark[] {
+function mergeBenchmarks(
+  listing: string[],
+  byName: Map<string, { record: CheckpointRecord; doc: ScoresDocument }>
+): Benchmark[] {
   const merged: Benchmark[] = []
   const seen = new Set<string>()
   for (const name of listing) {
@@ -66,35 +77,66 @@ export interface AggregateOptions {
 export async function aggregateShards(options: AggregateOptions): Promise<AggregatedShards> {
   const { files } = options
   if (files.length === 0) {
-    throw new AggregateError('aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.')
+    throw new AggregateError(
+      'aggregate: no shard score files (scores-shard-<i>-of-<n>.json) were found. Check the download step and the aggregate path.'
+    )
   }
-  const documents = await Promise.all(files.map((f) => readScoresDocument(f, 'aggregate', 'aggregate reads the scores-shard-<i>-of-<n>.json files that shard jobs write.')))
+  const documents = await Promise.all(
+    files.map((f) =>
+      readScoresDocument(
+        f,
+        'aggregate',
+        'aggregate reads the scores-shard-<i>-of-<n>.json files that shard jobs write.'
+      )
+    )
+  )
   const named = documents.map((doc, i) => ({ doc, file: files[i] }))
   for (const { doc, file } of named) {
-    if (!doc.shard) throw new AggregateError(`aggregate: ${file} is a full run's scores, not a shard's partial file (it has no "shard" entry).`)
+    if (!doc.shard)
+      throw new AggregateError(
+        `aggregate: ${file} is a full run's scores, not a shard's partial file (it has no "shard" entry).`
+      )
   }
   const count = named[0].doc.shard!.count
   const seen = new Map<number, string>()
   for (const { doc, file } of named) {
     const s = doc.shard!
     if (s.count !== count) {
-      throw new AggregateError(`aggregate: shard ${s.index}/${s.count} (${file}) belongs to a ${s.count}-way split, but ${named[0].file} to a ${count}-way split. Use the same n in every shard job.`)
+      throw new AggregateError(
+        `aggregate: shard ${s.index}/${s.count} (${file}) belongs to a ${s.count}-way split, but ${named[0].file} to a ${count}-way split. Use the same n in every shard job.`
+      )
     }
     const other = seen.get(s.index)
-    if (other) throw new AggregateError(`aggregate: shard ${s.index}/${count} appears twice (${other} and ${file}). Keep one file per shard (re-runs of a job replace its artifact).`)
+    if (other)
+      throw new AggregateError(
+        `aggregate: shard ${s.index}/${count} appears twice (${other} and ${file}). Keep one file per shard (re-runs of a job replace its artifact).`
+      )
     seen.set(s.index, file)
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i))
   if (missing.length) {
-    throw new AggregateError(`aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`)
+    throw new AggregateError(
+      `aggregate: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (found ${[
+        ...seen.keys()
+      ]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${count}`)
+        .join(
+          ', '
+        )}). Every shard job must finish and upload its scores before the aggregate job runs (needs: the matrix job).`
+    )
   }
   const reference = named.find(({ doc }) => doc.shard!.index === 1)!
   for (const { doc, file } of named) {
     if (settingsOf(doc) !== settingsOf(reference.doc)) {
-      throw new AggregateError(`aggregate: shard ${doc.shard!.index}/${count} (${file}) was evaluated with other settings (evaluator, benchmarks, weights or metric) than shard 1/${count}. Give every shard job the same inputs.`)
+      throw new AggregateError(
+        `aggregate: shard ${doc.shard!.index}/${count} (${file}) was evaluated with other settings (evaluator, benchmarks, weights or metric) than shard 1/${count}. Give every shard job the same inputs.`
+      )
     }
     if (JSON.stringify(doc.shard!.listing) !== JSON.stringify(reference.doc.shard!.listing)) {
-      throw new AggregateError(`aggregate: shard ${doc.shard!.index}/${count} (${file}) saw a different list of checkpoints than shard 1/${count}. All shard jobs must see the same checkpoint-dir (the same training output).`)
+      throw new AggregateError(
+        `aggregate: shard ${doc.shard!.index}/${count} (${file}) saw a different list of checkpoints than shard 1/${count}. All shard jobs must see the same checkpoint-dir (the same training output).`
+      )
     }
   }
 
@@ -103,20 +145,30 @@ export async function aggregateShards(options: AggregateOptions): Promise<Aggreg
   for (const { doc } of named) {
     for (const record of doc.checkpoints) {
       const previous = byName.get(record.name)
-      if (previous) throw new AggregateError(`aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard!.index}/${count}. Each checkpoint must be in exactly one shard.`)
+      if (previous)
+        throw new AggregateError(
+          `aggregate: checkpoint ${record.name} was evaluated by shard ${previous.shard}/${count} and shard ${doc.shard!.index}/${count}. Each checkpoint must be in exactly one shard.`
+        )
       byName.set(record.name, { record, doc, shard: doc.shard!.index })
     }
   }
   const notEvaluated = listing.filter((name) => !byName.has(name))
-  if (notEvaluated.length) throw new AggregateError(`aggregate: ${notEvaluated.length} checkpoints were evaluated by no shard (${notEvaluated.slice(0, 5).join(', ')}).`)
+  if (notEvaluated.length)
+    throw new AggregateError(
+      `aggregate: ${notEvaluated.length} checkpoints were evaluated by no shard (${notEvaluated.slice(0, 5).join(', ')}).`
+    )
   const unknown = [...byName.keys()].filter((name) => !listing.includes(name))
-  if (unknown.length) throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`)
+  if (unknown.length)
+    throw new AggregateError(`aggregate: checkpoints ${unknown.slice(0, 5).join(', ')} are not in the shards' listing.`)
 
   const benchmarks = mergeBenchmarks(listing, byName)
   const results: CheckpointEvaluation[] = listing.map((name) => {
     const { record } = byName.get(name)!
     // Every benchmark of the merged list, null where this checkpoint has no score (as one run fills them).
-    const scores = record.status === 'ok' ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null])) : record.scores
+    const scores =
+      record.status === 'ok'
+        ? Object.fromEntries(benchmarks.map((b) => [b.id, record.scores[b.id] ?? null]))
+        : record.scores
     // The winner is published from this runner's checkpoint-dir, and parameters are read from
     // there for the rows this job shows, as a single run would; the shard's record otherwise.
     const checkpoint: Checkpoint = options.local?.get(name) ?? {

@@ -13,7 +13,15 @@ export const SCORES_VERSION = 1
 export interface RunMetadata {
   createdAt: string
   tool: { name: string; version: string }
-  github?: { repository?: string; runId?: string; runAttempt?: string; sha?: string; ref?: string; workflow?: string; job?: string }
+  github?: {
+    repository?: string
+    runId?: string
+    runAttempt?: string
+    sha?: string
+    ref?: string
+    workflow?: string
+    job?: string
+  }
 }
 
 export interface CheckpointRecord {
@@ -47,7 +55,14 @@ export interface ScoresDocument {
   /** By rank, then unranked in discovery order. */
   checkpoints: CheckpointRecord[]
   skipped: Array<{ name: string; path: string; step: number | null; reason: string }>
-  winner: null | { name: string; path: string; step: number; evalAccuracy: number | null; value: number | null; scores: Record<string, number | null> }
+  winner: null | {
+    name: string
+    path: string
+    step: number
+    evalAccuracy: number | null
+    value: number | null
+    scores: Record<string, number | null>
+  }
   /** Present on a shard's partial file. */
   shard?: { index: number; count: number; listing: string[] }
 }
@@ -62,7 +77,14 @@ export interface BuildScoresOptions {
   workspace?: string
 }
 
-export function buildScoresDocument({ run, discovery, evaluation, ranking, weights, workspace }: BuildScoresOptions): ScoresDocument {
+export function buildScoresDocument({
+  run,
+  discovery,
+  evaluation,
+  ranking,
+  weights,
+  workspace
+}: BuildScoresOptions): ScoresDocument {
   const shown = (p: string) => (workspace ? shownPath(workspace, p) : p)
   const checkpoints: CheckpointRecord[] = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
     name: e.checkpoint.name,
@@ -77,7 +99,9 @@ export function buildScoresDocument({ run, discovery, evaluation, ranking, weigh
     rank,
     sizeBytes: e.checkpoint.sizeBytes,
     weightsFormat: e.checkpoint.weightsFormat,
-    ...(e.checkpoint.parameters !== undefined ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype } : {}),
+    ...(e.checkpoint.parameters !== undefined
+      ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype }
+      : {}),
     durationMs: Math.round(e.durationMs)
   }))
   const w = ranking.winner
@@ -108,7 +132,18 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
 /** One row per checkpoint (rank order), benchmark columns in canonical order. */
 export function renderScoresCsv(doc: ScoresDocument): string {
   const metricColumn = isEvalAccuracy(doc.metric.name) ? [] : [doc.metric.name]
-  const header = ['rank', 'checkpoint', 'step', 'status', EVAL_ACCURACY, ...metricColumn, ...doc.benchmarks.map((b) => b.id), 'size_bytes', 'path', 'error']
+  const header = [
+    'rank',
+    'checkpoint',
+    'step',
+    'status',
+    EVAL_ACCURACY,
+    ...metricColumn,
+    ...doc.benchmarks.map((b) => b.id),
+    'size_bytes',
+    'path',
+    'error'
+  ]
   const rows = doc.checkpoints.map((c) => [
     c.rank === null ? '' : String(c.rank),
     c.name,
@@ -129,7 +164,11 @@ export interface ScoresFiles {
   csv: string
 }
 
-export async function writeScoresFiles(doc: ScoresDocument, outputDir: string, baseName = 'scores'): Promise<ScoresFiles> {
+export async function writeScoresFiles(
+  doc: ScoresDocument,
+  outputDir: string,
+  baseName = 'scores'
+): Promise<ScoresFiles> {
   await mkdir(outputDir, { recursive: true })
   const files = { json: path.join(outputDir, `${baseName}.json`), csv: path.join(outputDir, `${baseName}.csv`) }
   await writeFile(files.json, JSON.stringify(doc, null, 2) + '\n')
@@ -141,24 +180,33 @@ export async function writeScoresFiles(doc: ScoresDocument, outputDir: string, b
  * Read a scores.json written by this action. `what` names the input it came from and `hint`
  * says what that input should hold; both go into every error.
  */
-export async function readScoresDocument(file: string, what: string, hint = 'Give the path of a scores.json written by this action.'): Promise<ScoresDocument> {
+export async function readScoresDocument(
+  file: string,
+  what: string,
+  hint = 'Give the path of a scores.json written by this action.'
+): Promise<ScoresDocument> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(`${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${(error as Error).message})`}. ${hint}`)
+    throw new Error(
+      `${what}: ${file} ${code === 'ENOENT' ? 'file not found' : `can't be read (${(error as Error).message})`}. ${hint}`,
+      { cause: error }
+    )
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new Error(`${what}: ${file} is not valid JSON (${(error as Error).message}). ${hint}`)
+    throw new Error(`${what}: ${file} is not valid JSON (${(error as Error).message}). ${hint}`, { cause: error })
   }
   const doc = (parsed ?? {}) as Partial<ScoresDocument>
   if (typeof parsed !== 'object' || parsed === null || doc.schema !== SCORES_SCHEMA) {
     const found = typeof doc.schema === 'string' ? `schema "${doc.schema}"` : 'no "schema" field'
-    throw new Error(`${what}: ${file} is not a checkpoint-eval scores file (expected "schema": "${SCORES_SCHEMA}", found ${found}). ${hint}`)
+    throw new Error(
+      `${what}: ${file} is not a checkpoint-eval scores file (expected "schema": "${SCORES_SCHEMA}", found ${found}). ${hint}`
+    )
   }
   if (doc.version !== SCORES_VERSION) {
     throw new Error(
@@ -167,7 +215,9 @@ export async function readScoresDocument(file: string, what: string, hint = 'Giv
     )
   }
   if (doc.winner !== null && typeof doc.winner !== 'object') {
-    throw new Error(`${what}: ${file} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`)
+    throw new Error(
+      `${what}: ${file} has no "winner" object (null when nothing was ranked); the file looks truncated or hand-edited.`
+    )
   }
   return doc as ScoresDocument
 }

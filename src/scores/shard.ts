@@ -37,9 +37,15 @@ export async function findShardFiles(pattern: string, given: string): Promise<st
     }
     if (info.isFile()) return [pattern]
     const found = await collect(walk(pattern))
-    return found.filter((f) => f.dirent.isFile() && SHARD_FILE.test(f.rel)).map((f) => f.abs).sort()
+    return found
+      .filter((f) => f.dirent.isFile() && SHARD_FILE.test(f.rel))
+      .map((f) => f.abs)
+      .sort()
   }
   const matches = picomatch(glob, { dot: false })
   const found = await collect(walk(base || '.'))
-  return found.filter((f) => f.dirent.isFile() && matches(f.rel)).map((f) => f.abs).sort()
+  return found
+    .filter((f) => f.dirent.isFile() && matches(f.rel))
+    .map((f) => f.abs)
+    .sort()
 }

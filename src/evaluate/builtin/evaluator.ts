@@ -18,10 +18,15 @@ export interface BuiltinEvaluatorOptions {
  * the suite doesn't have, and on `weights` for a weight on a benchmark that is not selected.
  */
 export function selectBuiltinBenchmarks({ benchmarks, weights = {} }: BuiltinEvaluatorOptions = {}): SuiteBenchmark[] {
-  const ids = new Set((benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id))
+  const ids = new Set(
+    (benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id)
+  )
   for (const name of Object.keys(weights)) {
     if (!ids.has(findBenchmark('weights', name, BUILTIN_SUITE).id)) {
-      throw new InputError('weights', `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`)
+      throw new InputError(
+        'weights',
+        `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`
+      )
     }
   }
   return BUILTIN_SUITE.filter((b) => ids.has(b.id))

@@ -55,7 +55,10 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
 
   return {
     info,
-    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal, allFailed }: EvaluateOptions): Promise<EvaluationRun> {
+    async evaluate(
+      checkpoints: Checkpoint[],
+      { log, onProgress, signal, allFailed }: EvaluateOptions
+    ): Promise<EvaluationRun> {
       await mkdir(options.outputDir, { recursive: true })
       const outputs = outputPaths(checkpoints, options.outputDir)
       const progress = countProgress(checkpoints.length, onProgress)
@@ -80,12 +83,21 @@ interface RunContext extends CommandEvaluatorOptions {
 }
 
 /** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
-export async function evaluateOne(checkpoint: Checkpoint, outputPath: string, context: RunContext): Promise<CheckpointOutcome> {
+export async function evaluateOne(
+  checkpoint: Checkpoint,
+  outputPath: string,
+  context: RunContext
+): Promise<CheckpointOutcome> {
   const started = Date.now()
   // A file left by an earlier run must never pass for this run's result.
   await rm(outputPath, { recursive: true, force: true })
   const checkpointPath = path.resolve(checkpoint.path)
-  const values = { checkpoint: checkpointPath, step: String(checkpoint.step), name: checkpoint.name, output: outputPath }
+  const values = {
+    checkpoint: checkpointPath,
+    step: String(checkpoint.step),
+    name: checkpoint.name,
+    output: outputPath
+  }
   const rendered = renderCommand(context.command, values)
   const env: NodeJS.ProcessEnv = {
     ...(context.env ?? process.env),
@@ -136,7 +148,9 @@ function failureOf(result: ShellResult, timeoutMs: number): string | undefined {
   if (result.exitCode === 0) return undefined
   const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`
   const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR)
-  return lines ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}` : `the command ${how} and printed nothing`
+  return lines
+    ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
+    : `the command ${how} and printed nothing`
 }
 
 /** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */

@@ -3,13 +3,22 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { Checkpoint } from '../../domain/types.js'
 import { findResultsFiles } from '../results/files.js'
-import { jsonAtEndOfOutput, MetricsFormatError, parseMetricsText, type ParsedMetrics } from '../results/formats/index.js'
+import {
+  jsonAtEndOfOutput,
+  MetricsFormatError,
+  parseMetricsText,
+  type ParsedMetrics
+} from '../results/formats/index.js'
 
 // lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
 const RESULTS_DEPTH = 5
 
 /** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
-export async function readCommandMetrics(input: { checkpoint: Checkpoint; stdout: string; outputPath: string }): Promise<ParsedMetrics> {
+export async function readCommandMetrics(input: {
+  checkpoint: Checkpoint
+  stdout: string
+  outputPath: string
+}): Promise<ParsedMetrics> {
   const { checkpoint, stdout, outputPath } = input
   const written = await stat(outputPath).catch(() => null)
   if (written?.isFile() && written.size > 0) {
@@ -19,13 +28,17 @@ export async function readCommandMetrics(input: { checkpoint: Checkpoint; stdout
     const found = await newestResultsFile(outputPath)
     if (found) return parseMetricsText(await readFile(found, 'utf8'), found, { step: checkpoint.step })
     if (!stdout.trim()) {
-      throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`)
+      throw new MetricsFormatError(
+        `the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`
+      )
     }
   }
   const json = jsonAtEndOfOutput(stdout)
   if (json === null) {
     const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? ''
-    const what = last ? `its last stdout line is not a JSON object: ${truncate(last, 200)}` : 'it printed nothing on stdout'
+    const what = last
+      ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
+      : 'it printed nothing on stdout'
     throw new MetricsFormatError(
       `the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`
     )

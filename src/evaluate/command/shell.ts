@@ -81,10 +81,13 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
       graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs)
     }
     // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
-    const timer = setTimeout(() => {
-      timedOut = true
-      stop()
-    }, Math.min(run.timeoutMs, 2 ** 31 - 1))
+    const timer = setTimeout(
+      () => {
+        timedOut = true
+        stop()
+      },
+      Math.min(run.timeoutMs, 2 ** 31 - 1)
+    )
     const onAbort = () => {
       aborted = true
       if (child.pid !== undefined) killProcessGroup(child.pid, 'SIGKILL')

@@ -33,7 +33,9 @@ export function renderCommand(template: string, values: PlaceholderValues): stri
 /** Throws with a fix when the template can't do what the user meant. */
 export function checkCommandTemplate(template: string): void {
   if (template.trim() === '') {
-    throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`')
+    throw new Error(
+      'eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`'
+    )
   }
   const quoted = placeholderInsideQuotes(template)
   if (quoted) {
@@ -66,7 +68,8 @@ function placeholderInsideQuotes(template: string): { placeholder: Placeholder; 
   for (let i = 0; i < template.length; i++) {
     const ch = template[i]
     if (quote === null) {
-      if (ch === '\\') i++ // an escaped quote opens nothing
+      if (ch === '\\')
+        i++ // an escaped quote opens nothing
       else if (ch === "'" || ch === '"') quote = ch
       continue
     }
@@ -82,7 +85,12 @@ function placeholderInsideQuotes(template: string): { placeholder: Placeholder; 
 
 /** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
 export function checkPosixShell(shell: string): void {
-  const base = shell.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? ''
+  const base =
+    shell
+      .split(/[\\/]/)
+      .pop()
+      ?.toLowerCase()
+      .replace(/\.exe$/, '') ?? ''
   if (['cmd', 'powershell', 'pwsh'].includes(base)) {
     throw new Error(
       `eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
@@ -96,7 +104,10 @@ export function checkPosixShell(shell: string): void {
  * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
  * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
  */
-export function defaultShell(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultShell(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env
+): string {
   if (platform !== 'win32') return '/bin/sh'
   const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`
   return existsSync(gitBash) ? gitBash : 'bash'

@@ -28,7 +28,12 @@ export interface ResultsEvaluatorOptions {
   files?: string[]
 }
 
-export const DEFAULT_RESULTS_FILES = ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json']
+export const DEFAULT_RESULTS_FILES = [
+  '**/results_*.json',
+  'eval_results.json',
+  'all_results.json',
+  'trainer_state.json'
+]
 
 // Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
 // checkpoint folder with a deep tree from being walked for nothing.
@@ -38,26 +43,35 @@ const PARALLEL_READS = 8
 export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): Evaluator {
   const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES
   for (const pattern of patterns) {
-    if (pattern.trim() === '') throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder')
+    if (pattern.trim() === '')
+      throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder')
   }
   const info: EvaluatorInfo = { kind: 'results', settings: { files: patterns } }
   return {
     info,
-    async evaluate(checkpoints: Checkpoint[], { log, onProgress, signal, allFailed }: EvaluateOptions): Promise<EvaluationRun> {
+    async evaluate(
+      checkpoints: Checkpoint[],
+      { log, onProgress, signal, allFailed }: EvaluateOptions
+    ): Promise<EvaluationRun> {
       const progress = countProgress(checkpoints.length, onProgress)
-      const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint): Promise<CheckpointOutcome> => {
-        const started = Date.now()
-        const outcome = await readCheckpointResults(checkpoint, patterns)
-        for (const skipped of outcome.skipped) log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path)
-        if (outcome.parsed) {
-          log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`)
-          for (const note of outcome.parsed.notes) log.debug(`${checkpoint.name}: ${note}`)
-        } else {
-          log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path)
+      const outcomes = await mapLimit(
+        checkpoints,
+        PARALLEL_READS,
+        signal,
+        async (checkpoint): Promise<CheckpointOutcome> => {
+          const started = Date.now()
+          const outcome = await readCheckpointResults(checkpoint, patterns)
+          for (const skipped of outcome.skipped) log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path)
+          if (outcome.parsed) {
+            log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`)
+            for (const note of outcome.parsed.notes) log.debug(`${checkpoint.name}: ${note}`)
+          } else {
+            log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path)
+          }
+          progress(checkpoint.name)
+          return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
         }
-        progress(checkpoint.name)
-        return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
-      })
+      )
       return finishRun(info, outcomes, {
         allFailed,
         howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`

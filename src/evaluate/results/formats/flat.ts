@@ -21,7 +21,10 @@ const BOOKKEEPING = new RegExp(
 )
 
 /** Where a flat map's key goes: see the rules in index.ts. */
-export function classifyFlatKey(key: string, siblings: ReadonlySet<string> = new Set()): { kind: 'metric' } | { kind: 'benchmark'; id: string } {
+export function classifyFlatKey(
+  key: string,
+  siblings: ReadonlySet<string> = new Set()
+): { kind: 'metric' } | { kind: 'benchmark'; id: string } {
   if (isEvalAccuracy(key)) return { kind: 'metric' }
   const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key
   if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key)) return { kind: 'metric' }
@@ -38,7 +41,12 @@ export function parseFlat(map: Record<string, unknown>, out: Collector): ParsedM
     }
     const kind = classifyFlatKey(key, keys)
     if (kind.kind === 'metric') out.addMetric(key, value)
-    else out.addBenchmark(benchmarkOf(kind.id, displayName(kind.id), 'Metrics', higherIsBetterFromName(kind.id)), value, `'${key}'`)
+    else
+      out.addBenchmark(
+        benchmarkOf(kind.id, displayName(kind.id), 'Metrics', higherIsBetterFromName(kind.id)),
+        value,
+        `'${key}'`
+      )
   }
   return out.finish()
 }

@@ -33,7 +33,14 @@
 //
 // This module is the entry: it tells the shapes apart and hands each to its parser (flat.ts,
 // trainer-state.ts, lm-eval.ts, lighteval.ts); json.ts reads the text, collector.ts builds the result.
-import { ACCEPTED, Collector, MetricsFormatError, type MetricsFormat, type ParseMetricsOptions, type ParsedMetrics } from './collector.js'
+import {
+  ACCEPTED,
+  Collector,
+  MetricsFormatError,
+  type MetricsFormat,
+  type ParseMetricsOptions,
+  type ParsedMetrics
+} from './collector.js'
 import { parseFlat } from './flat.js'
 import { describe, isRecord, numberOf, parseJsonText } from './json.js'
 import { parseLighteval } from './lighteval.js'

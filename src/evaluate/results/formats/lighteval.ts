@@ -38,7 +38,11 @@ export function parseLighteval(json: Record<string, unknown>, source: string): P
     const [primary, ...rest] = metrics
     const shots = p.shots !== null ? `, ${p.shots}-shot` : ''
     const label = `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`
-    out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', higherIsBetterFromName(primary.metric)), primary.value, `task '${p.key}' metric '${primary.key}'`)
+    out.addBenchmark(
+      benchmarkOf(id, label, p.suite ?? 'lighteval', higherIsBetterFromName(primary.metric)),
+      primary.value,
+      `task '${p.key}' metric '${primary.key}'`
+    )
     for (const m of rest) out.addMetric(`${id}/${m.key}`, m.value)
   }
   return out.finish()
@@ -49,7 +53,9 @@ function splitLightevalKey(key: string): { suite: string | null; task: string; s
   const parts = key.split('|')
   if (parts.length >= 3) return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] }
   if (parts.length === 2) {
-    return /^\d+$/.test(parts[1]) ? { suite: null, task: parts[0], shots: parts[1] } : { suite: parts[0], task: parts[1], shots: null }
+    return /^\d+$/.test(parts[1])
+      ? { suite: null, task: parts[0], shots: parts[1] }
+      : { suite: parts[0], task: parts[1], shots: null }
   }
   return { suite: null, task: key, shots: null }
 }

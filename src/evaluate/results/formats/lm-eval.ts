@@ -17,9 +17,12 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
     return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0]
   }
   const subtasksOf = (name: string): string[] =>
-    Array.isArray(hierarchy[name]) ? (hierarchy[name] as unknown[]).filter((s): s is string => typeof s === 'string' && s !== name) : []
+    Array.isArray(hierarchy[name])
+      ? (hierarchy[name] as unknown[]).filter((s): s is string => typeof s === 'string' && s !== name)
+      : []
   const parent = new Map<string, string>()
-  for (const name of Object.keys(hierarchy)) for (const child of subtasksOf(name)) if (!parent.has(child)) parent.set(child, name)
+  for (const name of Object.keys(hierarchy))
+    for (const child of subtasksOf(name)) if (!parent.has(child)) parent.set(child, name)
   const topOf = (name: string): string => {
     const seen = new Set<string>()
     while (parent.has(name) && !seen.has(name)) {
@@ -49,7 +52,11 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
       const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined
       const higherIsBetter = typeof known === 'boolean' ? known : higherIsBetterFromName(primary.metric)
       const label = `${alias || name} (${metricLabel(primary)})`
-      out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`)
+      out.addBenchmark(
+        benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter),
+        primary.value,
+        `task '${name}' metric '${primary.key}'`
+      )
       for (const m of rest) out.addMetric(`${name}/${m.key}`, m.value)
       for (const child of subtasksOf(name)) collectDetail(child)
       return
@@ -63,6 +70,7 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
   }
 
   // The results' order is lm-eval's display order (a group before its subtasks).
-  for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)]) walk(topOf(name), null)
+  for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
+    walk(topOf(name), null)
   return out.finish()
 }

@@ -4,7 +4,11 @@ import { Collector, MetricsFormatError, type ParsedMetrics } from './collector.j
 import { parseFlat } from './flat.js'
 import { isRecord } from './json.js'
 
-export function parseTrainerState(json: Record<string, unknown>, source: string, step: number | undefined): ParsedMetrics {
+export function parseTrainerState(
+  json: Record<string, unknown>,
+  source: string,
+  step: number | undefined
+): ParsedMetrics {
   const history = (json.log_history as unknown[]).filter(isRecord)
   const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')))
   if (evals.length === 0) {
@@ -14,7 +18,8 @@ export function parseTrainerState(json: Record<string, unknown>, source: string,
         `results evaluator at another results file`
     )
   }
-  const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : (evals[evals.length - 1].step as number))
+  const wanted =
+    step ?? (typeof json.global_step === 'number' ? json.global_step : (evals[evals.length - 1].step as number))
   const atStep = evals.filter((entry) => entry.step === wanted)
   if (atStep.length === 0) {
     const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ')
