@@ -66,6 +66,24 @@ describe('action.yml against the input table', () => {
     expect(text).toContain('From a terminal the default is ./eval-results.')
   })
 
+  it("lists every input and output in the README's tables, with the table's default", async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const section = (title: string) =>
+      readme.slice(readme.indexOf(`## ${title}\n`), readme.indexOf('\n## ', readme.indexOf(`## ${title}\n`) + 3))
+    const rows = (title: string) =>
+      new Map(
+        [...section(title).matchAll(/^\| `([a-z-]+)`(?:, `[a-z-]+`)? \| (.*?) \|/gm)].map((m) => [m[1], m[2]] as const)
+      )
+    const inputs = rows('Inputs')
+    expect([...inputs.keys()]).toEqual(Object.keys(INPUTS))
+    for (const [name, spec] of Object.entries<InputSpec>(INPUTS)) {
+      if (spec.default !== undefined)
+        expect({ name, readme: inputs.get(name) }).toEqual({ name, readme: expect.stringContaining(spec.default) })
+    }
+    const outputs = [...section('Outputs').matchAll(/`([a-z-]+)`/g)].map((m) => m[1])
+    for (const name of Object.keys(OUTPUTS)) expect(outputs).toContain(name)
+  })
+
   it('keeps the version in scores.json equal to package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'))
     expect(TOOL_VERSION).toBe(pkg.version)

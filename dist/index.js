@@ -30956,10 +30956,9 @@ async function run() {
         });
         const log = actionsLogger(config.workspace);
         const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .a)({
+            ...(0,_github_context_js__WEBPACK_IMPORTED_MODULE_9__/* .actionRun */ .mY)(process.env),
             config,
             log,
-            run: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_9__/* .runMetadata */ .Vn)(process.env),
-            github: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_9__/* .githubEnvironment */ .RZ)(process.env),
             onProgress: (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)({ write: (line) => log.info(line), verb: 'evaluated' }),
             onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)
         });
@@ -31933,6 +31932,7 @@ function normalizeLabel(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ higherIsBetterFromName),
 /* harmony export */   GB: () => (/* binding */ isEvalAccuracy),
+/* harmony export */   Zg: () => (/* binding */ EVAL_ACCURACY_NAME),
 /* harmony export */   b_: () => (/* binding */ stripEvalPrefix),
 /* harmony export */   dd: () => (/* binding */ formatMetricValue),
 /* harmony export */   fz: () => (/* binding */ EVAL_ACCURACY_SPEC),
@@ -31946,6 +31946,8 @@ function normalizeLabel(text) {
 
 /** The default ranking metric, and the name under which every table and file shows it. */
 const EVAL_ACCURACY = 'eval_accuracy';
+/** eval_accuracy's display name, where benchmarks show theirs (model cards). */
+const EVAL_ACCURACY_NAME = 'Eval Accuracy';
 /** Ranking by eval_accuracy, higher wins: what every stage assumes when told nothing else. */
 const EVAL_ACCURACY_SPEC = { name: EVAL_ACCURACY, greaterIsBetter: true };
 function isEvalAccuracy(name) {
@@ -32136,11 +32138,12 @@ function formatScore(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RZ: () => (/* binding */ githubEnvironment),
 /* harmony export */   Vn: () => (/* binding */ runMetadata),
 /* harmony export */   Vp: () => (/* binding */ runUrl),
-/* harmony export */   aF: () => (/* binding */ releaseTag)
+/* harmony export */   aF: () => (/* binding */ releaseTag),
+/* harmony export */   mY: () => (/* binding */ actionRun)
 /* harmony export */ });
+/* unused harmony export githubEnvironment */
 /* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76092);
 
 function githubEnvironment(env) {
@@ -32188,6 +32191,10 @@ function runUrl(github) {
     return github?.repository && github.runId
         ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
         : undefined;
+}
+/** What GitHub tells the action about this run: who runs it (for scores.json) and where (for deliveries). */
+function actionRun(env) {
+    return { run: runMetadata(env), github: githubEnvironment(env) };
 }
 
 
@@ -33319,20 +33326,13 @@ function identityCells(c) {
         paramsCell(c)
     ];
 }
+/** The columns that say which checkpoint a row is, leading every table. */
+const CHECKPOINT_COLUMNS = ['#', 'Checkpoint', 'Step', 'Size', 'Params'];
 /** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
 function rankingTable(doc, rows) {
     const extra = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? [] : [cell(doc.metric.name)];
     const anyFailed = rows.some((c) => c.status === 'failed');
-    const header = [
-        '#',
-        'Checkpoint',
-        'Step',
-        'Size',
-        'Params',
-        ...extra,
-        domain_metric/* EVAL_ACCURACY */.py,
-        ...(anyFailed ? ['Status'] : [])
-    ];
+    const header = [...CHECKPOINT_COLUMNS, ...extra, domain_metric/* EVAL_ACCURACY */.py, ...(anyFailed ? ['Status'] : [])];
     const body = rows.map((c) => [
         ...identityCells(c),
         ...(extra.length ? [formatValue(doc, c) || '–'] : []),
@@ -33371,15 +33371,7 @@ function benchmarkTable(doc) {
 function fullTable(doc, rows) {
     if (doc.benchmarks.length === 0)
         return '';
-    const header = [
-        '#',
-        'Checkpoint',
-        'Step',
-        'Size',
-        'Params',
-        domain_metric/* EVAL_ACCURACY */.py,
-        ...doc.benchmarks.map((b) => cell(b.name))
-    ];
+    const header = [...CHECKPOINT_COLUMNS, domain_metric/* EVAL_ACCURACY */.py, ...doc.benchmarks.map((b) => cell(b.name))];
     const body = rows.map((c) => [
         ...identityCells(c),
         c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
@@ -34062,8 +34054,6 @@ var grammar = __nccwpck_require__(80215);
 
 
 
-/** How the aggregate score is shown in rows and metadata (its key is EVAL_ACCURACY). */
-const EVAL_ACCURACY_NAME = 'Eval Accuracy';
 const DEFAULT_TEMPLATE_NAME = 'model card template';
 /** Every placeholder that could not be filled, reported together so one edit fixes them all. */
 class ModelCardError extends Error {
@@ -34082,7 +34072,7 @@ class ModelCardError extends Error {
 function labelIndex(benchmarks) {
     const index = new Map();
     index.set((0,domain_labels/* normalizeLabel */.y)(domain_metric/* EVAL_ACCURACY */.py), domain_metric/* EVAL_ACCURACY */.py);
-    index.set((0,domain_labels/* normalizeLabel */.y)(EVAL_ACCURACY_NAME), domain_metric/* EVAL_ACCURACY */.py);
+    index.set((0,domain_labels/* normalizeLabel */.y)(domain_metric/* EVAL_ACCURACY_NAME */.Zg), domain_metric/* EVAL_ACCURACY */.py);
     for (const b of benchmarks) {
         for (const label of [b.id, b.name]) {
             const key = (0,domain_labels/* normalizeLabel */.y)(label);
@@ -34126,7 +34116,7 @@ function hasPlaceholders(options) {
 }
 function describe(benchmarks, id) {
     if (id === domain_metric/* EVAL_ACCURACY */.py)
-        return `${EVAL_ACCURACY_NAME} (${domain_metric/* EVAL_ACCURACY */.py})`;
+        return `${domain_metric/* EVAL_ACCURACY_NAME */.Zg} (${domain_metric/* EVAL_ACCURACY */.py})`;
     const b = benchmarks.find((x) => x.id === id);
     return b ? `${b.name} (${b.id})` : id;
 }
@@ -34135,7 +34125,7 @@ function candidatesFor(labels, benchmarks) {
     const words = new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
     const all = [
         ...benchmarks.map((b) => ({ id: b.id, name: b.name, group: b.group })),
-        { id: domain_metric/* EVAL_ACCURACY */.py, name: EVAL_ACCURACY_NAME, group: '' }
+        { id: domain_metric/* EVAL_ACCURACY */.py, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg, group: '' }
     ];
     const close = all.filter((b) => [b.id, b.name, b.group].some((text) => text
         .toLowerCase()
@@ -34317,7 +34307,7 @@ function generateModelCard(options) {
         '| Group | Benchmark | Score |',
         '|---|---|---:|',
         ...rows,
-        `| | **${EVAL_ACCURACY_NAME}** | **${evalAccuracy}** |`,
+        `| | **${domain_metric/* EVAL_ACCURACY_NAME */.Zg}** | **${evalAccuracy}** |`,
         '',
         ...(missing.length > 0
             ? [`Benchmarks without a score (${missing.map((b) => b.name).join(', ')}) are left out of ${domain_metric/* EVAL_ACCURACY */.py}.`, '']
@@ -34336,6 +34326,7 @@ function generateModelCard(options) {
 ;// CONCATENATED MODULE: ./src/card/model-index.ts
 // The opt-in `model-index` metadata: the value the Hub validates, and adding it to a card's YAML
 // front matter while keeping the user's other keys, comments and body byte for byte.
+
 
 
 
@@ -34361,7 +34352,7 @@ function buildModelIndex(options) {
             metrics.push({ type: b.id, value: score, name: b.name });
     }
     if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
-        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, value: options.evalAccuracy, name: EVAL_ACCURACY_NAME });
+        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, value: options.evalAccuracy, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg });
     }
     return [
         {
@@ -35355,106 +35346,24 @@ const GENERATION = 'Generation Tasks';
 const SPECIALIZED = 'Specialized Capabilities';
 const saturating = (x, k) => x / (x + k);
 /** In the suite's canonical order (summaries, CSV columns, sums). */
+// One row per benchmark, as the spec's table lists them.
+// prettier-ignore
 const BUILTIN_SUITE = [
-    {
-        id: 'math_reasoning',
-        name: 'Math Reasoning',
-        group: CORE,
-        cap: 0.95,
-        raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x))
-    },
-    {
-        id: 'logical_reasoning',
-        name: 'Logical Reasoning',
-        group: CORE,
-        cap: 0.93,
-        raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4))))
-    },
+    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
+    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
     { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    {
-        id: 'reading_comprehension',
-        name: 'Reading Comprehension',
-        group: LANGUAGE,
-        cap: 0.86,
-        raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x))
-    },
-    {
-        id: 'question_answering',
-        name: 'Question Answering',
-        group: LANGUAGE,
-        cap: 0.91,
-        raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3))
-    },
-    {
-        id: 'text_classification',
-        name: 'Text Classification',
-        group: LANGUAGE,
-        cap: 0.88,
-        raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x))
-    },
-    {
-        id: 'sentiment_analysis',
-        name: 'Sentiment Analysis',
-        group: LANGUAGE,
-        cap: 0.89,
-        raw: (x) => 0.5 + 0.35 * saturating(x, 2)
-    },
-    {
-        id: 'code_generation',
-        name: 'Code Generation',
-        group: GENERATION,
-        cap: 0.92,
-        raw: (x) => 0.25 + 0.6 * saturating(x, 5)
-    },
-    {
-        id: 'creative_writing',
-        name: 'Creative Writing',
-        group: GENERATION,
-        cap: 0.91,
-        raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x))
-    },
-    {
-        id: 'dialogue_generation',
-        name: 'Dialogue Generation',
-        group: GENERATION,
-        cap: 0.9,
-        raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3))
-    },
-    {
-        id: 'summarization',
-        name: 'Summarization',
-        group: GENERATION,
-        cap: 0.89,
-        raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2))
-    },
-    {
-        id: 'translation',
-        name: 'Translation',
-        group: SPECIALIZED,
-        cap: 0.88,
-        raw: (x) => 0.5 + 0.35 * saturating(x, 1.5)
-    },
-    {
-        id: 'knowledge_retrieval',
-        name: 'Knowledge Retrieval',
-        group: SPECIALIZED,
-        cap: 0.87,
-        raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5))
-    },
-    {
-        id: 'instruction_following',
-        name: 'Instruction Following',
-        group: SPECIALIZED,
-        cap: 0.88,
-        raw: (x) => 0.45 + 0.4 * saturating(x, 3)
-    },
-    {
-        id: 'safety_evaluation',
-        name: 'Safety Evaluation',
-        group: SPECIALIZED,
-        cap: 0.86,
-        raw: (x) => 0.6 + 0.25 * saturating(x, 8)
-    }
+    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
+    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
+    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
+    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
+    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
+    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
+    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
+    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
+    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
+    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
+    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
+    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
 ];
 /** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
 const EXAMPLE_WEIGHTS = {

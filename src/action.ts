@@ -6,7 +6,7 @@ import path from 'node:path'
 import { INPUTS, type InputName, type OutputName } from './config/inputs.js'
 import { parseConfig } from './config/parse.js'
 import { formatScore } from './domain/round.js'
-import { githubEnvironment, runMetadata } from './github/context.js'
+import { actionRun } from './github/context.js'
 import { runPipeline, type PipelineResult } from './pipeline/run.js'
 import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
@@ -66,10 +66,9 @@ export async function run(): Promise<void> {
     })
     const log = actionsLogger(config.workspace)
     const result = await runPipeline({
+      ...actionRun(process.env),
       config,
       log,
-      run: runMetadata(process.env),
-      github: githubEnvironment(process.env),
       onProgress: progressReporter({ write: (line) => log.info(line), verb: 'evaluated' }),
       onSecret: (secret) => core.setSecret(secret)
     })

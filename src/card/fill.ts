@@ -4,13 +4,11 @@
 // endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
 
 import { normalizeLabel } from '../domain/labels.js'
-import { EVAL_ACCURACY } from '../domain/metric.js'
+import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
 import { formatScore } from '../domain/round.js'
 import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './grammar.js'
 
-/** How the aggregate score is shown in rows and metadata (its key is EVAL_ACCURACY). */
-export const EVAL_ACCURACY_NAME = 'Eval Accuracy'
 const DEFAULT_TEMPLATE_NAME = 'model card template'
 
 export interface CardData {

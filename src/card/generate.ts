@@ -5,7 +5,8 @@ import { Document } from 'yaml'
 import { EVAL_ACCURACY } from '../domain/metric.js'
 import { formatScore } from '../domain/round.js'
 import type { Benchmark } from '../domain/types.js'
-import { EVAL_ACCURACY_NAME, type CardData } from './fill.js'
+import { type CardData } from './fill.js'
+import { EVAL_ACCURACY_NAME } from '../domain/metric.js'
 
 export interface GenerateModelCardOptions extends CardData {
   /** `user/model`; its last part titles the card. */

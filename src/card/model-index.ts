@@ -4,7 +4,8 @@
 import { Document, isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import { EVAL_ACCURACY } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
-import { EVAL_ACCURACY_NAME, ModelCardError } from './fill.js'
+import { ModelCardError } from './fill.js'
+import { EVAL_ACCURACY_NAME } from '../domain/metric.js'
 import { splitFrontMatter } from './grammar.js'
 
 export interface AddModelIndexOptions {

@@ -6,6 +6,9 @@ import type { Benchmark, MetricSpec } from './types.js'
 /** The default ranking metric, and the name under which every table and file shows it. */
 export const EVAL_ACCURACY = 'eval_accuracy'
 
+/** eval_accuracy's display name, where benchmarks show theirs (model cards). */
+export const EVAL_ACCURACY_NAME = 'Eval Accuracy'
+
 /** Ranking by eval_accuracy, higher wins: what every stage assumes when told nothing else. */
 export const EVAL_ACCURACY_SPEC: MetricSpec = { name: EVAL_ACCURACY, greaterIsBetter: true }
 

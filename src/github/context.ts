@@ -71,3 +71,8 @@ export function runUrl(github: GitHubEnvironment | undefined): string | undefine
     ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
     : undefined
 }
+
+/** What GitHub tells the action about this run: who runs it (for scores.json) and where (for deliveries). */
+export function actionRun(env: NodeJS.ProcessEnv): { run: RunMetadata; github: GitHubEnvironment } {
+  return { run: runMetadata(env), github: githubEnvironment(env) }
+}

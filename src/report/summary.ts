@@ -123,20 +123,14 @@ function identityCells(c: CheckpointRecord): string[] {
   ]
 }
 
+/** The columns that say which checkpoint a row is, leading every table. */
+const CHECKPOINT_COLUMNS = ['#', 'Checkpoint', 'Step', 'Size', 'Params']
+
 /** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
 function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   const extra = isEvalAccuracy(doc.metric.name) ? [] : [cell(doc.metric.name)]
   const anyFailed = rows.some((c) => c.status === 'failed')
-  const header = [
-    '#',
-    'Checkpoint',
-    'Step',
-    'Size',
-    'Params',
-    ...extra,
-    EVAL_ACCURACY,
-    ...(anyFailed ? ['Status'] : [])
-  ]
+  const header = [...CHECKPOINT_COLUMNS, ...extra, EVAL_ACCURACY, ...(anyFailed ? ['Status'] : [])]
   const body = rows.map((c) => [
     ...identityCells(c),
     ...(extra.length ? [formatValue(doc, c) || '–'] : []),
@@ -175,15 +169,7 @@ function benchmarkTable(doc: ScoresDocument): string {
 /** Every benchmark per checkpoint, best first (wide: folded, for the record). */
 function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   if (doc.benchmarks.length === 0) return ''
-  const header = [
-    '#',
-    'Checkpoint',
-    'Step',
-    'Size',
-    'Params',
-    EVAL_ACCURACY,
-    ...doc.benchmarks.map((b) => cell(b.name))
-  ]
+  const header = [...CHECKPOINT_COLUMNS, EVAL_ACCURACY, ...doc.benchmarks.map((b) => cell(b.name))]
   const body = rows.map((c) => [
     ...identityCells(c),
     c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',

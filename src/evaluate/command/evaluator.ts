@@ -3,11 +3,11 @@
 // logged as one collapsed group when it finishes, so parallel output never interleaves.
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../../domain/types.js'
+import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
 import { errorMessage, InputError } from '../../util/errors.js'
 import type { Logger } from '../../util/log.js'
 import { mapLimit } from '../../util/map-limit.js'
-import type { EvaluateOptions, Evaluator } from '../evaluator.js'
+import type { Evaluator } from '../evaluator.js'
 import { MetricsFormatError, type ParsedMetrics } from '../results/formats/index.js'
 import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
 import { readCommandMetrics, truncate } from './output.js'
@@ -55,10 +55,7 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
 
   return {
     info,
-    async evaluate(
-      checkpoints: Checkpoint[],
-      { log, onProgress, signal, allFailed }: EvaluateOptions
-    ): Promise<EvaluationRun> {
+    async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
       await mkdir(options.outputDir, { recursive: true })
       const outputs = outputPaths(checkpoints, options.outputDir)
       const progress = countProgress(checkpoints.length, onProgress)

@@ -12,10 +12,10 @@
 // stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
 // checkpoint fails with every reason and the list of patterns looked for.
 import { readFile } from 'node:fs/promises'
-import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../../domain/types.js'
+import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
 import { errorMessage } from '../../util/errors.js'
 import { mapLimit } from '../../util/map-limit.js'
-import type { EvaluateOptions, Evaluator } from '../evaluator.js'
+import type { Evaluator } from '../evaluator.js'
 import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
 import { findResultsFiles } from './files.js'
 import { parseMetricsText, type ParsedMetrics } from './formats/index.js'
@@ -49,10 +49,7 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
   const info: EvaluatorInfo = { kind: 'results', settings: { files: patterns } }
   return {
     info,
-    async evaluate(
-      checkpoints: Checkpoint[],
-      { log, onProgress, signal, allFailed }: EvaluateOptions
-    ): Promise<EvaluationRun> {
+    async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
       const progress = countProgress(checkpoints.length, onProgress)
       const outcomes = await mapLimit(
         checkpoints,
