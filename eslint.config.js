@@ -23,7 +23,20 @@ const ROOMS = {
   baseline: ['util', 'domain', 'scores', 'card', 'hub'],
   publish: ['util', 'domain', 'config', 'card', 'hub', 'github/context.ts'],
   report: ['util', 'domain', 'scores'],
-  pipeline: ['util', 'domain', 'config', 'discover', 'evaluate', 'scores', 'card', 'hub', 'github', 'baseline', 'publish', 'report']
+  pipeline: [
+    'util',
+    'domain',
+    'config',
+    'discover',
+    'evaluate',
+    'scores',
+    'card',
+    'hub',
+    'github',
+    'baseline',
+    'publish',
+    'report'
+  ]
 }
 const layerZones = Object.entries(ROOMS).map(([room, inputs]) => ({
   target: `./src/${room}`,

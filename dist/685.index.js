@@ -224,7 +224,7 @@ var errors = __webpack_require__(70017);
  */
 async function loadBaselineFromHub(options) {
     const { repoId, accessToken, fetch, retry } = options;
-    const hubUrl = options.hubUrl ?? 'https://huggingface.co';
+    const { hubUrl } = options;
     const revision = options.revision ?? 'main';
     const source = `${hubUrl}/${repoId}/blob/${revision}/README.md`;
     let card;

@@ -31641,8 +31641,6 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/domain/metric.ts
-var metric = __nccwpck_require__(98478);
 // EXTERNAL MODULE: ./src/domain/repo-id.ts
 var repo_id = __nccwpck_require__(15934);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -31705,6 +31703,13 @@ function inputValues(read, workspace) {
     const raw = (name) => read(name).trim() || (0,inputs/* inputDefault */.qw)(name) || '';
     return {
         text: (name) => raw(name) || undefined,
+        withDefault(name) {
+            const value = raw(name);
+            // Only reachable when the input table lost the default this input is read with.
+            if (value === '')
+                throw new Error(`input '${name}' has no default in config/inputs.ts`);
+            return value;
+        },
         list: (name) => splitList(raw(name)),
         yesNo(name) {
             const value = raw(name);
@@ -31765,7 +31770,8 @@ function inputValues(read, workspace) {
 
 
 
-
+/** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
+const HUGGING_FACE_HUB = 'https://huggingface.co';
 /** The word that makes `aggregate` fetch this run's shard artifacts instead of reading files. */
 const AGGREGATE_FROM_ARTIFACTS = 'artifacts';
 function parseEvaluation(inputs, defaults) {
@@ -31837,9 +31843,9 @@ function parsePublish(inputs, defaults) {
         mode,
         repo,
         token: inputs.text('hf-token'),
-        hubUrl: parseHubUrl(inputs.text('hub-url') ?? defaults.hubUrl ?? 'https://huggingface.co'),
+        hubUrl: parseHubUrl(inputs.text('hub-url') ?? defaults.hubUrl ?? HUGGING_FACE_HUB),
         private: inputs.yesNo('private'),
-        revision: inputs.text('revision') ?? 'main',
+        revision: inputs.withDefault('revision'),
         createPr: inputs.yesNo('create-pr'),
         commitMessage: inputs.text('commit-message'),
         modelCard: inputs.path('model-card'),
@@ -31883,14 +31889,14 @@ function parseConfig(read, defaults) {
     if (shard && publish.mode === 'always') {
         throw new errors/* InputError */.d('publish', "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'.");
     }
-    const checkpointDirGiven = inputs.text('checkpoint-dir') ?? 'checkpoints';
+    const checkpointDirGiven = inputs.withDefault('checkpoint-dir');
     return {
         workspace,
         checkpointDir: external_node_path_default().resolve(workspace, checkpointDirGiven),
         outputDir: inputs.path('output-dir') ?? external_node_path_default().resolve(workspace, defaults.outputDir),
         evaluation: parseEvaluation(inputs, defaults),
         ranking: {
-            metric: inputs.text('metric') ?? metric/* EVAL_ACCURACY */.py,
+            metric: inputs.withDefault('metric'),
             greaterIsBetter: inputs.yesNoAuto('greater-is-better')
         },
         gate,

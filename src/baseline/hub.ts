@@ -9,8 +9,8 @@ import type { Logger } from '../util/log.js'
 import { parseBaselineFromModelCard } from './card-scores.js'
 
 export interface HubBaselineOptions {
-  /** Default https://huggingface.co; config has stripped any trailing slash. */
-  hubUrl?: string
+  /** Without a trailing slash (config strips it). */
+  hubUrl: string
   /** `namespace/name` of the model repo the winner is published to. */
   repoId: string
   /** Branch, tag or commit; default `main`. */
@@ -32,7 +32,7 @@ export interface HubBaselineOptions {
  */
 export async function loadBaselineFromHub(options: HubBaselineOptions): Promise<BaselineScores | null> {
   const { repoId, accessToken, fetch, retry } = options
-  const hubUrl = options.hubUrl ?? 'https://huggingface.co'
+  const { hubUrl } = options
   const revision = options.revision ?? 'main'
   const source = `${hubUrl}/${repoId}/blob/${revision}/README.md`
   let card: string | null

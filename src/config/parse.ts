@@ -4,7 +4,6 @@
 // side effect. Every error names the input and says how to fix it.
 import os from 'node:os'
 import path from 'node:path'
-import { EVAL_ACCURACY } from '../domain/metric.js'
 import { parseRepoId } from '../domain/repo-id.js'
 import { InputError } from '../util/errors.js'
 import type { InputReader } from './inputs.js'
@@ -31,6 +30,9 @@ export interface ConfigDefaults {
   /** HF_ENDPOINT, when set. */
   hubUrl?: string
 }
+
+/** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
+const HUGGING_FACE_HUB = 'https://huggingface.co'
 
 /** The word that makes `aggregate` fetch this run's shard artifacts instead of reading files. */
 export const AGGREGATE_FROM_ARTIFACTS = 'artifacts'
@@ -117,9 +119,9 @@ function parsePublish(inputs: InputValues, defaults: ConfigDefaults): PublishCon
     mode,
     repo,
     token: inputs.text('hf-token'),
-    hubUrl: parseHubUrl(inputs.text('hub-url') ?? defaults.hubUrl ?? 'https://huggingface.co'),
+    hubUrl: parseHubUrl(inputs.text('hub-url') ?? defaults.hubUrl ?? HUGGING_FACE_HUB),
     private: inputs.yesNo('private'),
-    revision: inputs.text('revision') ?? 'main',
+    revision: inputs.withDefault('revision'),
     createPr: inputs.yesNo('create-pr'),
     commitMessage: inputs.text('commit-message'),
     modelCard: inputs.path('model-card'),
@@ -172,14 +174,14 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
       "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'."
     )
   }
-  const checkpointDirGiven = inputs.text('checkpoint-dir') ?? 'checkpoints'
+  const checkpointDirGiven = inputs.withDefault('checkpoint-dir')
   return {
     workspace,
     checkpointDir: path.resolve(workspace, checkpointDirGiven),
     outputDir: inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir),
     evaluation: parseEvaluation(inputs, defaults),
     ranking: {
-      metric: inputs.text('metric') ?? EVAL_ACCURACY,
+      metric: inputs.withDefault('metric'),
       greaterIsBetter: inputs.yesNoAuto('greater-is-better')
     },
     gate,

@@ -59,6 +59,8 @@ function yesNo(input: InputName, value: string): boolean | undefined {
 export interface InputValues {
   /** The text, or undefined when unset and without a default. */
   text(name: InputName): string | undefined
+  /** The text of an input the table gives a default, so never empty. */
+  withDefault(name: InputName): string
   list(name: InputName): string[]
   yesNo(name: InputName): boolean
   /** undefined for `auto`. */
@@ -75,6 +77,12 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
   const raw = (name: InputName): string => read(name).trim() || inputDefault(name) || ''
   return {
     text: (name) => raw(name) || undefined,
+    withDefault(name) {
+      const value = raw(name)
+      // Only reachable when the input table lost the default this input is read with.
+      if (value === '') throw new Error(`input '${name}' has no default in config/inputs.ts`)
+      return value
+    },
     list: (name) => splitList(raw(name)),
     yesNo(name) {
       const value = raw(name)
