@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(75625);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26063);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -31182,7 +31182,7 @@ var parse = __nccwpck_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
 // EXTERNAL MODULE: ./src/pipeline/run.ts + 59 modules
-var run = __nccwpck_require__(75625);
+var run = __nccwpck_require__(26063);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -32228,7 +32228,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 75625:
+/***/ 26063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33773,7 +33773,7 @@ async function commentOnPullRequest(options) {
 
 // EXTERNAL MODULE: ./src/domain/repo-id.ts
 var repo_id = __nccwpck_require__(15934);
-;// CONCATENATED MODULE: ./src/publish/local-files.ts
+;// CONCATENATED MODULE: ./src/publish/find-files.ts
 // Files on disk that may be uploaded, found with the shared walker. Publish adds what only it
 // needs: folders skipped with a reason, and symlinks followed only to files inside a boundary.
 // Files are only lstat'ed (weights can be hundreds of GB).

@@ -7,7 +7,7 @@ import picomatch from 'picomatch'
 import { isCheckpointLikeName } from '../domain/checkpoint-names.js'
 import { globParts } from '../util/glob.js'
 import { isInside, toPosix } from '../util/paths.js'
-import { findFiles, regularFile, type FoundFile, type NoteExcluded } from './local-files.js'
+import { findFiles, regularFile, type FoundFile, type NoteExcluded } from './find-files.js'
 import { checkpointFolderReason, secretFolderReason } from './select-files.js'
 
 export const WINNER_ELSEWHERE =

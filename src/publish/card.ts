@@ -5,7 +5,7 @@ import { generateModelCard } from '../card/generate.js'
 import { addModelIndex } from '../card/model-index.js'
 import { shownPath } from '../util/paths.js'
 import { linkedFiles, type LinkedFile } from './links.js'
-import type { NoteExcluded } from './local-files.js'
+import type { NoteExcluded } from './find-files.js'
 import { readTemplate, type ChosenTemplate } from './template.js'
 
 /** The winner's data the card shows (the checkpoint goes by `checkpointName`). */

@@ -4,7 +4,7 @@ import { lstat, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { findCardLinks } from '../card/grammar.js'
 import { isInside, toPosix } from '../util/paths.js'
-import type { NoteExcluded } from './local-files.js'
+import type { NoteExcluded } from './find-files.js'
 import { secretReason } from './select-files.js'
 
 export interface LinkedFile {

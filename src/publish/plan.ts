@@ -9,7 +9,7 @@ import { isInside, shownPath } from '../util/paths.js'
 import { assetFiles, WINNER_ELSEWHERE } from './assets.js'
 import { buildCard, extraCardValues, type CardOptions } from './card.js'
 import { assertAbsolute, UploadPlanError } from './errors.js'
-import { findFiles, type FoundFile } from './local-files.js'
+import { findFiles, type FoundFile } from './find-files.js'
 import { checkpointFolderReason, kindOf, secretFolderReason, uploadFilter } from './select-files.js'
 import { chooseTemplate, type ChooseTemplateOptions } from './template.js'
 
