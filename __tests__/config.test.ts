@@ -136,48 +136,17 @@ describe('parseConfig', () => {
     expect(c.publish.cardMetadata).toBe('none')
   })
 
-  it.each(['true', 'TRUE', 'yes', 'Yes', '1'])('reads %s as yes for every yes/no input', (word) => {
-    const c = parseConfig(
-      read({
-        private: word,
-        'create-pr': word,
-        'dry-run': word,
-        'hub-tag': word,
-        'greater-is-better': word,
-        comment: word
-      }),
-      defaults
+  it.each([
+    ...['true', 'TRUE', 'yes', 'Yes', '1'].map((word) => [word, true] as const),
+    ...['false', 'False', 'no', 'NO', '0'].map((word) => [word, false] as const)
+  ])('reads %s as %s for every yes/no input (comment: always/never)', (word, yes) => {
+    const yesNoInputs = ['private', 'create-pr', 'dry-run', 'hub-tag', 'greater-is-better', 'comment'] as const
+    const c = parseConfig(read(Object.fromEntries(yesNoInputs.map((name) => [name, word]))), defaults)
+    const { publish, ranking, report } = c
+    expect([publish.private, publish.createPr, publish.dryRun, publish.hubTag, ranking.greaterIsBetter]).toEqual(
+      Array(5).fill(yes)
     )
-    expect([
-      c.publish.private,
-      c.publish.createPr,
-      c.publish.dryRun,
-      c.publish.hubTag,
-      c.ranking.greaterIsBetter
-    ]).toEqual([true, true, true, true, true])
-    expect(c.report.comment).toBe('always')
-  })
-
-  it.each(['false', 'False', 'no', 'NO', '0'])('reads %s as no for every yes/no input', (word) => {
-    const c = parseConfig(
-      read({
-        private: word,
-        'create-pr': word,
-        'dry-run': word,
-        'hub-tag': word,
-        'greater-is-better': word,
-        comment: word
-      }),
-      defaults
-    )
-    expect([
-      c.publish.private,
-      c.publish.createPr,
-      c.publish.dryRun,
-      c.publish.hubTag,
-      c.ranking.greaterIsBetter
-    ]).toEqual([false, false, false, false, false])
-    expect(c.report.comment).toBe('never')
+    expect(report.comment).toBe(yes ? 'always' : 'never')
   })
 
   it.each<[Partial<Record<InputName, string>>, RegExp]>([

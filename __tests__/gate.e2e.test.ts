@@ -161,6 +161,24 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
   afterAll(() => hub.close())
 
   const hubInputs = (repo: string) => ({ 'repo-id': repo, 'hub-url': hub.url, 'hf-token': HF_TOKEN })
+  /** This run's full workspace (winner 0.712) gated against the card published at acme/tiny. */
+  const compareWithPublished = async (outputDir: string) => {
+    const r = await runAction({
+      inputs: {
+        'checkpoint-dir': WORKSPACE,
+        'output-dir': path.join(dir, outputDir),
+        baseline: 'hub',
+        'max-regression': '0',
+        publish: 'never',
+        ...hubInputs('acme/tiny')
+      }
+    })
+    expect(r.stdout).not.toContain('::error::')
+    expect(r.code).toBe(0)
+    expect(r.outputs.gate).toBe('passed')
+    expect(r.summary).toContain('| **eval_accuracy** | 0.638 | 0.712 | ▲ +0.074 ✅ |')
+    return r
+  }
 
   it('compares with the scores in the model card an earlier run published', async () => {
     // An earlier run publishes the subset's winner (0.638) with its generated card.
@@ -178,21 +196,8 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     const card = (await hub.fileContent('acme/tiny', 'README.md'))?.toString('utf8') ?? ''
     expect(card).toContain('0.638')
 
-    const r = await runAction({
-      inputs: {
-        'checkpoint-dir': WORKSPACE,
-        'output-dir': path.join(dir, 'hub-compare'),
-        baseline: 'hub',
-        'max-regression': '0',
-        publish: 'never',
-        ...hubInputs('acme/tiny')
-      }
-    })
-    expect(r.stdout).not.toContain('::error::')
-    expect(r.code).toBe(0)
-    expect(r.outputs.gate).toBe('passed')
+    const r = await compareWithPublished('hub-compare')
     expect(r.summary).toContain('### Change against the baseline')
-    expect(r.summary).toContain('| **eval_accuracy** | 0.638 | 0.712 | ▲ +0.074 ✅ |')
     expect(r.summary).toContain('| Math Reasoning | 0.467 | 0.550 | ▲ +0.083 ✅ |')
     expect(r.summary).toContain(`Baseline: ${hub.url}/acme/tiny/blob/main/README.md`)
     // The comparison must not have pushed anything.
@@ -203,20 +208,7 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     // Runs after the test above published acme/tiny.
     const resolvesBefore = hub.count('resolve')
     hub.fault('resolve', { kind: 'status', status: 429, headers: { 'Retry-After': '0' } })
-    const r = await runAction({
-      inputs: {
-        'checkpoint-dir': WORKSPACE,
-        'output-dir': path.join(dir, 'hub-429'),
-        baseline: 'hub',
-        'max-regression': '0',
-        publish: 'never',
-        ...hubInputs('acme/tiny')
-      }
-    })
-    expect(r.stdout).not.toContain('::error::')
-    expect(r.code).toBe(0)
-    expect(r.outputs.gate).toBe('passed')
-    expect(r.summary).toContain('| **eval_accuracy** | 0.638 | 0.712 | ▲ +0.074 ✅ |')
+    await compareWithPublished('hub-429')
     // The 429 and the retry that read the card.
     expect(hub.count('resolve') - resolvesBefore).toBe(2)
   })

@@ -3,22 +3,11 @@
 // with no actions/download-artifact step, and gets what one unsharded run gets.
 import { cp, mkdir, readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { runAction, type ActionRun } from './support/action-runner.js'
+import { RANKING_OUTPUTS, runAction, type ActionRun } from './support/action-runner.js'
 import { fakeRuntimeToken, startFakeArtifactService, type FakeArtifactService } from './support/artifact-server.js'
 import { makeCheckpoint, makeRun, tempDir } from './support/workspace.js'
 
 const STEPS = [50, 100, 150, 200, 300, 400, 500, 600, 800, 1000]
-const OUTPUTS_COMPARED = [
-  'best-checkpoint',
-  'best-step',
-  'eval-accuracy',
-  'metric-value',
-  'checkpoints-evaluated',
-  'checkpoints-skipped',
-  'checkpoints-failed',
-  'gate',
-  'published'
-]
 const SHARD_ARTIFACTS = [1, 2, 3, 4].map((k) => `checkpoint-eval-shard-${k}-of-4`)
 
 let dir: string
@@ -122,7 +111,7 @@ describe('aggregate: artifacts', () => {
         )
       }
 
-      for (const name of OUTPUTS_COMPARED) expect([name, aggregate.outputs[name]]).toEqual([name, alone.outputs[name]])
+      for (const name of RANKING_OUTPUTS) expect([name, aggregate.outputs[name]]).toEqual([name, alone.outputs[name]])
       expect(aggregate.outputs['best-checkpoint']).toBe(path.join(ckpts, 'step_1000'))
       expect(aggregate.outputs.gate).toBe('passed')
       expect(aggregate.outputs['checkpoints-skipped']).toBe('1')

@@ -3,22 +3,11 @@
 // the result is the one an unsharded run gives.
 import { cp, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runAction, type ActionRun } from './support/action-runner.js'
+import { RANKING_OUTPUTS, runAction, type ActionRun } from './support/action-runner.js'
 import { fakeRuntimeToken, readZip, startFakeArtifactService } from './support/artifact-server.js'
 import { makeCheckpoint, makeRun, tempDir } from './support/workspace.js'
 
 const STEPS = [50, 100, 150, 200, 300, 400, 500, 600, 800, 1000]
-const OUTPUTS_COMPARED = [
-  'best-checkpoint',
-  'best-step',
-  'eval-accuracy',
-  'metric-value',
-  'checkpoints-evaluated',
-  'checkpoints-skipped',
-  'checkpoints-failed',
-  'gate',
-  'published'
-]
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -116,7 +105,7 @@ describe('shard k/4 jobs', () => {
     expect(aggregate.code).toBe(0)
     expect(single.code).toBe(0)
     expect(aggregate.stdout).toContain('Aggregating 4 shards:')
-    for (const name of OUTPUTS_COMPARED) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
+    for (const name of RANKING_OUTPUTS) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
     expect(aggregate.outputs['best-checkpoint']).toBe(path.join(ckpts, 'step_1000'))
     expect(aggregate.outputs.gate).toBe('passed')
     expect(aggregate.outputs['checkpoints-skipped']).toBe('1')
@@ -154,7 +143,7 @@ describe('aggregate job with its own inputs', () => {
     ])
     expect(aggregate.stdout).not.toContain('::error::')
     expect(aggregate.stdout).toContain("Using the shards' weights: logical_reasoning=2.")
-    for (const name of OUTPUTS_COMPARED) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
+    for (const name of RANKING_OUTPUTS) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
     expect(await comparable(aggregate.outputs['scores-file'])).toBe(await comparable(single.outputs['scores-file']))
   })
 
@@ -208,7 +197,7 @@ describe('evaluator: command, sharded (examples/real)', () => {
     expect(aggregate.stdout).not.toContain('::error::')
     expect(aggregate.code).toBe(0)
     expect(single.code).toBe(0)
-    for (const name of OUTPUTS_COMPARED) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
+    for (const name of RANKING_OUTPUTS) expect([name, aggregate.outputs[name]]).toEqual([name, single.outputs[name]])
     expect(aggregate.outputs['checkpoints-failed']).toBe('2')
     expect(await comparable(aggregate.outputs['scores-file'])).toBe(await comparable(single.outputs['scores-file']))
   })

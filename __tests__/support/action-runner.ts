@@ -10,6 +10,19 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The Node that runs the bundle: E2E_NODE (CI sets Node 24, GitHub's runtime) or this one. */
 export const NODE = process.env.E2E_NODE || process.execPath
 
+/** The outputs that say what won: a sharded run must give them exactly as one unsharded run. */
+export const RANKING_OUTPUTS = [
+  'best-checkpoint',
+  'best-step',
+  'eval-accuracy',
+  'metric-value',
+  'checkpoints-evaluated',
+  'checkpoints-skipped',
+  'checkpoints-failed',
+  'gate',
+  'published'
+]
+
 export interface ActionRun {
   code: number | null
   stdout: string
