@@ -30887,10 +30887,10 @@ module.exports = {
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64389);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26063);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(70017);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(24964);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(56783);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
 // run(): the action. Reads INPUT_* into a Config, runs the pipeline, writes outputs and the job
 // summary, and fails the step with a message that says how to fix the problem.
@@ -30909,7 +30909,7 @@ module.exports = {
 function actionsLogger(workspace) {
     return {
         info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-        warning: (m, file) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, file ? { file: (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .shownPath */ .pS)(workspace, file) } : undefined),
+        warning: (m, file) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, file ? { file: (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .shownPath */ .pS)(workspace, file) } : undefined),
         notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m),
         debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
         startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
@@ -30928,7 +30928,7 @@ function setOutputs(result, workspace) {
     const w = ranking.winner;
     const set = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value ?? '');
     const published = publish.status === 'published' ? publish.result : undefined;
-    set('best-checkpoint', w ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .shownPath */ .pS)(workspace, w.evaluation.checkpoint.path) : undefined);
+    set('best-checkpoint', w ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .shownPath */ .pS)(workspace, w.evaluation.checkpoint.path) : undefined);
     set('best-step', w ? String(w.evaluation.checkpoint.step) : '');
     set('eval-accuracy', (0,_domain_round_js__WEBPACK_IMPORTED_MODULE_5__/* .formatScore */ .y)(w?.evalAccuracy));
     set('metric-value', w?.value === null || w?.value === undefined ? '' : String(w.value));
@@ -30955,8 +30955,8 @@ async function run() {
             hubUrl: process.env.HF_ENDPOINT
         });
         const log = actionsLogger(config.workspace);
-        const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .a)({
-            ...(0,_github_context_js__WEBPACK_IMPORTED_MODULE_9__/* .actionRun */ .mY)(process.env),
+        const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)({
+            ...(0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .actionRun */ .mY)(process.env),
             config,
             log,
             onProgress: (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)({ write: (line) => log.info(line), verb: 'evaluated' }),
@@ -30968,7 +30968,7 @@ async function run() {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(result.failure);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .g)(error));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error));
     }
 }
 
@@ -31181,8 +31181,8 @@ var inputs = __nccwpck_require__(64389);
 var parse = __nccwpck_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 59 modules
-var run = __nccwpck_require__(26063);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 58 modules
+var run = __nccwpck_require__(56783);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -31691,7 +31691,8 @@ function parseWeights(value) {
     }
     return weights;
 }
-function yesNo(input, value) {
+/** true / false for one of the YES_NO words (any case), undefined for anything else. */
+function yesNoWord(value) {
     const v = value.trim().toLowerCase();
     if (YES_NO.yes.includes(v))
         return true;
@@ -31715,7 +31716,7 @@ function inputValues(read, workspace) {
             const value = raw(name);
             if (value === '')
                 return false;
-            const answer = yesNo(name, value);
+            const answer = yesNoWord(value);
             if (answer === undefined)
                 throw new errors/* InputError */.d(name, `'${value}' must be true or false (yes/no and 1/0 work too).`);
             return answer;
@@ -31724,7 +31725,7 @@ function inputValues(read, workspace) {
             const value = raw(name);
             if (value === '' || value.toLowerCase() === 'auto')
                 return undefined;
-            const answer = yesNo(name, value);
+            const answer = yesNoWord(value);
             if (answer === undefined)
                 throw new errors/* InputError */.d(name, `'${value}' must be true, false or auto.`);
             return answer;
@@ -31806,14 +31807,9 @@ function parseGate(inputs, workspace) {
 }
 function parseReport(inputs) {
     // true/false (and the other yes/no words) read naturally in YAML: they mean always/never.
-    const text = (inputs.text('comment') ?? '').toLowerCase();
-    const yesNo = YES_NO.yes.includes(text)
-        ? 'always'
-        : YES_NO.no.includes(text)
-            ? 'never'
-            : undefined;
+    const yesNo = yesNoWord(inputs.text('comment') ?? '');
     return {
-        comment: yesNo ?? inputs.choice('comment'),
+        comment: yesNo === undefined ? inputs.choice('comment') : yesNo ? 'always' : 'never',
         githubToken: inputs.text('github-token'),
         artifactName: inputs.text('artifact-name')
     };
@@ -32140,6 +32136,139 @@ function formatScore(v) {
 
 /***/ }),
 
+/***/ 49721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
+/* harmony export */   hQ: () => (/* binding */ uploadScoresArtifact)
+/* harmony export */ });
+/* unused harmony exports artifactUrl, jobBackendIdFromToken */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70017);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+// Uploads scores.json (and friends) as a workflow artifact, so a later run can use it as its
+// `baseline` and people can download the raw numbers. Outside GitHub Actions there is no artifact
+// service, which is normal for the CLI: skipped with a note.
+
+
+
+
+async function uploadScoresArtifact(options) {
+    const env = options.env ?? process.env;
+    const { log, name } = options;
+    const unavailable = artifactServiceUnavailable(env);
+    if (unavailable !== null) {
+        log.notice(`Artifact upload skipped: ${unavailable}. The files stay in ${options.rootDirectory}.`);
+        return { status: 'skipped', reason: unavailable };
+    }
+    const rootDirectory = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(options.rootDirectory);
+    const files = options.files.map((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(rootDirectory, file));
+    const missing = files.filter((file) => !(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(file));
+    if (files.length === 0 || missing.length > 0) {
+        throw new Error(`Artifact "${name}": ${files.length === 0 ? 'no files to upload' : `missing ${missing.join(', ')}`}. ` +
+            'The files are written by the report step; it must run (and succeed) before the upload.');
+    }
+    let uploaded;
+    try {
+        // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
+            retentionDays: options.retentionDays
+        });
+    }
+    catch (error) {
+        throw new Error(`Uploading artifact "${name}" failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error)}.${conflictHint(error)}`, {
+            cause: error
+        });
+    }
+    if (uploaded.id === undefined) {
+        throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`);
+    }
+    const url = artifactUrl(env, uploaded.id);
+    log.info(`Uploaded artifact "${name}" (id ${uploaded.id}, ${uploaded.size ?? 0} bytes)${url ? `: ${url}` : ''}`);
+    return { status: 'uploaded', id: uploaded.id, size: uploaded.size ?? 0, name, ...(url ? { url } : {}) };
+}
+/** Null when the @actions/artifact client can work here; otherwise why not. */
+function artifactServiceUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return 'not running in GitHub Actions (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set)';
+    }
+    // @actions/artifact v2+ refuses GitHub Enterprise Server (same host test as its isGhes()).
+    const host = hostnameOf(env.GITHUB_SERVER_URL ?? 'https://github.com');
+    if (host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost')) {
+        return `artifacts v4 are not available on GitHub Enterprise Server (${host}); use actions/upload-artifact@v3-node20 on the scores file instead`;
+    }
+    return null;
+}
+function hostnameOf(url) {
+    try {
+        return new URL(url).hostname.trim().toLowerCase();
+    }
+    catch {
+        return url.toLowerCase();
+    }
+}
+/** Where a person downloads it: the run page's artifact link. */
+function artifactUrl(env, id) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
+}
+function conflictHint(error) {
+    return /already exists|\(409\)/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error))
+        ? ' Artifact names must be unique within a workflow run: in a matrix, give every job its own `artifact-name` (e.g. `scores-${{ matrix.shard }}`) or leave it unset for a per-job default.'
+        : '';
+}
+/**
+ * `checkpoint-eval-<job>-<suffix>`, unique per job of a run. GITHUB_JOB is the job's key in the
+ * workflow, identical for every job of a matrix, and the matrix values aren't in the environment.
+ * The suffix is, in order: the `jobIndex` hint; a hash of the job's backend id, which the runner
+ * puts in ACTIONS_RUNTIME_TOKEN's `scp` claim (`Actions.Results:<runId>:<jobId>`) and which
+ * differs per matrix job; random hex as a last resort (unique, but not stable across re-runs).
+ */
+function defaultArtifactName(env = process.env, options = {}) {
+    const job = sanitize(env.GITHUB_JOB || 'job');
+    if (options.jobIndex !== undefined && String(options.jobIndex).trim() !== '') {
+        return `checkpoint-eval-${job}-${sanitize(String(options.jobIndex))}`;
+    }
+    const jobId = jobBackendIdFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    const suffix = jobId ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(jobId).digest('hex').slice(0, 8) : (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex');
+    return `checkpoint-eval-${job}-${suffix}`;
+}
+/** The job id in the runtime token's `Actions.Results:<runId>:<jobId>` scope; null if absent. */
+function jobBackendIdFromToken(token) {
+    const payload = token?.split('.')[1];
+    if (!payload)
+        return null;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof claims.scp !== 'string')
+            return null;
+        for (const scope of claims.scp.split(' ')) {
+            const parts = scope.split(':');
+            if (parts[0] === 'Actions.Results' && parts.length === 3 && parts[2])
+                return parts[2];
+        }
+    }
+    catch {
+        // Not a JWT we understand: fall back to another suffix rather than fail a report step.
+    }
+    return null;
+}
+/** Artifact names can't contain " : < > | * ? \ / or line breaks. */
+function sanitize(text) {
+    return text.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
+}
+
+
+/***/ }),
+
 /***/ 19556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32150,7 +32279,9 @@ function formatScore(v) {
 /* harmony export */   mY: () => (/* binding */ actionRun)
 /* harmony export */ });
 /* unused harmony export githubEnvironment */
-/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76092);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76092);
+/* harmony import */ var _artifact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49721);
+
 
 function githubEnvironment(env) {
     const oidc = env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
@@ -32166,7 +32297,8 @@ function githubEnvironment(env) {
         runId: env.GITHUB_RUN_ID,
         job: env.GITHUB_JOB,
         oidc,
-        artifactsAvailable: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
+        artifactsAvailable: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL),
+        defaultArtifactName: (0,_artifact_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultArtifactName */ .Vb)(env)
     };
 }
 /** The tag this run is for (a tag push or a release event), or null. */
@@ -32188,7 +32320,7 @@ function runMetadata(env, now = new Date()) {
         : undefined;
     return {
         createdAt: now.toISOString(),
-        tool: { name: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _util_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w },
+        tool: { name: _util_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l, version: _util_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w },
         ...(github ? { github } : {})
     };
 }
@@ -32228,7 +32360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26063:
+/***/ 56783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32712,8 +32844,8 @@ async function aggregateShards(options) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var node_modules_picomatch = __nccwpck_require__(14006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/util/glob.ts
 // The one glob detector: picomatch's own scan, so "is this a glob" and "how is it matched" agree.
 
@@ -32721,9 +32853,6 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatc
 function globParts(pattern) {
     const { base, glob, isGlob } = picomatch_default().scan(pattern);
     return isGlob ? { base, glob, isGlob } : { base: '', glob: pattern, isGlob: false };
-}
-function isGlob(pattern) {
-    return picomatch.scan(pattern).isGlob;
 }
 
 ;// CONCATENATED MODULE: ./src/util/walk.ts
@@ -32806,7 +32935,7 @@ async function findShardFiles(pattern, given) {
             .sort();
     }
     const matches = picomatch_default()(glob, { dot: false });
-    const found = await collect(walk(base || '.'));
+    const found = await collect(walk(base));
     return found
         .filter((f) => f.dirent.isFile() && matches(f.rel))
         .map((f) => f.abs)
@@ -32974,127 +33103,29 @@ function fmt(value) {
     return (0,domain_metric/* formatMetricValue */.dd)(Number(value.toFixed(9)));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/github/artifact.ts
-// Uploads scores.json (and friends) as a workflow artifact, so a later run can use it as its
-// `baseline` and people can download the raw numbers. Outside GitHub Actions there is no artifact
-// service, which is normal for the CLI: skipped with a note.
-
-
-
-
-async function uploadScoresArtifact(options) {
-    const env = options.env ?? process.env;
-    const { log, name } = options;
-    const unavailable = artifactServiceUnavailable(env);
-    if (unavailable !== null) {
-        log.notice(`Artifact upload skipped: ${unavailable}. The files stay in ${options.rootDirectory}.`);
-        return { status: 'skipped', reason: unavailable };
-    }
-    const rootDirectory = (0,external_node_path_.resolve)(options.rootDirectory);
-    const files = options.files.map((file) => (0,external_node_path_.resolve)(rootDirectory, file));
-    const missing = files.filter((file) => !(0,external_node_fs_.existsSync)(file));
-    if (files.length === 0 || missing.length > 0) {
-        throw new Error(`Artifact "${name}": ${files.length === 0 ? 'no files to upload' : `missing ${missing.join(', ')}`}. ` +
-            'The files are written by the report step; it must run (and succeed) before the upload.');
-    }
-    let uploaded;
-    try {
-        // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
-            retentionDays: options.retentionDays
-        });
-    }
-    catch (error) {
-        throw new Error(`Uploading artifact "${name}" failed: ${(0,errors/* errorMessage */.g)(error)}.${conflictHint(error)}`, {
-            cause: error
-        });
-    }
-    if (uploaded.id === undefined) {
-        throw new Error(`Uploading artifact "${name}": the artifact service finished without an artifact id; re-run the job.`);
-    }
-    const url = artifactUrl(env, uploaded.id);
-    log.info(`Uploaded artifact "${name}" (id ${uploaded.id}, ${uploaded.size ?? 0} bytes)${url ? `: ${url}` : ''}`);
-    return { status: 'uploaded', id: uploaded.id, size: uploaded.size ?? 0, name, ...(url ? { url } : {}) };
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
+/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
+function cell(text) {
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/</g, '&lt;');
 }
-/** Null when the @actions/artifact client can work here; otherwise why not. */
-function artifactServiceUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-        return 'not running in GitHub Actions (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set)';
-    }
-    // @actions/artifact v2+ refuses GitHub Enterprise Server (same host test as its isGhes()).
-    const host = hostnameOf(env.GITHUB_SERVER_URL ?? 'https://github.com');
-    if (host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost')) {
-        return `artifacts v4 are not available on GitHub Enterprise Server (${host}); use actions/upload-artifact@v3-node20 on the scores file instead`;
-    }
-    return null;
+function table(header, rows, align) {
+    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
+    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
-function hostnameOf(url) {
-    try {
-        return new URL(url).hostname.trim().toLowerCase();
-    }
-    catch {
-        return url.toLowerCase();
-    }
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
-/** Where a person downloads it: the run page's artifact link. */
-function artifactUrl(env, id) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
-        return undefined;
-    return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
-}
-function conflictHint(error) {
-    return /already exists|\(409\)/i.test((0,errors/* errorMessage */.g)(error))
-        ? ' Artifact names must be unique within a workflow run: in a matrix, give every job its own `artifact-name` (e.g. `scores-${{ matrix.shard }}`) or leave it unset for a per-job default.'
-        : '';
-}
-/**
- * `checkpoint-eval-<job>-<suffix>`, unique per job of a run. GITHUB_JOB is the job's key in the
- * workflow, identical for every job of a matrix, and the matrix values aren't in the environment.
- * The suffix is, in order: the `jobIndex` hint; a hash of the job's backend id, which the runner
- * puts in ACTIONS_RUNTIME_TOKEN's `scp` claim (`Actions.Results:<runId>:<jobId>`) and which
- * differs per matrix job; random hex as a last resort (unique, but not stable across re-runs).
- */
-function defaultArtifactName(env = process.env, options = {}) {
-    const job = sanitize(env.GITHUB_JOB || 'job');
-    if (options.jobIndex !== undefined && String(options.jobIndex).trim() !== '') {
-        return `checkpoint-eval-${job}-${sanitize(String(options.jobIndex))}`;
-    }
-    const jobId = jobBackendIdFromToken(env.ACTIONS_RUNTIME_TOKEN);
-    const suffix = jobId ? (0,external_node_crypto_.createHash)('sha256').update(jobId).digest('hex').slice(0, 8) : (0,external_node_crypto_.randomBytes)(4).toString('hex');
-    return `checkpoint-eval-${job}-${suffix}`;
-}
-/** The job id in the runtime token's `Actions.Results:<runId>:<jobId>` scope; null if absent. */
-function jobBackendIdFromToken(token) {
-    const payload = token?.split('.')[1];
-    if (!payload)
-        return null;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        if (typeof claims.scp !== 'string')
-            return null;
-        for (const scope of claims.scp.split(' ')) {
-            const parts = scope.split(':');
-            if (parts[0] === 'Actions.Results' && parts.length === 3 && parts[2])
-                return parts[2];
-        }
-    }
-    catch {
-        // Not a JWT we understand: fall back to another suffix rather than fail a report step.
-    }
-    return null;
-}
-/** Artifact names can't contain " : < > | * ? \ / or line breaks. */
-function sanitize(text) {
-    return text.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
-}
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
 
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
 // The comparison table shown in the PR comment and the job summary: rows from domain/compare.ts
 // rendered as markdown.
+
 
 /**
  * `| Benchmark | Baseline | This run | Change |`. The arrow shows which way the number moved
@@ -33103,11 +33134,11 @@ function sanitize(text) {
 function renderComparisonMarkdown(rows, options = {}) {
     const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
     for (const row of rows) {
-        const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${escapeCell(row.label)}**` : escapeCell(row.label);
+        const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${cell(row.label)}**` : cell(row.label);
         lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
     }
     if (options.baselineSource)
-        lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`);
+        lines.push('', `Baseline: ${cell(options.baselineSource)}`);
     return lines.join('\n');
 }
 /** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
@@ -33134,9 +33165,6 @@ function formatSigned(delta) {
 }
 function formatCell(value) {
     return value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(value);
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -33167,25 +33195,6 @@ function formatUploadList(plan, options = {}) {
     }
     return out.join('\n') + '\n';
 }
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
-/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
-function cell(text) {
-    return text
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/</g, '&lt;');
-}
-function table(header, rows, align) {
-    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
-    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
 
 ;// CONCATENATED MODULE: ./src/report/sections.ts
 // The job summary's sections after the evaluation itself: the baseline comparison, the gate, the Hub.
@@ -33499,6 +33508,8 @@ async function loadBaseline(options) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
+// EXTERNAL MODULE: ./src/github/artifact.ts
+var artifact = __nccwpck_require__(49721);
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
 
 /** Invisible in the rendered comment; how a later run finds the comment to update. */
@@ -33723,12 +33734,13 @@ async function uploadRunArtifact({ github, name, outputDir, files, log }) {
         log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
         return undefined;
     }
+    const artifactName = name ?? github.defaultArtifactName;
     try {
-        return await uploadScoresArtifact({ name, files, rootDirectory: outputDir, log });
+        return await (0,artifact/* uploadScoresArtifact */.hQ)({ name: artifactName, files, rootDirectory: outputDir, log });
     }
     catch (error) {
         // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
-        log.warning(`Could not upload the scores artifact '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
+        log.warning(`Could not upload the scores artifact '${artifactName}': ${(0,errors/* errorMessage */.g)(error)}`);
         return { status: 'skipped', reason: (0,errors/* errorMessage */.g)(error) };
     }
 }
@@ -34276,7 +34288,7 @@ var dist = __nccwpck_require__(38815);
 
 
 
-function generate_escapeCell(text) {
+function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 function yamlString(value) {
@@ -34297,7 +34309,7 @@ function generateModelCard(options) {
         members.forEach((b, i) => {
             const score = options.scores[b.id];
             const shown = typeof score === 'number' && Number.isFinite(score) ? (0,round/* formatScore */.y)(score) : '— (no score)';
-            rows.push(`| ${i === 0 ? `**${generate_escapeCell(group)}**` : ''} | ${generate_escapeCell(b.name)} | ${shown} |`);
+            rows.push(`| ${i === 0 ? `**${escapeCell(group)}**` : ''} | ${escapeCell(b.name)} | ${shown} |`);
         });
     }
     const evalAccuracy = options.evalAccuracy === null ? '— (no score)' : (0,round/* formatScore */.y)(options.evalAccuracy);
@@ -34941,7 +34953,6 @@ async function publishStage(options) {
 
 
 
-
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -35006,7 +35017,7 @@ async function conclude(options, outcome) {
     await (0,promises_.writeFile)(summaryFile, summary);
     const artifact = await uploadRunArtifact({
         github: options.github,
-        name: config.report.artifactName ?? defaultArtifactName(process.env),
+        name: config.report.artifactName,
         outputDir: config.outputDir,
         files: [outcome.files.json, outcome.files.csv, summaryFile],
         log

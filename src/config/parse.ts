@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseRepoId } from '../domain/repo-id.js'
 import { InputError } from '../util/errors.js'
 import type { InputReader } from './inputs.js'
-import { inputValues, parseWeights, YES_NO, type InputValues } from './read.js'
+import { inputValues, parseWeights, yesNoWord, type InputValues } from './read.js'
 import type {
   AggregateSource,
   BaselineSource,
@@ -78,14 +78,9 @@ function parseGate(inputs: InputValues, workspace: string): GateConfig {
 
 function parseReport(inputs: InputValues): ReportConfig {
   // true/false (and the other yes/no words) read naturally in YAML: they mean always/never.
-  const text = (inputs.text('comment') ?? '').toLowerCase()
-  const yesNo = (YES_NO.yes as readonly string[]).includes(text)
-    ? 'always'
-    : (YES_NO.no as readonly string[]).includes(text)
-      ? 'never'
-      : undefined
+  const yesNo = yesNoWord(inputs.text('comment') ?? '')
   return {
-    comment: yesNo ?? inputs.choice<CommentMode>('comment'),
+    comment: yesNo === undefined ? inputs.choice<CommentMode>('comment') : yesNo ? 'always' : 'never',
     githubToken: inputs.text('github-token'),
     artifactName: inputs.text('artifact-name')
   }

@@ -48,7 +48,8 @@ export function parseWeights(value: string): Record<string, number> {
   return weights
 }
 
-function yesNo(input: InputName, value: string): boolean | undefined {
+/** true / false for one of the YES_NO words (any case), undefined for anything else. */
+export function yesNoWord(value: string): boolean | undefined {
   const v = value.trim().toLowerCase()
   if ((YES_NO.yes as readonly string[]).includes(v)) return true
   if ((YES_NO.no as readonly string[]).includes(v)) return false
@@ -87,7 +88,7 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
     yesNo(name) {
       const value = raw(name)
       if (value === '') return false
-      const answer = yesNo(name, value)
+      const answer = yesNoWord(value)
       if (answer === undefined)
         throw new InputError(name, `'${value}' must be true or false (yes/no and 1/0 work too).`)
       return answer
@@ -95,7 +96,7 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
     yesNoAuto(name) {
       const value = raw(name)
       if (value === '' || value.toLowerCase() === 'auto') return undefined
-      const answer = yesNo(name, value)
+      const answer = yesNoWord(value)
       if (answer === undefined) throw new InputError(name, `'${value}' must be true, false or auto.`)
       return answer
     },

@@ -17,7 +17,7 @@ export interface CheckpointOutcome {
  * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
  * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
  */
-export function assembleEvaluationRun(evaluator: EvaluatorInfo, outcomes: CheckpointOutcome[]): EvaluationRun {
+function assembleEvaluationRun(evaluator: EvaluatorInfo, outcomes: CheckpointOutcome[]): EvaluationRun {
   const benchmarks: Benchmark[] = []
   const seen = new Set<string>()
   for (const outcome of outcomes) {
@@ -39,7 +39,7 @@ export function assembleEvaluationRun(evaluator: EvaluatorInfo, outcomes: Checkp
 }
 
 /** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
-export function throwIfAllFailed(outcomes: CheckpointOutcome[], evaluator: string, howToDebug: string): void {
+function throwIfAllFailed(outcomes: CheckpointOutcome[], evaluator: string, howToDebug: string): void {
   if (outcomes.length === 0 || outcomes.some((o) => !o.error)) return
   const first = outcomes[0]
   throw new Error(

@@ -2,6 +2,7 @@
 // action's entry reads the environment; stages get this plain object.
 import type { RunMetadata } from '../scores/document.js'
 import { TOOL_NAME, TOOL_VERSION } from '../util/version.js'
+import { defaultArtifactName } from './artifact.js'
 
 export interface GitHubEnvironment {
   eventName?: string
@@ -18,6 +19,8 @@ export interface GitHubEnvironment {
   oidc?: { requestUrl: string; requestToken: string }
   /** Artifacts can be uploaded (the runner's results service is reachable). */
   artifactsAvailable: boolean
+  /** The scores artifact's name when artifact-name is empty: unique per job of the run. */
+  defaultArtifactName: string
 }
 
 export function githubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment {
@@ -35,7 +38,8 @@ export function githubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment {
     runId: env.GITHUB_RUN_ID,
     job: env.GITHUB_JOB,
     oidc,
-    artifactsAvailable: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
+    artifactsAvailable: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL),
+    defaultArtifactName: defaultArtifactName(env)
   }
 }
 

@@ -5,7 +5,6 @@ import path from 'node:path'
 import { compareWithBaseline } from '../domain/compare.js'
 import { evaluateGate } from '../domain/gate.js'
 import type { PublishOutcome } from '../domain/publication.js'
-import { defaultArtifactName } from '../github/artifact.js'
 import { renderComparisonMarkdown } from '../report/comparison.js'
 import { comparisonSection, gateSection, publishSection } from '../report/sections.js'
 import { renderEvaluationSummary } from '../report/summary.js'
@@ -86,7 +85,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
 
   const artifact = await uploadRunArtifact({
     github: options.github,
-    name: config.report.artifactName ?? defaultArtifactName(process.env),
+    name: config.report.artifactName,
     outputDir: config.outputDir,
     files: [outcome.files.json, outcome.files.csv, summaryFile],
     log

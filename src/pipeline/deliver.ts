@@ -15,8 +15,8 @@ import { renderEvaluationSummary } from '../report/summary.js'
 
 export interface ArtifactOptions {
   github?: GitHubEnvironment
-  /** The artifact's name, unique within the workflow run. */
-  name: string
+  /** The artifact's name, unique within the workflow run; default: the job's (GitHubEnvironment). */
+  name?: string
   /** The folder the files are in (their paths inside the artifact are relative to it). */
   outputDir: string
   files: string[]
@@ -34,11 +34,12 @@ export async function uploadRunArtifact({
     log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
     return undefined
   }
+  const artifactName = name ?? github.defaultArtifactName
   try {
-    return await uploadScoresArtifact({ name, files, rootDirectory: outputDir, log })
+    return await uploadScoresArtifact({ name: artifactName, files, rootDirectory: outputDir, log })
   } catch (error) {
     // The scores are in the summary and on disk; a failed upload is worth a warning, not a red job.
-    log.warning(`Could not upload the scores artifact '${name}': ${errorMessage(error)}`)
+    log.warning(`Could not upload the scores artifact '${artifactName}': ${errorMessage(error)}`)
     return { status: 'skipped', reason: errorMessage(error) }
   }
 }

@@ -3,6 +3,7 @@
 
 import type { ComparisonRow } from '../domain/compare.js'
 import { EVAL_ACCURACY, formatMetricValue } from '../domain/metric.js'
+import { cell } from './markdown.js'
 
 export interface RenderComparisonOptions {
   /** Shown under the table so readers know what "baseline" was. */
@@ -16,10 +17,10 @@ export interface RenderComparisonOptions {
 export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderComparisonOptions = {}): string {
   const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |']
   for (const row of rows) {
-    const label = row.id === EVAL_ACCURACY ? `**${escapeCell(row.label)}**` : escapeCell(row.label)
+    const label = row.id === EVAL_ACCURACY ? `**${cell(row.label)}**` : cell(row.label)
     lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`)
   }
-  if (options.baselineSource) lines.push('', `Baseline: ${escapeCell(options.baselineSource)}`)
+  if (options.baselineSource) lines.push('', `Baseline: ${cell(options.baselineSource)}`)
   return lines.join('\n')
 }
 
@@ -49,8 +50,4 @@ export function formatSigned(delta: number): string {
 
 function formatCell(value: number | null): string {
   return value === null ? '—' : formatMetricValue(value)
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }

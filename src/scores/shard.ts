@@ -43,7 +43,7 @@ export async function findShardFiles(pattern: string, given: string): Promise<st
       .sort()
   }
   const matches = picomatch(glob, { dot: false })
-  const found = await collect(walk(base || '.'))
+  const found = await collect(walk(base))
   return found
     .filter((f) => f.dirent.isFile() && matches(f.rel))
     .map((f) => f.abs)

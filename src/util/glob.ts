@@ -14,7 +14,3 @@ export function globParts(pattern: string): GlobParts {
   const { base, glob, isGlob } = picomatch.scan(pattern)
   return isGlob ? { base, glob, isGlob } : { base: '', glob: pattern, isGlob: false }
 }
-
-export function isGlob(pattern: string): boolean {
-  return picomatch.scan(pattern).isGlob
-}
