@@ -31702,6 +31702,8 @@ function yesNoWord(value) {
 }
 function inputValues(read, workspace) {
     const raw = (name) => read(name).trim() || (0,inputs/* inputDefault */.qw)(name) || '';
+    /** undefined for an unset input, else what `parse` makes of its text. */
+    const ifSet = (name, parse) => raw(name) === '' ? undefined : parse(raw(name));
     return {
         text: (name) => raw(name) || undefined,
         withDefault(name) {
@@ -31738,24 +31740,18 @@ function inputValues(read, workspace) {
                 return value;
             throw new errors/* InputError */.d(name, `'${read(name).trim()}' must be one of ${choices.join(', ')}.`);
         },
-        number(name, example) {
-            const value = raw(name);
-            if (value === '')
-                return undefined;
+        number: (name, example) => ifSet(name, (value) => {
             const n = Number(value);
             if (!Number.isFinite(n))
                 throw new errors/* InputError */.d(name, `'${value}' is not a number; write e.g. ${example}.`);
             return n;
-        },
-        count(name) {
-            const value = raw(name);
-            if (value === '')
-                return undefined;
+        }),
+        count: (name) => ifSet(name, (value) => {
             const n = Number(value);
             if (!Number.isSafeInteger(n) || n < 1)
                 throw new errors/* InputError */.d(name, `'${value}' must be a whole number of at least 1.`);
             return n;
-        },
+        }),
         duration: (name) => parseDuration(name, raw(name)),
         path: (name) => (raw(name) ? external_node_path_default().resolve(workspace, raw(name)) : undefined)
     };

@@ -76,6 +76,9 @@ export interface InputValues {
 
 export function inputValues(read: InputReader, workspace: string): InputValues {
   const raw = (name: InputName): string => read(name).trim() || inputDefault(name) || ''
+  /** undefined for an unset input, else what `parse` makes of its text. */
+  const ifSet = <T>(name: InputName, parse: (value: string) => T): T | undefined =>
+    raw(name) === '' ? undefined : parse(raw(name))
   return {
     text: (name) => raw(name) || undefined,
     withDefault(name) {
@@ -107,21 +110,19 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
       if (choices.includes(value)) return value as T
       throw new InputError(name, `'${read(name).trim()}' must be one of ${choices.join(', ')}.`)
     },
-    number(name, example) {
-      const value = raw(name)
-      if (value === '') return undefined
-      const n = Number(value)
-      if (!Number.isFinite(n)) throw new InputError(name, `'${value}' is not a number; write e.g. ${example}.`)
-      return n
-    },
-    count(name) {
-      const value = raw(name)
-      if (value === '') return undefined
-      const n = Number(value)
-      if (!Number.isSafeInteger(n) || n < 1)
-        throw new InputError(name, `'${value}' must be a whole number of at least 1.`)
-      return n
-    },
+    number: (name, example) =>
+      ifSet(name, (value) => {
+        const n = Number(value)
+        if (!Number.isFinite(n)) throw new InputError(name, `'${value}' is not a number; write e.g. ${example}.`)
+        return n
+      }),
+    count: (name) =>
+      ifSet(name, (value) => {
+        const n = Number(value)
+        if (!Number.isSafeInteger(n) || n < 1)
+          throw new InputError(name, `'${value}' must be a whole number of at least 1.`)
+        return n
+      }),
     duration: (name) => parseDuration(name, raw(name)),
     path: (name) => (raw(name) ? path.resolve(workspace, raw(name)) : undefined)
   }
