@@ -43,6 +43,8 @@ function setOutputs(result: PipelineResult, workspace: string): void {
   set('metric-value', w?.value === null || w?.value === undefined ? '' : String(w.value))
   set('scores-file', files.json)
   set('checkpoints-evaluated', String(scores.checkpoints.filter((c) => c.status === 'ok').length))
+  set('checkpoints-cached', String(scores.checkpoints.filter((c) => c.cached).length))
+  set('evaluations-run', String(scores.checkpoints.filter((c) => !c.cached).length))
   set('checkpoints-skipped', String(scores.skipped.length))
   set('checkpoints-failed', String(scores.checkpoints.filter((c) => c.status === 'failed').length))
   set('gate', gate.status)
@@ -62,6 +64,7 @@ export async function run(): Promise<void> {
       // Relative paths mean the repository checkout, wherever the runner started this process.
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       outputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval'),
+      actionsCacheDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval-cache'),
       hubUrl: process.env.HF_ENDPOINT
     })
     const log = actionsLogger(config.workspace)

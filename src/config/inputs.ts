@@ -59,17 +59,40 @@ export const INPUTS = {
   },
   'eval-concurrency': {
     kind: 'count',
-    description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
+    description:
+      'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs (with eval-devices: the number of device groups).'
   },
   'eval-timeout': {
     kind: 'duration',
     default: '60m',
     description: 'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
   },
+  'eval-devices': {
+    kind: 'list',
+    description:
+      'evaluator=command: GPUs to share out, e.g. `0,1,2,3`, or `auto` (from nvidia-smi -L, or $CUDA_VISIBLE_DEVICES when set). Each running evaluation gets its own group through CUDA_VISIBLE_DEVICES and {device}; eval-concurrency defaults to the number of groups.'
+  },
+  'devices-per-eval': {
+    kind: 'count',
+    description:
+      'evaluator=command, with eval-devices: how many devices each evaluation gets (for models that need more than one GPU). Default: 1.'
+  },
   'results-files': {
     kind: 'list',
     description:
       'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+  },
+  cache: {
+    kind: 'yes-no',
+    actionOnly: true,
+    default: 'true',
+    description:
+      'Keep results in the GitHub Actions cache and evaluate only checkpoints (or settings) not seen before: a result is reused when the checkpoint files and the evaluator settings are the same. `false` evaluates everything.'
+  },
+  'cache-dir': {
+    kind: 'path',
+    description:
+      'Keep results in this folder instead (a persistent folder of a self-hosted runner, or the CLI, where caching is off unless this is given).'
   },
   metric: {
     kind: 'text',
@@ -220,6 +243,8 @@ export const OUTPUTS = {
   'metric-value': "The winner's value of the ranking metric.",
   'scores-file': 'Path of scores.json (scores.csv is beside it).',
   'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
+  'checkpoints-cached': 'How many checkpoint results were reused from the cache instead of evaluated.',
+  'evaluations-run': 'How many checkpoints were evaluated by this run (not taken from the cache).',
   'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',
   'checkpoints-failed': 'How many checkpoints failed to evaluate.',
   gate: '`passed`, `failed` or `skipped` (no gate configured, or a shard job).',

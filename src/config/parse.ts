@@ -12,7 +12,9 @@ import type {
   AggregateSource,
   BaselineSource,
   CommentMode,
+  CacheConfig,
   Config,
+  DeviceConfig,
   EvaluationConfig,
   GateConfig,
   PublishConfig,
@@ -29,6 +31,8 @@ export interface ConfigDefaults {
   cpus?: number
   /** HF_ENDPOINT, when set. */
   hubUrl?: string
+  /** In GitHub Actions: the folder `cache` (default true) restores the Actions cache into. */
+  actionsCacheDir?: string
 }
 
 /** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
@@ -47,8 +51,58 @@ function parseEvaluation(inputs: InputValues, defaults: ConfigDefaults): Evaluat
     command: inputs.text('eval-command'),
     resultsFiles: resultsFiles.length > 0 ? resultsFiles : undefined,
     concurrency: inputs.count('eval-concurrency') ?? defaults.cpus ?? os.availableParallelism(),
-    timeoutMs: inputs.duration('eval-timeout')
+    timeoutMs: inputs.duration('eval-timeout'),
+    devices: parseDevices(inputs)
   }
+}
+
+/** eval-devices (a list, or `auto`) and devices-per-eval; the device groups themselves are made when evaluating. */
+function parseDevices(inputs: InputValues): DeviceConfig | undefined {
+  const ids = inputs.list('eval-devices')
+  const perEval = inputs.count('devices-per-eval')
+  if (ids.length === 0) {
+    if (perEval !== undefined) {
+      throw new InputError('devices-per-eval', 'needs eval-devices: list the GPUs to share out, e.g. 0,1,2,3, or auto.')
+    }
+    return undefined
+  }
+  if (inputs.choice('evaluator') !== 'command') {
+    throw new InputError(
+      'eval-devices',
+      'applies to evaluator=command (it sets CUDA_VISIBLE_DEVICES for each eval-command); remove it or set evaluator to command.'
+    )
+  }
+  const auto = ids.length === 1 && ids[0].toLowerCase() === 'auto'
+  if (!auto) {
+    const bad = ids.find((id) => id.toLowerCase() === 'auto' || !/^[A-Za-z0-9:_-]+$/.test(id))
+    if (bad !== undefined) {
+      throw new InputError(
+        'eval-devices',
+        `'${bad}' is not a device id. Write device indices or UUIDs as CUDA_VISIBLE_DEVICES takes them, e.g. 0,1,2,3 (or auto alone).`
+      )
+    }
+    if (new Set(ids).size !== ids.length) {
+      throw new InputError(
+        'eval-devices',
+        `lists a device twice (${ids.join(',')}); each device goes to one evaluation at a time.`
+      )
+    }
+    if (perEval !== undefined && perEval > ids.length) {
+      throw new InputError(
+        'devices-per-eval',
+        `is ${perEval} but eval-devices lists only ${ids.length} device(s); lower devices-per-eval or list more devices.`
+      )
+    }
+  }
+  return { ids: auto ? 'auto' : ids, perEval: perEval ?? 1, maxConcurrent: inputs.count('eval-concurrency') }
+}
+
+/** cache-dir wins; otherwise `cache` (default true) means the Actions cache inside GitHub Actions, nothing in a terminal. */
+function parseCache(inputs: InputValues, defaults: ConfigDefaults): CacheConfig {
+  if (!inputs.yesNo('cache')) return { kind: 'off' }
+  const dir = inputs.path('cache-dir')
+  if (dir) return { kind: 'dir', dir }
+  return defaults.actionsCacheDir ? { kind: 'actions', dir: defaults.actionsCacheDir } : { kind: 'off' }
 }
 
 function parseGate(inputs: InputValues, workspace: string): GateConfig {
@@ -175,6 +229,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     checkpointDir: path.resolve(workspace, checkpointDirGiven),
     outputDir: inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir),
     evaluation: parseEvaluation(inputs, defaults),
+    cache: parseCache(inputs, defaults),
     ranking: {
       metric: inputs.withDefault('metric'),
       greaterIsBetter: inputs.yesNoAuto('greater-is-better')

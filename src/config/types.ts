@@ -14,7 +14,26 @@ export interface EvaluationConfig {
   resultsFiles?: string[]
   concurrency: number
   timeoutMs: number
+  /** evaluator=command: GPUs shared out among the running evaluations. */
+  devices?: DeviceConfig
 }
+
+/** eval-devices and devices-per-eval. */
+export interface DeviceConfig {
+  /** Device ids as CUDA_VISIBLE_DEVICES takes them, or 'auto' (found when the evaluation starts). */
+  ids: string[] | 'auto'
+  /** Devices each evaluation gets. */
+  perEval: number
+  /** eval-concurrency when given: at most this many evaluations at once; otherwise one per device group. */
+  maxConcurrent?: number
+}
+
+/** Where earlier results are kept: nowhere, the GitHub Actions cache, or a folder. */
+export type CacheConfig =
+  | { kind: 'off' }
+  /** `dir`: where the Actions cache is restored to and saved from (under RUNNER_TEMP). */
+  | { kind: 'actions'; dir: string }
+  | { kind: 'dir'; dir: string }
 
 export interface RankingConfig {
   metric: string
@@ -77,6 +96,7 @@ export interface Config {
   /** Absolute; output-dir resolved against the workspace. */
   outputDir: string
   evaluation: EvaluationConfig
+  cache: CacheConfig
   ranking: RankingConfig
   gate: GateConfig
   report: ReportConfig

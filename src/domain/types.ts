@@ -76,6 +76,14 @@ export interface CheckpointEvaluation {
   /** Why status is 'failed'. */
   error?: string
   durationMs: number
+  /** Present when the result came from the results cache instead of being evaluated by this run. */
+  cached?: CachedFrom
+}
+
+/** Where a cached result came from: when it was evaluated and how long that took (the time saved). */
+export interface CachedFrom {
+  evaluatedAt: string
+  savedMs: number
 }
 
 export interface EvaluatorInfo {

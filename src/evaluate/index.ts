@@ -33,7 +33,8 @@ export function createEvaluator(config: EvaluationConfig, context: EvaluatorCont
         concurrency: config.concurrency,
         timeoutMs: config.timeoutMs,
         cwd: context.cwd,
-        outputDir: context.outputDir
+        outputDir: context.outputDir,
+        devices: config.devices
       })
     case 'results':
       return createResultsEvaluator({ files: config.resultsFiles })

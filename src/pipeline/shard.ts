@@ -8,7 +8,7 @@ import { writeScoresFiles } from '../scores/document.js'
 import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
 import { uploadRunArtifact } from './deliver.js'
-import { discoverCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
+import { discoverCheckpoints, evaluateCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
 import type { PipelineOptions, PipelineResult } from './types.js'
 
 export async function runShard(options: PipelineOptions, shard: ShardSpec): Promise<PipelineResult> {
@@ -23,7 +23,7 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
       `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`
   )
   // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-  const evaluation = await evaluator.evaluate(checkpoints, { log, onProgress: options.onProgress, allFailed: 'return' })
+  const evaluation = await evaluateCheckpoints(options, evaluator, checkpoints, { allFailed: 'return', shard })
   if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
     log.warning(
       `All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +

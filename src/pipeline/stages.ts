@@ -1,12 +1,13 @@
 // The stages every run mode shares, on plain data: discover, evaluate, rank -> scores document.
-import type { Config, RankingConfig } from '../config/types.js'
+import { evaluateWithCache, openResultsCache } from '../cache/index.js'
+import type { Config, RankingConfig, ShardSpec } from '../config/types.js'
 import { discover, requireCheckpoints } from '../discover/checkpoints.js'
 import { describeWeights } from '../discover/weights.js'
 import { resolveWeights } from '../domain/benchmarks.js'
 import { formatRankingValue } from '../domain/metric.js'
 import { rank } from '../domain/rank.js'
 import type { Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
-import { createEvaluator, type Evaluator } from '../evaluate/index.js'
+import { createEvaluator, type AllFailed, type Evaluator } from '../evaluate/index.js'
 import { FULL_ROWS } from '../report/summary.js'
 import { buildScoresDocument, type ScoresDocument } from '../scores/document.js'
 import type { PipelineOptions } from './types.js'
@@ -28,6 +29,32 @@ export async function discoverCheckpoints(config: Config, log: Logger): Promise<
   if (discovery.ignored.length) log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`)
   requireCheckpoints(discovery)
   return discovery
+}
+
+/**
+ * Evaluates the checkpoints, through the results cache when one is configured: hits reuse the
+ * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
+ */
+export async function evaluateCheckpoints(
+  { config, log, run, onProgress }: Pick<PipelineOptions, 'config' | 'log' | 'run' | 'onProgress'>,
+  evaluator: Evaluator,
+  checkpoints: Checkpoint[],
+  { allFailed, shard }: { allFailed?: AllFailed; shard?: ShardSpec } = {}
+): Promise<EvaluationRun> {
+  const opened = await openResultsCache({
+    config: config.cache,
+    evaluator: evaluator.info,
+    workspace: config.workspace,
+    run: { id: run.github?.runId, attempt: run.github?.runAttempt },
+    shard,
+    log
+  })
+  if (!opened) return evaluator.evaluate(checkpoints, { log, onProgress, allFailed })
+  try {
+    return await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, allFailed })
+  } finally {
+    await opened.cache.close()
+  }
 }
 
 export interface RankOutcome {

@@ -186,7 +186,8 @@ export async function aggregateShards(options: AggregateOptions): Promise<Aggreg
       scores,
       metrics: record.metrics,
       ...(record.error ? { error: record.error } : {}),
-      durationMs: record.durationMs
+      durationMs: record.durationMs,
+      ...(record.cached ? { cached: record.cached } : {})
     }
   })
   const failed = results.filter((r) => r.status === 'failed')

@@ -3,7 +3,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { formatScore } from '../domain/round.js'
-import type { Benchmark, Discovery, EvaluationRun, EvaluatorInfo, MetricSpec, Ranking } from '../domain/types.js'
+import type {
+  Benchmark,
+  CachedFrom,
+  Discovery,
+  EvaluationRun,
+  EvaluatorInfo,
+  MetricSpec,
+  Ranking
+} from '../domain/types.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
 import { shownPath } from '../util/paths.js'
 
@@ -41,6 +49,8 @@ export interface CheckpointRecord {
   parameters?: number
   dtype?: string
   durationMs: number
+  /** The scores were reused from the results cache (absent: evaluated by this run). */
+  cached?: CachedFrom
 }
 
 export interface ScoresDocument {
@@ -102,7 +112,8 @@ export function buildScoresDocument({
     ...(e.checkpoint.parameters !== undefined
       ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype }
       : {}),
-    durationMs: Math.round(e.durationMs)
+    durationMs: Math.round(e.durationMs),
+    ...(e.cached ? { cached: { evaluatedAt: e.cached.evaluatedAt, savedMs: Math.round(e.cached.savedMs) } } : {})
   }))
   const w = ranking.winner
   return {

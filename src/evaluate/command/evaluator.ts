@@ -3,10 +3,12 @@
 // logged as one collapsed group when it finishes, so parallel output never interleaves.
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { DeviceConfig } from '../../config/types.js'
 import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
 import { errorMessage, InputError } from '../../util/errors.js'
 import type { Logger } from '../../util/log.js'
 import { mapLimit } from '../../util/map-limit.js'
+import { planDevices } from '../devices.js'
 import type { Evaluator } from '../evaluator.js'
 import { MetricsFormatError, type ParsedMetrics } from '../results/formats/index.js'
 import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
@@ -15,7 +17,7 @@ import { runShellCommand, type ShellResult } from './shell.js'
 import { checkCommandTemplate, checkPosixShell, defaultShell, renderCommand } from './template.js'
 
 export interface CommandEvaluatorOptions {
-  /** Template with {checkpoint} {step} {name} {output}; run by a POSIX shell. */
+  /** Template with {checkpoint} {step} {name} {output} {device}; run by a POSIX shell. */
   command: string
   /** Checkpoints evaluated at once (the caller defaults it to the CPU count). */
   concurrency: number
@@ -31,6 +33,8 @@ export interface CommandEvaluatorOptions {
   env?: NodeJS.ProcessEnv
   /** After a timeout, how long the command may take to exit on SIGTERM before SIGKILL. */
   killGraceMs?: number
+  /** GPUs: each running evaluation gets a group of its own (CUDA_VISIBLE_DEVICES and {device}). */
+  devices?: DeviceConfig
 }
 
 const STDERR_LINES_IN_ERROR = 8
@@ -51,6 +55,12 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
     throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`)
   }
   if (!(options.timeoutMs > 0)) throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`)
+  if (options.command.includes('{device}') && !options.devices) {
+    throw new InputError(
+      'eval-command',
+      'uses {device} but eval-devices is not set: list the GPUs to share out (e.g. 0,1,2,3, or auto).'
+    )
+  }
   const info: EvaluatorInfo = { kind: 'command', settings: { command: options.command } }
 
   return {
@@ -59,14 +69,22 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
       await mkdir(options.outputDir, { recursive: true })
       const outputs = outputPaths(checkpoints, options.outputDir)
       const progress = countProgress(checkpoints.length, onProgress)
+      const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log))
+      const concurrency = devices ? devices.concurrency : options.concurrency
       log.info(
         `evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
-          `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`
+          `(${Math.min(concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`
       )
-      const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
-        const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal })
-        progress(checkpoint.name)
-        return outcome
+      const outcomes = await mapLimit(checkpoints, concurrency, signal, async (checkpoint, index) => {
+        const group = await devices?.pool.acquire()
+        try {
+          const device = group?.join(',')
+          const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device })
+          progress(checkpoint.name)
+          return outcome
+        } finally {
+          if (group) devices?.pool.release(group)
+        }
       })
       return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG })
     }
@@ -77,6 +95,8 @@ interface RunContext extends CommandEvaluatorOptions {
   shell: string
   log: Logger
   signal?: AbortSignal
+  /** The device group lent to this evaluation, comma-separated. */
+  device?: string
 }
 
 /** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
@@ -93,7 +113,8 @@ export async function evaluateOne(
     checkpoint: checkpointPath,
     step: String(checkpoint.step),
     name: checkpoint.name,
-    output: outputPath
+    output: outputPath,
+    device: context.device ?? ''
   }
   const rendered = renderCommand(context.command, values)
   const env: NodeJS.ProcessEnv = {
@@ -101,7 +122,8 @@ export async function evaluateOne(
     CHECKPOINT_PATH: checkpointPath,
     CHECKPOINT_STEP: values.step,
     CHECKPOINT_NAME: checkpoint.name,
-    EVAL_OUTPUT: outputPath
+    EVAL_OUTPUT: outputPath,
+    ...(context.device !== undefined ? { CUDA_VISIBLE_DEVICES: context.device } : {})
   }
   const result = await runShellCommand({
     shell: context.shell,

@@ -6,11 +6,12 @@
 
 import { existsSync } from 'node:fs'
 
-export const PLACEHOLDERS = ['checkpoint', 'step', 'name', 'output'] as const
+export const PLACEHOLDERS = ['checkpoint', 'step', 'name', 'output', 'device'] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
-export type PlaceholderValues = Record<Placeholder, string>
+/** {device} is empty without eval-devices. */
+export type PlaceholderValues = Record<Exclude<Placeholder, 'device'>, string> & { device?: string }
 
-const PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g
+const PLACEHOLDER = /\{(checkpoint|step|name|output|device)\}/g
 // Characters that mean nothing to sh: values made only of these stay unquoted so the command
 // shown in the log reads like the one a person would type.
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/
@@ -27,7 +28,7 @@ export function quotePosix(value: string): string {
  * `{name}` is never substituted again.
  */
 export function renderCommand(template: string, values: PlaceholderValues): string {
-  return template.replace(PLACEHOLDER, (_match, key: Placeholder) => quotePosix(values[key]))
+  return template.replace(PLACEHOLDER, (_match, key: Placeholder) => quotePosix(values[key] ?? ''))
 }
 
 /** Throws with a fix when the template can't do what the user meant. */
@@ -46,7 +47,7 @@ export function checkCommandTemplate(template: string): void {
         `--model_args pretrained={checkpoint},dtype=bfloat16`
     )
   }
-  const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template)
+  const dollar = /\$\{(checkpoint|step|name|output|device)\}/.exec(template)
   if (dollar) {
     throw new Error(
       `eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
@@ -76,7 +77,7 @@ function placeholderInsideQuotes(template: string): { placeholder: Placeholder; 
     if (ch === quote) quote = null
     else if (quote === '"' && ch === '\\') i++
     else if (ch === '{') {
-      const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i))
+      const match = /^\{(checkpoint|step|name|output|device)\}/.exec(template.slice(i))
       if (match) return { placeholder: match[1] as Placeholder, quote }
     }
   }
