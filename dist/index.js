@@ -30879,7 +30879,7 @@ module.exports = {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export actionsLogger */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(56783);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(50940);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -30934,6 +30934,8 @@ function setOutputs(result, workspace) {
     set('metric-value', w?.value === null || w?.value === undefined ? '' : String(w.value));
     set('scores-file', files.json);
     set('checkpoints-evaluated', String(scores.checkpoints.filter((c) => c.status === 'ok').length));
+    set('checkpoints-cached', String(scores.checkpoints.filter((c) => c.cached).length));
+    set('evaluations-run', String(scores.checkpoints.filter((c) => !c.cached).length));
     set('checkpoints-skipped', String(scores.skipped.length));
     set('checkpoints-failed', String(scores.checkpoints.filter((c) => c.status === 'failed').length));
     set('gate', gate.status);
@@ -30952,6 +30954,7 @@ async function run() {
             // Relative paths mean the repository checkout, wherever the runner started this process.
             workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
             outputDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'checkpoint-eval'),
+            actionsCacheDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'checkpoint-eval-cache'),
             hubUrl: process.env.HF_ENDPOINT
         });
         const log = actionsLogger(config.workspace);
@@ -31181,8 +31184,8 @@ var inputs = __nccwpck_require__(64389);
 var parse = __nccwpck_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 58 modules
-var run = __nccwpck_require__(56783);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 67 modules
+var run = __nccwpck_require__(50940);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -31470,16 +31473,34 @@ const INPUTS = {
     },
     'eval-concurrency': {
         kind: 'count',
-        description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
+        description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs (with eval-devices: the number of device groups).'
     },
     'eval-timeout': {
         kind: 'duration',
         default: '60m',
         description: 'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
     },
+    'eval-devices': {
+        kind: 'list',
+        description: 'evaluator=command: GPUs to share out, e.g. `0,1,2,3`, or `auto` (from nvidia-smi -L, or $CUDA_VISIBLE_DEVICES when set). Each running evaluation gets its own group through CUDA_VISIBLE_DEVICES and {device}; eval-concurrency defaults to the number of groups.'
+    },
+    'devices-per-eval': {
+        kind: 'count',
+        description: 'evaluator=command, with eval-devices: how many devices each evaluation gets (for models that need more than one GPU). Default: 1.'
+    },
     'results-files': {
         kind: 'list',
         description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+    },
+    cache: {
+        kind: 'yes-no',
+        actionOnly: true,
+        default: 'true',
+        description: 'Keep results in the GitHub Actions cache and evaluate only checkpoints (or settings) not seen before: a result is reused when the checkpoint files and the evaluator settings are the same. `false` evaluates everything.'
+    },
+    'cache-dir': {
+        kind: 'path',
+        description: 'Keep results in this folder instead (a persistent folder of a self-hosted runner, or the CLI, where caching is off unless this is given).'
     },
     metric: {
         kind: 'text',
@@ -31608,6 +31629,8 @@ const OUTPUTS = {
     'metric-value': "The winner's value of the ranking metric.",
     'scores-file': 'Path of scores.json (scores.csv is beside it).',
     'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
+    'checkpoints-cached': 'How many checkpoint results were reused from the cache instead of evaluated.',
+    'evaluations-run': 'How many checkpoints were evaluated by this run (not taken from the cache).',
     'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',
     'checkpoints-failed': 'How many checkpoints failed to evaluate.',
     gate: '`passed`, `failed` or `skipped` (no gate configured, or a shard job).',
@@ -31781,8 +31804,46 @@ function parseEvaluation(inputs, defaults) {
         command: inputs.text('eval-command'),
         resultsFiles: resultsFiles.length > 0 ? resultsFiles : undefined,
         concurrency: inputs.count('eval-concurrency') ?? defaults.cpus ?? external_node_os_default().availableParallelism(),
-        timeoutMs: inputs.duration('eval-timeout')
+        timeoutMs: inputs.duration('eval-timeout'),
+        devices: parseDevices(inputs)
     };
+}
+/** eval-devices (a list, or `auto`) and devices-per-eval; the device groups themselves are made when evaluating. */
+function parseDevices(inputs) {
+    const ids = inputs.list('eval-devices');
+    const perEval = inputs.count('devices-per-eval');
+    if (ids.length === 0) {
+        if (perEval !== undefined) {
+            throw new errors/* InputError */.d('devices-per-eval', 'needs eval-devices: list the GPUs to share out, e.g. 0,1,2,3, or auto.');
+        }
+        return undefined;
+    }
+    if (inputs.choice('evaluator') !== 'command') {
+        throw new errors/* InputError */.d('eval-devices', 'applies to evaluator=command (it sets CUDA_VISIBLE_DEVICES for each eval-command); remove it or set evaluator to command.');
+    }
+    const auto = ids.length === 1 && ids[0].toLowerCase() === 'auto';
+    if (!auto) {
+        const bad = ids.find((id) => id.toLowerCase() === 'auto' || !/^[A-Za-z0-9:_-]+$/.test(id));
+        if (bad !== undefined) {
+            throw new errors/* InputError */.d('eval-devices', `'${bad}' is not a device id. Write device indices or UUIDs as CUDA_VISIBLE_DEVICES takes them, e.g. 0,1,2,3 (or auto alone).`);
+        }
+        if (new Set(ids).size !== ids.length) {
+            throw new errors/* InputError */.d('eval-devices', `lists a device twice (${ids.join(',')}); each device goes to one evaluation at a time.`);
+        }
+        if (perEval !== undefined && perEval > ids.length) {
+            throw new errors/* InputError */.d('devices-per-eval', `is ${perEval} but eval-devices lists only ${ids.length} device(s); lower devices-per-eval or list more devices.`);
+        }
+    }
+    return { ids: auto ? 'auto' : ids, perEval: perEval ?? 1, maxConcurrent: inputs.count('eval-concurrency') };
+}
+/** cache-dir wins; otherwise `cache` (default true) means the Actions cache inside GitHub Actions, nothing in a terminal. */
+function parseCache(inputs, defaults) {
+    if (!inputs.yesNo('cache'))
+        return { kind: 'off' };
+    const dir = inputs.path('cache-dir');
+    if (dir)
+        return { kind: 'dir', dir };
+    return defaults.actionsCacheDir ? { kind: 'actions', dir: defaults.actionsCacheDir } : { kind: 'off' };
 }
 function parseGate(inputs, workspace) {
     const minScore = inputs.number('min-score', '0.7');
@@ -31887,6 +31948,7 @@ function parseConfig(read, defaults) {
         checkpointDir: external_node_path_default().resolve(workspace, checkpointDirGiven),
         outputDir: inputs.path('output-dir') ?? external_node_path_default().resolve(workspace, defaults.outputDir),
         evaluation: parseEvaluation(inputs, defaults),
+        cache: parseCache(inputs, defaults),
         ranking: {
             metric: inputs.withDefault('metric'),
             greaterIsBetter: inputs.yesNoAuto('greater-is-better')
@@ -32172,7 +32234,7 @@ async function uploadScoresArtifact(options) {
     let uploaded;
     try {
         // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
         uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
             retentionDays: options.retentionDays
         });
@@ -32356,7 +32418,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56783:
+/***/ 50940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32645,7 +32707,7 @@ async function fetchShardArtifacts(options) {
             'Download the artifacts yourself and pass their folder instead, e.g. aggregate: ./shards.');
     }
     // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
     const client = new DefaultArtifactClient();
     let listed;
     try {
@@ -32820,7 +32882,8 @@ async function aggregateShards(options) {
             scores,
             metrics: record.metrics,
             ...(record.error ? { error: record.error } : {}),
-            durationMs: record.durationMs
+            durationMs: record.durationMs,
+            ...(record.cached ? { cached: record.cached } : {})
         };
     });
     const failed = results.filter((r) => r.status === 'failed');
@@ -33455,6 +33518,41 @@ function renderEvaluationSummary(options) {
         text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note);
     }
     return `${text}\n\n${tailText}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/util/duration.ts
+/** A time span as people read it: 850 ms -> `0.9s`, 125 s -> `2m 5s`, 2 h -> `2h 0m`. */
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+;// CONCATENATED MODULE: ./src/report/cache.ts
+
+
+const MAX_ROWS = 200;
+/** Undefined when the run used no cache. */
+function cacheSection(doc, cacheUsed) {
+    if (!cacheUsed)
+        return undefined;
+    const rows = [...doc.checkpoints].sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
+    const cached = rows.filter((c) => c.cached);
+    const saved = cached.reduce((sum, c) => sum + (c.cached?.savedMs ?? 0), 0);
+    const title = `Results cache: ${cached.length} of ${rows.length} checkpoint(s) cached, ${rows.length - cached.length} evaluated` +
+        (cached.length ? `, ${formatDuration(saved)} of evaluation saved` : '');
+    const body = table(['Checkpoint', 'Result', 'Time'], rows
+        .slice(0, MAX_ROWS)
+        .map((c) => [
+        cell(c.name),
+        c.cached ? `cached (evaluated ${c.cached.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : 'evaluated',
+        c.cached ? `${formatDuration(c.cached.savedMs)} saved` : formatDuration(c.durationMs)
+    ]), ['l', 'l', 'r']);
+    const more = rows.length > MAX_ROWS ? `\n\n… and ${rows.length - MAX_ROWS} more (scores.json marks each one).` : '';
+    return details(title, body + more);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/baseline.ts
@@ -34949,6 +35047,7 @@ async function publishStage(options) {
 
 
 
+
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -35004,6 +35103,7 @@ async function conclude(options, outcome) {
     const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked';
     const sections = [
         renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+        cacheSection(outcome.scores, outcome.cacheUsed ?? false),
         comparisonSection(comparisonMarkdown, baselineState),
         gateSection(gate),
         publishSection(publish)
@@ -35039,6 +35139,64 @@ async function conclude(options, outcome) {
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
+// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
+// caps and rounding are a contract with users (their published cards carry these numbers):
+// see the spec, and never "improve" them.
+
+const CORE = 'Core Reasoning Tasks';
+const LANGUAGE = 'Language Understanding';
+const GENERATION = 'Generation Tasks';
+const SPECIALIZED = 'Specialized Capabilities';
+const saturating = (x, k) => x / (x + k);
+/** In the suite's canonical order (summaries, CSV columns, sums). */
+// One row per benchmark, as the spec's table lists them.
+// prettier-ignore
+const BUILTIN_SUITE = [
+    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
+    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
+    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
+    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
+    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
+    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
+    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
+    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
+    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
+    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
+    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
+    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
+    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
+    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
+    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
+];
+/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
+const EXAMPLE_WEIGHTS = {
+    math_reasoning: 1.2,
+    logical_reasoning: 1.2,
+    code_generation: 1.1,
+    question_answering: 1.1,
+    instruction_following: 1.1,
+    safety_evaluation: 1.1,
+    text_classification: 0.9,
+    sentiment_analysis: 0.9,
+    creative_writing: 0.9
+};
+/** The benchmark's score at `step`, or null when the step is not a positive integer. */
+function builtinScore(benchmark, step) {
+    if (!Number.isSafeInteger(step) || step <= 0)
+        return null;
+    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
+}
+/** Every benchmark's score at `step`, keyed by id, in canonical order. */
+function builtinScores(step, benchmarks = BUILTIN_SUITE) {
+    const scores = {};
+    for (const b of benchmarks)
+        scores[b.id] = builtinScore(b, step);
+    return scores;
+}
+
 ;// CONCATENATED MODULE: ./src/util/map-limit.ts
 /** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
 async function mapLimit(items, limit, signal, task) {
@@ -35054,6 +35212,457 @@ async function mapLimit(items, limit, signal, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     signal?.throwIfAborted();
     return results;
+}
+
+// EXTERNAL MODULE: ./src/util/version.ts
+var version = __nccwpck_require__(76092);
+;// CONCATENATED MODULE: ./src/cache/key.ts
+// What a cached result is keyed by: everything that determines a score, nothing that doesn't.
+//
+//   checkpoint fingerprint  sha256 over the name, size and sha256 of every file at the top of the
+//                           checkpoint folder (weights, config, tokenizer, generation config...),
+//                           training state excepted. Content only: a re-download, a copy to
+//                           another runner or a touched mtime gives the same fingerprint; one
+//                           changed byte gives another.
+//   checkpoint name, step   {name} and {step} reach the command (and the built-in suite scores
+//                           by step), so two folders with the same bytes are two results.
+//   evaluator identity      kind and settings (the eval-command template, the built-in suite's
+//                           benchmarks and version), the content of files the command names
+//                           (e.g. eval.py), the cache format and the action's major version.
+//
+// Ranking settings (metric, weights, greater-is-better) are not in the key: the cache holds raw
+// per-benchmark scores and metrics, and ranking is recomputed from them on every run.
+
+
+
+
+
+
+
+/** Bumped when the entry format or the key's recipe changes: older entries stop matching. */
+const CACHE_FORMAT = 1;
+/** Files of a checkpoint folder that training writes for resuming, which no evaluation reads. */
+const TRAINING_STATE = [
+    /^optimizer.*\.(?:pt|bin)$/,
+    /^scheduler\.pt$/,
+    /^scaler\.pt$/,
+    /^rng_state.*\.pth$/,
+    /^trainer_state\.json$/,
+    /^training_args\.bin$/
+];
+// A script named by eval-command is part of the evaluator; bigger files are not scripts.
+const MAX_COMMAND_FILE_BYTES = 16 * 1024 * 1024;
+const PARALLEL_FILES = 4;
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** JSON with object keys sorted, so equal settings always hash alike. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The files a fingerprint covers: the folder's top-level files, sorted, without training state or dotfiles. */
+function fingerprintedFiles(checkpoint) {
+    return checkpoint.files
+        .map((f) => f.name)
+        .filter((name) => !name.startsWith('.') && !TRAINING_STATE.some((re) => re.test(name)))
+        .sort();
+}
+/** sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its path or times. */
+async function fingerprintCheckpoint(checkpoint) {
+    const names = fingerprintedFiles(checkpoint);
+    const lines = await mapLimit(names, PARALLEL_FILES, undefined, async (name) => {
+        const file = external_node_path_default().join(checkpoint.path, name);
+        const { size } = await (0,promises_.stat)(file);
+        return `${name}\0${size}\0${await hashFile(file)}\n`;
+    });
+    return sha256(lines.join(''));
+}
+/** Words of the template that name an existing file (relative to cwd): their content is part of the evaluator. */
+async function commandFiles(command, cwd) {
+    const words = new Set(command
+        .split(/\s+/)
+        .map((word) => word.replace(/^['"]|['"]$/g, ''))
+        .filter((word) => word && !word.includes('{') && !word.startsWith('-') && !word.includes('=')));
+    const found = {};
+    for (const word of words) {
+        const file = external_node_path_default().resolve(cwd, word);
+        const info = await (0,promises_.stat)(file).catch(() => null);
+        if (info?.isFile() && info.size <= MAX_COMMAND_FILE_BYTES)
+            found[word] = await hashFile(file);
+    }
+    return found;
+}
+async function evaluatorIdentity(info, cwd) {
+    const identity = {
+        format: CACHE_FORMAT,
+        actionMajor: version/* TOOL_VERSION */.w.split('.')[0],
+        kind: info.kind,
+        settings: info.settings
+    };
+    if (info.kind === 'builtin')
+        identity.suite = `${version/* TOOL_VERSION */.w} ${sha256(canonicalJson(BUILTIN_SUITE))}`;
+    if (info.kind === 'command' && typeof info.settings.command === 'string') {
+        identity.files = await commandFiles(info.settings.command, cwd);
+    }
+    return identity;
+}
+/** A short stable hash of the identity: the Actions cache key's prefix, and part of every entry key. */
+function identityHash(identity) {
+    return sha256(canonicalJson(identity));
+}
+/** One checkpoint's result under one evaluator: the entry's file name. */
+function entryKey(identity, checkpoint, fingerprint) {
+    return sha256(canonicalJson({ identity, name: checkpoint.name, step: checkpoint.step, fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+// Cached results on disk: one small JSON file per (evaluator, checkpoint) key, in one folder
+// (a cache-dir, or the folder the Actions cache restores and saves). An entry holds scores and
+// nothing else: benchmark names, numbers, the checkpoint's name and step, when and how long.
+// Never a token, a command line or a path. Each entry carries a digest of its result, so a file
+// that is truncated, hand-edited or bit-flipped reads as a miss (with a warning), never as a
+// wrong score.
+
+
+
+
+
+const ENTRY_SCHEMA = 'checkpoint-eval/cached-result';
+const digestOf = (result) => (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(result)).digest('hex');
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Why the parsed file is not an entry for `key`, or null when it is one. */
+function entryProblem(entry, key) {
+    if (!isRecord(entry) || entry.schema !== ENTRY_SCHEMA)
+        return 'not a checkpoint-eval cache entry';
+    if (entry.version !== CACHE_FORMAT)
+        return `entry format ${String(entry.version)}, expected ${CACHE_FORMAT}`;
+    if (entry.key !== key)
+        return 'its key does not match its file name';
+    if (!isFiniteNumber(entry.durationMs) || entry.durationMs < 0)
+        return 'no valid durationMs';
+    if (typeof entry.evaluatedAt !== 'string')
+        return 'no evaluatedAt';
+    const result = entry.result;
+    if (!isRecord(result) || !Array.isArray(result.benchmarks) || !isRecord(result.scores) || !isRecord(result.metrics))
+        return 'no result (benchmarks, scores, metrics)';
+    const ids = new Set();
+    for (const b of result.benchmarks) {
+        if (!isRecord(b) || typeof b.id !== 'string' || typeof b.name !== 'string' || typeof b.group !== 'string')
+            return 'a benchmark without id, name and group';
+        ids.add(b.id);
+    }
+    for (const [id, score] of Object.entries(result.scores)) {
+        if (!ids.has(id))
+            return `a score for '${id}', which is not among its benchmarks`;
+        if (score !== null && !isFiniteNumber(score))
+            return `score '${id}' is not a number`;
+    }
+    for (const [name, value] of Object.entries(result.metrics)) {
+        if (!isFiniteNumber(value))
+            return `metric '${name}' is not a number`;
+    }
+    if (entry.digest !== digestOf(result))
+        return 'its digest does not match its result (changed or damaged)';
+    return null;
+}
+/** A folder of entries. Reads never throw (a bad entry is a miss with a warning); failed writes warn. */
+class ResultStore {
+    dir;
+    log;
+    /** Keys read or written by this run: what an Actions cache save keeps. */
+    used = new Set();
+    /** Keys written by this run. */
+    written = new Set();
+    constructor(dir, log) {
+        this.dir = dir;
+        this.log = log;
+    }
+    fileFor(key) {
+        return external_node_path_default().join(this.dir, `${key}.json`);
+    }
+    /** The stored result, or undefined on a miss; an unreadable or invalid entry is a miss with a warning. */
+    async get(key, checkpoint) {
+        const file = this.fileFor(key);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            this.warn(checkpoint, file, `can't be read (${(0,errors/* errorMessage */.g)(error)})`);
+            return undefined;
+        }
+        let entry;
+        try {
+            entry = JSON.parse(text);
+        }
+        catch (error) {
+            this.warn(checkpoint, file, `is not valid JSON (${(0,errors/* errorMessage */.g)(error)})`);
+            return undefined;
+        }
+        const problem = entryProblem(entry, key);
+        if (problem) {
+            this.warn(checkpoint, file, `is not usable: ${problem}`);
+            return undefined;
+        }
+        const { result, durationMs, evaluatedAt } = entry;
+        this.used.add(key);
+        return { ...result, durationMs, evaluatedAt };
+    }
+    /** Stores a result; a write that fails is a warning (the run's scores are not affected). */
+    async put(key, checkpoint, result) {
+        const stored = {
+            benchmarks: result.benchmarks.map(({ id, name, group, higherIsBetter }) => higherIsBetter === undefined ? { id, name, group } : { id, name, group, higherIsBetter }),
+            scores: result.scores,
+            metrics: result.metrics
+        };
+        const entry = {
+            schema: ENTRY_SCHEMA,
+            version: CACHE_FORMAT,
+            key,
+            checkpoint: { name: checkpoint.name, step: checkpoint.step },
+            evaluatedAt: result.evaluatedAt,
+            durationMs: Math.round(result.durationMs),
+            result: stored,
+            digest: digestOf(stored)
+        };
+        const file = this.fileFor(key);
+        // Written whole, then renamed: a run killed mid-write leaves no half entry behind.
+        const temp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            await (0,promises_.writeFile)(temp, JSON.stringify(entry, null, 2) + '\n');
+            await (0,promises_.rename)(temp, file);
+            this.used.add(key);
+            this.written.add(key);
+        }
+        catch (error) {
+            await (0,promises_.rm)(temp, { force: true });
+            this.log.warning(`Could not store the result of ${checkpoint.name} in the cache (${file}): ${(0,errors/* errorMessage */.g)(error)}`);
+        }
+    }
+    warn(checkpoint, file, what) {
+        this.log.warning(`Cache entry for ${checkpoint.name} ${what}; evaluating it again (the entry is replaced). Entry: ${file}`, checkpoint.path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+// The GitHub Actions cache, through @actions/cache (loaded only when used: the Azure SDK under it
+// is heavy). Entries accumulate the usual way: restore the newest cache whose key starts with the
+// evaluator's prefix into a folder, evaluate only what is missing, then save the folder under a
+// new key for this run. A cache entry can't be overwritten, hence a key per run; GitHub evicts
+// old ones (least recently used, 10 GB per repository) and scores are a few KB.
+
+
+
+
+/** Restores the newest matching cache into `dir`; undefined (evaluate everything) when the service is absent. */
+async function openActionsCache(options) {
+    const { dir, key, restoreKeys, log } = options;
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45692));
+    if (!cache.isFeatureAvailable()) {
+        log.notice('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
+        return undefined;
+    }
+    // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    let restoredKey;
+    try {
+        restoredKey = await cache.restoreCache([dir], key, restoreKeys);
+    }
+    catch (error) {
+        log.warning(`Could not restore the results cache (${(0,errors/* errorMessage */.g)(error)}): evaluating every checkpoint.`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    log.info(restoredKey ? `Results cache restored from ${restoredKey}` : `No results cache yet for ${restoreKeys[0]}*`);
+    const store = new ResultStore(dir, log);
+    return {
+        store,
+        where: 'the GitHub Actions cache',
+        async close() {
+            if (store.written.size === 0) {
+                log.info('Results cache: nothing new to save.');
+                return;
+            }
+            try {
+                // Keep the entries this run used: checkpoints that left the folder (and entries of an
+                // older evaluator) don't travel on forever.
+                for (const name of await (0,promises_.readdir)(dir)) {
+                    if (!store.used.has(name.replace(/\.json$/, '')))
+                        await (0,promises_.rm)(external_node_path_default().join(dir, name), { force: true });
+                }
+                const id = await cache.saveCache([dir], key);
+                if (id !== -1)
+                    log.info(`Results cache saved as ${key} (${store.used.size} results)`);
+                // saveCache reports its own failures as warnings and returns -1.
+            }
+            catch (error) {
+                log.warning(`Could not save the results cache as ${key}: ${(0,errors/* errorMessage */.g)(error)}`);
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-dir.ts
+// cache-dir: a plain folder that keeps results between runs (the CLI, or a self-hosted runner's
+// persistent disk). Entries are only added or replaced, never pruned: delete the folder to start over.
+
+
+
+/** The folder as a cache; a folder that can't be created is a warning and no cache. */
+async function openLocalDirCache(dir, shownAs, log) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch (error) {
+        log.warning(`cache-dir ${shownAs} can't be used (${(0,errors/* errorMessage */.g)(error)}): evaluating every checkpoint.`);
+        return undefined;
+    }
+    return { store: new ResultStore(dir, log), where: `cache-dir ${shownAs}`, close: async () => { } };
+}
+
+;// CONCATENATED MODULE: ./src/cache/evaluate.ts
+
+
+
+
+// Hashing reads whole weight files: a few at once keeps the disk busy without thrashing it.
+const PARALLEL_FINGERPRINTS = 2;
+async function evaluateWithCache(evaluator, checkpoints, options) {
+    const { cache, identity, log } = options;
+    const lookups = await mapLimit(checkpoints, PARALLEL_FINGERPRINTS, options.signal, async (checkpoint) => {
+        const started = Date.now();
+        let key;
+        try {
+            key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint));
+        }
+        catch (error) {
+            log.warning(`${checkpoint.name}: could not fingerprint its files for the cache (${(0,errors/* errorMessage */.g)(error)})`);
+        }
+        const hit = key ? await cache.store.get(key, checkpoint) : undefined;
+        return { checkpoint, key, hit, lookupMs: Date.now() - started };
+    });
+    const misses = lookups.filter((l) => !l.hit);
+    const hits = lookups.length - misses.length;
+    log.info(`Results cache (${cache.where}): ${hits} of ${lookups.length} checkpoint(s) cached, ${misses.length} to evaluate`);
+    let fresh;
+    if (misses.length > 0) {
+        fresh = await evaluator.evaluate(misses.map((l) => l.checkpoint), 
+        // With cached results to show, failing misses are reported like any failed checkpoint.
+        { ...options, allFailed: hits > 0 ? 'return' : options.allFailed });
+        const evaluatedAt = new Date().toISOString();
+        for (const [i, result] of fresh.results.entries()) {
+            const key = misses[i].key;
+            if (result.status !== 'ok' || !key)
+                continue;
+            await cache.store.put(key, result.checkpoint, { ...ownResult(result, fresh.benchmarks), evaluatedAt });
+        }
+    }
+    const run = assemble(evaluator, lookups, fresh);
+    logCacheUse(run.results, log);
+    return run;
+}
+/** The benchmarks and scores a checkpoint has (not the nulls for other checkpoints' benchmarks). */
+function ownResult(result, benchmarks) {
+    const own = benchmarks.filter((b) => result.scores[b.id] !== null && result.scores[b.id] !== undefined);
+    return {
+        benchmarks: own,
+        scores: Object.fromEntries(own.map((b) => [b.id, result.scores[b.id]])),
+        metrics: result.metrics,
+        durationMs: result.durationMs
+    };
+}
+/**
+ * Cached and fresh results -> one run in discovery order. Benchmarks are the union in first-seen
+ * order (a fresh result brings the evaluator's whole list), as the evaluator builds them, so a
+ * fully cached run lists them as the run that filled the cache did.
+ */
+function assemble(evaluator, lookups, fresh) {
+    const freshByName = new Map((fresh?.results ?? []).map((r) => [r.checkpoint.name, r]));
+    const benchmarks = [];
+    const seen = new Set();
+    for (const lookup of lookups) {
+        const list = lookup.hit?.benchmarks ?? (freshByName.get(lookup.checkpoint.name)?.status === 'ok' ? fresh.benchmarks : []);
+        for (const b of list) {
+            if (seen.has(b.id))
+                continue;
+            seen.add(b.id);
+            benchmarks.push(b);
+        }
+    }
+    const scoresOver = (scores) => Object.fromEntries(benchmarks.map((b) => [b.id, scores[b.id] ?? null]));
+    const results = lookups.map(({ checkpoint, hit, lookupMs }) => {
+        if (hit) {
+            return {
+                checkpoint,
+                status: 'ok',
+                scores: scoresOver(hit.scores),
+                metrics: hit.metrics,
+                durationMs: lookupMs,
+                cached: { evaluatedAt: hit.evaluatedAt, savedMs: hit.durationMs }
+            };
+        }
+        const result = freshByName.get(checkpoint.name);
+        return result.status === 'ok' ? { ...result, scores: scoresOver(result.scores) } : result;
+    });
+    return { evaluator: fresh?.evaluator ?? evaluator.info, benchmarks, results };
+}
+function logCacheUse(results, log) {
+    let saved = 0;
+    for (const r of results) {
+        if (r.cached) {
+            saved += r.cached.savedMs;
+            log.info(`${r.checkpoint.name}: cached (evaluated ${r.cached.evaluatedAt}, saves ${formatDuration(r.cached.savedMs)})`);
+        }
+        else {
+            log.info(`${r.checkpoint.name}: evaluated (${formatDuration(r.durationMs)})`);
+        }
+    }
+    const cached = results.filter((r) => r.cached).length;
+    if (cached > 0)
+        log.info(`Results cache: ${cached} cached, ${results.length - cached} evaluated; saved ${formatDuration(saved)}`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/index.ts
+
+
+
+
+
+async function openResultsCache(options) {
+    const { config, evaluator, log } = options;
+    if (config.kind === 'off')
+        return undefined;
+    if (evaluator.kind === 'results') {
+        // Reading results files is as cheap as reading the cache, and those files are the truth.
+        log.debug('Results cache: not used with evaluator results (the metrics are read from disk anyway).');
+        return undefined;
+    }
+    const identity = identityHash(await evaluatorIdentity(evaluator, options.workspace));
+    if (config.kind === 'dir') {
+        const cache = await openLocalDirCache(config.dir, (0,paths/* shownPath */.pS)(options.workspace, config.dir), log);
+        return cache && { cache, identity };
+    }
+    // Keys: one lineage per evaluator identity (and per shard), a new key per run.
+    const prefix = `checkpoint-eval-results-v${CACHE_FORMAT}-${identity.slice(0, 24)}-`;
+    const lineage = options.shard ? `${prefix}shard-${options.shard.index}-of-${options.shard.count}-` : prefix;
+    const key = `${lineage}${options.run.id ?? Date.now()}-${options.run.attempt ?? 1}`;
+    const cache = await openActionsCache({
+        dir: config.dir,
+        key,
+        restoreKeys: lineage === prefix ? [prefix] : [lineage, prefix],
+        log
+    });
+    return cache && { cache, identity };
 }
 
 ;// CONCATENATED MODULE: ./src/discover/weights.ts
@@ -35348,62 +35957,6 @@ function countProgress(total, onProgress) {
     return (label) => onProgress?.(++done, total, label);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
-// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
-// caps and rounding are a contract with users (their published cards carry these numbers):
-// see the spec, and never "improve" them.
-
-const CORE = 'Core Reasoning Tasks';
-const LANGUAGE = 'Language Understanding';
-const GENERATION = 'Generation Tasks';
-const SPECIALIZED = 'Specialized Capabilities';
-const saturating = (x, k) => x / (x + k);
-/** In the suite's canonical order (summaries, CSV columns, sums). */
-// One row per benchmark, as the spec's table lists them.
-// prettier-ignore
-const BUILTIN_SUITE = [
-    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
-    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
-    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
-    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
-    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
-    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
-    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
-    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
-    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
-    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
-    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
-    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
-    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
-    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
-];
-/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
-const EXAMPLE_WEIGHTS = {
-    math_reasoning: 1.2,
-    logical_reasoning: 1.2,
-    code_generation: 1.1,
-    question_answering: 1.1,
-    instruction_following: 1.1,
-    safety_evaluation: 1.1,
-    text_classification: 0.9,
-    sentiment_analysis: 0.9,
-    creative_writing: 0.9
-};
-/** The benchmark's score at `step`, or null when the step is not a positive integer. */
-function builtinScore(benchmark, step) {
-    if (!Number.isSafeInteger(step) || step <= 0)
-        return null;
-    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
-}
-/** Every benchmark's score at `step`, keyed by id, in canonical order. */
-function builtinScores(step, benchmarks = BUILTIN_SUITE) {
-    const scores = {};
-    for (const b of benchmarks)
-        scores[b.id] = builtinScore(b, step);
-    return scores;
-}
-
 ;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
 // The default evaluator: the built-in suite, scored from each checkpoint's step.
 
@@ -35445,6 +35998,94 @@ function createBuiltinEvaluator(options = {}) {
             };
         }
     };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/evaluate/devices.ts
+// GPUs for evaluations that run side by side: eval-devices split into groups of devices-per-eval,
+// and a pool that lends each running evaluation a group of its own. The group reaches the command
+// as CUDA_VISIBLE_DEVICES (and {device}), so four evaluations on a 4-GPU runner don't all load
+// onto GPU 0.
+
+/** `nvidia-smi -L` answers in well under a second; a hung driver must not hang the run. */
+const NVIDIA_SMI_TIMEOUT_MS = 15_000;
+/** Splits ids into groups of `perEval`; ids left over (fewer than perEval) are not used. */
+function deviceGroups(ids, perEval) {
+    const groups = [];
+    for (let i = 0; i + perEval <= ids.length; i += perEval)
+        groups.push(ids.slice(i, i + perEval));
+    return groups;
+}
+/** The device ids `nvidia-smi -L` lists (`GPU 0: NVIDIA A100 ... (UUID: GPU-...)` -> `0`). */
+function parseNvidiaSmiList(text) {
+    return [...text.matchAll(/^GPU (\d+):/gm)].map((m) => m[1]);
+}
+/**
+ * `auto`: $CUDA_VISIBLE_DEVICES when the runner already narrowed the GPUs (a child's
+ * CUDA_VISIBLE_DEVICES replaces the parent's, so its ids are the ones to hand out), else every GPU
+ * nvidia-smi lists; none when there is no nvidia-smi.
+ */
+async function findDevices(env, log) {
+    const visible = env.CUDA_VISIBLE_DEVICES?.trim();
+    if (visible) {
+        const ids = visible
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean);
+        log.info(`eval-devices auto: ${ids.join(',')} (from CUDA_VISIBLE_DEVICES)`);
+        return ids;
+    }
+    const listed = await new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('nvidia-smi', ['-L'], { env, timeout: NVIDIA_SMI_TIMEOUT_MS, windowsHide: true }, (error, stdout) => resolve(error ? null : stdout));
+    });
+    const ids = listed === null ? [] : parseNvidiaSmiList(listed);
+    if (ids.length === 0) {
+        log.warning(`eval-devices is auto but ${listed === null ? 'nvidia-smi could not be run' : 'nvidia-smi -L lists no GPU'}: ` +
+            'evaluations run without CUDA_VISIBLE_DEVICES. List the devices (e.g. 0,1) to set them anyway.');
+    }
+    else {
+        log.info(`eval-devices auto: ${ids.join(',')} (from nvidia-smi -L)`);
+    }
+    return ids;
+}
+/** Lends device groups: acquire() waits until a group is free; release() gives it back. */
+class DevicePool {
+    free;
+    waiting = [];
+    constructor(groups) {
+        this.free = groups.map((g) => [...g]);
+    }
+    acquire() {
+        const group = this.free.shift();
+        return group ? Promise.resolve(group) : new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release(group) {
+        const next = this.waiting.shift();
+        if (next)
+            next(group);
+        else
+            this.free.push(group);
+    }
+}
+/** The config's devices -> groups and how many evaluations run at once; undefined when no device can be handed out. */
+async function planDevices(config, env, log) {
+    const ids = config.ids === 'auto' ? await findDevices(env, log) : config.ids;
+    if (ids.length === 0)
+        return undefined;
+    const groups = deviceGroups(ids, config.perEval);
+    if (groups.length === 0) {
+        log.warning(`devices-per-eval is ${config.perEval} but only ${ids.length} device(s) were found (${ids.join(',')}): ` +
+            'evaluations run without CUDA_VISIBLE_DEVICES.');
+        return undefined;
+    }
+    const unused = ids.length - groups.length * config.perEval;
+    if (unused > 0)
+        log.warning(`${unused} device(s) left over by devices-per-eval ${config.perEval}: not used.`);
+    const concurrency = Math.min(groups.length, config.maxConcurrent ?? groups.length);
+    log.info(`devices: ${groups.map((g) => g.join(',')).join(' | ')} (${concurrency} evaluation(s) at a time, ` +
+        `${config.perEval} device(s) each)`);
+    return { pool: new DevicePool(groups), groups, concurrency };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/results/formats/collector.ts
@@ -35564,7 +36205,7 @@ function numberOf(value) {
         return Number(value.slice(NON_FINITE.length));
     return undefined;
 }
-function isRecord(value) {
+function json_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** `an array`, `null`, `a string`: what a value is, for messages. */
@@ -35602,7 +36243,7 @@ function jsonAtEndOfOutput(stdout) {
 }
 function isJsonObjectText(text) {
     try {
-        return isRecord(parseJsonText(text, ''));
+        return json_isRecord(parseJsonText(text, ''));
     }
     catch {
         return false;
@@ -35687,7 +36328,7 @@ function parseLighteval(json, source) {
     const out = new Collector('lighteval', source);
     const results = json.results;
     const parsed = Object.entries(results)
-        .filter((pair) => isRecord(pair[1]))
+        .filter((pair) => json_isRecord(pair[1]))
         .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
     // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
     const averaged = new Set(parsed.filter((p) => p.task.endsWith(AVERAGE)).map((p) => p.task.slice(0, -AVERAGE.length)));
@@ -35745,11 +36386,11 @@ function splitLightevalKey(key) {
 function parseLmEval(json, source) {
     const out = new Collector('lm-eval', source);
     const results = json.results;
-    const groups = isRecord(json.groups) ? json.groups : {};
-    const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {};
-    const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {};
+    const groups = json_isRecord(json.groups) ? json.groups : {};
+    const hierarchy = json_isRecord(json.group_subtasks) ? json.group_subtasks : {};
+    const higher = json_isRecord(json.higher_is_better) ? json.higher_is_better : {};
     const entryOf = (name) => {
-        const candidates = [results[name], groups[name]].filter(isRecord);
+        const candidates = [results[name], groups[name]].filter(json_isRecord);
         return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
     };
     const subtasksOf = (name) => Array.isArray(hierarchy[name])
@@ -35790,7 +36431,7 @@ function parseLmEval(json, source) {
         if (metrics.length > 0 && entry) {
             const [primary, ...rest] = metrics;
             const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
-            const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
+            const known = json_isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
             const higherIsBetter = typeof known === 'boolean' ? known : (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric);
             const label = `${alias || name} (${task_metrics_metricLabel(primary)})`;
             out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`);
@@ -35821,7 +36462,7 @@ function parseLmEval(json, source) {
 
 
 function parseTrainerState(json, source, step) {
-    const history = json.log_history.filter(isRecord);
+    const history = json.log_history.filter(json_isRecord);
     const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
     if (evals.length === 0) {
         throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
@@ -35887,12 +36528,12 @@ function parseTrainerState(json, source, step) {
 
 /** Which of the accepted shapes `json` is; null when it is not an object at all. */
 function detectMetricsFormat(json) {
-    if (!isRecord(json))
+    if (!json_isRecord(json))
         return null;
     if (Array.isArray(json.log_history))
         return 'trainer-state';
     const results = json.results;
-    if (isRecord(results)) {
+    if (json_isRecord(results)) {
         if (Object.values(results).every((v) => numberOf(v) !== undefined))
             return 'flat';
         if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
@@ -35909,7 +36550,7 @@ function detectMetricsFormat(json) {
  */
 function parseMetricsDocument(json, source, options = {}) {
     const format = detectMetricsFormat(json);
-    if (format === null || !isRecord(json)) {
+    if (format === null || !json_isRecord(json)) {
         throw new MetricsFormatError(`${source}: got ${json_describe(json)}; ${ACCEPTED}`);
     }
     switch (format) {
@@ -35920,7 +36561,7 @@ function parseMetricsDocument(json, source, options = {}) {
         case 'lighteval':
             return parseLighteval(json, source);
         case 'flat':
-            return parseFlat(isRecord(json.results) ? json.results : json, new Collector('flat', source));
+            return parseFlat(json_isRecord(json.results) ? json.results : json, new Collector('flat', source));
     }
 }
 /** parseJsonText + parseMetricsDocument. */
@@ -36007,8 +36648,6 @@ function truncate(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/evaluate/command/shell.ts
 // Owning one child process: runs a command in a POSIX shell in its own process group, keeps the
 // tail of its output, and on a timeout or abort kills the shell and everything it started
@@ -36153,8 +36792,8 @@ class TailBuffer {
 // Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
 // runners put on PATH), so there is exactly one quoting scheme to get right.
 
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
-const template_PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output', 'device']));
+const template_PLACEHOLDER = /\{(checkpoint|step|name|output|device)\}/g;
 // Characters that mean nothing to sh: values made only of these stay unquoted so the command
 // shown in the log reads like the one a person would type.
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -36171,7 +36810,7 @@ function quotePosix(value) {
  * `{name}` is never substituted again.
  */
 function renderCommand(template, values) {
-    return template.replace(template_PLACEHOLDER, (_match, key) => quotePosix(values[key]));
+    return template.replace(template_PLACEHOLDER, (_match, key) => quotePosix(values[key] ?? ''));
 }
 /** Throws with a fix when the template can't do what the user meant. */
 function checkCommandTemplate(template) {
@@ -36185,7 +36824,7 @@ function checkCommandTemplate(template) {
             `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
             `--model_args pretrained={checkpoint},dtype=bfloat16`);
     }
-    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
+    const dollar = /\$\{(checkpoint|step|name|output|device)\}/.exec(template);
     if (dollar) {
         throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
             'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
@@ -36213,7 +36852,7 @@ function placeholderInsideQuotes(template) {
         else if (quote === '"' && ch === '\\')
             i++;
         else if (ch === '{') {
-            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
+            const match = /^\{(checkpoint|step|name|output|device)\}/.exec(template.slice(i));
             if (match)
                 return { placeholder: match[1], quote };
         }
@@ -36257,6 +36896,7 @@ function defaultShell(platform = process.platform, env = process.env) {
 
 
 
+
 const STDERR_LINES_IN_ERROR = 8;
 const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
     'a JSON object such as {"accuracy": 0.81} as its last line';
@@ -36275,6 +36915,9 @@ function createCommandEvaluator(options) {
     }
     if (!(options.timeoutMs > 0))
         throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
+    if (options.command.includes('{device}') && !options.devices) {
+        throw new errors/* InputError */.d('eval-command', 'uses {device} but eval-devices is not set: list the GPUs to share out (e.g. 0,1,2,3, or auto).');
+    }
     const info = { kind: 'command', settings: { command: options.command } };
     return {
         info,
@@ -36282,12 +36925,22 @@ function createCommandEvaluator(options) {
             await (0,promises_.mkdir)(options.outputDir, { recursive: true });
             const outputs = outputPaths(checkpoints, options.outputDir);
             const progress = countProgress(checkpoints.length, onProgress);
+            const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log));
+            const concurrency = devices ? devices.concurrency : options.concurrency;
             log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
-                `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
-            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
-                const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
-                progress(checkpoint.name);
-                return outcome;
+                `(${Math.min(concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
+            const outcomes = await mapLimit(checkpoints, concurrency, signal, async (checkpoint, index) => {
+                const group = await devices?.pool.acquire();
+                try {
+                    const device = group?.join(',');
+                    const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device });
+                    progress(checkpoint.name);
+                    return outcome;
+                }
+                finally {
+                    if (group)
+                        devices?.pool.release(group);
+                }
             });
             return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG });
         }
@@ -36303,7 +36956,8 @@ async function evaluateOne(checkpoint, outputPath, context) {
         checkpoint: checkpointPath,
         step: String(checkpoint.step),
         name: checkpoint.name,
-        output: outputPath
+        output: outputPath,
+        device: context.device ?? ''
     };
     const rendered = renderCommand(context.command, values);
     const env = {
@@ -36311,7 +36965,8 @@ async function evaluateOne(checkpoint, outputPath, context) {
         CHECKPOINT_PATH: checkpointPath,
         CHECKPOINT_STEP: values.step,
         CHECKPOINT_NAME: checkpoint.name,
-        EVAL_OUTPUT: outputPath
+        EVAL_OUTPUT: outputPath,
+        ...(context.device !== undefined ? { CUDA_VISIBLE_DEVICES: context.device } : {})
     };
     const result = await runShellCommand({
         shell: context.shell,
@@ -36495,7 +37150,8 @@ function createEvaluator(config, context) {
                 concurrency: config.concurrency,
                 timeoutMs: config.timeoutMs,
                 cwd: context.cwd,
-                outputDir: context.outputDir
+                outputDir: context.outputDir,
+                devices: config.devices
             });
         case 'results':
             return createResultsEvaluator({ files: config.resultsFiles });
@@ -36503,6 +37159,8 @@ function createEvaluator(config, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// The stages every run mode shares, on plain data: discover, evaluate, rank -> scores document.
+
 
 
 
@@ -36528,6 +37186,29 @@ async function discoverCheckpoints(config, log) {
         log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
     requireCheckpoints(discovery);
     return discovery;
+}
+/**
+ * Evaluates the checkpoints, through the results cache when one is configured: hits reuse the
+ * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
+ */
+async function evaluateCheckpoints({ config, log, run, onProgress }, evaluator, checkpoints, { allFailed, shard } = {}) {
+    const opened = await openResultsCache({
+        config: config.cache,
+        evaluator: evaluator.info,
+        workspace: config.workspace,
+        run: { id: run.github?.runId, attempt: run.github?.runAttempt },
+        shard,
+        log
+    });
+    if (!opened)
+        return { evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, allFailed }), cacheUsed: false };
+    try {
+        const evaluation = await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, allFailed });
+        return { evaluation, cacheUsed: true };
+    }
+    finally {
+        await opened.cache.close();
+    }
 }
 /** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
 async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
@@ -36659,15 +37340,16 @@ async function runFull(options) {
     const discovery = await discoverCheckpoints(config, log);
     const skipped = discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : '';
     log.info(`Found ${discovery.checkpoints.length} checkpoints in ${discovery.shownAs}${skipped}`);
-    const evaluation = await evaluator.evaluate(discovery.checkpoints, { log, onProgress: options.onProgress });
+    const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, discovery.checkpoints);
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir);
-    return conclude(options, { discovery, evaluation, ranking, scores, files });
+    return conclude(options, { discovery, evaluation, ranking, scores, files, cacheUsed });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/shard.ts
 // A shard job of a matrix: evaluates its slice of the checkpoints, writes a partial scores file
 // and uploads it for the aggregate job. It never gates or publishes: it sees only part of the run.
+
 
 
 
@@ -36686,7 +37368,10 @@ async function runShard(options, shard) {
     log.info(`Shard ${shard.index}/${shard.count}: ${checkpoints.length} of ${listing.length} checkpoints ` +
         `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`);
     // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-    const evaluation = await evaluator.evaluate(checkpoints, { log, onProgress: options.onProgress, allFailed: 'return' });
+    const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, checkpoints, {
+        allFailed: 'return',
+        shard
+    });
     if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
         log.warning(`All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +
             'unless other shards have checkpoints that could be evaluated.');
@@ -36694,13 +37379,15 @@ async function runShard(options, shard) {
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     scores.shard = { index: shard.index, count: shard.count, listing };
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir, shardFileBase(shard));
-    const summary = renderEvaluationSummary({
+    const evaluationSummary = renderEvaluationSummary({
         scores,
         scoresFile: files.json,
         title: `Checkpoint evaluation (${part})`,
         note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
     });
     const summaryFile = external_node_path_default().join(config.outputDir, `${shardFileBase(shard)}.summary.md`);
+    const cache = cacheSection(scores, cacheUsed);
+    const summary = cache ? `${evaluationSummary.trimEnd()}\n\n${cache}\n` : evaluationSummary;
     await (0,promises_.writeFile)(summaryFile, summary);
     const artifact = await uploadRunArtifact({
         github: options.github,
@@ -36788,7 +37475,8 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights, wor
         ...(e.checkpoint.parameters !== undefined
             ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype }
             : {}),
-        durationMs: Math.round(e.durationMs)
+        durationMs: Math.round(e.durationMs),
+        ...(e.cached ? { cached: { evaluatedAt: e.cached.evaluatedAt, savedMs: Math.round(e.cached.savedMs) } } : {})
     }));
     const w = ranking.winner;
     return {
@@ -45933,7 +46621,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 77094:
+/***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45944,6 +46632,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -45953,7 +46642,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -46519,1136 +47208,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(13193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -48035,6 +47596,704 @@ function getIDToken(aud) {
 
 /***/ }),
 
+/***/ 27187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
 /***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48127,10 +48386,11 @@ class PersonalAccessTokenCredentialHandler {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
   Hv: () => (/* binding */ HttpCodes)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
@@ -48930,6 +49190,488 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 88701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 
 /***/ })
 

@@ -8,6 +8,7 @@ import type { PublishOutcome } from '../domain/publication.js'
 import { renderComparisonMarkdown } from '../report/comparison.js'
 import { comparisonSection, gateSection, publishSection } from '../report/sections.js'
 import { renderEvaluationSummary } from '../report/summary.js'
+import { cacheSection } from '../report/cache.js'
 import { errorMessage } from '../util/errors.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
@@ -75,6 +76,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
   const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked'
   const sections = [
     renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+    cacheSection(outcome.scores, outcome.cacheUsed ?? false),
     comparisonSection(comparisonMarkdown, baselineState),
     gateSection(gate),
     publishSection(publish)

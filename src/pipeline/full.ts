@@ -10,8 +10,8 @@ export async function runFull(options: PipelineOptions): Promise<PipelineResult>
   const discovery = await discoverCheckpoints(config, log)
   const skipped = discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : ''
   log.info(`Found ${discovery.checkpoints.length} checkpoints in ${discovery.shownAs}${skipped}`)
-  const evaluation = await evaluateCheckpoints(options, evaluator, discovery.checkpoints)
+  const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, discovery.checkpoints)
   const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped)
   const files = await writeScoresFiles(scores, config.outputDir)
-  return conclude(options, { discovery, evaluation, ranking, scores, files })
+  return conclude(options, { discovery, evaluation, ranking, scores, files, cacheUsed })
 }

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ShardSpec } from '../config/types.js'
 import { renderEvaluationSummary } from '../report/summary.js'
+import { cacheSection } from '../report/cache.js'
 import { writeScoresFiles } from '../scores/document.js'
 import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
@@ -23,7 +24,10 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
       `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`
   )
   // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-  const evaluation = await evaluateCheckpoints(options, evaluator, checkpoints, { allFailed: 'return', shard })
+  const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, checkpoints, {
+    allFailed: 'return',
+    shard
+  })
   if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
     log.warning(
       `All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +
@@ -34,13 +38,15 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
   scores.shard = { index: shard.index, count: shard.count, listing }
   const files = await writeScoresFiles(scores, config.outputDir, shardFileBase(shard))
 
-  const summary = renderEvaluationSummary({
+  const evaluationSummary = renderEvaluationSummary({
     scores,
     scoresFile: files.json,
     title: `Checkpoint evaluation (${part})`,
     note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
   })
   const summaryFile = path.join(config.outputDir, `${shardFileBase(shard)}.summary.md`)
+  const cache = cacheSection(scores, cacheUsed)
+  const summary = cache ? `${evaluationSummary.trimEnd()}\n\n${cache}\n` : evaluationSummary
   await writeFile(summaryFile, summary)
   const artifact = await uploadRunArtifact({
     github: options.github,

@@ -40,7 +40,7 @@ export async function evaluateCheckpoints(
   evaluator: Evaluator,
   checkpoints: Checkpoint[],
   { allFailed, shard }: { allFailed?: AllFailed; shard?: ShardSpec } = {}
-): Promise<EvaluationRun> {
+): Promise<{ evaluation: EvaluationRun; cacheUsed: boolean }> {
   const opened = await openResultsCache({
     config: config.cache,
     evaluator: evaluator.info,
@@ -49,9 +49,11 @@ export async function evaluateCheckpoints(
     shard,
     log
   })
-  if (!opened) return evaluator.evaluate(checkpoints, { log, onProgress, allFailed })
+  if (!opened)
+    return { evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, allFailed }), cacheUsed: false }
   try {
-    return await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, allFailed })
+    const evaluation = await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, allFailed })
+    return { evaluation, cacheUsed: true }
   } finally {
     await opened.cache.close()
   }

@@ -34,6 +34,8 @@ export interface EvaluationOutcome {
   ranking: Ranking
   scores: ScoresDocument
   files: ScoresFiles
+  /** The results cache was consulted (the summary then says which results it gave). */
+  cacheUsed?: boolean
 }
 
 export interface PipelineResult extends EvaluationOutcome {
