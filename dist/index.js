@@ -32234,7 +32234,7 @@ async function uploadScoresArtifact(options) {
     let uploaded;
     try {
         // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(351), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76799));
         uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
             retentionDays: options.retentionDays
         });
@@ -32707,7 +32707,7 @@ async function fetchShardArtifacts(options) {
             'Download the artifacts yourself and pass their folder instead, e.g. aggregate: ./shards.');
     }
     // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(351), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76799));
     const client = new DefaultArtifactClient();
     let listed;
     try {
@@ -35466,7 +35466,7 @@ class ResultStore {
 /** Restores the newest matching cache into `dir`; undefined (evaluate everything) when the service is absent. */
 async function openActionsCache(options) {
     const { dir, key, restoreKeys, log } = options;
-    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45692));
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74151));
     if (!cache.isFeatureAvailable()) {
         log.notice('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
         return undefined;
