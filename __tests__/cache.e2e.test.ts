@@ -50,10 +50,12 @@ async function calls(): Promise<string[]> {
   return text.split('\n').filter(Boolean).sort()
 }
 
-/** scores.json without the fields that say when and how fast (and which results came from the cache). */
+/** scores.json without the fields that say when, which run and how fast (and which results came from the cache). */
 async function scoresWithoutTiming(outputDir: string): Promise<unknown> {
   const doc = JSON.parse(await readFile(path.join(outputDir, 'scores.json'), 'utf8'))
   delete doc.run.createdAt
+  // Which workflow run wrote it (the action): another run, by definition.
+  if (doc.run.github) delete doc.run.github.runId
   for (const c of doc.checkpoints) {
     delete c.durationMs
     delete c.cached
