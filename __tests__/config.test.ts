@@ -9,6 +9,27 @@ const WORKSPACE = '/work/space'
 const defaults = { workspace: WORKSPACE, outputDir: '/tmp/out', cpus: 2 }
 
 describe('parseConfig', () => {
+  it('cache: the Actions cache by default in Actions, cache-dir instead when given, off with cache: false', () => {
+    const inActions = { ...defaults, actionsCacheDir: '/runner/_temp/checkpoint-eval-cache' }
+    expect(parseConfig(read({}), inActions).cache).toEqual({
+      kind: 'actions',
+      dir: '/runner/_temp/checkpoint-eval-cache'
+    })
+    expect(parseConfig(read({ 'cache-dir': 'cache' }), inActions).cache).toEqual({
+      kind: 'dir',
+      dir: path.join(WORKSPACE, 'cache')
+    })
+    expect(parseConfig(read({ cache: 'false' }), inActions).cache).toEqual({ kind: 'off' })
+    expect(parseConfig(read({ cache: 'false', 'cache-dir': 'cache' }), inActions).cache).toEqual({ kind: 'off' })
+    expect(parseConfig(read({ 'cache-dir': '/data/eval-cache' }), defaults).cache).toEqual({
+      kind: 'dir',
+      dir: '/data/eval-cache'
+    })
+    expect(() => parseConfig(read({ cache: 'maybe' }), inActions)).toThrow(
+      /^Input 'cache': 'maybe' must be true or false/
+    )
+  })
+
   it('has the documented defaults', () => {
     const c = parseConfig(read({}), defaults)
     expect(c).toEqual({
@@ -24,6 +45,8 @@ describe('parseConfig', () => {
         concurrency: 2,
         timeoutMs: 3_600_000
       },
+      // A terminal without --cache-dir: no cache.
+      cache: { kind: 'off' },
       ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined },
       gate: { minScore: undefined, baseline: undefined, maxRegression: undefined },
       report: { comment: 'auto', githubToken: undefined, artifactName: undefined },

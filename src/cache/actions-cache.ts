@@ -25,7 +25,7 @@ export async function openActionsCache(options: ActionsCacheOptions): Promise<Re
   const { dir, key, restoreKeys, log } = options
   const cache = await import('@actions/cache')
   if (!cache.isFeatureAvailable()) {
-    log.notice('The GitHub Actions cache is not available to this job: evaluating every checkpoint.')
+    log.info('The GitHub Actions cache is not available to this job: evaluating every checkpoint.')
     return undefined
   }
   // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
