@@ -35468,7 +35468,7 @@ async function openActionsCache(options) {
     const { dir, key, restoreKeys, log } = options;
     const cache = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74151));
     if (!cache.isFeatureAvailable()) {
-        log.notice('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
+        log.info('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
         return undefined;
     }
     // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
