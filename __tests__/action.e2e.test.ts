@@ -34,6 +34,9 @@ describe('node dist/index.js (builtin evaluator)', () => {
       'metric-value': '0.712',
       'scores-file': path.join(out, 'scores.json'),
       'checkpoints-evaluated': '10',
+      // No cache service in this environment: every checkpoint evaluated.
+      'checkpoints-cached': '0',
+      'evaluations-run': '10',
       'checkpoints-skipped': '1',
       'checkpoints-failed': '0'
     })
