@@ -266,6 +266,26 @@ describe('the action with the GitHub Actions cache', () => {
     expect(await calls()).toEqual(['step_100', 'step_200', 'step_300', 'step_400'])
   }, 300_000)
 
+  it('gives each shard its own line of caches, falling back to the unsharded one', async () => {
+    expect((await actionRun('7001')).code).toBe(0)
+    await calls()
+    await checkpoint(400, 3)
+    const shard = await actionRun('7002', { shard: '2/2' })
+    expect(shard.code).toBe(0)
+    // Shard 2 of 2 has step_200 and step_400: step_200 comes from the unsharded run's cache.
+    expect(await calls()).toEqual(['step_400'])
+    const restore = service.calls.filter((c) => c.method === 'GetCacheEntryDownloadURL').pop()!
+    expect(restore.body.key).toMatch(/^checkpoint-eval-results-v1-[0-9a-f]{24}-shard-2-of-2-7002-1$/)
+    expect(restore.body.restore_keys).toEqual([
+      expect.stringMatching(/^checkpoint-eval-results-v1-[0-9a-f]{24}-shard-2-of-2-$/),
+      expect.stringMatching(/^checkpoint-eval-results-v1-[0-9a-f]{24}-$/)
+    ])
+    expect([...service.entries.keys()]).toContainEqual(expect.stringMatching(/-shard-2-of-2-7002-1$/))
+    const again = await actionRun('7003', { shard: '2/2' })
+    expect(again.code).toBe(0)
+    expect(await calls()).toEqual([])
+  }, 120_000)
+
   it('cache: false evaluates everything and talks to no cache service', async () => {
     expect((await actionRun('6001', { cache: 'false' })).code).toBe(0)
     expect((await actionRun('6002', { cache: 'false' })).code).toBe(0)

@@ -35,7 +35,7 @@ export async function openResultsCache(options: OpenCacheOptions): Promise<OpenC
   if (config.kind === 'off') return undefined
   if (evaluator.kind === 'results') {
     // Reading results files is as cheap as reading the cache, and those files are the truth.
-    log.debug('Results cache: not used with evaluator results (the metrics are read from disk anyway).')
+    log.info('Results cache: not used with evaluator results (its metrics are read from disk anyway).')
     return undefined
   }
   const identity = identityHash(await evaluatorIdentity(evaluator, options.workspace))
