@@ -1,7 +1,8 @@
 // The results cache's key and store: what the fingerprint covers, what changes the evaluator's
 // identity, and entries that can't be trusted (miss + warning, never a wrong score).
-import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, realpath, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { FileHashes } from '../src/cache/file-hashes.js'
 import { entryKey, evaluatorIdentity, fingerprintCheckpoint, identityHash } from '../src/cache/key.js'
 import { ResultStore, type CachedResult } from '../src/cache/store.js'
 import { discover } from '../src/discover/checkpoints.js'
@@ -69,6 +70,38 @@ describe('checkpoint fingerprint', () => {
     expect(entryKey('id', { name: 'step_1', step: 1 }, 'f')).not.toBe(
       entryKey('other', { name: 'step_1', step: 1 }, 'f')
     )
+  })
+})
+
+describe('remembered file hashes (cache-dir)', () => {
+  it('reuses a hash while the file is unchanged on disk, and hashes again once it is written', async () => {
+    await makeCheckpoint(path.join(dir, 'runs'), 'step_10')
+    const [checkpoint] = await checkpoints(path.join(dir, 'runs'))
+    const memoFile = path.join(dir, 'file-hashes.json')
+    const memo = await FileHashes.load(memoFile)
+    const fingerprint = await fingerprintCheckpoint(checkpoint, memo)
+    expect(fingerprint).toBe(await fingerprintCheckpoint(checkpoint))
+    await memo.save()
+
+    // What a later run loads is what it uses: a (hand-made) wrong hash for an unchanged file shows it.
+    const saved = JSON.parse(await readFile(memoFile, 'utf8'))
+    const weights = await realpath(path.join(checkpoint.path, 'model.safetensors'))
+    expect(saved.files[weights].sha256).toMatch(/^[0-9a-f]{64}$/)
+    saved.files[weights].sha256 = '0'.repeat(64)
+    await writeFile(memoFile, JSON.stringify(saved))
+    expect(await fingerprintCheckpoint(checkpoint, await FileHashes.load(memoFile))).not.toBe(fingerprint)
+
+    // The same bytes written again (new mtime and ctime): hashed again, the right fingerprint.
+    await writeFile(weights, await readFile(weights))
+    expect(await fingerprintCheckpoint(checkpoint, await FileHashes.load(memoFile))).toBe(fingerprint)
+  })
+
+  it('treats a damaged memo as empty', async () => {
+    await makeCheckpoint(path.join(dir, 'runs'), 'step_10')
+    const [checkpoint] = await checkpoints(path.join(dir, 'runs'))
+    await writeFile(path.join(dir, 'file-hashes.json'), '{"files": {"x": ')
+    const memo = await FileHashes.load(path.join(dir, 'file-hashes.json'))
+    expect(await fingerprintCheckpoint(checkpoint, memo)).toBe(await fingerprintCheckpoint(checkpoint))
   })
 })
 

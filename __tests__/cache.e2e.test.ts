@@ -96,7 +96,7 @@ describe('CLI with --cache-dir', () => {
     expect(first.stderr).not.toContain('warning')
     expect(first.code).toBe(0)
     expect(await calls()).toEqual(['step_100', 'step_200', 'step_300'])
-    const entries = await readdir(path.join(dir, '.eval-cache'))
+    const entries = (await readdir(path.join(dir, '.eval-cache'))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n))
     expect(entries).toHaveLength(3)
     // Scores only: no command line, no path.
     for (const entry of entries) {
@@ -156,7 +156,7 @@ describe('CLI with --cache-dir', () => {
   it('takes a corrupt or unreadable entry for a miss with a warning, and replaces it', async () => {
     expect((await cli('out-1')).code).toBe(0)
     await calls()
-    const entries = (await readdir(path.join(dir, '.eval-cache'))).sort()
+    const entries = (await readdir(path.join(dir, '.eval-cache'))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n))
     await writeFile(path.join(dir, '.eval-cache', entries[0]), '{"schema": "checkpoint-eval/cached-result", "vers')
     const second = await cli('out-2')
     expect(second.code).toBe(0)

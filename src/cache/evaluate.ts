@@ -39,7 +39,7 @@ export async function evaluateWithCache(
     const started = Date.now()
     let key: string | undefined
     try {
-      key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint))
+      key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint, cache.fileHashes))
     } catch (error) {
       log.warning(`${checkpoint.name}: could not fingerprint its files for the cache (${errorMessage(error)})`)
     }

@@ -15,11 +15,12 @@
 // per-benchmark scores and metrics, and ranking is recomputed from them on every run.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Checkpoint, EvaluatorInfo } from '../domain/types.js'
 import { BUILTIN_SUITE } from '../evaluate/builtin/suite.js'
 import { mapLimit } from '../util/map-limit.js'
+import { FileHashes } from './file-hashes.js'
 import { TOOL_VERSION } from '../util/version.js'
 
 /** Bumped when the entry format or the key's recipe changes: older entries stop matching. */
@@ -66,13 +67,23 @@ export function fingerprintedFiles(checkpoint: Checkpoint): string[] {
     .sort()
 }
 
-/** sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its path or times. */
-export async function fingerprintCheckpoint(checkpoint: Checkpoint): Promise<string> {
+/**
+ * sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its
+ * path or times. `memo` may supply the sha256 of a file unchanged on disk since it was hashed.
+ */
+export async function fingerprintCheckpoint(checkpoint: Checkpoint, memo?: FileHashes): Promise<string> {
   const names = fingerprintedFiles(checkpoint)
   const lines = await mapLimit(names, PARALLEL_FILES, undefined, async (name) => {
-    const file = path.join(checkpoint.path, name)
-    const { size } = await stat(file)
-    return `${name}\0${size}\0${await hashFile(file)}\n`
+    const file = await realpath(path.join(checkpoint.path, name))
+    const stats = await stat(file, { bigint: true })
+    let hash = memo?.get(file, stats)
+    if (!hash) {
+      hash = await hashFile(file)
+      // Changed while being read: use the hash for this run, don't remember it.
+      const after = await stat(file, { bigint: true })
+      if (FileHashes.identity(after) === FileHashes.identity(stats)) memo?.set(file, stats, hash)
+    }
+    return `${name}\0${stats.size}\0${hash}\n`
   })
   return sha256(lines.join(''))
 }
