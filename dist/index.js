@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(50940);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(38455);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -31184,8 +31184,8 @@ var inputs = __nccwpck_require__(64389);
 var parse = __nccwpck_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 67 modules
-var run = __nccwpck_require__(50940);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 68 modules
+var run = __nccwpck_require__(38455);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -32418,7 +32418,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 50940:
+/***/ 38455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35214,6 +35214,63 @@ async function mapLimit(items, limit, signal, task) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/cache/file-hashes.ts
+// A speed aid for cache-dir on a runner that keeps its checkpoints: the sha256 of each weight file
+// is remembered with the file's identity on disk (device, inode, size, mtime and ctime in ns), and
+// reused while all of these are unchanged, as git's index and DVC's state database do. Writing
+// to a file changes its mtime and ctime (ctime can't be set back from user space), replacing it
+// changes its inode, so a remembered hash is the hash of the bytes. The fingerprint is still a
+// content hash: a fresh download or a copy is hashed again and gives the same fingerprint.
+
+
+class FileHashes {
+    file;
+    byPath = new Map();
+    changed = false;
+    constructor(file) {
+        this.file = file;
+    }
+    /** The remembered hashes in `file`; an unreadable file is an empty memo (it only saves time). */
+    static async load(file) {
+        const memo = new FileHashes(file);
+        try {
+            const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+            for (const [p, r] of Object.entries(parsed.files ?? {})) {
+                if (typeof r?.id === 'string' && /^[0-9a-f]{64}$/.test(r.sha256 ?? ''))
+                    memo.byPath.set(p, r);
+            }
+        }
+        catch {
+            // None yet, or damaged: every file is hashed.
+        }
+        return memo;
+    }
+    static identity(stats) {
+        return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+    }
+    get(file, stats) {
+        const r = this.byPath.get(file);
+        return r && r.id === FileHashes.identity(stats) ? r.sha256 : undefined;
+    }
+    set(file, stats, sha256) {
+        this.byPath.set(file, { id: FileHashes.identity(stats), sha256 });
+        this.changed = true;
+    }
+    /** Writes the memo back (whole, then renamed); failures are ignored: it only saves time. */
+    async save() {
+        if (!this.file || !this.changed)
+            return;
+        const temp = `${this.file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            await (0,promises_.writeFile)(temp, JSON.stringify({ files: Object.fromEntries(this.byPath) }) + '\n');
+            await (0,promises_.rename)(temp, this.file);
+        }
+        catch {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/version.ts
 var version = __nccwpck_require__(76092);
 ;// CONCATENATED MODULE: ./src/cache/key.ts
@@ -35232,6 +35289,7 @@ var version = __nccwpck_require__(76092);
 //
 // Ranking settings (metric, weights, greater-is-better) are not in the key: the cache holds raw
 // per-benchmark scores and metrics, and ranking is recomputed from them on every run.
+
 
 
 
@@ -35273,13 +35331,24 @@ function fingerprintedFiles(checkpoint) {
         .filter((name) => !name.startsWith('.') && !TRAINING_STATE.some((re) => re.test(name)))
         .sort();
 }
-/** sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its path or times. */
-async function fingerprintCheckpoint(checkpoint) {
+/**
+ * sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its
+ * path or times. `memo` may supply the sha256 of a file unchanged on disk since it was hashed.
+ */
+async function fingerprintCheckpoint(checkpoint, memo) {
     const names = fingerprintedFiles(checkpoint);
     const lines = await mapLimit(names, PARALLEL_FILES, undefined, async (name) => {
-        const file = external_node_path_default().join(checkpoint.path, name);
-        const { size } = await (0,promises_.stat)(file);
-        return `${name}\0${size}\0${await hashFile(file)}\n`;
+        const file = await (0,promises_.realpath)(external_node_path_default().join(checkpoint.path, name));
+        const stats = await (0,promises_.stat)(file, { bigint: true });
+        let hash = memo?.get(file, stats);
+        if (!hash) {
+            hash = await hashFile(file);
+            // Changed while being read: use the hash for this run, don't remember it.
+            const after = await (0,promises_.stat)(file, { bigint: true });
+            if (FileHashes.identity(after) === FileHashes.identity(stats))
+                memo?.set(file, stats, hash);
+        }
+        return `${name}\0${stats.size}\0${hash}\n`;
     });
     return sha256(lines.join(''));
 }
@@ -35515,9 +35584,15 @@ async function openActionsCache(options) {
 ;// CONCATENATED MODULE: ./src/cache/local-dir.ts
 // cache-dir: a plain folder that keeps results between runs (the CLI, or a self-hosted runner's
 // persistent disk). Entries are only added or replaced, never pruned: delete the folder to start over.
+// It also remembers the hashes of the files it fingerprinted (file-hashes.ts), so a re-run on the
+// same disk doesn't read every weight file again.
 
 
 
+
+
+/** Beside the entries (whose names are 64 hex digits). */
+const FILE_HASHES = 'file-hashes.json';
 /** The folder as a cache; a folder that can't be created is a warning and no cache. */
 async function openLocalDirCache(dir, shownAs, log) {
     try {
@@ -35527,7 +35602,8 @@ async function openLocalDirCache(dir, shownAs, log) {
         log.warning(`cache-dir ${shownAs} can't be used (${(0,errors/* errorMessage */.g)(error)}): evaluating every checkpoint.`);
         return undefined;
     }
-    return { store: new ResultStore(dir, log), where: `cache-dir ${shownAs}`, close: async () => { } };
+    const fileHashes = await FileHashes.load(external_node_path_default().join(dir, FILE_HASHES));
+    return { store: new ResultStore(dir, log), fileHashes, where: `cache-dir ${shownAs}`, close: () => fileHashes.save() };
 }
 
 ;// CONCATENATED MODULE: ./src/cache/evaluate.ts
@@ -35543,7 +35619,7 @@ async function evaluateWithCache(evaluator, checkpoints, options) {
         const started = Date.now();
         let key;
         try {
-            key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint));
+            key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint, cache.fileHashes));
         }
         catch (error) {
             log.warning(`${checkpoint.name}: could not fingerprint its files for the cache (${(0,errors/* errorMessage */.g)(error)})`);
@@ -35644,7 +35720,7 @@ async function openResultsCache(options) {
         return undefined;
     if (evaluator.kind === 'results') {
         // Reading results files is as cheap as reading the cache, and those files are the truth.
-        log.debug('Results cache: not used with evaluator results (the metrics are read from disk anyway).');
+        log.info('Results cache: not used with evaluator results (its metrics are read from disk anyway).');
         return undefined;
     }
     const identity = identityHash(await evaluatorIdentity(evaluator, options.workspace));
