@@ -8,6 +8,7 @@ import { writeScoresFiles } from '../scores/document.js'
 import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
 import { uploadRunArtifact } from './deliver.js'
+import { resultsLocation } from './conclude.js'
 import { discoverCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
 import type { PipelineOptions, PipelineResult } from './types.js'
 
@@ -34,9 +35,10 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
   scores.shard = { index: shard.index, count: shard.count, listing }
   const files = await writeScoresFiles(scores, config.outputDir, shardFileBase(shard))
 
+  const artifactName = shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard)
   const summary = renderEvaluationSummary({
     scores,
-    scoresFile: files.json,
+    results: resultsLocation(options, { files }, artifactName),
     title: `Checkpoint evaluation (${part})`,
     note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
   })
@@ -44,7 +46,7 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
   await writeFile(summaryFile, summary)
   const artifact = await uploadRunArtifact({
     github: options.github,
-    name: shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard),
+    name: artifactName,
     outputDir: config.outputDir,
     files: [files.json, files.csv, summaryFile],
     log
