@@ -40,7 +40,8 @@ describe('action.yml against the action metadata syntax', () => {
   it('declares inputs and outputs as GitHub reads them', () => {
     for (const [id, input] of Object.entries(action.inputs)) {
       expect(id).toMatch(/^[_a-zA-Z][a-zA-Z0-9_-]*$/)
-      for (const key of Object.keys(input)) expect(['description', 'required', 'default', 'deprecationMessage']).toContain(key)
+      for (const key of Object.keys(input))
+        expect(['description', 'required', 'default', 'deprecationMessage']).toContain(key)
       expect(typeof input.description).toBe('string')
       if (input.default !== undefined) expect(typeof input.default).toBe('string')
     }

@@ -89,13 +89,20 @@ function passedGate(): GateResult {
 
 describe('renderPullRequestComment', () => {
   it('stands alone: its title first and biggest, the winner, the changes, the checks, the ranking folded, links', () => {
-    const comparison = renderComparisonMarkdown(compareWithBaseline({ benchmarks, winner, baseline, metric: accuracy }), {
-      baselineSource: baselineLabel('/home/runner/work/models/models/baseline/scores.json', '/home/runner/work/models/models', {
-        serverUrl: 'https://github.com',
-        repository: 'acme/models',
-        sha: 'abc123'
-      })
-    })
+    const comparison = renderComparisonMarkdown(
+      compareWithBaseline({ benchmarks, winner, baseline, metric: accuracy }),
+      {
+        baselineSource: baselineLabel(
+          '/home/runner/work/models/models/baseline/scores.json',
+          '/home/runner/work/models/models',
+          {
+            serverUrl: 'https://github.com',
+            repository: 'acme/models',
+            sha: 'abc123'
+          }
+        )
+      }
+    )
     const body = renderPullRequestComment({
       metric: accuracy,
       winner: { name: 'step_3000', step: 3000, evalAccuracy: 0.712, value: 0.712 },

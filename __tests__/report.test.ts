@@ -90,9 +90,13 @@ describe('job summary', () => {
       notes: ['Ranked by eval_accuracy: the default.']
     })
     expect(md).toContain('🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712**\n\n')
-    expect(md).toContain('4 evaluated · 1 skipped · built-in suite, 15 benchmarks · ranked by eval_accuracy, higher is better')
+    expect(md).toContain(
+      '4 evaluated · 1 skipped · built-in suite, 15 benchmarks · ranked by eval_accuracy, higher is better'
+    )
     expect(md).toContain('\n\nRanked by eval_accuracy: the default.\n\n')
-    expect(md).toContain('```mermaid\n%%{init: {"themeVariables":{"xyChart":{"plotColorPalette":"#ea580c"}}}}%%\nxychart-beta')
+    expect(md).toContain(
+      '```mermaid\n%%{init: {"themeVariables":{"xyChart":{"plotColorPalette":"#ea580c"}}}}%%\nxychart-beta'
+    )
     // A numeric x-axis: 100, 200, 300 and 1000 at their distances, not evenly spaced.
     expect(md).toContain('x-axis "step" 100 --> 1000')
     // The steps' common divisor is 100: ten points, the last seven on the line from step 300 to 1000.
@@ -101,12 +105,16 @@ describe('job summary', () => {
     expect(md).toContain('| # | Checkpoint | Step | Size | **eval_accuracy** |')
     expect(md).toContain('| 1 | 🏆 `step_1000` | 1000 | 2.00 KiB | **0.712** |')
     // The benchmarks down the side under their groups, the best checkpoints across.
-    expect(md).toContain('### Benchmarks of the best 4\n\n| Benchmark | 🏆 `step_1000` | `step_300` | `step_200` | `step_100` |')
+    expect(md).toContain(
+      '### Benchmarks of the best 4\n\n| Benchmark | 🏆 `step_1000` | `step_300` | `step_200` | `step_100` |'
+    )
     expect(md).toContain('| **eval_accuracy** | **0.712** | 0.580 | 0.539 | 0.484 |')
     expect(md).toContain('| **Core Reasoning Tasks** |  |  |  |  |\n| Math Reasoning | 0.550 | 0.415 | 0.383 | 0.345 |')
     // Every benchmark: one table per group, folded.
     expect(md).toContain('<details><summary>Every benchmark of every checkpoint</summary>')
-    expect(md).toContain('**Core Reasoning Tasks**\n\n| # | Checkpoint | Math Reasoning | Logical Reasoning | Common Sense |')
+    expect(md).toContain(
+      '**Core Reasoning Tasks**\n\n| # | Checkpoint | Math Reasoning | Logical Reasoning | Common Sense |'
+    )
     expect(md).toContain('### ⚠️ Skipped (1)\n\n- `step_9000`: missing config.json')
     expect(md).toContain('Full results: `eval-results/scores.json` and scores.csv beside it.')
     expect(md).not.toContain('/tmp/')
@@ -178,7 +186,11 @@ describe('job summary', () => {
 })
 
 describe('chart', () => {
-  const lineOf = (chart: string) => chart.match(/line \[([^\]]*)\]/)![1].split(', ').map(Number)
+  const lineOf = (chart: string) =>
+    chart
+      .match(/line \[([^\]]*)\]/)![1]
+      .split(', ')
+      .map(Number)
 
   it('places uneven steps at their distances on an even grid of steps', async () => {
     const steps = [5, 20, 50, 100, 200, 400, 700, 1000]

@@ -14,7 +14,7 @@
 // The browser is the system's Chromium (Debian: `apt-get install chromium`; GitHub's runners have
 // google-chrome), found on PATH or at $CHROMIUM_PATH: playwright-core downloads no browser.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -100,6 +100,8 @@ function html(markdown, theme) {
   </style></head><body><article class="markdown-body">${marked.parse(markdown, { gfm: true })}</article></body></html>`
 }
 
+/* global document, mermaid -- the two functions below run in the page, not in Node */
+
 /** In the page: renders every mermaid source as GitHub does (mermaid's theme follows GitHub's). */
 async function renderMermaid(theme) {
   const problems = []
@@ -114,7 +116,12 @@ async function renderMermaid(theme) {
       await mermaid.parse(text)
       chart.innerHTML = (await mermaid.render(`chart-${n++}`, text)).svg
     } catch (error) {
-      problems.push(`mermaid block ${n}: ${String(error?.message ?? error).split('\n').slice(0, 3).join(' ')}`)
+      problems.push(
+        `mermaid block ${n}: ${String(error?.message ?? error)
+          .split('\n')
+          .slice(0, 3)
+          .join(' ')}`
+      )
     }
   }
   return problems

@@ -132,7 +132,13 @@ export function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[], extr
       : []),
     ...(ranksByEvalAccuracy
       ? []
-      : [{ header: `**${cell(doc.metric.name)}**`, cell: (c: CheckpointRecord) => boldIfWinner(c, shown(c.value)), align: 'r' as const }]),
+      : [
+          {
+            header: `**${cell(doc.metric.name)}**`,
+            cell: (c: CheckpointRecord) => boldIfWinner(c, shown(c.value)),
+            align: 'r' as const
+          }
+        ]),
     ...(ranksByEvalAccuracy || anyEvalAccuracy
       ? [
           {
@@ -144,7 +150,13 @@ export function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[], extr
         ]
       : []),
     ...(rows.some((c) => c.status === 'failed')
-      ? [{ header: 'Status', cell: (c: CheckpointRecord) => (c.status === 'failed' ? '❌ failed' : 'ok'), align: 'l' as const }]
+      ? [
+          {
+            header: 'Status',
+            cell: (c: CheckpointRecord) => (c.status === 'failed' ? '❌ failed' : 'ok'),
+            align: 'l' as const
+          }
+        ]
       : []),
     ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? ('l' as const) }))
   ]
@@ -216,7 +228,10 @@ function fullTables(doc: ScoresDocument, rows: CheckpointRecord[]): string {
   })
   const grouped = groups.length > 1
   const parts: string[] = []
-  const columnOf = (i: number) => [cell(doc.benchmarks[i].name), ...rows.map((c) => shown(c.scores[doc.benchmarks[i].id]))]
+  const columnOf = (i: number) => [
+    cell(doc.benchmarks[i].name),
+    ...rows.map((c) => shown(c.scores[doc.benchmarks[i].id]))
+  ]
   for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
     let rest = group.ids
     // As many columns as fit, spread evenly over the tables a group needs (2 + 2, not 3 + 1).
@@ -232,7 +247,9 @@ function fullTables(doc: ScoresDocument, rows: CheckpointRecord[]): string {
     }
   }
   const what =
-    rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint'
+    rows.length < doc.checkpoints.length
+      ? `Every benchmark of the best ${rows.length}`
+      : 'Every benchmark of every checkpoint'
   return details(what, parts.join('\n\n'))
 }
 
@@ -256,7 +273,8 @@ function compactRows(doc: ScoresDocument, rows: CheckpointRecord[], budget: numb
 function problemsSection(doc: ScoresDocument): string {
   const parts: string[] = []
   const list = (items: Array<{ name: string; why: string }>, more: number) =>
-    items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') + (more > 0 ? `\n- …and ${more} more in scores.json` : '')
+    items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+    (more > 0 ? `\n- …and ${more} more in scores.json` : '')
   const failed = doc.checkpoints.filter((c) => c.status === 'failed')
   if (failed.length) {
     const items = failed.slice(0, 200).map((c) => ({ name: c.name, why: (c.error ?? 'failed').slice(0, 300) }))
