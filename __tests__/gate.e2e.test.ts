@@ -199,7 +199,7 @@ describe('baseline: hub, and publishing behind the gate (loopback Hub)', () => {
     const r = await compareWithPublished('hub-compare')
     expect(r.summary).toContain('### Change against the baseline')
     expect(r.summary).toContain('| Math Reasoning | 0.467 | 0.550 | ▲ +0.083 ✅ |')
-    expect(r.summary).toContain(`Baseline: ${hub.url}/acme/tiny/blob/main/README.md`)
+    expect(r.summary).toContain(`Baseline: [model card](${hub.url}/acme/tiny/blob/main/README.md)`)
     // The comparison must not have pushed anything.
     expect(hub.history('acme/tiny')).toHaveLength(2)
   })

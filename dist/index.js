@@ -31384,7 +31384,8 @@ const INPUTS = {
     },
     'results-files': {
         kind: 'list',
-        description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+        default: '**/results_*.json, eval_results.json, all_results.json, trainer_state.json',
+        description: 'evaluator=results: files to read in each checkpoint folder, tried in order (globs; {name} and {step} are filled in).'
     },
     metric: {
         kind: 'text',
@@ -33348,7 +33349,13 @@ function rankingTable(doc, rows, extra = []) {
             : []),
         ...(ranksByEvalAccuracy
             ? []
-            : [{ header: `**${cell(doc.metric.name)}**`, cell: (c) => boldIfWinner(c, (0,values/* shown */.SP)(c.value)), align: 'r' }]),
+            : [
+                {
+                    header: `**${cell(doc.metric.name)}**`,
+                    cell: (c) => boldIfWinner(c, (0,values/* shown */.SP)(c.value)),
+                    align: 'r'
+                }
+            ]),
         ...(ranksByEvalAccuracy || anyEvalAccuracy
             ? [
                 {
@@ -33359,7 +33366,13 @@ function rankingTable(doc, rows, extra = []) {
             ]
             : []),
         ...(rows.some((c) => c.status === 'failed')
-            ? [{ header: 'Status', cell: (c) => (c.status === 'failed' ? '❌ failed' : 'ok'), align: 'l' }]
+            ? [
+                {
+                    header: 'Status',
+                    cell: (c) => (c.status === 'failed' ? '❌ failed' : 'ok'),
+                    align: 'l'
+                }
+            ]
             : []),
         ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? 'l' }))
     ];
@@ -33429,7 +33442,10 @@ function fullTables(doc, rows) {
     });
     const grouped = groups.length > 1;
     const parts = [];
-    const columnOf = (i) => [cell(doc.benchmarks[i].name), ...rows.map((c) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))];
+    const columnOf = (i) => [
+        cell(doc.benchmarks[i].name),
+        ...rows.map((c) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))
+    ];
     for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
         let rest = group.ids;
         // As many columns as fit, spread evenly over the tables a group needs (2 + 2, not 3 + 1).
@@ -33444,7 +33460,9 @@ function fullTables(doc, rows) {
             parts.push(label + table(header, body, ['r', 'l', ...ids.map(() => 'r')]));
         }
     }
-    const what = rows.length < doc.checkpoints.length ? `Every benchmark of the best ${rows.length}` : 'Every benchmark of every checkpoint';
+    const what = rows.length < doc.checkpoints.length
+        ? `Every benchmark of the best ${rows.length}`
+        : 'Every benchmark of every checkpoint';
     return details(what, parts.join('\n\n'));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
@@ -33466,7 +33484,8 @@ function compactRows(doc, rows, budget) {
 /** Failed and skipped checkpoints as lists: their reasons are sentences, which wrap in a list. */
 function problemsSection(doc) {
     const parts = [];
-    const list = (items, more) => items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') + (more > 0 ? `\n- …and ${more} more in scores.json` : '');
+    const list = (items, more) => items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+        (more > 0 ? `\n- …and ${more} more in scores.json` : '');
     const failed = doc.checkpoints.filter((c) => c.status === 'failed');
     if (failed.length) {
         const items = failed.slice(0, 200).map((c) => ({ name: c.name, why: (c.error ?? 'failed').slice(0, 300) }));

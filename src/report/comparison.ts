@@ -4,7 +4,7 @@
 import type { ComparisonRow } from '../domain/compare.js'
 import { EVAL_ACCURACY } from '../domain/metric.js'
 import { cell } from './markdown.js'
-import { shown, shownChange } from './values.js'
+import { MISSING, shown, shownChange } from './values.js'
 
 export interface RenderComparisonOptions {
   /** Shown under the table so readers know what "baseline" was: markdown (a link, a name), not a runner path. */
@@ -29,7 +29,7 @@ export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderC
 export function formatChange(row: ComparisonRow): string {
   switch (row.change) {
     case 'n/a':
-      return '—'
+      return MISSING
     case 'new':
       return 'new'
     case 'missing':
