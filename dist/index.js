@@ -33071,7 +33071,7 @@ function renderComparisonMarkdown(rows, options = {}) {
 function formatChange(row) {
     switch (row.change) {
         case 'n/a':
-            return '—';
+            return values/* MISSING */.lV;
         case 'new':
             return 'new';
         case 'missing':
@@ -33799,7 +33799,7 @@ async function pullRequestFromEvent(options) {
 
 async function uploadRunArtifact({ github, name, outputDir, files, log }) {
     if (!github) {
-        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
+        log.debug('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
         return undefined;
     }
     const artifactName = name ?? github.defaultArtifactName;

@@ -10,6 +10,7 @@
 //                                           run, through dist/index.js -> docs/screenshots/*.png
 //   node scripts/render-report.mjs --check a.md [b.md ...] [--out DIR]
 //                                           any markdown files (screenshots only with --out)
+//   --open-details                          screenshots with every <details> unfolded
 //
 // The browser is the system's Chromium (Debian: `apt-get install chromium`; GitHub's runners have
 // google-chrome), found on PATH or at $CHROMIUM_PATH: playwright-core downloads no browser.
@@ -128,7 +129,7 @@ async function renderMermaid(theme) {
 }
 
 /** In the page: what a reader would trip over. */
-function inspect({ width, lineColour }) {
+function inspect({ width, lineColour, openDetails }) {
   const problems = []
   const details = [...document.querySelectorAll('details')]
   for (const d of details) d.open = true
@@ -158,7 +159,7 @@ function inspect({ width, lineColour }) {
       }
     }
   })
-  for (const d of details) d.open = false
+  for (const d of details) d.open = openDetails
   return problems
 }
 
@@ -167,6 +168,8 @@ async function main() {
   const outAt = args.indexOf('--out')
   const out = outAt >= 0 ? path.resolve(args[outAt + 1]) : undefined
   const checkAt = args.indexOf('--check')
+  // Screenshots show what a reader sees first (folded); --open-details unfolds every <details>.
+  const openDetails = args.includes('--open-details')
   const work = mkdtempSync(path.join(os.tmpdir(), 'render-report-'))
   let problems = []
   const browser = await chromium.launch({ executablePath: findBrowser(), args: ['--no-sandbox'] })
@@ -187,7 +190,7 @@ async function main() {
         await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
         const found = [
           ...(await page.evaluate(renderMermaid, THEMES[theme].mermaid)),
-          ...(await page.evaluate(inspect, { width: WIDTH, lineColour: LINE_COLOUR }))
+          ...(await page.evaluate(inspect, { width: WIDTH, lineColour: LINE_COLOUR, openDetails }))
         ]
         problems.push(...found.map((p) => `${name} (${theme}): ${p}`))
         if (screenshots) {

@@ -31,7 +31,7 @@ export async function uploadRunArtifact({
   log
 }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
   if (!github) {
-    log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
+    log.debug('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
     return undefined
   }
   const artifactName = name ?? github.defaultArtifactName
