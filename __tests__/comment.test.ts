@@ -7,7 +7,7 @@ import { pullRequestFromEvent, upsertPullRequestComment } from '../src/github/pr
 import { COMMENT_MARKER, MAX_COMMENT_LENGTH, renderPullRequestComment } from '../src/report/comment-body.js'
 import { compareWithBaseline } from '../src/domain/compare.js'
 import { renderComparisonMarkdown } from '../src/report/comparison.js'
-import { baselineLabel } from '../src/report/links.js'
+import { baselineLabel, baselineShownAs } from '../src/report/links.js'
 import type { Benchmark, MetricSpec } from '../src/domain/types.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './support/github-api-server.js'
 import { recordingLogger } from './support/logger.js'
@@ -49,7 +49,7 @@ describe('compareWithBaseline / renderComparisonMarkdown', () => {
     expect(renderComparisonMarkdown(rows, { baselineSource: baseline.source })).toBe(
       [
         '| Benchmark | Baseline | This run | Change |',
-        '| --- | ---: | ---: | :--- |',
+        '| :--- | ---: | ---: | :--- |',
         '| **eval_accuracy** | 0.700 | 0.712 | ▲ +0.012 ✅ |',
         '| eval_loss (lower is better) | 0.450 | 0.420 | ▼ -0.030 ✅ |',
         '| Math Reasoning | 0.700 | 0.712 | ▲ +0.012 ✅ |',
@@ -140,6 +140,9 @@ describe('renderPullRequestComment', () => {
     )
     expect(baselineLabel(`${ws}/base/scores.json`, ws)).toBe('`base/scores.json`')
     expect(baselineLabel('/home/runner/work/_temp/baseline/scores.json', ws)).toBe('`scores.json`')
+    expect(baselineShownAs(`${ws}/base/scores.json`, ws)).toBe('base/scores.json')
+    expect(baselineShownAs('/home/runner/work/_temp/baseline/scores.json', ws)).toBe('scores.json')
+    expect(baselineShownAs('https://huggingface.co/acme/m', ws)).toBe('https://huggingface.co/acme/m')
   })
 
   it('says when there is no winner and the gate failed', () => {

@@ -33058,7 +33058,7 @@ var values = __nccwpck_require__(70626);
  * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
  */
 function renderComparisonMarkdown(rows, options = {}) {
-    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
+    const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |'];
     for (const row of rows) {
         const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${cell(row.label)}**` : cell(row.label);
         lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
@@ -33175,6 +33175,15 @@ function baselineLabel(source, workspace, repo) {
         return repo ? `[${code}](${repo.serverUrl}/${repo.repository}/blob/${repo.sha}/${relative})` : code;
     }
     return `\`${cell(external_node_path_default().basename(source))}\``;
+}
+/** The baseline in plain text (log lines, gate checks): its URL, its path in the checkout, or its file name. */
+function baselineShownAs(source, workspace) {
+    if (/^https?:\/\//.test(source))
+        return source;
+    if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
+        return (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
+    }
+    return external_node_path_default().basename(source);
 }
 
 ;// CONCATENATED MODULE: ./src/report/chart.ts
@@ -35046,7 +35055,8 @@ async function conclude(options, outcome) {
         winnerValue: winner?.value ?? null,
         winnerScores: winner?.evaluation.scores ?? {},
         minScore: config.gate.minScore,
-        baseline,
+        // The gate's checks are shown in the summary and the comment: name the baseline as a reader can find it.
+        baseline: baseline && { ...baseline, source: baselineShownAs(baseline.source, config.workspace) },
         baselineRequested: config.gate.baseline !== undefined,
         maxRegression: config.gate.maxRegression
     });

@@ -7,7 +7,7 @@ import { evaluateGate } from '../domain/gate.js'
 import type { PublishOutcome } from '../domain/publication.js'
 import { renderComparisonMarkdown } from '../report/comparison.js'
 import { comparisonSection, gateSection, publishSection } from '../report/sections.js'
-import { baselineLabel, type RepositoryLink } from '../report/links.js'
+import { baselineLabel, baselineShownAs, type RepositoryLink } from '../report/links.js'
 import { renderEvaluationSummary, type ResultsLocation } from '../report/summary.js'
 import { runUrl } from '../github/context.js'
 import { shownPath } from '../util/paths.js'
@@ -36,7 +36,8 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     winnerValue: winner?.value ?? null,
     winnerScores: winner?.evaluation.scores ?? {},
     minScore: config.gate.minScore,
-    baseline,
+    // The gate's checks are shown in the summary and the comment: name the baseline as a reader can find it.
+    baseline: baseline && { ...baseline, source: baselineShownAs(baseline.source, config.workspace) },
     baselineRequested: config.gate.baseline !== undefined,
     maxRegression: config.gate.maxRegression
   })

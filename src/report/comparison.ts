@@ -16,7 +16,7 @@ export interface RenderComparisonOptions {
  * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
  */
 export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderComparisonOptions = {}): string {
-  const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |']
+  const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |']
   for (const row of rows) {
     const label = row.id === EVAL_ACCURACY ? `**${cell(row.label)}**` : cell(row.label)
     lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`)

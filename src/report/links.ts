@@ -26,3 +26,12 @@ export function baselineLabel(source: string, workspace: string, repo?: Reposito
   }
   return `\`${cell(path.basename(source))}\``
 }
+
+/** The baseline in plain text (log lines, gate checks): its URL, its path in the checkout, or its file name. */
+export function baselineShownAs(source: string, workspace: string): string {
+  if (/^https?:\/\//.test(source)) return source
+  if (!path.isAbsolute(source) || isInside(workspace, source)) {
+    return toPosix(path.relative(workspace, path.resolve(workspace, source)))
+  }
+  return path.basename(source)
+}
