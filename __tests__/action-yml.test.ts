@@ -15,10 +15,49 @@ interface YamlInput {
 }
 
 const action = YAML.parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  name: string
+  author: string
+  description: string
+  branding: { icon: string; color: string }
   runs: unknown
   inputs: Record<string, YamlInput>
   outputs: Record<string, { description: string }>
 }
+
+// The rules of GitHub's action metadata syntax (and SchemaStore's github-action.json) that a
+// JavaScript action can break: the keys allowed at each level, what is required, the runtimes.
+describe('action.yml against the action metadata syntax', () => {
+  it('has only the keys GitHub reads, with name, description and runs', () => {
+    for (const key of Object.keys(action))
+      expect(['name', 'author', 'description', 'inputs', 'outputs', 'runs', 'branding']).toContain(key)
+    expect(action.name).toEqual(expect.any(String))
+    expect(action.description.length).toBeLessThanOrEqual(125) // the Marketplace's limit
+    // The author is who made it, not the package name.
+    expect(action.author).not.toBe('checkpoint-eval-action')
+    expect(['node20', 'node24']).toContain((action.runs as { using: string }).using)
+  })
+
+  it('declares inputs and outputs as GitHub reads them', () => {
+    for (const [id, input] of Object.entries(action.inputs)) {
+      expect(id).toMatch(/^[_a-zA-Z][a-zA-Z0-9_-]*$/)
+      for (const key of Object.keys(input))
+        expect(['description', 'required', 'default', 'deprecationMessage']).toContain(key)
+      expect(typeof input.description).toBe('string')
+      if (input.default !== undefined) expect(typeof input.default).toBe('string')
+    }
+    for (const [id, output] of Object.entries(action.outputs)) {
+      expect(id).toMatch(/^[_a-zA-Z][a-zA-Z0-9_-]*$/)
+      expect(Object.keys(output)).toEqual(['description'])
+    }
+  })
+
+  it('brands with a Feather icon and one of the Marketplace colours', () => {
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(
+      action.branding.color
+    )
+    expect(action.branding.icon).toBe('award')
+  })
+})
 
 describe('action.yml against the input table', () => {
   it('runs the bundle under node24', () => {

@@ -43,12 +43,16 @@ describe('node dist/index.js (builtin evaluator)', () => {
     expect(r.stdout).toContain(
       '::warning file=examples/workspace/checkpoints/step_1100::Skipped checkpoint step_1100: no weights'
     )
-    expect(r.stdout).toMatch(/::group::Scores of 10 checkpoints\n(.*\n){10}::endgroup::/)
-    expect(r.stdout).toContain('step_1000 (step 1000): eval_accuracy=0.712  <- best')
+    // One table (folded) and one winner line in the step's log.
+    expect(r.stdout).toMatch(
+      /::group::Ranking of 10 checkpoints\n\s*#\s+checkpoint\s+step\s+size\s+eval_accuracy\s+status\n(.*\n){10}::endgroup::/
+    )
+    expect(r.stdout).toMatch(/^ 1\s+step_1000\s+1000\s+389 B\s+0\.712\s+ok$/m)
     expect(r.stdout).toContain('::endgroup::\nBest checkpoint: step_1000 (step 1000), eval_accuracy 0.712\n')
+    expect(r.stdout.match(/Best checkpoint/g)).toHaveLength(1)
     expect(r.stdout).toContain('::notice::Artifact upload skipped: not running in GitHub Actions')
-    expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`** (step 1000) — eval_accuracy **0.712**')
-    expect(r.summary).toContain('| `step_1100` | no weights')
+    expect(r.summary).toContain('🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712**')
+    expect(r.summary).toContain('- `step_1100`: no weights')
     // Params from the safetensors header: the example's tensors hold 32 float32 values.
     expect(r.summary).toContain('| 1 | 🏆 `step_1000` | 1000 | 389 B | 32 F32 | **0.712** |')
     const scores = JSON.parse(await readFile(path.join(out, 'scores.json'), 'utf8'))

@@ -17,11 +17,15 @@ describe('node dist/cli/index.js', () => {
         env
       })
       expect(r.code).toBe(0)
-      expect(r.stdout).toMatch(/^ 1\s+step_1000 \*\s+1000\s+389 B\s+0\.712\s+ok$/m)
-      expect(r.stdout).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
-      expect(r.stdout).toContain('skipped step_1100: no weights')
+      // Once each: progress, one table, one winner line, the skip warned about once.
+      const all = r.stderr + r.stdout
+      expect(r.stderr).toMatch(/^ {2} 1\s+step_1000\s+1000\s+389 B\s+0\.712\s+ok$/m)
+      expect(all.match(/^\s*#\s+checkpoint\s+step/gm)).toHaveLength(1)
+      expect(all.match(/Best checkpoint: step_1000 \(step 1000\), eval_accuracy 0\.712/g)).toHaveLength(1)
+      expect(all.match(/step_1100: no weights/g)).toHaveLength(1)
       expect(r.stderr).toContain('warning: Skipped checkpoint step_1100')
       expect(r.stderr).toContain('evaluated 10/10')
+      expect(r.stdout).toContain(`Scores: ${path.join(dir, 'scores.json')} (and scores.csv)`)
       expect(JSON.parse(await readFile(path.join(dir, 'scores.json'), 'utf8')).winner.name).toBe('step_1000')
     } finally {
       await cleanup()

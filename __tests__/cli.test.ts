@@ -35,7 +35,7 @@ describe('cli main()', () => {
   it('evaluates ./checkpoints by default and writes ./eval-results', async () => {
     const r = await runCli([], dir)
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
+    expect(r.stderr).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
     expect(r.stdout).toContain('eval-results/scores.json')
     expect(existsSync(path.join(dir, 'eval-results/scores.json'))).toBe(true)
   })

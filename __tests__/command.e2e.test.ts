@@ -1,5 +1,6 @@
 // evaluator: command and evaluator: results through the bundle, on the real tiny classifier in
 // examples/real: the expected numbers are what evaluate.mjs and trainer_state.json really say.
+import { formatScore } from '../src/domain/round.js'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { ROOT, runAction, runProcess } from './support/action-runner.js'
@@ -22,7 +23,8 @@ let measured: Measured[]
 /** Best first; a tie goes to the earlier step (as the ranking does). */
 const best = (list: Measured[]) => [...list].sort((a, b) => b.accuracy - a.accuracy || a.step - b.step)[0]
 /** How the summary shows a non-eval_accuracy metric value: 3 decimals, or as printed when it has more. */
-const shown = (v: number) => (Number.isInteger(Math.round(v * 1e9) / 1e6) ? v.toFixed(3) : String(v))
+/** The report's one rule: three decimals, rounded as Python rounds. */
+const shown = (v: number) => formatScore(v)
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 beforeAll(async () => {
@@ -67,14 +69,16 @@ describe('evaluator: command on examples/real', () => {
       'checkpoints-failed': '0'
     })
     expect(r.summary).toContain(
-      `🏆 **Best checkpoint: \`${winner.name}\`** (step ${winner.step}) — accuracy **${shown(winner.accuracy)}**`
+      `🏆 **Winner:** \`${winner.name}\` (step ${winner.step}) · accuracy **${shown(winner.accuracy)}**`
     )
-    expect(r.summary).toContain(`${measured.length} evaluated · command evaluator · higher is better`)
+    expect(r.summary).toContain(
+      `${measured.length} evaluated · command evaluator · ranked by accuracy, higher is better`
+    )
     for (const m of measured) {
-      // Summary row: | rank | name | step | size | accuracy | ...
+      // Summary row: | rank | name | step | size | params | accuracy (the winner's in bold) | ...
       expect(r.summary).toMatch(
         new RegExp(
-          `^\\| \\d+ \\| (🏆 )?\`${m.name}\` \\| ${m.step} \\| [^|]+ \\| [^|]+ \\| ${escape(shown(m.accuracy))} \\|`,
+          `^\\| \\d+ \\| (🏆 )?\`${m.name}\` \\| ${m.step} \\| [^|]+ \\| [^|]+ \\| (\\*\\*)?${escape(shown(m.accuracy))}(\\*\\*)? \\|`,
           'm'
         )
       )
@@ -130,7 +134,7 @@ describe('evaluator: command on examples/real', () => {
     expect(r.summary).toContain(`${measured.length} evaluated · 1 failed · command evaluator`)
     expect(r.summary).toContain('### ❌ Failed (1)')
     expect(r.summary).toContain(
-      `| \`${broken}\` | the command exited with code 3; last lines of its stderr:   CUDA error: out of memory |`
+      `- \`${broken}\`: the command exited with code 3; last lines of its stderr:   CUDA error: out of memory`
     )
     // Unranked, at the end of the table.
     expect(r.summary).toMatch(new RegExp(`^\\| – \\| \`${broken}\` \\| `, 'm'))
@@ -181,7 +185,7 @@ describe('evaluator: results on examples/real (trainer_state.json)', () => {
       'checkpoints-evaluated': String(expected.length),
       'checkpoints-failed': '0'
     })
-    expect(r.summary).toContain(`🏆 **Best checkpoint: \`${winner.name}\`** (step ${winner.step})`)
+    expect(r.summary).toContain(`🏆 **Winner:** \`${winner.name}\` (step ${winner.step})`)
     expect(r.summary).toContain('results evaluator')
     const scores = JSON.parse(await readFile(r.outputs['scores-file'], 'utf8'))
     expect(

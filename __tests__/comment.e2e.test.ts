@@ -69,11 +69,16 @@ describe('pull request comment', () => {
     const ours = thread[1]
     expect(first.outputs['comment-url']).toBe(ours.html_url)
     expect(ours.html_url).toMatch(/^https:\/\/github\.com\/acme\/trainer\/pull\/12#issuecomment-\d+$/)
-    expect(ours.body.startsWith(`${MARKER}\n### ✅ Checkpoint eval: gate passed`)).toBe(true)
-    expect(ours.body).toContain('**Winner:** `step_1000` (step 1000): eval_accuracy **0.712**')
+    expect(ours.body.startsWith(`${MARKER}\n## ✅ Checkpoint eval: gate passed`)).toBe(true)
+    expect(ours.body).toContain('🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712**')
     expect(ours.body).toContain('- ✅ `min-score`: eval_accuracy 0.712 >= min-score 0.700')
-    expect(ours.body).toContain('[Full report in the run summary](https://github.com/acme/trainer/actions/runs/4242)')
-    expect(ours.body).toMatch(/<details><summary>All checkpoints<\/summary>[\s\S]*step_900[\s\S]*<\/details>/)
+    expect(ours.body).toContain('[Run summary](https://github.com/acme/trainer/actions/runs/4242)')
+    expect(ours.body).toMatch(
+      /<details><summary>Ranking of all 10 checkpoints<\/summary>[\s\S]*step_900[\s\S]*<\/details>/
+    )
+    // The comment stands alone: no heading from the summary inside it, no runner path.
+    expect(ours.body.match(/^#+ /gm)).toHaveLength(1)
+    expect(ours.body).not.toMatch(/runner-temp|RUNNER_TEMP|\/tmp\//)
     // The token went to the API; in the log it appears only where it is masked.
     expect(api.requests.every((r) => r.authorization === 'token ghs_commentE2eToken')).toBe(true)
     expect(first.stdout.split('\n').filter((l) => l.includes('ghs_commentE2eToken'))).toEqual([
@@ -90,7 +95,7 @@ describe('pull request comment', () => {
     expect(after).toHaveLength(2)
     expect(after.filter((c) => c.body.includes(MARKER))).toHaveLength(1)
     expect(after[1].id).toBe(ours.id)
-    expect(after[1].body).toContain('### ❌ Checkpoint eval: gate failed')
+    expect(after[1].body).toContain('## ❌ Checkpoint eval: gate failed')
     expect(after[1].body).toContain('- ❌ `min-score`: eval_accuracy 0.712 < min-score 0.800')
     expect(api.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'PATCH'])
     expect(api.requests[1].url).toBe('/repos/acme/trainer/issues/12/comments')
@@ -106,7 +111,7 @@ describe('pull request comment', () => {
     )
     expect(r.outputs['comment-url']).toBe('')
     expect(r.outputs.gate).toBe('passed')
-    expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`**')
+    expect(r.summary).toContain('🏆 **Winner:** `step_1000`')
     expect(r.summary).toContain('### ✅ Gate passed')
     expect(r.summary).toContain('### Hub')
     expect(api.comments('acme', 'trainer', 12)).toHaveLength(0)
@@ -170,6 +175,11 @@ describe('scores artifact', () => {
     expect(r.outputs['artifact-url']).toBe(`https://github.com/acme/trainer/actions/runs/4242/artifacts/${stored!.id}`)
     const files = readZip(stored!.content)
     expect([...files.keys()].sort()).toEqual(['scores.csv', 'scores.json', 'summary.md'])
+    // The summary points at the artifact on the run page, not at a path on the runner.
+    expect(r.summary).toContain(
+      'Full results (scores.json, scores.csv): artifact [`eval-scores`](https://github.com/acme/trainer/actions/runs/4242#artifacts) of this run.'
+    )
+    expect(r.summary).not.toContain(out)
     expect(JSON.parse(files.get('scores.json')!.toString('utf8'))).toMatchObject({
       schema: 'checkpoint-eval/scores',
       winner: { name: 'step_1000', evalAccuracy: 0.712 }

@@ -7,6 +7,7 @@ import { pullRequestFromEvent, upsertPullRequestComment } from '../src/github/pr
 import { COMMENT_MARKER, MAX_COMMENT_LENGTH, renderPullRequestComment } from '../src/report/comment-body.js'
 import { compareWithBaseline } from '../src/domain/compare.js'
 import { renderComparisonMarkdown } from '../src/report/comparison.js'
+import { baselineLabel, baselineShownAs } from '../src/report/links.js'
 import type { Benchmark, MetricSpec } from '../src/domain/types.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './support/github-api-server.js'
 import { recordingLogger } from './support/logger.js'
@@ -48,14 +49,14 @@ describe('compareWithBaseline / renderComparisonMarkdown', () => {
     expect(renderComparisonMarkdown(rows, { baselineSource: baseline.source })).toBe(
       [
         '| Benchmark | Baseline | This run | Change |',
-        '| --- | ---: | ---: | :--- |',
+        '| :--- | ---: | ---: | :--- |',
         '| **eval_accuracy** | 0.700 | 0.712 | ▲ +0.012 ✅ |',
         '| eval_loss (lower is better) | 0.450 | 0.420 | ▼ -0.030 ✅ |',
         '| Math Reasoning | 0.700 | 0.712 | ▲ +0.012 ✅ |',
-        '| Logical Reasoning | 0.730 | 0.7304 | = 0.000 |',
+        '| Logical Reasoning | 0.730 | 0.730 | = 0.000 |',
         '| Perplexity (lower is better) | 12.500 | 12.200 | ▼ -0.300 ✅ |',
-        '| Code Generation | — | 0.500 | new |',
-        '| Safety | 0.900 | — | missing in this run |',
+        '| Code Generation | – | 0.500 | new |',
+        '| Safety | 0.900 | – | missing in this run |',
         '',
         'Baseline: https://huggingface.co/acme/model'
       ].join('\n')
@@ -87,22 +88,61 @@ function passedGate(): GateResult {
 }
 
 describe('renderPullRequestComment', () => {
-  it('shows the verdict, the winner, the changes, the checks, and folds the full table', () => {
-    const comparison = renderComparisonMarkdown(compareWithBaseline({ benchmarks, winner, baseline, metric: accuracy }))
+  it('stands alone: its title first and biggest, the winner, the changes, the checks, the ranking folded, links', () => {
+    const comparison = renderComparisonMarkdown(
+      compareWithBaseline({ benchmarks, winner, baseline, metric: accuracy }),
+      {
+        baselineSource: baselineLabel(
+          '/home/runner/work/models/models/baseline/scores.json',
+          '/home/runner/work/models/models',
+          {
+            serverUrl: 'https://github.com',
+            repository: 'acme/models',
+            sha: 'abc123'
+          }
+        )
+      }
+    )
     const body = renderPullRequestComment({
       metric: accuracy,
       winner: { name: 'step_3000', step: 3000, evalAccuracy: 0.712, value: 0.712 },
       gate: passedGate(),
       comparisonMarkdown: comparison,
-      fullTableMarkdown: '| Checkpoint | eval_accuracy |\n|---|---|\n| step_3000 | 0.712 |',
-      runUrl: 'https://github.com/acme/models/actions/runs/1'
+      rankingMarkdown: '| Checkpoint | eval_accuracy |\n|---|---|\n| step_3000 | 0.712 |',
+      rankingTitle: 'Ranking of all 1 checkpoints',
+      runUrl: 'https://github.com/acme/models/actions/runs/1',
+      artifactUrl: 'https://github.com/acme/models/actions/runs/1/artifacts/42'
     })
-    expect(body.startsWith(`${COMMENT_MARKER}\n### ✅ Checkpoint eval: gate passed`)).toBe(true)
-    expect(body).toContain('**Winner:** `step_3000` (step 3000): eval_accuracy **0.712**')
+    expect(body.startsWith(`${COMMENT_MARKER}\n## ✅ Checkpoint eval: gate passed\n\n`)).toBe(true)
+    // Nothing in it is a bigger heading than its title, and no heading is nested in the fold.
+    expect(body.match(/^#{1,2} /gm)).toHaveLength(1)
+    expect(body.match(/^#+ /gm)).toHaveLength(1)
+    // The winner and the comparison are separate paragraphs.
+    expect(body).toContain(
+      '🏆 **Winner:** `step_3000` (step 3000) · eval_accuracy **0.712**\n\n**Compared with the baseline**\n\n'
+    )
     expect(body).toContain(comparison)
+    expect(body).toContain(
+      'Baseline: [`baseline/scores.json`](https://github.com/acme/models/blob/abc123/baseline/scores.json)'
+    )
+    expect(body).not.toContain('/home/runner')
     expect(body).toContain('- ✅ `min-score`: eval_accuracy 0.712 >= min-score 0.700')
-    expect(body).toMatch(/<details><summary>All checkpoints<\/summary>\n\n\| Checkpoint[\s\S]*<\/details>/)
-    expect(body).toContain('[Full report in the run summary](https://github.com/acme/models/actions/runs/1)')
+    expect(body).toMatch(/<details><summary>Ranking of all 1 checkpoints<\/summary>\n\n\| Checkpoint[\s\S]*<\/details>/)
+    expect(body).toContain(
+      '[Run summary](https://github.com/acme/models/actions/runs/1) · [scores.json and scores.csv](https://github.com/acme/models/actions/runs/1/artifacts/42)'
+    )
+  })
+
+  it('names a baseline by a link or a file name, never a runner path', () => {
+    const ws = '/home/runner/work/m/m'
+    expect(baselineLabel('https://huggingface.co/acme/m/blob/main/README.md', ws)).toBe(
+      '[model card](https://huggingface.co/acme/m/blob/main/README.md)'
+    )
+    expect(baselineLabel(`${ws}/base/scores.json`, ws)).toBe('`base/scores.json`')
+    expect(baselineLabel('/home/runner/work/_temp/baseline/scores.json', ws)).toBe('`scores.json`')
+    expect(baselineShownAs(`${ws}/base/scores.json`, ws)).toBe('base/scores.json')
+    expect(baselineShownAs('/home/runner/work/_temp/baseline/scores.json', ws)).toBe('scores.json')
+    expect(baselineShownAs('https://huggingface.co/acme/m', ws)).toBe('https://huggingface.co/acme/m')
   })
 
   it('says when there is no winner and the gate failed', () => {
@@ -119,7 +159,7 @@ describe('renderPullRequestComment', () => {
       gate,
       baselineNote: 'No baseline yet: first run.'
     })
-    expect(body).toContain('### ❌ Checkpoint eval: gate failed')
+    expect(body).toContain('## ❌ Checkpoint eval: gate failed')
     expect(body).toContain('**No winner:** no checkpoint could be ranked by eval_loss.')
     expect(body).toContain('No baseline yet: first run.')
     expect(body).toContain('- ❌ `min-score`: no checkpoint could be ranked')
@@ -152,7 +192,7 @@ describe('renderPullRequestComment', () => {
       winner: { name: 'step_1', evalAccuracy: 0.5, value: 0.5 },
       gate: passedGate(),
       comparisonMarkdown: comparison,
-      fullTableMarkdown: fullTable,
+      rankingMarkdown: fullTable,
       runUrl
     })
     expect(body.length).toBeLessThan(MAX_COMMENT_LENGTH)
@@ -162,7 +202,7 @@ describe('renderPullRequestComment', () => {
       new RegExp(`_\\d+ more lines not shown: see \\[the run summary\\]\\(${runUrl.replace(/[/.]/g, '\\$&')}\\)\\._`)
     )
     // No room left for the full table: replaced by a pointer, not cut mid-row.
-    expect(body).toContain('_The table of all checkpoints is too long for a comment: see [the run summary]')
+    expect(body).toContain('_The ranking is too long for a comment: see [the run summary]')
     expect(body).toContain('- ✅ `min-score`')
     // Every table line that made it in is whole.
     for (const line of body.split('\n').filter((l) => l.startsWith('| '))) expect(line.endsWith('|')).toBe(true)
@@ -178,7 +218,7 @@ describe('renderPullRequestComment', () => {
       metric: accuracy,
       winner: null,
       gate: passedGate(),
-      fullTableMarkdown: fullTable
+      rankingMarkdown: fullTable
     })
     expect(body.length).toBeLessThanOrEqual(65_000)
     expect(body).toMatch(

@@ -41,7 +41,7 @@ describe('parseConfig', () => {
         benchmarks: undefined,
         weights: {},
         command: undefined,
-        resultsFiles: undefined,
+        resultsFiles: ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'],
         concurrency: 2,
         timeoutMs: 3_600_000
       },

@@ -425,7 +425,7 @@ describe('bad input: exit 1, a clear message, nothing on the Hub', () => {
     )
     expect(hub.requests).toEqual([])
     // The summary still holds the report, and the problem itself, not just its heading.
-    expect(r.summary).toContain('🏆 **Best checkpoint: `step_1000`**')
+    expect(r.summary).toContain('🏆 **Winner:** `step_1000`')
     expect(r.summary).toMatch(
       /Not published: publishing failed: Nothing was uploaded: 1 problem with what would be published:\n\n- .*README\.md:\d+: the card links "figures\/accuracy\.png"/
     )

@@ -10,8 +10,10 @@ import {
   writeScoresFiles,
   type ScoresDocument
 } from '../src/scores/document.js'
-import { renderChart, renderEvaluationSummary } from '../src/report/summary.js'
-import { renderTerminalReport } from '../src/report/terminal.js'
+import { renderEvaluationSummary } from '../src/report/summary.js'
+import { GRID_POINTS, evenGrid, renderChart, yRange } from '../src/report/chart.js'
+import { PAGE_WIDTH_PX, columnWidthsPx } from '../src/report/markdown.js'
+import { renderTerminalFiles, renderTerminalTable, terminalWinnerLine } from '../src/report/terminal.js'
 import type { Checkpoint } from '../src/domain/types.js'
 import { tempDir } from './support/workspace.js'
 
@@ -82,22 +84,87 @@ describe('scores files', () => {
 describe('job summary', () => {
   it('names the winner, charts the metric, and lists every score and skip', async () => {
     const doc = await scoresFor([100, 200, 300, 1000], 1)
-    const md = renderEvaluationSummary({ scores: doc, scoresFile: '/tmp/scores.json' })
-    expect(md).toContain('🏆 **Best checkpoint: `step_1000`** (step 1000) — eval_accuracy **0.712**')
-    expect(md).toContain('4 evaluated · 1 skipped')
-    expect(md).toContain('```mermaid\nxychart-beta')
-    expect(md).toContain('x-axis "step" ["100", "200", "300", "1000"]')
-    expect(md).toContain('line [0.484, 0.539, 0.58, 0.712]')
-    expect(md).toMatch(/\| 1 \| 🏆 `step_1000` \| 1000 \| 2\.00 KiB \| – \| \*\*0\.712\*\* \| 0\.550 \| 0\.819 \|/)
-    // The benchmarks down the side, grouped, the best checkpoints across.
+    const md = renderEvaluationSummary({
+      scores: doc,
+      results: { scoresFile: 'eval-results/scores.json' },
+      notes: ['Ranked by eval_accuracy: the default.']
+    })
+    expect(md).toContain('🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712**\n\n')
     expect(md).toContain(
-      '### Benchmarks of the best 4\n\n| Group | Benchmark | 🏆 `step_1000` | `step_300` | `step_200` | `step_100` |'
+      '4 evaluated · 1 skipped · built-in suite, 15 benchmarks · ranked by eval_accuracy, higher is better'
     )
-    expect(md).toContain('|  | **eval_accuracy** | **0.712** | 0.580 | 0.539 | 0.484 |')
-    expect(md).toContain('| **Core Reasoning Tasks** | Math Reasoning | 0.550 | 0.415 | 0.383 | 0.345 |')
+    expect(md).toContain('\n\nRanked by eval_accuracy: the default.\n\n')
+    expect(md).toContain(
+      '```mermaid\n%%{init: {"themeVariables":{"xyChart":{"plotColorPalette":"#ea580c"}}}}%%\nxychart-beta'
+    )
+    // A numeric x-axis: 100, 200, 300 and 1000 at their distances, not evenly spaced.
+    expect(md).toContain('x-axis "step" 100 --> 1000')
+    // The steps' common divisor is 100: ten points, the last seven on the line from step 300 to 1000.
+    expect(md).toContain('line [0.484, 0.539, 0.58, 0.59886, 0.61771, 0.63657, 0.65543, 0.67429, 0.69314, 0.712]')
+    // The ranking metric's column is the bold one.
+    expect(md).toContain('| # | Checkpoint | Step | Size | **eval_accuracy** |')
+    expect(md).toContain('| 1 | 🏆 `step_1000` | 1000 | 2.00 KiB | **0.712** |')
+    // The benchmarks down the side under their groups, the best checkpoints across.
+    expect(md).toContain(
+      '### Benchmarks of the best 4\n\n| Benchmark | 🏆 `step_1000` | `step_300` | `step_200` | `step_100` |'
+    )
+    expect(md).toContain('| **eval_accuracy** | **0.712** | 0.580 | 0.539 | 0.484 |')
+    expect(md).toContain('| **Core Reasoning Tasks** |  |  |  |  |\n| Math Reasoning | 0.550 | 0.415 | 0.383 | 0.345 |')
+    // Every benchmark: one table per group, folded.
     expect(md).toContain('<details><summary>Every benchmark of every checkpoint</summary>')
-    expect(md).toContain('### ⚠️ Skipped (1)')
-    expect(md).toContain('| `step_9000` | missing config.json |')
+    expect(md).toContain(
+      '**Core Reasoning Tasks**\n\n| # | Checkpoint | Math Reasoning | Logical Reasoning | Common Sense |'
+    )
+    expect(md).toContain('### ⚠️ Skipped (1)\n\n- `step_9000`: missing config.json')
+    expect(md).toContain('Full results: `eval-results/scores.json` and scores.csv beside it.')
+    expect(md).not.toContain('/tmp/')
+  })
+
+  it('links the artifact on the run page instead of a path on the runner', async () => {
+    const doc = await scoresFor([100, 200])
+    const md = renderEvaluationSummary({
+      scores: doc,
+      results: { artifactName: 'checkpoint-eval-eval-1a2b', runUrl: 'https://github.com/acme/m/actions/runs/9' }
+    })
+    expect(md).toContain(
+      'Full results (scores.json, scores.csv): artifact [`checkpoint-eval-eval-1a2b`](https://github.com/acme/m/actions/runs/9#artifacts) of this run.'
+    )
+  })
+
+  it('bolds the ranking metric and shows every value by one rounding rule', async () => {
+    const doc = await scoresFor([100, 200, 300])
+    doc.metric = { name: 'accuracy', greaterIsBetter: true }
+    doc.checkpoints.forEach((c, i) => (c.value = [0.9875, 0.95, 0.9][i]))
+    doc.winner = { ...doc.winner!, value: 0.9875 }
+    const md = renderEvaluationSummary({ scores: doc })
+    expect(md).toContain('🏆 **Winner:** `step_300` (step 300) · accuracy **0.988** · eval_accuracy 0.580')
+    expect(md).toContain('| # | Checkpoint | Step | Size | **accuracy** | eval_accuracy |')
+    expect(md).toContain('| 1 | 🏆 `step_300` | 300 | 2.00 KiB | **0.988** | 0.580 |')
+    expect(md.replace(/```mermaid[\s\S]*?```/, '')).not.toContain('0.9875')
+  })
+
+  it('takes extra ranking columns from other parts of the run', async () => {
+    const doc = await scoresFor([100, 200])
+    const md = renderEvaluationSummary({
+      scores: doc,
+      columns: [{ header: 'Scores', cell: (c) => (c.step === 100 ? 'cached' : 'evaluated') }]
+    })
+    expect(md).toContain('| # | Checkpoint | Step | Size | **eval_accuracy** | Scores |')
+    expect(md).toContain('| 2 | `step_100` | 100 | 2.00 KiB | 0.484 | cached |')
+  })
+
+  it('splits the every-benchmark table so none is wider than the page', async () => {
+    const doc = await scoresFor([100, 200])
+    for (const c of doc.checkpoints) c.name = `run-2026-11-25-lr3e-4-warmup-cosine-${c.name}`
+    const md = renderEvaluationSummary({ scores: doc })
+    const tables = md.split(/\n\n+/).filter((block) => block.startsWith('| '))
+    for (const t of tables) {
+      const rows = t.split('\n').map((line) => line.slice(2, -2).split(' | '))
+      const width = columnWidthsPx([rows[0], ...rows.slice(2)]).reduce((a, b) => a + b, 0)
+      expect(width).toBeLessThanOrEqual(PAGE_WIDTH_PX)
+    }
+    // The best two don't fit side by side with such names: the winner alone.
+    expect(md).toContain('### Benchmarks of the winner')
   })
 
   it('folds hundreds of checkpoints and stays far under 1 MiB with 10,000', async () => {
@@ -106,8 +173,6 @@ describe('job summary', () => {
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024)
     expect(md).toContain('### Ranking (best 20 of 10000)')
     expect(md).toContain('<details><summary>The other 9980 checkpoints</summary>')
-    const chart = renderChart(doc)
-    expect(chart).toMatch(/title "eval_accuracy by step \(\d+ of 10000 checkpoints\)"/)
     const smallBudget = renderEvaluationSummary({ scores: doc, budget: 50_000 })
     expect(Buffer.byteLength(smallBudget)).toBeLessThan(60_000)
     expect(smallBudget).toMatch(/\d+ more checkpoints are not shown here .* they are in scores\.csv/)
@@ -120,13 +185,63 @@ describe('job summary', () => {
   })
 })
 
+describe('chart', () => {
+  const lineOf = (chart: string) =>
+    chart
+      .match(/line \[([^\]]*)\]/)![1]
+      .split(', ')
+      .map(Number)
+
+  it('places uneven steps at their distances on an even grid of steps', async () => {
+    const steps = [5, 20, 50, 100, 200, 400, 700, 1000]
+    const doc = await scoresFor(steps)
+    const chart = renderChart(doc)
+    expect(chart).toContain('x-axis "step" 5 --> 1000')
+    const line = lineOf(chart)
+    // The steps' common divisor is 5: 200 points, each checkpoint exactly on one.
+    expect(line).toHaveLength(200)
+    for (const c of doc.checkpoints) expect(line[(c.step - 5) / 5]).toBeCloseTo(c.value!, 4)
+  })
+
+  it('snaps to a grid of at most GRID_POINTS when the steps share no useful divisor', async () => {
+    const steps = Array.from({ length: 200 }, (_, i) => 7 + i * 37 + (i % 3))
+    const doc = await scoresFor(steps)
+    const line = lineOf(renderChart(doc))
+    expect(line).toHaveLength(GRID_POINTS)
+    const best = doc.checkpoints[0]
+    expect(Math.max(...line)).toBeCloseTo(best.value!, 4)
+  })
+
+  it('keeps an accuracy axis within 0..1 and pads to round numbers', () => {
+    expect(yRange([0.92, 0.995])).toEqual([0.9, 1])
+    expect(yRange([0.484, 0.712])).toEqual([0.45, 0.75])
+    expect(yRange([0.01, 0.2])).toEqual([0, 0.25])
+    expect(yRange([2.31, 3.9])).toEqual([2, 4])
+    expect(yRange([-1.5, 0.5])).toEqual([-2, 1])
+  })
+
+  it('has no chart with fewer than two steps', async () => {
+    expect(renderChart(await scoresFor([100]))).toBe('')
+  })
+
+  it('interpolates between neighbours only', () => {
+    const points = [
+      { step: 0, value: 0 },
+      { step: 1, value: 0.5 },
+      { step: 4, value: 2 }
+    ]
+    expect(evenGrid(points)).toEqual([0, 0.5, 1, 1.5, 2])
+  })
+})
+
 describe('terminal report', () => {
-  it('prints a table with the winner and its benchmarks', async () => {
-    const text = renderTerminalReport(await scoresFor([100, 1000], 1), 'eval-results/scores.json')
-    expect(text).toMatch(/^# {2}checkpoint\s+step\s+size\s+eval_accuracy\s+status$/m)
-    expect(text).toMatch(/^1 {2}step_1000 \*\s+1000\s+2\.00 KiB\s+0\.712\s+ok$/m)
-    expect(text).toContain('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
-    expect(text).toMatch(/^ {2}Math Reasoning\s+0\.550$/m)
-    expect(text).toContain('skipped step_9000: missing config.json')
+  it('prints one table and one winner line', async () => {
+    const doc = await scoresFor([100, 1000], 1)
+    const table = renderTerminalTable(doc)
+    expect(table).toMatch(/^# {2}checkpoint\s+step\s+size\s+eval_accuracy\s+status$/m)
+    expect(table).toMatch(/^1 {2}step_1000\s+1000\s+2\.00 KiB\s+0\.712\s+ok$/m)
+    expect(table.split('\n')).toHaveLength(3)
+    expect(terminalWinnerLine(doc)).toBe('Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712')
+    expect(renderTerminalFiles('eval-results/scores.json')).toBe('Scores: eval-results/scores.json (and scores.csv)\n')
   })
 })

@@ -120,7 +120,7 @@ describe('aggregate: artifacts', () => {
       expect(await readFile(path.join(out, 'scores.csv'), 'utf8')).toBe(
         await readFile(path.join(dir, 'single', 'scores.csv'), 'utf8')
       )
-      const strip = (summary: string) => summary.replace(/Full results: `[^`]*`/, 'Full results: ``')
+      const strip = (summary: string) => summary.replace(/^Full results.*$/m, 'Full results')
       expect(strip(aggregate.summary)).toBe(strip(alone.summary))
 
       // The aggregate job uploads its own scores artifact next to the shards' ones.

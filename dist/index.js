@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(38455);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(13819);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -31159,123 +31159,27 @@ function findCardLinks(text) {
 
 /***/ }),
 
-/***/ 33969:
+/***/ 95581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: usage
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(64389);
-// EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
-var parse = __nccwpck_require__(5374);
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 68 modules
-var run = __nccwpck_require__(38455);
-// EXTERNAL MODULE: ./src/domain/round.ts
-var round = __nccwpck_require__(7976);
-// EXTERNAL MODULE: ./src/util/bytes.ts
-var bytes = __nccwpck_require__(1671);
-// EXTERNAL MODULE: ./src/domain/metric.ts
-var domain_metric = __nccwpck_require__(98478);
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-// The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
-
-
-
-/** How many checkpoints the terminal table lists before summarising the rest. */
-const TERMINAL_ROWS = 30;
-function columns(rows, align) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows
-        .map((r) => r
-        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-function renderTerminalReport(doc, scoresFile) {
-    const metric = doc.metric.name;
-    const showValue = !(0,domain_metric/* isEvalAccuracy */.GB)(metric);
-    const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), domain_metric/* EVAL_ACCURACY */.py, 'status'];
-    const rows = doc.checkpoints
-        .slice(0, TERMINAL_ROWS)
-        .map((c) => [
-        c.rank === null ? '-' : String(c.rank),
-        c.rank === 1 ? `${c.name} *` : c.name,
-        String(c.step),
-        (0,bytes/* formatBytes */.z)(c.sizeBytes),
-        ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
-        (0,round/* formatScore */.y)(c.evalAccuracy) || '-',
-        c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
-    ]);
-    const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r'] : []), 'r', 'l'])];
-    if (doc.checkpoints.length > TERMINAL_ROWS)
-        out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`);
-    for (const s of doc.skipped)
-        out.push(`skipped ${s.name}: ${s.reason}`);
-    const w = doc.winner;
-    if (w) {
-        out.push('');
-        const value = showValue ? `${metric} ${w.value}` : `eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`;
-        out.push(`Best checkpoint: ${w.name} (step ${w.step}), ${value}`);
-        if (doc.benchmarks.length) {
-            const benchRows = doc.benchmarks.map((b) => ['  ' + b.name, (0,round/* formatScore */.y)(w.scores[b.id]) || '-']);
-            out.push(columns(benchRows, ['l', 'r']));
-        }
-    }
-    else {
-        out.push('', `No checkpoint could be ranked by ${metric}.`);
-    }
-    if (scoresFile)
-        out.push('', `Scores: ${scoresFile} (and scores.csv)`);
-    return out.join('\n') + '\n';
-}
-/** Gate and publish, after the table. */
-function renderTerminalOutcome(result) {
-    const lines = [];
-    const { gate, publish } = result;
-    if (gate.status !== 'skipped') {
-        lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`));
-    }
-    if (publish.status === 'dry-run') {
-        lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`);
-        for (const f of publish.plan.files)
-            lines.push(`  ${f.pathInRepo.padEnd(40)} ${(0,bytes/* formatBytes */.z)(f.size).padStart(10)}  ${f.kind}`);
-        for (const e of publish.plan.excluded)
-            lines.push(`  not uploaded: ${e.path} (${e.reason})`);
-    }
-    else if (publish.status === 'published') {
-        const r = publish.result;
-        lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`);
-    }
-    else if (publish.reason !== 'no repo-id is set') {
-        lines.push('', `Not published: ${publish.reason}.`);
-    }
-    return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(70017);
-// EXTERNAL MODULE: ./src/util/progress.ts
-var progress = __nccwpck_require__(65365);
-// EXTERNAL MODULE: ./src/util/version.ts
-var version = __nccwpck_require__(76092);
-;// CONCATENATED MODULE: ./src/cli.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* unused harmony export usage */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64389);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(19556);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(13819);
+/* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(87496);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(76092);
 // The terminal entry: the same pipeline as the action, with --flags named like the inputs (built
 // from the one input table). main() returns the exit code: 0 on success, 1 on any error or a
 // failed gate.
@@ -31290,9 +31194,9 @@ var version = __nccwpck_require__(76092);
 
 
 
-const FLAG_INPUTS = Object.keys(inputs/* INPUTS */.mc).filter((name) => !inputs/* INPUTS */.mc[name].actionOnly);
+const FLAG_INPUTS = Object.keys(_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc).filter((name) => !_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].actionOnly);
 /** yes/no inputs are switches here (--dry-run); every other input takes a value. */
-const isSwitch = (name) => inputs/* INPUTS */.mc[name].kind === 'yes-no';
+const isSwitch = (name) => _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'yes-no';
 /** Words of `text` in lines of at most `width` characters, each after `indent`. */
 function wrap(text, indent, width = 100) {
     const lines = [];
@@ -31313,7 +31217,7 @@ function wrap(text, indent, width = 100) {
 function usage() {
     const indent = ' '.repeat(6);
     const flags = FLAG_INPUTS.map((name) => {
-        const spec = inputs/* INPUTS */.mc[name];
+        const spec = _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name];
         const fallback = spec.local ?? spec.default;
         const text = spec.description + (fallback && !spec.description.includes('Default') ? ` Default: ${fallback}.` : '');
         const local = spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : '';
@@ -31357,7 +31261,7 @@ async function main(argv) {
     let values;
     try {
         const options = Object.fromEntries(FLAG_INPUTS.map((name) => [name, { type: isSwitch(name) ? 'boolean' : 'string' }]));
-        values = (0,external_node_util_.parseArgs)({
+        values = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
             args: argv,
             options: {
                 ...options,
@@ -31371,7 +31275,7 @@ async function main(argv) {
         }).values;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n\n${usage()}\n`);
+        process.stderr.write(`error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n\n${usage()}\n`);
         return 1;
     }
     if (values.help) {
@@ -31379,7 +31283,7 @@ async function main(argv) {
         return 0;
     }
     if (values.version) {
-        process.stdout.write(`${version/* TOOL_NAME */.l} ${version/* TOOL_VERSION */.w}\n`);
+        process.stdout.write(`${_util_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .l} ${_util_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_VERSION */ .w}\n`);
         return 0;
     }
     const log = terminalLogger(Boolean(values.verbose));
@@ -31389,9 +31293,9 @@ async function main(argv) {
     };
     try {
         const workspace = process.cwd();
-        const config = (0,parse/* parseConfig */.o4)(read, {
+        const config = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(read, {
             workspace,
-            outputDir: inputs/* INPUTS */.mc['output-dir'].local,
+            outputDir: _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc['output-dir'].local,
             hubUrl: process.env.HF_ENDPOINT
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
@@ -31399,23 +31303,24 @@ async function main(argv) {
             ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424))).readLocalToken({
                 env: process.env,
                 tokenFile: values['token-file'],
-                homeDir: external_node_os_default().homedir()
+                homeDir: node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir()
             })
             : null;
         if (local)
             log.debug(`Hub token from ${local.source}`);
-        const result = await (0,run/* runPipeline */.a)({
+        const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .a)({
             config,
             log,
-            run: (0,context/* runMetadata */.Vn)(process.env),
+            run: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runMetadata */ .Vn)(process.env),
             localToken: local?.token,
             onProgress: process.stderr.isTTY
-                ? (0,progress/* progressReporter */.x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
-                : (0,progress/* progressReporter */.x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
+                ? (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
+                : (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
         });
-        const shown = external_node_path_default().relative(workspace, result.files.json);
-        process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown));
-        process.stdout.write(renderTerminalOutcome(result));
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, result.files.json);
+        // The ranking table and the winner line are in the log above (stages.ts): printed once.
+        process.stdout.write((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalOutcome */ .zg)(result));
+        process.stdout.write((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalFiles */ ._m)(shown.startsWith('..') ? result.files.json : shown));
         if (result.failure) {
             process.stderr.write(`error: ${result.failure}\n`);
             return 1;
@@ -31423,7 +31328,7 @@ async function main(argv) {
         return 0;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n`);
+        process.stderr.write(`error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n`);
         return 1;
     }
 }
@@ -31490,7 +31395,8 @@ const INPUTS = {
     },
     'results-files': {
         kind: 'list',
-        description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+        default: '**/results_*.json, eval_results.json, all_results.json, trainer_state.json',
+        description: 'evaluator=results: files to read in each checkpoint folder, tried in order (globs; {name} and {step} are filled in).'
     },
     cache: {
         kind: 'yes-no',
@@ -32400,7 +32306,7 @@ function actionRun(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33969);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95581);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22929);
 // The bundle's entry (dist/index.js). GitHub runs it with no arguments inside Actions: that is
 // the action. Anything else (arguments, or a terminal outside Actions) is the CLI. One bundle
@@ -32418,7 +32324,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 38455:
+/***/ 13819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33180,10 +33086,34 @@ function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/** GitHub's widest content column for a job summary or comment; no table may need more. */
+const PAGE_WIDTH_PX = 960;
+/**
+ * A cautious guess of a table cell's rendered width in px (GitHub: 16 px text, 13 px padding on
+ * each side). GitHub lays tables out at their content's width without wrapping, so a table is as
+ * wide as the sum of its columns' widest cells; `npm run render` measures the real thing.
+ */
+function cellWidthPx(markdown) {
+    const text = markdown
+        .replace(/\*\*|`/g, '')
+        .replace(/\\\|/g, '|')
+        .replace(/&lt;/g, '<');
+    let px = 0;
+    for (const ch of text)
+        px += ch.codePointAt(0) > 0x2000 ? 22 : /[A-Z0-9_#@%&mwMW]/.test(ch) ? 11 : 8.5;
+    return Math.ceil(px) + 27;
+}
+/** The width of the widest cell of each column. */
+function columnWidthsPx(rows) {
+    return rows[0].map((_, i) => Math.max(...rows.map((r) => cellWidthPx(r[i] ?? ''))));
+}
 
+// EXTERNAL MODULE: ./src/report/values.ts
+var values = __nccwpck_require__(70626);
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
 // The comparison table shown in the PR comment and the job summary: rows from domain/compare.ts
 // rendered as markdown.
+
 
 
 /**
@@ -33191,20 +33121,20 @@ const byteLength = (text) => Buffer.byteLength(text, 'utf8');
  * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
  */
 function renderComparisonMarkdown(rows, options = {}) {
-    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
+    const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |'];
     for (const row of rows) {
         const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${cell(row.label)}**` : cell(row.label);
         lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
     }
     if (options.baselineSource)
-        lines.push('', `Baseline: ${cell(options.baselineSource)}`);
+        lines.push('', `Baseline: ${options.baselineSource}`);
     return lines.join('\n');
 }
 /** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
 function formatChange(row) {
     switch (row.change) {
         case 'n/a':
-            return '—';
+            return values/* MISSING */.lV;
         case 'new':
             return 'new';
         case 'missing':
@@ -33217,14 +33147,9 @@ function formatChange(row) {
     const verdict = row.change === 'better' ? '✅' : '❌';
     return `${arrow} ${formatSigned(delta)} ${verdict}`;
 }
-/** `+0.012` / `-0.005`: three decimals, always signed. */
-function formatSigned(delta) {
-    const text = (0,domain_metric/* formatMetricValue */.dd)(Math.abs(delta));
-    return `${delta < 0 ? '-' : '+'}${text}`;
-}
-function formatCell(value) {
-    return value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(value);
-}
+/** `+0.012` / `-0.005`: by the report's one rule (values.ts), always signed. */
+const formatSigned = values/* shownChange */.c_;
+const formatCell = (value) => (0,values/* shown */.SP)(value);
 
 // EXTERNAL MODULE: ./src/util/bytes.ts
 var bytes = __nccwpck_require__(1671);
@@ -33294,12 +33219,134 @@ function publishSection(publish) {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/round.ts
-var round = __nccwpck_require__(7976);
+;// CONCATENATED MODULE: ./src/report/links.ts
+// Where things are, as a reader of the summary or the comment can open them: links on GitHub,
+// never a path on a runner that is gone once the job ends.
+
+
+
+/**
+ * What the baseline was: its model card as a link; a scores file in the checkout as a link to it
+ * in the repository (or its path there); any other file by its name alone.
+ */
+function baselineLabel(source, workspace, repo) {
+    if (/^https?:\/\//.test(source))
+        return `[model card](${source})`;
+    if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
+        const relative = (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
+        const code = `\`${cell(relative)}\``;
+        return repo ? `[${code}](${repo.serverUrl}/${repo.repository}/blob/${repo.sha}/${relative})` : code;
+    }
+    return `\`${cell(external_node_path_default().basename(source))}\``;
+}
+/** The baseline in plain text (log lines, gate checks): its URL, its path in the checkout, or its file name. */
+function baselineShownAs(source, workspace) {
+    if (/^https?:\/\//.test(source))
+        return source;
+    if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
+        return (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
+    }
+    return external_node_path_default().basename(source);
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/** Orange: 3.6:1 on white, 5.3:1 on GitHub's dark background (#0d1117), 3.5:1 on mermaid's dark (#333). */
+const LINE_COLOUR = '#ea580c';
+/** Most points a line gets; past that, checkpoints snap to the nearest grid point. */
+const GRID_POINTS = 241;
+/** One point per step (the better value when two checkpoints share a step), by step. */
+function pointsOf(doc) {
+    const better = (a, b) => (doc.metric.greaterIsBetter ? a > b : a < b);
+    const byStep = new Map();
+    for (const c of doc.checkpoints) {
+        if (c.value === null || !Number.isFinite(c.value))
+            continue;
+        const seen = byStep.get(c.step);
+        if (seen === undefined || better(c.value, seen))
+            byStep.set(c.step, c.value);
+    }
+    return [...byStep].map(([step, value]) => ({ step, value })).sort((a, b) => a.step - b.step);
+}
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+/** The values on an even grid from the first step to the last (see the file comment). */
+function evenGrid(points, maxPoints = GRID_POINTS) {
+    const first = points[0].step;
+    const span = points[points.length - 1].step - first;
+    const divisor = points.reduce((g, p) => gcd(g, p.step - first), 0);
+    const size = divisor > 0 && span / divisor + 1 <= maxPoints ? span / divisor + 1 : maxPoints;
+    const at = (step) => Math.round(((step - first) / span) * (size - 1));
+    const grid = new Array(size);
+    for (const p of points)
+        grid[at(p.step)] ??= p.value;
+    // Between two checkpoints: the straight line joining them.
+    let left = 0;
+    for (let i = 1; i < size; i++) {
+        if (grid[i] === undefined)
+            continue;
+        for (let j = left + 1; j < i; j++) {
+            const t = (j - left) / (i - left);
+            grid[j] = grid[left] + t * (grid[i] - grid[left]);
+        }
+        left = i;
+    }
+    return grid;
+}
+/** 1, 2 or 5 times a power of ten: the tick unit for a range. */
+function niceUnit(range) {
+    const raw = range / 5;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const unit = [1, 2, 5, 10].find((m) => m * power >= raw);
+    return unit * power;
+}
+/** Removes float noise (0.30000000000000004) from computed axis bounds. */
+const tidy = (v) => Number(v.toPrecision(6));
+function yRange(values) {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const range = hi - lo || Math.abs(hi) || 1;
+    const unit = niceUnit(range);
+    let min = Math.floor((lo - range * 0.05) / unit) * unit;
+    let max = Math.ceil((hi + range * 0.05) / unit) * unit;
+    if (lo >= 0)
+        min = Math.max(min, 0);
+    if (lo >= 0 && hi <= 1)
+        max = Math.min(max, 1);
+    return [tidy(min), tidy(max)];
+}
+const quote = (text) => `"${text.replace(/"/g, "'")}"`;
+/** The mermaid block, or '' when fewer than two steps have a value. */
+function renderChart(doc) {
+    const points = pointsOf(doc);
+    if (points.length < 2)
+        return '';
+    const label = doc.metric.name;
+    const values = evenGrid(points);
+    const [min, max] = yRange(points.map((p) => p.value));
+    const first = points[0];
+    const last = points[points.length - 1];
+    const init = { themeVariables: { xyChart: { plotColorPalette: LINE_COLOUR } } };
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        `  title ${quote(`${label} by step`)}`,
+        `  accTitle: ${label} by training step`,
+        `  accDescr: ${points.length} checkpoints from step ${first.step} to step ${last.step}`,
+        `  x-axis "step" ${first.step} --> ${last.step}`,
+        `  y-axis ${quote(label)} ${min} --> ${max}`,
+        `  line [${values.map((v) => Number(v.toPrecision(5))).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: the winner, a chart of the metric against step, the score table and the
-// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
-// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
+// The job summary: the winner, a chart of the metric against step, the ranking, the benchmarks
+// of the best checkpoints and the checkpoints that were skipped or failed. Every table fits
+// GitHub's 960 px column (wide ones are split); every number follows report/values.ts. GitHub
+// drops a step's whole summary above 1 MiB, so the rest of a long ranking folds and finally
+// loses rows to stay under a byte budget, pointing to scores.csv.
+
+
 
 
 
@@ -33308,67 +33355,37 @@ var round = __nccwpck_require__(7976);
 const EVALUATION_SUMMARY_BUDGET = 700 * 1024;
 /** Checkpoints shown with every benchmark before the rest fold away. */
 const FULL_ROWS = 20;
-/** Points in the chart; more are sampled evenly (the winner always kept). */
-const CHART_POINTS = 60;
-const metricLabel = (doc) => doc.metric.name;
-function formatValue(doc, c) {
-    if ((0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name))
-        return (0,round/* formatScore */.y)(c.evalAccuracy);
-    return c.value === null
-        ? ''
-        : Number.isInteger(c.value * 1000)
-            ? (0,round/* formatScore */.y)(c.value)
-            : String(Number(c.value.toPrecision(6)));
+/** Checkpoints compared side by side in the benchmark table, at most (fewer when they don't fit). */
+const SIDE_BY_SIDE = 5;
+/** The ranking metric's value of a checkpoint, by the one rule. */
+const metricValue = (doc, c) => (0,values/* shown */.SP)((0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? c.evalAccuracy : c.value);
+/** `` 🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712** ``: the summary's and the comment's. */
+function winnerLine(metric, winner) {
+    if (!winner)
+        return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
+    const step = winner.step === undefined ? '' : ` (step ${winner.step})`;
+    const numbers = (0,domain_metric/* isEvalAccuracy */.GB)(metric.name)
+        ? [`${domain_metric/* EVAL_ACCURACY */.py} **${(0,values/* shown */.SP)(winner.evalAccuracy)}**`]
+        : [
+            `${metric.name} **${(0,values/* shown */.SP)(winner.value)}**`,
+            ...(winner.evalAccuracy === null ? [] : [`${domain_metric/* EVAL_ACCURACY */.py} ${(0,values/* shown */.SP)(winner.evalAccuracy)}`])
+        ];
+    return `🏆 **Winner:** \`${winner.name.replace(/`/g, "'")}\`${step} · ${numbers.join(' · ')}`;
 }
-function headline(doc) {
-    const evaluated = doc.checkpoints.length;
+function countsLine(doc) {
     const failed = doc.checkpoints.filter((c) => c.status === 'failed').length;
-    const counts = [
-        `${evaluated} evaluated`,
-        failed ? `${failed} failed` : '',
-        doc.skipped.length ? `${doc.skipped.length} skipped` : ''
-    ]
-        .filter(Boolean)
-        .join(' · ');
     const evaluator = doc.evaluator.kind === 'builtin'
         ? `built-in suite, ${doc.benchmarks.length} benchmarks`
         : `${doc.evaluator.kind} evaluator`;
-    const w = doc.winner;
-    if (!w)
-        return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`;
-    const metric = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name)
-        ? `eval_accuracy **${(0,round/* formatScore */.y)(w.evalAccuracy)}**`
-        : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`}`;
-    return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`;
-}
-/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
-function renderChart(doc) {
-    const points = doc.checkpoints
-        .filter((c) => c.value !== null)
-        .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
-    if (points.length < 2)
-        return '';
-    let shown = points;
-    if (points.length > CHART_POINTS) {
-        const stride = (points.length - 1) / (CHART_POINTS - 1);
-        const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)));
-        shown = points.filter((c, i) => picked.has(i) || c.rank === 1);
-    }
-    const values = shown.map((c) => c.value);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = Math.max((hi - lo) * 0.1, 0.01);
-    const round2 = (v, dir) => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100;
-    const label = metricLabel(doc).replace(/"/g, "'");
     return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
-        `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
-        `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
-        `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
-        '```'
-    ].join('\n');
+        `${doc.checkpoints.length} evaluated`,
+        failed ? `${failed} failed` : '',
+        doc.skipped.length ? `${doc.skipped.length} skipped` : '',
+        evaluator,
+        `ranked by ${doc.metric.name}, ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
+    ]
+        .filter(Boolean)
+        .join(' · ');
 }
 /** 1.2B, 350M, 66K: parameter counts as model cards write them. */
 function formatCount(n) {
@@ -33386,85 +33403,149 @@ function formatCount(n) {
 function checkpointLabel(c) {
     return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``;
 }
-/** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
-const SIDE_BY_SIDE = 5;
-const scoreCell = (v) => (v === null || v === undefined ? '–' : (0,round/* formatScore */.y)(v));
-const paramsCell = (c) => c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
-/** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
-function identityCells(c) {
-    return [
-        c.rank === null ? '–' : String(c.rank),
-        checkpointLabel(c),
-        String(c.step),
-        (0,bytes/* formatBytes */.z)(c.sizeBytes),
-        paramsCell(c)
+const rankCell = (c) => (c.rank === null ? values/* MISSING */.lV : String(c.rank));
+const paramsCell = (c) => c.parameters === undefined ? values/* MISSING */.lV : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
+/** The winner's value in the ranking metric's column is bold. */
+const boldIfWinner = (c, text) => (c.rank === 1 && text !== values/* MISSING */.lV ? `**${text}**` : text);
+/** The ranking: one row per checkpoint, best first; the ranking metric's column in bold. */
+function rankingTable(doc, rows, extra = []) {
+    const ranksByEvalAccuracy = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name);
+    const anyEvalAccuracy = doc.checkpoints.some((c) => c.evalAccuracy !== null);
+    const columns = [
+        { header: '#', cell: rankCell, align: 'r' },
+        { header: 'Checkpoint', cell: checkpointLabel, align: 'l' },
+        { header: 'Step', cell: (c) => String(c.step), align: 'r' },
+        { header: 'Size', cell: (c) => (0,bytes/* formatBytes */.z)(c.sizeBytes), align: 'r' },
+        ...(rows.some((c) => c.parameters !== undefined)
+            ? [{ header: 'Params', cell: paramsCell, align: 'r' }]
+            : []),
+        ...(ranksByEvalAccuracy
+            ? []
+            : [
+                {
+                    header: `**${cell(doc.metric.name)}**`,
+                    cell: (c) => boldIfWinner(c, (0,values/* shown */.SP)(c.value)),
+                    align: 'r'
+                }
+            ]),
+        ...(ranksByEvalAccuracy || anyEvalAccuracy
+            ? [
+                {
+                    header: ranksByEvalAccuracy ? `**${domain_metric/* EVAL_ACCURACY */.py}**` : domain_metric/* EVAL_ACCURACY */.py,
+                    cell: (c) => ranksByEvalAccuracy ? boldIfWinner(c, (0,values/* shown */.SP)(c.evalAccuracy)) : (0,values/* shown */.SP)(c.evalAccuracy),
+                    align: 'r'
+                }
+            ]
+            : []),
+        ...(rows.some((c) => c.status === 'failed')
+            ? [
+                {
+                    header: 'Status',
+                    cell: (c) => (c.status === 'failed' ? '❌ failed' : 'ok'),
+                    align: 'l'
+                }
+            ]
+            : []),
+        ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? 'l' }))
     ];
+    return table(columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.cell(row))), columns.map((c) => c.align));
 }
-/** The columns that say which checkpoint a row is, leading every table. */
-const CHECKPOINT_COLUMNS = ['#', 'Checkpoint', 'Step', 'Size', 'Params'];
-/** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
-function rankingTable(doc, rows) {
-    const extra = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? [] : [cell(doc.metric.name)];
-    const anyFailed = rows.some((c) => c.status === 'failed');
-    const header = [...CHECKPOINT_COLUMNS, ...extra, domain_metric/* EVAL_ACCURACY */.py, ...(anyFailed ? ['Status'] : [])];
-    const body = rows.map((c) => [
-        ...identityCells(c),
-        ...(extra.length ? [formatValue(doc, c) || '–'] : []),
-        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...(anyFailed
-            ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok']
-            : [])
-    ]);
-    return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', 'l']);
+/** How many of the candidate columns (each a list of cells) fit the page beside the lead columns' rows, at least one. */
+function fitting(leadRows, candidates) {
+    let width = columnWidthsPx(leadRows).reduce((a, b) => a + b, 0);
+    let count = 0;
+    for (const column of candidates) {
+        width += Math.max(...column.map(cellWidthPx));
+        if (width > PAGE_WIDTH_PX && count > 0)
+            break;
+        count++;
+    }
+    return count;
 }
 /**
- * The benchmarks down the side, grouped as the suite groups them, and the best checkpoints
- * across: a reviewer reads one benchmark's row to compare them.
+ * The benchmarks down the side (under their group's name) and the best checkpoints across, as
+ * many as fit the page: a reviewer reads one benchmark's row to compare them.
  */
 function benchmarkTable(doc) {
-    const shown = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE);
-    if (shown.length === 0 || doc.benchmarks.length === 0)
+    const best = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE);
+    if (best.length === 0 || doc.benchmarks.length === 0)
         return '';
     const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1;
-    const lead = (label, group = '') => (grouped ? [group, label] : [label]);
-    const rows = [
-        [
-            ...lead('**eval_accuracy**'),
-            ...shown.map((c) => (c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–'))
-        ],
-        ...doc.benchmarks.map((b, i) => [
-            ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
-            ...shown.map((c) => scoreCell(c.scores[b.id]))
-        ])
+    const ranksByEvalAccuracy = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name);
+    const labels = [ranksByEvalAccuracy ? `**${domain_metric/* EVAL_ACCURACY */.py}**` : domain_metric/* EVAL_ACCURACY */.py];
+    const rowFor = [
+        (c) => (ranksByEvalAccuracy ? boldIfWinner(c, (0,values/* shown */.SP)(c.evalAccuracy)) : (0,values/* shown */.SP)(c.evalAccuracy))
     ];
-    const header = [...(grouped ? ['Group'] : []), 'Benchmark', ...shown.map((c) => checkpointLabel(c))];
-    const title = shown.length > 1 ? `### Benchmarks of the best ${shown.length}` : '### Benchmarks';
-    return `${title}\n\n${table(header, rows, [...(grouped ? ['l'] : []), 'l', ...shown.map(() => 'r')])}`;
+    const ranking = (0,domain_metric/* stripEvalPrefix */.b_)(doc.metric.name);
+    doc.benchmarks.forEach((b, i) => {
+        if (grouped && (i === 0 || doc.benchmarks[i - 1].group !== b.group)) {
+            labels.push(`**${cell(b.group)}**`);
+            rowFor.push(() => '');
+        }
+        // A benchmark that is the ranking metric is the bold row.
+        const ranks = !ranksByEvalAccuracy && (b.id === ranking || b.name === ranking);
+        labels.push(ranks ? `**${cell(b.name)}**` : cell(b.name));
+        rowFor.push((c) => (ranks ? boldIfWinner(c, (0,values/* shown */.SP)(c.scores[b.id])) : (0,values/* shown */.SP)(c.scores[b.id])));
+    });
+    const columnOf = (c) => [checkpointLabel(c), ...rowFor.map((f) => f(c))];
+    const shownCount = fitting([['Benchmark'], ...labels.map((label) => [label])], best.map(columnOf));
+    const across = best.slice(0, shownCount);
+    const header = ['Benchmark', ...across.map(checkpointLabel)];
+    const rows = labels.map((label, i) => [label, ...across.map((c) => rowFor[i](c))]);
+    const title = across.length > 1 ? `### Benchmarks of the best ${across.length}` : '### Benchmarks of the winner';
+    return `${title}\n\n${table(header, rows, ['l', ...across.map(() => 'r')])}`;
 }
-/** Every benchmark per checkpoint, best first (wide: folded, for the record). */
-function fullTable(doc, rows) {
-    if (doc.benchmarks.length === 0)
+/**
+ * Every benchmark of the best checkpoints, folded: a table per benchmark group (or per page
+ * width, for long groups), each led by the rank and the checkpoint.
+ */
+function fullTables(doc, rows) {
+    if (doc.benchmarks.length === 0 || rows.length === 0)
         return '';
-    const header = [...CHECKPOINT_COLUMNS, domain_metric/* EVAL_ACCURACY */.py, ...doc.benchmarks.map((b) => cell(b.name))];
-    const body = rows.map((c) => [
-        ...identityCells(c),
-        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
-    ]);
+    const lead = (c) => [rankCell(c), checkpointLabel(c)];
+    const leadRows = [['#', 'Checkpoint'], ...rows.map(lead)];
+    const groups = [];
+    doc.benchmarks.forEach((b, i) => {
+        const last = groups[groups.length - 1];
+        if (last && last.name === b.group)
+            last.ids.push(i);
+        else
+            groups.push({ name: b.group, ids: [i] });
+    });
+    const grouped = groups.length > 1;
+    const parts = [];
+    const columnOf = (i) => [
+        cell(doc.benchmarks[i].name),
+        ...rows.map((c) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))
+    ];
+    for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
+        let rest = group.ids;
+        // As many columns as fit, spread evenly over the tables a group needs (2 + 2, not 3 + 1).
+        const fit = fitting(leadRows, rest.map(columnOf));
+        const count = Math.ceil(rest.length / Math.ceil(rest.length / fit));
+        while (rest.length) {
+            const ids = rest.slice(0, count);
+            rest = rest.slice(count);
+            const header = ['#', 'Checkpoint', ...ids.map((i) => cell(doc.benchmarks[i].name))];
+            const body = rows.map((c) => [...lead(c), ...ids.map((i) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))]);
+            const label = grouped ? `**${cell(group.name)}**\n\n` : '';
+            parts.push(label + table(header, body, ['r', 'l', ...ids.map(() => 'r')]));
+        }
+    }
     const what = rows.length < doc.checkpoints.length
         ? `Every benchmark of the best ${rows.length}`
         : 'Every benchmark of every checkpoint';
-    return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r')]));
+    return details(what, parts.join('\n\n'));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
 function compactRows(doc, rows, budget) {
-    const header = table(['#', 'Checkpoint', 'Step', metricLabel(doc)], [], ['r', 'l', 'r', 'r']);
+    const header = table(['#', 'Checkpoint', 'Step', cell(doc.metric.name)], [], ['r', 'l', 'r', 'r']);
     const lines = [header];
     let size = byteLength(header);
     let i = 0;
     for (; i < rows.length; i++) {
         const c = rows[i];
-        const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`;
+        const line = `| ${rankCell(c)} | ${checkpointLabel(c)} | ${c.step} | ${metricValue(doc, c)} |`;
         size += byteLength(line) + 1;
         if (size > budget)
             break;
@@ -33472,50 +33553,57 @@ function compactRows(doc, rows, budget) {
     }
     return { text: lines.join('\n'), cut: rows.length - i };
 }
+/** Failed and skipped checkpoints as lists: their reasons are sentences, which wrap in a list. */
 function problemsSection(doc) {
     const parts = [];
+    const list = (items, more) => items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+        (more > 0 ? `\n- …and ${more} more in scores.json` : '');
     const failed = doc.checkpoints.filter((c) => c.status === 'failed');
     if (failed.length) {
-        const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))]);
-        parts.push(`### ❌ Failed (${failed.length})\n\n` +
-            table(['Checkpoint', 'Why'], rows) +
-            (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
+        const items = failed.slice(0, 200).map((c) => ({ name: c.name, why: (c.error ?? 'failed').slice(0, 300) }));
+        parts.push(`### ❌ Failed (${failed.length})\n\n${list(items, failed.length - items.length)}`);
     }
     if (doc.skipped.length) {
-        const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)]);
-        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` +
-            table(['Folder', 'Why'], rows) +
-            (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
+        const items = doc.skipped.slice(0, 200).map((s) => ({ name: s.name, why: s.reason }));
+        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n${list(items, doc.skipped.length - items.length)}`);
     }
     return parts.join('\n\n');
 }
+/** The closing line: where to get scores.json and scores.csv (the artifact on GitHub, a path locally). */
+function resultsLine(results) {
+    if (results?.artifactName) {
+        const name = `\`${cell(results.artifactName)}\``;
+        const where = results.runUrl ? `[${name}](${results.runUrl}#artifacts)` : name;
+        return `Full results (scores.json, scores.csv): artifact ${where} of this run.`;
+    }
+    if (results?.scoresFile)
+        return `Full results: \`${cell(results.scoresFile)}\` and scores.csv beside it.`;
+    return '';
+}
 function renderEvaluationSummary(options) {
-    const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile, title = 'Checkpoint evaluation', note } = options;
+    const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, title = 'Checkpoint evaluation', note } = options;
     const ranked = doc.checkpoints;
     const top = ranked.slice(0, FULL_ROWS);
     const rest = ranked.slice(FULL_ROWS);
     const head = [
         note ? `> ${note}\n\n## ${title}` : `## ${title}`,
-        headline(doc),
+        winnerLine(doc.metric, doc.winner),
+        countsLine(doc),
+        ...(options.notes ?? []),
         renderChart(doc),
         `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
-        rankingTable(doc, top)
+        rankingTable(doc, top, options.columns)
     ];
-    const tail = [
-        benchmarkTable(doc),
-        fullTable(doc, top),
-        problemsSection(doc),
-        scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
-    ];
+    const tail = [benchmarkTable(doc), fullTables(doc, top), problemsSection(doc), resultsLine(options.results)];
     let text = head.filter(Boolean).join('\n\n');
     const tailText = tail.filter(Boolean).join('\n\n');
     if (rest.length) {
         const room = budget - byteLength(text) - byteLength(tailText) - 400;
         const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
-        const note = cut
+        const cutNote = cut
             ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
             : '';
-        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note);
+        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + cutNote);
     }
     return `${text}\n\n${tailText}\n`;
 }
@@ -33555,6 +33643,8 @@ function cacheSection(doc, cacheUsed) {
     return details(title, body + more);
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(19556);
 ;// CONCATENATED MODULE: ./src/pipeline/baseline.ts
 // Which baseline the gate compares with: an earlier scores.json, or the card published at repo-id.
 
@@ -33600,8 +33690,6 @@ async function loadBaseline(options) {
     });
 }
 
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(19556);
 // EXTERNAL MODULE: ./src/github/artifact.ts
 var artifact = __nccwpck_require__(49721);
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
@@ -33615,39 +33703,45 @@ const COMMENT_MARKER = '<!-- checkpoint-eval:comment -->';
 const MAX_COMMENT_LENGTH = 65_536;
 const COMMENT_BUDGET = 65_000;
 /**
- * The comment body: verdict, winner, changes since the baseline, the gate's checks, and the full
- * table folded away. Always fits `maxLength`: the full table, then the comparison, lose rows first,
- * with a note pointing at the run summary.
+ * The comment body, a page of its own: its title (the biggest heading in it), the winner, the
+ * change against the baseline, the gate's checks, the ranking folded away, and links to the run
+ * and the scores artifact. Always fits `maxLength`: the ranking, then the comparison, lose rows
+ * first, with a note pointing at the run summary.
  */
 function renderPullRequestComment(options) {
     const marker = options.marker ?? COMMENT_MARKER;
     const budget = Math.min(options.maxLength ?? COMMENT_BUDGET, MAX_COMMENT_LENGTH);
     const summaryLink = options.runUrl ? `[the run summary](${options.runUrl})` : 'the run summary';
-    const head = [marker, `### ${gateHeadline(options.gate)}`, '', winnerLine(options), ''].join('\n');
-    const gate = ['', comment_body_gateSection(options.gate), ''].join('\n');
-    const footer = options.runUrl ? `\n[Full report in the run summary](${options.runUrl})\n` : '';
-    const omitted = `\n_The table of all checkpoints is too long for a comment: see ${summaryLink}._\n`;
-    // Keep room for at least the pointer to the full table, so a huge comparison can't hide it.
+    // Paragraphs are joined by blank lines, so no two run together when GitHub renders them.
+    const head = `${marker}\n## ${gateHeadline(options.gate)}\n\n${winnerLine(options.metric, options.winner)}\n\n`;
+    const gate = `${comment_body_gateSection(options.gate)}\n\n`;
+    const links = [
+        options.runUrl ? `[Run summary](${options.runUrl})` : '',
+        options.artifactUrl ? `[scores.json and scores.csv](${options.artifactUrl})` : ''
+    ].filter(Boolean);
+    const footer = links.length ? `${links.join(' · ')}\n` : '';
+    const omitted = `_The ranking is too long for a comment: see ${summaryLink}._\n\n`;
+    // Keep room for at least the pointer to the ranking, so a huge comparison can't hide it.
     let remaining = budget - head.length - gate.length - footer.length;
-    const reserved = options.fullTableMarkdown ? omitted.length : 0;
+    const reserved = options.rankingMarkdown ? omitted.length : 0;
     let comparison = '';
     if (options.comparisonMarkdown) {
         const title = '**Compared with the baseline**\n\n';
-        const room = Math.max(0, remaining - reserved - title.length - 1);
-        comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n`;
+        const room = Math.max(0, remaining - reserved - title.length - 2);
+        comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n\n`;
     }
     else if (options.baselineNote) {
-        comparison = `${options.baselineNote}\n`;
+        comparison = `${options.baselineNote}\n\n`;
     }
     remaining -= comparison.length;
     let details = '';
-    if (options.fullTableMarkdown) {
-        const open = '\n<details><summary>All checkpoints</summary>\n\n';
-        const close = '\n\n</details>\n';
+    if (options.rankingMarkdown) {
+        const open = `<details><summary>${options.rankingTitle ?? 'Ranking'}</summary>\n\n`;
+        const close = '\n\n</details>\n\n';
         const room = remaining - open.length - close.length;
         details =
             room >= 400
-                ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}`
+                ? `${open}${fitLines(options.rankingMarkdown, room, summaryLink)}${close}`
                 : omitted.length <= remaining
                     ? omitted
                     : '';
@@ -33667,19 +33761,6 @@ function gateHeadline(gate) {
         case 'skipped':
             return '📊 Checkpoint eval';
     }
-}
-function winnerLine(options) {
-    const { winner, metric } = options;
-    if (winner === null)
-        return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
-    const step = winner.step !== undefined ? ` (step ${winner.step})` : '';
-    const numbers = [
-        `${domain_metric/* EVAL_ACCURACY */.py} **${winner.evalAccuracy === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.evalAccuracy)}**`
-    ];
-    if (!(0,domain_metric/* isEvalAccuracy */.GB)(metric.name)) {
-        numbers.push(`${metric.name} **${winner.value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.value)}**`);
-    }
-    return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`;
 }
 function comment_body_gateSection(gate) {
     if (gate.status === 'skipped')
@@ -33825,7 +33906,7 @@ async function pullRequestFromEvent(options) {
 
 async function uploadRunArtifact({ github, name, outputDir, files, log }) {
     if (!github) {
-        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
+        log.debug('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
         return undefined;
     }
     const artifactName = name ?? github.defaultArtifactName;
@@ -33860,7 +33941,9 @@ async function commentOnPullRequest(options) {
         comparisonMarkdown: options.comparisonMarkdown,
         baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
         runUrl: (0,context/* runUrl */.Vp)(github),
-        fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
+        artifactUrl: options.artifactUrl,
+        rankingMarkdown: rankingTable(options.scores, options.scores.checkpoints),
+        rankingTitle: `Ranking of ${options.scores.checkpoints.length === 1 ? 'the checkpoint' : `all ${options.scores.checkpoints.length} checkpoints`}`
     });
     const outcome = await upsertPullRequestComment({
         token: report.githubToken ?? '',
@@ -34155,6 +34238,8 @@ async function assetFiles(options) {
 
 // EXTERNAL MODULE: ./src/domain/labels.ts
 var domain_labels = __nccwpck_require__(85745);
+// EXTERNAL MODULE: ./src/domain/round.ts
+var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/card/grammar.ts
 var grammar = __nccwpck_require__(80215);
 ;// CONCATENATED MODULE: ./src/card/fill.ts
@@ -35048,6 +35133,9 @@ async function publishStage(options) {
 
 
 
+
+
+
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -35066,7 +35154,8 @@ async function conclude(options, outcome) {
         winnerValue: winner?.value ?? null,
         winnerScores: winner?.evaluation.scores ?? {},
         minScore: config.gate.minScore,
-        baseline,
+        // The gate's checks are shown in the summary and the comment: name the baseline as a reader can find it.
+        baseline: baseline && { ...baseline, source: baselineShownAs(baseline.source, config.workspace) },
         baselineRequested: config.gate.baseline !== undefined,
         maxRegression: config.gate.maxRegression
     });
@@ -35076,7 +35165,7 @@ async function conclude(options, outcome) {
             winner: { scores: winner.evaluation.scores, evalAccuracy: winner.evalAccuracy, value: winner.value },
             baseline,
             metric: ranking.metric
-        }), { baselineSource: baseline.source })
+        }), { baselineSource: baselineLabel(baseline.source, config.workspace, repositoryLink(options)) })
         : undefined;
     const failures = gate.status === 'failed' ? [`Gate failed: ${gate.reasons.join('; ')}`] : [];
     let publish;
@@ -35102,7 +35191,7 @@ async function conclude(options, outcome) {
     }
     const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked';
     const sections = [
-        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+        renderEvaluationSummary({ scores: outcome.scores, results: resultsLocation(options, outcome) }),
         cacheSection(outcome.scores, outcome.cacheUsed ?? false),
         comparisonSection(comparisonMarkdown, baselineState),
         gateSection(gate),
@@ -35129,7 +35218,8 @@ async function conclude(options, outcome) {
             gate,
             scores: outcome.scores,
             comparisonMarkdown,
-            baselineMissing: baseline === null
+            baselineMissing: baseline === null,
+            artifactUrl: artifact?.status === 'uploaded' ? artifact.url : undefined
         });
     }
     catch (error) {
@@ -35137,6 +35227,17 @@ async function conclude(options, outcome) {
     }
     const failure = failures.length > 0 ? failures.join('\n') : undefined;
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
+}
+/** The checked-out commit on GitHub, for links to files in it (a committed baseline). */
+function repositoryLink({ github, run }) {
+    const sha = run.github?.sha;
+    return github?.repository && sha ? { serverUrl: github.serverUrl, repository: github.repository, sha } : undefined;
+}
+/** In Actions the scores are in the run's artifact (its name is known before the upload); locally, on disk. */
+function resultsLocation({ config, github }, outcome, artifactName = config.report.artifactName ?? github?.defaultArtifactName) {
+    return github?.artifactsAvailable && artifactName
+        ? { artifactName, runUrl: (0,context/* runUrl */.Vp)(github) }
+        : { scoresFile: (0,paths/* shownPath */.pS)(config.workspace, outcome.files.json) };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -35924,7 +36025,7 @@ function resolveWeights(weights, benchmarks) {
 /** Ranking uses eval_accuracy unless the user names another metric. */
 const DEFAULT_METRIC = domain_metric/* EVAL_ACCURACY */.py;
 /** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-function metricValue(result, metric, accuracy) {
+function rank_metricValue(result, metric, accuracy) {
     const bare = (0,domain_metric/* stripEvalPrefix */.b_)(metric);
     for (const key of [metric, bare, `eval_${bare}`]) {
         const score = result.scores[key];
@@ -35966,7 +36067,7 @@ function rank(run, options = {}) {
     const weights = options.weights ?? {};
     const entries = run.results.map((evaluation) => {
         const accuracy = accuracyOf(run, evaluation, weights);
-        const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null;
+        const value = evaluation.status === 'ok' ? rank_metricValue(evaluation, metric.name, accuracy) : null;
         return { evaluation, evalAccuracy: accuracy, value, rank: null };
     });
     const direction = metric.greaterIsBetter ? -1 : 1;
@@ -36388,7 +36489,7 @@ function metricEntries(entry) {
     return found;
 }
 /** `acc` or `exact_match, strict-match`: the metric as a benchmark's name shows it. */
-function task_metrics_metricLabel(entry) {
+function metricLabel(entry) {
     return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
 }
 
@@ -36432,7 +36533,7 @@ function parseLighteval(json, source) {
         }
         const [primary, ...rest] = metrics;
         const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
-        const label = `${task}${isAverage ? ' average' : ''} (${task_metrics_metricLabel(primary)}${shots})`;
+        const label = `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`;
         out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric)), primary.value, `task '${p.key}' metric '${primary.key}'`);
         for (const m of rest)
             out.addMetric(`${id}/${m.key}`, m.value);
@@ -36509,7 +36610,7 @@ function parseLmEval(json, source) {
             const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
             const known = json_isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
             const higherIsBetter = typeof known === 'boolean' ? known : (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric);
-            const label = `${alias || name} (${task_metrics_metricLabel(primary)})`;
+            const label = `${alias || name} (${metricLabel(primary)})`;
             out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`);
             for (const m of rest)
                 out.addMetric(`${name}/${m.key}`, m.value);
@@ -37234,6 +37335,8 @@ function createEvaluator(config, context) {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(87496);
 ;// CONCATENATED MODULE: ./src/pipeline/stages.ts
 // The stages every run mode shares, on plain data: discover, evaluate, rank -> scores document.
 
@@ -37290,7 +37393,6 @@ async function evaluateCheckpoints({ config, log, run, onProgress }, evaluator, 
 async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
     const weights = resolveWeights(settings.weights, evaluation.benchmarks);
     const ranking = rank(evaluation, { ...settings.ranking, weights });
-    logRanking(ranking, log);
     // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
     // checkpoint run would cost more than discovering it.
     const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
@@ -37303,28 +37405,19 @@ async function rankEvaluation({ config, run, log }, evaluation, skipped, setting
         weights,
         workspace: config.workspace
     });
+    logRanking(scores, log);
     return { ranking, scores };
 }
-function logRanking(ranking, log) {
-    const metric = ranking.metric.name;
-    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
-    const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step);
-    for (const e of byStep) {
-        const c = e.evaluation.checkpoint;
-        const status = e.evaluation.status === 'failed'
-            ? `failed: ${e.evaluation.error}`
-            : `${metric}=${(0,domain_metric/* formatRankingValue */.v7)(metric, e) || 'n/a'}`;
-        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
-    }
+/** The step log's (and the terminal's) ranking: one table, folded, and one winner line. */
+function logRanking(scores, log) {
+    log.startGroup(`Ranking of ${scores.checkpoints.length} checkpoint${scores.checkpoints.length === 1 ? '' : 's'}`);
+    for (const line of (0,terminal/* renderTerminalTable */.ji)(scores).split('\n'))
+        log.info(line);
     log.endGroup();
-    const w = ranking.winner;
-    if (w) {
-        const c = w.evaluation.checkpoint;
-        log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${(0,domain_metric/* formatRankingValue */.v7)(metric, w)}`);
-    }
-    else {
-        log.warning(`No checkpoint could be ranked by ${metric}.`);
-    }
+    if (scores.winner)
+        log.info((0,terminal/* terminalWinnerLine */.UB)(scores));
+    else
+        log.warning((0,terminal/* terminalWinnerLine */.UB)(scores));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/aggregate.ts
@@ -37434,6 +37527,7 @@ async function runFull(options) {
 
 
 
+
 async function runShard(options, shard) {
     const { config, log } = options;
     const part = `shard ${shard.index}/${shard.count}`;
@@ -37455,9 +37549,10 @@ async function runShard(options, shard) {
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     scores.shard = { index: shard.index, count: shard.count, listing };
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir, shardFileBase(shard));
+    const artifactName = shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard);
     const evaluationSummary = renderEvaluationSummary({
         scores,
-        scoresFile: files.json,
+        results: resultsLocation(options, { files }, artifactName),
         title: `Checkpoint evaluation (${part})`,
         note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
     });
@@ -37467,7 +37562,7 @@ async function runShard(options, shard) {
     await (0,promises_.writeFile)(summaryFile, summary);
     const artifact = await uploadRunArtifact({
         github: options.github,
-        name: shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard),
+        name: artifactName,
         outputDir: config.outputDir,
         files: [files.json, files.csv, summaryFile],
         log
@@ -37503,6 +37598,133 @@ async function runPipeline(options) {
     if (aggregate)
         return runAggregate(options, aggregate);
     return runFull(options);
+}
+
+
+/***/ }),
+
+/***/ 87496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UB: () => (/* binding */ terminalWinnerLine),
+/* harmony export */   _m: () => (/* binding */ renderTerminalFiles),
+/* harmony export */   ji: () => (/* binding */ renderTerminalTable),
+/* harmony export */   zg: () => (/* binding */ renderTerminalOutcome)
+/* harmony export */ });
+/* unused harmony export TERMINAL_ROWS */
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1671);
+/* harmony import */ var _domain_metric_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98478);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70626);
+// The terminal's report (and the step log's): one ranking table with fixed-width columns, one
+// winner line, then the gate and the Hub. Numbers follow values.ts.
+
+
+
+const plain = (v) => ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v) === _values_js__WEBPACK_IMPORTED_MODULE_1__/* .MISSING */ .lV ? '-' : (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v));
+/** How many checkpoints the terminal table lists before summarising the rest. */
+const TERMINAL_ROWS = 30;
+function columns(rows, align) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows
+        .map((r) => r
+        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** The ranking as a fixed-width table, best first: the terminal's and the step log's one table. */
+function renderTerminalTable(doc) {
+    const metric = doc.metric.name;
+    const showValue = !(0,_domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .isEvalAccuracy */ .GB)(metric);
+    const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), _domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .EVAL_ACCURACY */ .py, 'status'];
+    const rows = doc.checkpoints
+        .slice(0, TERMINAL_ROWS)
+        .map((c) => [
+        c.rank === null ? '-' : String(c.rank),
+        c.name,
+        String(c.step),
+        (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(c.sizeBytes),
+        ...(showValue ? [plain(c.value)] : []),
+        plain(c.evalAccuracy),
+        c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').split('\n')[0].slice(0, 60)}`
+    ]);
+    const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r'] : []), 'r', 'l'])];
+    if (doc.checkpoints.length > TERMINAL_ROWS)
+        out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`);
+    return out.join('\n');
+}
+/** `Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712`: the one winner line. */
+function terminalWinnerLine(doc) {
+    const w = doc.winner;
+    if (!w)
+        return `No checkpoint could be ranked by ${doc.metric.name}.`;
+    const value = (0,_domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .isEvalAccuracy */ .GB)(doc.metric.name) ? w.evalAccuracy : w.value;
+    return `Best checkpoint: ${w.name} (step ${w.step}), ${doc.metric.name} ${(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(value)}`;
+}
+/** Where the files are, after the outcome. */
+function renderTerminalFiles(scoresFile) {
+    return `Scores: ${scoresFile} (and scores.csv)\n`;
+}
+/** Gate and publish, after the table. */
+function renderTerminalOutcome(result) {
+    const lines = [];
+    const { gate, publish } = result;
+    if (gate.status !== 'skipped') {
+        lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`));
+    }
+    if (publish.status === 'dry-run') {
+        lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`);
+        for (const f of publish.plan.files)
+            lines.push(`  ${f.pathInRepo.padEnd(40)} ${(0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(f.size).padStart(10)}  ${f.kind}`);
+        for (const e of publish.plan.excluded)
+            lines.push(`  not uploaded: ${e.path} (${e.reason})`);
+    }
+    else if (publish.status === 'published') {
+        const r = publish.result;
+        lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`);
+    }
+    else if (publish.reason !== 'no repo-id is set') {
+        lines.push('', `Not published: ${publish.reason}.`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+
+/***/ }),
+
+/***/ 70626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   c_: () => (/* binding */ shownChange),
+/* harmony export */   lV: () => (/* binding */ MISSING)
+/* harmony export */ });
+/* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7976);
+// How every number in the report is shown: one rule for the summary, the PR comment, the
+// comparison and the terminal, so the same score never appears as 0.9875 in one table and 0.988
+// in the next. The exact values are in scores.json.
+
+/** Shown for a missing value (no score, failed checkpoint). */
+const MISSING = '–';
+/**
+ * Three decimals, rounded as Python's round(v, 3) (the rounding of published model cards); a
+ * non-zero value too small for three decimals keeps two significant digits (1.2e-4) rather than
+ * showing as 0.000.
+ */
+function shown(value) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return MISSING;
+    const text = (0,_domain_round_js__WEBPACK_IMPORTED_MODULE_0__/* .formatScore */ .y)(value);
+    if (value !== 0 && Number(text) === 0)
+        return value.toExponential(1);
+    return text;
+}
+/** `+0.012` / `-0.005` / `0.000`: a change, by the same rule, always signed when non-zero. */
+function shownChange(delta) {
+    const text = shown(Math.abs(delta));
+    return Number(text) === 0 && !text.includes('e') ? text : `${delta < 0 ? '-' : '+'}${text}`;
 }
 
 

@@ -8,7 +8,7 @@ import { INPUTS, type InputName, type InputSpec } from './config/inputs.js'
 import { parseConfig } from './config/parse.js'
 import { runMetadata } from './github/context.js'
 import { runPipeline } from './pipeline/run.js'
-import { renderTerminalOutcome, renderTerminalReport } from './report/terminal.js'
+import { renderTerminalFiles, renderTerminalOutcome } from './report/terminal.js'
 import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
 import { progressReporter } from './util/progress.js'
@@ -144,8 +144,9 @@ export async function main(argv: string[]): Promise<number> {
         : progressReporter({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
     })
     const shown = path.relative(workspace, result.files.json)
-    process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown))
+    // The ranking table and the winner line are in the log above (stages.ts): printed once.
     process.stdout.write(renderTerminalOutcome(result))
+    process.stdout.write(renderTerminalFiles(shown.startsWith('..') ? result.files.json : shown))
     if (result.failure) {
       process.stderr.write(`error: ${result.failure}\n`)
       return 1

@@ -79,8 +79,9 @@ export const INPUTS = {
   },
   'results-files': {
     kind: 'list',
+    default: '**/results_*.json, eval_results.json, all_results.json, trainer_state.json',
     description:
-      'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+      'evaluator=results: files to read in each checkpoint folder, tried in order (globs; {name} and {step} are filled in).'
   },
   cache: {
     kind: 'yes-no',

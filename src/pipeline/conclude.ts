@@ -7,8 +7,11 @@ import { evaluateGate } from '../domain/gate.js'
 import type { PublishOutcome } from '../domain/publication.js'
 import { renderComparisonMarkdown } from '../report/comparison.js'
 import { comparisonSection, gateSection, publishSection } from '../report/sections.js'
-import { renderEvaluationSummary } from '../report/summary.js'
+import { baselineLabel, baselineShownAs, type RepositoryLink } from '../report/links.js'
+import { renderEvaluationSummary, type ResultsLocation } from '../report/summary.js'
 import { cacheSection } from '../report/cache.js'
+import { runUrl } from '../github/context.js'
+import { shownPath } from '../util/paths.js'
 import { errorMessage } from '../util/errors.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
@@ -34,7 +37,8 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     winnerValue: winner?.value ?? null,
     winnerScores: winner?.evaluation.scores ?? {},
     minScore: config.gate.minScore,
-    baseline,
+    // The gate's checks are shown in the summary and the comment: name the baseline as a reader can find it.
+    baseline: baseline && { ...baseline, source: baselineShownAs(baseline.source, config.workspace) },
     baselineRequested: config.gate.baseline !== undefined,
     maxRegression: config.gate.maxRegression
   })
@@ -47,7 +51,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
             baseline,
             metric: ranking.metric
           }),
-          { baselineSource: baseline.source }
+          { baselineSource: baselineLabel(baseline.source, config.workspace, repositoryLink(options)) }
         )
       : undefined
 
@@ -75,7 +79,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
 
   const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked'
   const sections = [
-    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+    renderEvaluationSummary({ scores: outcome.scores, results: resultsLocation(options, outcome) }),
     cacheSection(outcome.scores, outcome.cacheUsed ?? false),
     comparisonSection(comparisonMarkdown, baselineState),
     gateSection(gate),
@@ -103,11 +107,29 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
       gate,
       scores: outcome.scores,
       comparisonMarkdown,
-      baselineMissing: baseline === null
+      baselineMissing: baseline === null,
+      artifactUrl: artifact?.status === 'uploaded' ? artifact.url : undefined
     })
   } catch (error) {
     failures.push(errorMessage(error))
   }
   const failure = failures.length > 0 ? failures.join('\n') : undefined
   return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary }
+}
+
+/** The checked-out commit on GitHub, for links to files in it (a committed baseline). */
+function repositoryLink({ github, run }: PipelineOptions): RepositoryLink | undefined {
+  const sha = run.github?.sha
+  return github?.repository && sha ? { serverUrl: github.serverUrl, repository: github.repository, sha } : undefined
+}
+
+/** In Actions the scores are in the run's artifact (its name is known before the upload); locally, on disk. */
+export function resultsLocation(
+  { config, github }: Pick<PipelineOptions, 'config' | 'github'>,
+  outcome: Pick<EvaluationOutcome, 'files'>,
+  artifactName = config.report.artifactName ?? github?.defaultArtifactName
+): ResultsLocation {
+  return github?.artifactsAvailable && artifactName
+    ? { artifactName, runUrl: runUrl(github) }
+    : { scoresFile: shownPath(config.workspace, outcome.files.json) }
 }

@@ -11,7 +11,7 @@ import { uploadScoresArtifact, type UploadArtifactResult } from '../github/artif
 import { pullRequestFromEvent, upsertPullRequestComment, type UpsertCommentResult } from '../github/pr-comment.js'
 import { renderPullRequestComment } from '../report/comment-body.js'
 import type { ScoresDocument } from '../scores/document.js'
-import { renderEvaluationSummary } from '../report/summary.js'
+import { rankingTable } from '../report/summary.js'
 
 export interface ArtifactOptions {
   github?: GitHubEnvironment
@@ -31,7 +31,7 @@ export async function uploadRunArtifact({
   log
 }: ArtifactOptions): Promise<UploadArtifactResult | undefined> {
   if (!github) {
-    log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
+    log.debug('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).')
     return undefined
   }
   const artifactName = name ?? github.defaultArtifactName
@@ -55,6 +55,8 @@ export interface CommentOptions {
   comparisonMarkdown?: string
   /** A baseline was asked for and none exists yet. */
   baselineMissing: boolean
+  /** The uploaded scores artifact's page. */
+  artifactUrl?: string
 }
 
 export async function commentOnPullRequest(options: CommentOptions): Promise<UpsertCommentResult | undefined> {
@@ -78,7 +80,9 @@ export async function commentOnPullRequest(options: CommentOptions): Promise<Ups
     comparisonMarkdown: options.comparisonMarkdown,
     baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
     runUrl: runUrl(github),
-    fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
+    artifactUrl: options.artifactUrl,
+    rankingMarkdown: rankingTable(options.scores, options.scores.checkpoints),
+    rankingTitle: `Ranking of ${options.scores.checkpoints.length === 1 ? 'the checkpoint' : `all ${options.scores.checkpoints.length} checkpoints`}`
   })
   const outcome = await upsertPullRequestComment({
     token: report.githubToken ?? '',

@@ -9,6 +9,7 @@ import { writeScoresFiles } from '../scores/document.js'
 import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
 import { uploadRunArtifact } from './deliver.js'
+import { resultsLocation } from './conclude.js'
 import { discoverCheckpoints, evaluateCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
 import type { PipelineOptions, PipelineResult } from './types.js'
 
@@ -38,9 +39,10 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
   scores.shard = { index: shard.index, count: shard.count, listing }
   const files = await writeScoresFiles(scores, config.outputDir, shardFileBase(shard))
 
+  const artifactName = shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard)
   const evaluationSummary = renderEvaluationSummary({
     scores,
-    scoresFile: files.json,
+    results: resultsLocation(options, { files }, artifactName),
     title: `Checkpoint evaluation (${part})`,
     note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
   })
@@ -50,7 +52,7 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
   await writeFile(summaryFile, summary)
   const artifact = await uploadRunArtifact({
     github: options.github,
-    name: shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard),
+    name: artifactName,
     outputDir: config.outputDir,
     files: [files.json, files.csv, summaryFile],
     log

@@ -4,11 +4,11 @@ import type { Config, RankingConfig, ShardSpec } from '../config/types.js'
 import { discover, requireCheckpoints } from '../discover/checkpoints.js'
 import { describeWeights } from '../discover/weights.js'
 import { resolveWeights } from '../domain/benchmarks.js'
-import { formatRankingValue } from '../domain/metric.js'
 import { rank } from '../domain/rank.js'
 import type { Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
 import { createEvaluator, type AllFailed, type Evaluator } from '../evaluate/index.js'
 import { FULL_ROWS } from '../report/summary.js'
+import { renderTerminalTable, terminalWinnerLine } from '../report/terminal.js'
 import { buildScoresDocument, type ScoresDocument } from '../scores/document.js'
 import type { PipelineOptions } from './types.js'
 import type { Logger } from '../util/log.js'
@@ -80,7 +80,6 @@ export async function rankEvaluation(
 ): Promise<RankOutcome> {
   const weights = resolveWeights(settings.weights, evaluation.benchmarks)
   const ranking = rank(evaluation, { ...settings.ranking, weights })
-  logRanking(ranking, log)
   // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
   // checkpoint run would cost more than discovering it.
   const shown: Checkpoint[] = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint)
@@ -93,27 +92,15 @@ export async function rankEvaluation(
     weights,
     workspace: config.workspace
   })
+  logRanking(scores, log)
   return { ranking, scores }
 }
 
-function logRanking(ranking: Ranking, log: Logger): void {
-  const metric = ranking.metric.name
-  log.startGroup(`Scores of ${ranking.entries.length} checkpoints`)
-  const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)
-  for (const e of byStep) {
-    const c = e.evaluation.checkpoint
-    const status =
-      e.evaluation.status === 'failed'
-        ? `failed: ${e.evaluation.error}`
-        : `${metric}=${formatRankingValue(metric, e) || 'n/a'}`
-    log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`)
-  }
+/** The step log's (and the terminal's) ranking: one table, folded, and one winner line. */
+function logRanking(scores: ScoresDocument, log: Logger): void {
+  log.startGroup(`Ranking of ${scores.checkpoints.length} checkpoint${scores.checkpoints.length === 1 ? '' : 's'}`)
+  for (const line of renderTerminalTable(scores).split('\n')) log.info(line)
   log.endGroup()
-  const w = ranking.winner
-  if (w) {
-    const c = w.evaluation.checkpoint
-    log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${formatRankingValue(metric, w)}`)
-  } else {
-    log.warning(`No checkpoint could be ranked by ${metric}.`)
-  }
+  if (scores.winner) log.info(terminalWinnerLine(scores))
+  else log.warning(terminalWinnerLine(scores))
 }

@@ -1,8 +1,9 @@
-// The pull request comment's text: verdict, winner, change against the baseline, the gate, and
-// the full table folded away, always within GitHub's size limit. github/pr-comment.ts posts it.
+// The pull request comment's text: verdict, winner, change against the baseline, the gate, the
+// ranking folded away and links to the run, always within GitHub's size limit.
+// github/pr-comment.ts posts it.
 import type { GateResult } from '../domain/gate.js'
-import { EVAL_ACCURACY, formatMetricValue, isEvalAccuracy } from '../domain/metric.js'
 import type { MetricSpec } from '../domain/types.js'
+import { winnerLine } from './summary.js'
 
 /** Invisible in the rendered comment; how a later run finds the comment to update. */
 export const COMMENT_MARKER = '<!-- checkpoint-eval:comment -->'
@@ -24,49 +25,59 @@ export interface RenderCommentOptions {
   baselineNote?: string
   /** The run's page; the summary there has everything a folded comment leaves out. */
   runUrl?: string
-  /** Every checkpoint's scores; folded into <details>. */
-  fullTableMarkdown?: string
+  /** The artifact with scores.json and scores.csv (its download link on the run page). */
+  artifactUrl?: string
+  /** The ranking table (summary.ts rankingTable); folded into <details>. */
+  rankingMarkdown?: string
+  /** The <details> summary line for it, e.g. "Ranking of all 12 checkpoints". */
+  rankingTitle?: string
   marker?: string
   /** Default 65,000: below GitHub's 65,536 with room to spare. */
   maxLength?: number
 }
 
 /**
- * The comment body: verdict, winner, changes since the baseline, the gate's checks, and the full
- * table folded away. Always fits `maxLength`: the full table, then the comparison, lose rows first,
- * with a note pointing at the run summary.
+ * The comment body, a page of its own: its title (the biggest heading in it), the winner, the
+ * change against the baseline, the gate's checks, the ranking folded away, and links to the run
+ * and the scores artifact. Always fits `maxLength`: the ranking, then the comparison, lose rows
+ * first, with a note pointing at the run summary.
  */
 export function renderPullRequestComment(options: RenderCommentOptions): string {
   const marker = options.marker ?? COMMENT_MARKER
   const budget = Math.min(options.maxLength ?? COMMENT_BUDGET, MAX_COMMENT_LENGTH)
   const summaryLink = options.runUrl ? `[the run summary](${options.runUrl})` : 'the run summary'
 
-  const head = [marker, `### ${gateHeadline(options.gate)}`, '', winnerLine(options), ''].join('\n')
-  const gate = ['', gateSection(options.gate), ''].join('\n')
-  const footer = options.runUrl ? `\n[Full report in the run summary](${options.runUrl})\n` : ''
+  // Paragraphs are joined by blank lines, so no two run together when GitHub renders them.
+  const head = `${marker}\n## ${gateHeadline(options.gate)}\n\n${winnerLine(options.metric, options.winner)}\n\n`
+  const gate = `${gateSection(options.gate)}\n\n`
+  const links = [
+    options.runUrl ? `[Run summary](${options.runUrl})` : '',
+    options.artifactUrl ? `[scores.json and scores.csv](${options.artifactUrl})` : ''
+  ].filter(Boolean)
+  const footer = links.length ? `${links.join(' · ')}\n` : ''
 
-  const omitted = `\n_The table of all checkpoints is too long for a comment: see ${summaryLink}._\n`
-  // Keep room for at least the pointer to the full table, so a huge comparison can't hide it.
+  const omitted = `_The ranking is too long for a comment: see ${summaryLink}._\n\n`
+  // Keep room for at least the pointer to the ranking, so a huge comparison can't hide it.
   let remaining = budget - head.length - gate.length - footer.length
-  const reserved = options.fullTableMarkdown ? omitted.length : 0
+  const reserved = options.rankingMarkdown ? omitted.length : 0
   let comparison = ''
   if (options.comparisonMarkdown) {
     const title = '**Compared with the baseline**\n\n'
-    const room = Math.max(0, remaining - reserved - title.length - 1)
-    comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n`
+    const room = Math.max(0, remaining - reserved - title.length - 2)
+    comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n\n`
   } else if (options.baselineNote) {
-    comparison = `${options.baselineNote}\n`
+    comparison = `${options.baselineNote}\n\n`
   }
   remaining -= comparison.length
 
   let details = ''
-  if (options.fullTableMarkdown) {
-    const open = '\n<details><summary>All checkpoints</summary>\n\n'
-    const close = '\n\n</details>\n'
+  if (options.rankingMarkdown) {
+    const open = `<details><summary>${options.rankingTitle ?? 'Ranking'}</summary>\n\n`
+    const close = '\n\n</details>\n\n'
     const room = remaining - open.length - close.length
     details =
       room >= 400
-        ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}`
+        ? `${open}${fitLines(options.rankingMarkdown, room, summaryLink)}${close}`
         : omitted.length <= remaining
           ? omitted
           : ''
@@ -88,19 +99,6 @@ function gateHeadline(gate: GateResult): string {
     case 'skipped':
       return '📊 Checkpoint eval'
   }
-}
-
-function winnerLine(options: RenderCommentOptions): string {
-  const { winner, metric } = options
-  if (winner === null) return `**No winner:** no checkpoint could be ranked by ${metric.name}.`
-  const step = winner.step !== undefined ? ` (step ${winner.step})` : ''
-  const numbers = [
-    `${EVAL_ACCURACY} **${winner.evalAccuracy === null ? '—' : formatMetricValue(winner.evalAccuracy)}**`
-  ]
-  if (!isEvalAccuracy(metric.name)) {
-    numbers.push(`${metric.name} **${winner.value === null ? '—' : formatMetricValue(winner.value)}**`)
-  }
-  return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`
 }
 
 function gateSection(gate: GateResult): string {

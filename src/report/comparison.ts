@@ -2,11 +2,12 @@
 // rendered as markdown.
 
 import type { ComparisonRow } from '../domain/compare.js'
-import { EVAL_ACCURACY, formatMetricValue } from '../domain/metric.js'
+import { EVAL_ACCURACY } from '../domain/metric.js'
 import { cell } from './markdown.js'
+import { MISSING, shown, shownChange } from './values.js'
 
 export interface RenderComparisonOptions {
-  /** Shown under the table so readers know what "baseline" was. */
+  /** Shown under the table so readers know what "baseline" was: markdown (a link, a name), not a runner path. */
   baselineSource?: string
 }
 
@@ -15,12 +16,12 @@ export interface RenderComparisonOptions {
  * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
  */
 export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderComparisonOptions = {}): string {
-  const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |']
+  const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |']
   for (const row of rows) {
     const label = row.id === EVAL_ACCURACY ? `**${cell(row.label)}**` : cell(row.label)
     lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`)
   }
-  if (options.baselineSource) lines.push('', `Baseline: ${cell(options.baselineSource)}`)
+  if (options.baselineSource) lines.push('', `Baseline: ${options.baselineSource}`)
   return lines.join('\n')
 }
 
@@ -28,7 +29,7 @@ export function renderComparisonMarkdown(rows: ComparisonRow[], options: RenderC
 export function formatChange(row: ComparisonRow): string {
   switch (row.change) {
     case 'n/a':
-      return '—'
+      return MISSING
     case 'new':
       return 'new'
     case 'missing':
@@ -42,12 +43,7 @@ export function formatChange(row: ComparisonRow): string {
   return `${arrow} ${formatSigned(delta)} ${verdict}`
 }
 
-/** `+0.012` / `-0.005`: three decimals, always signed. */
-export function formatSigned(delta: number): string {
-  const text = formatMetricValue(Math.abs(delta))
-  return `${delta < 0 ? '-' : '+'}${text}`
-}
+/** `+0.012` / `-0.005`: by the report's one rule (values.ts), always signed. */
+export const formatSigned = shownChange
 
-function formatCell(value: number | null): string {
-  return value === null ? '—' : formatMetricValue(value)
-}
+const formatCell = (value: number | null): string => shown(value)

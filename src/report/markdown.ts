@@ -19,3 +19,26 @@ export function details(summary: string, body: string): string {
 }
 
 export const byteLength = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/** GitHub's widest content column for a job summary or comment; no table may need more. */
+export const PAGE_WIDTH_PX = 960
+
+/**
+ * A cautious guess of a table cell's rendered width in px (GitHub: 16 px text, 13 px padding on
+ * each side). GitHub lays tables out at their content's width without wrapping, so a table is as
+ * wide as the sum of its columns' widest cells; `npm run render` measures the real thing.
+ */
+export function cellWidthPx(markdown: string): number {
+  const text = markdown
+    .replace(/\*\*|`/g, '')
+    .replace(/\\\|/g, '|')
+    .replace(/&lt;/g, '<')
+  let px = 0
+  for (const ch of text) px += ch.codePointAt(0)! > 0x2000 ? 22 : /[A-Z0-9_#@%&mwMW]/.test(ch) ? 11 : 8.5
+  return Math.ceil(px) + 27
+}
+
+/** The width of the widest cell of each column. */
+export function columnWidthsPx(rows: string[][]): number[] {
+  return rows[0].map((_, i) => Math.max(...rows.map((r) => cellWidthPx(r[i] ?? ''))))
+}

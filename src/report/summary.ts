@@ -1,91 +1,92 @@
-// The job summary: the winner, a chart of the metric against step, the score table and the
-// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
-// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
-import { formatScore } from '../domain/round.js'
-import type { ScoresDocument, CheckpointRecord } from '../scores/document.js'
-import { byteLength, cell, details, table } from './markdown.js'
+// The job summary: the winner, a chart of the metric against step, the ranking, the benchmarks
+// of the best checkpoints and the checkpoints that were skipped or failed. Every table fits
+// GitHub's 960 px column (wide ones are split); every number follows report/values.ts. GitHub
+// drops a step's whole summary above 1 MiB, so the rest of a long ranking folds and finally
+// loses rows to stay under a byte budget, pointing to scores.csv.
+import { EVAL_ACCURACY, isEvalAccuracy, stripEvalPrefix } from '../domain/metric.js'
+import type { CheckpointRecord, ScoresDocument } from '../scores/document.js'
 import { formatBytes } from '../util/bytes.js'
-import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
+import { renderChart } from './chart.js'
+import { PAGE_WIDTH_PX, byteLength, cell, cellWidthPx, columnWidthsPx, details, table } from './markdown.js'
+import { MISSING, shown } from './values.js'
+
+export { renderChart } from './chart.js'
 
 /** GitHub's cap is 1 MiB per step; leave room for the other sections (gate, publish). */
 export const EVALUATION_SUMMARY_BUDGET = 700 * 1024
 /** Checkpoints shown with every benchmark before the rest fold away. */
 export const FULL_ROWS = 20
-/** Points in the chart; more are sampled evenly (the winner always kept). */
-export const CHART_POINTS = 60
+/** Checkpoints compared side by side in the benchmark table, at most (fewer when they don't fit). */
+export const SIDE_BY_SIDE = 5
+
+/** A column added to the ranking table by another part of the run (e.g. whether a score was cached). */
+export interface SummaryColumn {
+  header: string
+  /** Markdown for one checkpoint's cell; escape free text with markdown.ts `cell`. */
+  cell: (checkpoint: CheckpointRecord) => string
+  align?: 'l' | 'r' | 'c'
+}
+
+/** Where the full results are, for the line that ends the summary. */
+export interface ResultsLocation {
+  /** The run's page (GitHub Actions); with artifactName, links the artifact list there. */
+  runUrl?: string
+  /** The artifact holding scores.json, scores.csv and this summary. */
+  artifactName?: string
+  /** scores.json as the reader can reach it (relative to the workspace), when there is no artifact. */
+  scoresFile?: string
+}
 
 export interface SummaryOptions {
   scores: ScoresDocument
   /** Byte budget for this section. */
   budget?: number
-  /** Path shown for the full results. */
-  scoresFile?: string
+  results?: ResultsLocation
   /** The section's heading. Default `Checkpoint evaluation`. */
   title?: string
   /** A line quoted above the heading, e.g. what part of the run this is. */
   note?: string
+  /** Short paragraphs under the winner line, e.g. why the run is ranked by this metric. Markdown. */
+  notes?: string[]
+  /** Extra ranking-table columns, after the scores. */
+  columns?: SummaryColumn[]
 }
 
-const metricLabel = (doc: ScoresDocument) => doc.metric.name
+/** The ranking metric's value of a checkpoint, by the one rule. */
+const metricValue = (doc: ScoresDocument, c: { value: number | null; evalAccuracy: number | null }) =>
+  shown(isEvalAccuracy(doc.metric.name) ? c.evalAccuracy : c.value)
 
-function formatValue(doc: ScoresDocument, c: { value: number | null; evalAccuracy: number | null }): string {
-  if (isEvalAccuracy(doc.metric.name)) return formatScore(c.evalAccuracy)
-  return c.value === null
-    ? ''
-    : Number.isInteger(c.value * 1000)
-      ? formatScore(c.value)
-      : String(Number(c.value.toPrecision(6)))
+/** `` 🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712** ``: the summary's and the comment's. */
+export function winnerLine(
+  metric: { name: string },
+  winner: { name: string; step?: number; evalAccuracy: number | null; value: number | null } | null
+): string {
+  if (!winner) return `**No winner:** no checkpoint could be ranked by ${metric.name}.`
+  const step = winner.step === undefined ? '' : ` (step ${winner.step})`
+  const numbers = isEvalAccuracy(metric.name)
+    ? [`${EVAL_ACCURACY} **${shown(winner.evalAccuracy)}**`]
+    : [
+        `${metric.name} **${shown(winner.value)}**`,
+        ...(winner.evalAccuracy === null ? [] : [`${EVAL_ACCURACY} ${shown(winner.evalAccuracy)}`])
+      ]
+  return `🏆 **Winner:** \`${winner.name.replace(/`/g, "'")}\`${step} · ${numbers.join(' · ')}`
 }
 
-function headline(doc: ScoresDocument): string {
-  const evaluated = doc.checkpoints.length
+function countsLine(doc: ScoresDocument): string {
   const failed = doc.checkpoints.filter((c) => c.status === 'failed').length
-  const counts = [
-    `${evaluated} evaluated`,
-    failed ? `${failed} failed` : '',
-    doc.skipped.length ? `${doc.skipped.length} skipped` : ''
-  ]
-    .filter(Boolean)
-    .join(' · ')
   const evaluator =
     doc.evaluator.kind === 'builtin'
       ? `built-in suite, ${doc.benchmarks.length} benchmarks`
       : `${doc.evaluator.kind} evaluator`
-  const w = doc.winner
-  if (!w) return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`
-  const metric = isEvalAccuracy(doc.metric.name)
-    ? `eval_accuracy **${formatScore(w.evalAccuracy)}**`
-    : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${formatScore(w.evalAccuracy)}`}`
-  return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
-}
-
-/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
-export function renderChart(doc: ScoresDocument): string {
-  const points = doc.checkpoints
-    .filter((c) => c.value !== null)
-    .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1))
-  if (points.length < 2) return ''
-  let shown = points
-  if (points.length > CHART_POINTS) {
-    const stride = (points.length - 1) / (CHART_POINTS - 1)
-    const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)))
-    shown = points.filter((c, i) => picked.has(i) || c.rank === 1)
-  }
-  const values = shown.map((c) => c.value as number)
-  const lo = Math.min(...values)
-  const hi = Math.max(...values)
-  const pad = Math.max((hi - lo) * 0.1, 0.01)
-  const round2 = (v: number, dir: 'down' | 'up') => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100
-  const label = metricLabel(doc).replace(/"/g, "'")
   return [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
-    `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
-    `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
-    `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
-    '```'
-  ].join('\n')
+    `${doc.checkpoints.length} evaluated`,
+    failed ? `${failed} failed` : '',
+    doc.skipped.length ? `${doc.skipped.length} skipped` : '',
+    evaluator,
+    `ranked by ${doc.metric.name}, ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /** 1.2B, 350M, 66K: parameter counts as model cards write them. */
@@ -105,92 +106,162 @@ function checkpointLabel(c: CheckpointRecord): string {
   return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``
 }
 
-/** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
-export const SIDE_BY_SIDE = 5
-
-const scoreCell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatScore(v))
+const rankCell = (c: CheckpointRecord) => (c.rank === null ? MISSING : String(c.rank))
 const paramsCell = (c: CheckpointRecord) =>
-  c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`
+  c.parameters === undefined ? MISSING : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`
+/** The winner's value in the ranking metric's column is bold. */
+const boldIfWinner = (c: CheckpointRecord, text: string) => (c.rank === 1 && text !== MISSING ? `**${text}**` : text)
 
-/** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
-function identityCells(c: CheckpointRecord): string[] {
-  return [
-    c.rank === null ? '–' : String(c.rank),
-    checkpointLabel(c),
-    String(c.step),
-    formatBytes(c.sizeBytes),
-    paramsCell(c)
-  ]
+interface Column {
+  header: string
+  cell: (c: CheckpointRecord) => string
+  align: 'l' | 'r' | 'c'
 }
 
-/** The columns that say which checkpoint a row is, leading every table. */
-const CHECKPOINT_COLUMNS = ['#', 'Checkpoint', 'Step', 'Size', 'Params']
+/** The ranking: one row per checkpoint, best first; the ranking metric's column in bold. */
+export function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[], extra: SummaryColumn[] = []): string {
+  const ranksByEvalAccuracy = isEvalAccuracy(doc.metric.name)
+  const anyEvalAccuracy = doc.checkpoints.some((c) => c.evalAccuracy !== null)
+  const columns: Column[] = [
+    { header: '#', cell: rankCell, align: 'r' },
+    { header: 'Checkpoint', cell: checkpointLabel, align: 'l' },
+    { header: 'Step', cell: (c) => String(c.step), align: 'r' },
+    { header: 'Size', cell: (c) => formatBytes(c.sizeBytes), align: 'r' },
+    ...(rows.some((c) => c.parameters !== undefined)
+      ? [{ header: 'Params', cell: paramsCell, align: 'r' as const }]
+      : []),
+    ...(ranksByEvalAccuracy
+      ? []
+      : [
+          {
+            header: `**${cell(doc.metric.name)}**`,
+            cell: (c: CheckpointRecord) => boldIfWinner(c, shown(c.value)),
+            align: 'r' as const
+          }
+        ]),
+    ...(ranksByEvalAccuracy || anyEvalAccuracy
+      ? [
+          {
+            header: ranksByEvalAccuracy ? `**${EVAL_ACCURACY}**` : EVAL_ACCURACY,
+            cell: (c: CheckpointRecord) =>
+              ranksByEvalAccuracy ? boldIfWinner(c, shown(c.evalAccuracy)) : shown(c.evalAccuracy),
+            align: 'r' as const
+          }
+        ]
+      : []),
+    ...(rows.some((c) => c.status === 'failed')
+      ? [
+          {
+            header: 'Status',
+            cell: (c: CheckpointRecord) => (c.status === 'failed' ? '❌ failed' : 'ok'),
+            align: 'l' as const
+          }
+        ]
+      : []),
+    ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? ('l' as const) }))
+  ]
+  return table(
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((c) => c.cell(row))),
+    columns.map((c) => c.align)
+  )
+}
 
-/** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
-function rankingTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
-  const extra = isEvalAccuracy(doc.metric.name) ? [] : [cell(doc.metric.name)]
-  const anyFailed = rows.some((c) => c.status === 'failed')
-  const header = [...CHECKPOINT_COLUMNS, ...extra, EVAL_ACCURACY, ...(anyFailed ? ['Status'] : [])]
-  const body = rows.map((c) => [
-    ...identityCells(c),
-    ...(extra.length ? [formatValue(doc, c) || '–'] : []),
-    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
-    ...(anyFailed
-      ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok']
-      : [])
-  ])
-  return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r' as const), 'r', 'l'])
+/** How many of the candidate columns (each a list of cells) fit the page beside the lead columns' rows, at least one. */
+function fitting(leadRows: string[][], candidates: string[][]): number {
+  let width = columnWidthsPx(leadRows).reduce((a, b) => a + b, 0)
+  let count = 0
+  for (const column of candidates) {
+    width += Math.max(...column.map(cellWidthPx))
+    if (width > PAGE_WIDTH_PX && count > 0) break
+    count++
+  }
+  return count
 }
 
 /**
- * The benchmarks down the side, grouped as the suite groups them, and the best checkpoints
- * across: a reviewer reads one benchmark's row to compare them.
+ * The benchmarks down the side (under their group's name) and the best checkpoints across, as
+ * many as fit the page: a reviewer reads one benchmark's row to compare them.
  */
 function benchmarkTable(doc: ScoresDocument): string {
-  const shown = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE)
-  if (shown.length === 0 || doc.benchmarks.length === 0) return ''
+  const best = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE)
+  if (best.length === 0 || doc.benchmarks.length === 0) return ''
   const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1
-  const lead = (label: string, group = '') => (grouped ? [group, label] : [label])
-  const rows = [
-    [
-      ...lead('**eval_accuracy**'),
-      ...shown.map((c) => (c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–'))
-    ],
-    ...doc.benchmarks.map((b, i) => [
-      ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
-      ...shown.map((c) => scoreCell(c.scores[b.id]))
-    ])
+  const ranksByEvalAccuracy = isEvalAccuracy(doc.metric.name)
+  const labels: string[] = [ranksByEvalAccuracy ? `**${EVAL_ACCURACY}**` : EVAL_ACCURACY]
+  const rowFor: Array<(c: CheckpointRecord) => string> = [
+    (c) => (ranksByEvalAccuracy ? boldIfWinner(c, shown(c.evalAccuracy)) : shown(c.evalAccuracy))
   ]
-  const header = [...(grouped ? ['Group'] : []), 'Benchmark', ...shown.map((c) => checkpointLabel(c))]
-  const title = shown.length > 1 ? `### Benchmarks of the best ${shown.length}` : '### Benchmarks'
-  return `${title}\n\n${table(header, rows, [...(grouped ? ['l' as const] : []), 'l', ...shown.map(() => 'r' as const)])}`
+  const ranking = stripEvalPrefix(doc.metric.name)
+  doc.benchmarks.forEach((b, i) => {
+    if (grouped && (i === 0 || doc.benchmarks[i - 1].group !== b.group)) {
+      labels.push(`**${cell(b.group)}**`)
+      rowFor.push(() => '')
+    }
+    // A benchmark that is the ranking metric is the bold row.
+    const ranks = !ranksByEvalAccuracy && (b.id === ranking || b.name === ranking)
+    labels.push(ranks ? `**${cell(b.name)}**` : cell(b.name))
+    rowFor.push((c) => (ranks ? boldIfWinner(c, shown(c.scores[b.id])) : shown(c.scores[b.id])))
+  })
+  const columnOf = (c: CheckpointRecord) => [checkpointLabel(c), ...rowFor.map((f) => f(c))]
+  const shownCount = fitting([['Benchmark'], ...labels.map((label) => [label])], best.map(columnOf))
+  const across = best.slice(0, shownCount)
+  const header = ['Benchmark', ...across.map(checkpointLabel)]
+  const rows = labels.map((label, i) => [label, ...across.map((c) => rowFor[i](c))])
+  const title = across.length > 1 ? `### Benchmarks of the best ${across.length}` : '### Benchmarks of the winner'
+  return `${title}\n\n${table(header, rows, ['l', ...across.map(() => 'r' as const)])}`
 }
 
-/** Every benchmark per checkpoint, best first (wide: folded, for the record). */
-function fullTable(doc: ScoresDocument, rows: CheckpointRecord[]): string {
-  if (doc.benchmarks.length === 0) return ''
-  const header = [...CHECKPOINT_COLUMNS, EVAL_ACCURACY, ...doc.benchmarks.map((b) => cell(b.name))]
-  const body = rows.map((c) => [
-    ...identityCells(c),
-    c.rank === 1 ? `**${formatScore(c.evalAccuracy)}**` : formatScore(c.evalAccuracy) || '–',
-    ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
-  ])
+/**
+ * Every benchmark of the best checkpoints, folded: a table per benchmark group (or per page
+ * width, for long groups), each led by the rank and the checkpoint.
+ */
+function fullTables(doc: ScoresDocument, rows: CheckpointRecord[]): string {
+  if (doc.benchmarks.length === 0 || rows.length === 0) return ''
+  const lead = (c: CheckpointRecord) => [rankCell(c), checkpointLabel(c)]
+  const leadRows = [['#', 'Checkpoint'], ...rows.map(lead)]
+  const groups: Array<{ name: string; ids: number[] }> = []
+  doc.benchmarks.forEach((b, i) => {
+    const last = groups[groups.length - 1]
+    if (last && last.name === b.group) last.ids.push(i)
+    else groups.push({ name: b.group, ids: [i] })
+  })
+  const grouped = groups.length > 1
+  const parts: string[] = []
+  const columnOf = (i: number) => [
+    cell(doc.benchmarks[i].name),
+    ...rows.map((c) => shown(c.scores[doc.benchmarks[i].id]))
+  ]
+  for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
+    let rest = group.ids
+    // As many columns as fit, spread evenly over the tables a group needs (2 + 2, not 3 + 1).
+    const fit = fitting(leadRows, rest.map(columnOf))
+    const count = Math.ceil(rest.length / Math.ceil(rest.length / fit))
+    while (rest.length) {
+      const ids = rest.slice(0, count)
+      rest = rest.slice(count)
+      const header = ['#', 'Checkpoint', ...ids.map((i) => cell(doc.benchmarks[i].name))]
+      const body = rows.map((c) => [...lead(c), ...ids.map((i) => shown(c.scores[doc.benchmarks[i].id]))])
+      const label = grouped ? `**${cell(group.name)}**\n\n` : ''
+      parts.push(label + table(header, body, ['r', 'l', ...ids.map(() => 'r' as const)]))
+    }
+  }
   const what =
     rows.length < doc.checkpoints.length
       ? `Every benchmark of the best ${rows.length}`
       : 'Every benchmark of every checkpoint'
-  return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r' as const)]))
+  return details(what, parts.join('\n\n'))
 }
 
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
 function compactRows(doc: ScoresDocument, rows: CheckpointRecord[], budget: number): { text: string; cut: number } {
-  const header = table(['#', 'Checkpoint', 'Step', metricLabel(doc)], [], ['r', 'l', 'r', 'r'])
+  const header = table(['#', 'Checkpoint', 'Step', cell(doc.metric.name)], [], ['r', 'l', 'r', 'r'])
   const lines: string[] = [header]
   let size = byteLength(header)
   let i = 0
   for (; i < rows.length; i++) {
     const c = rows[i]
-    const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`
+    const line = `| ${rankCell(c)} | ${checkpointLabel(c)} | ${c.step} | ${metricValue(doc, c)} |`
     size += byteLength(line) + 1
     if (size > budget) break
     lines.push(line)
@@ -198,55 +269,59 @@ function compactRows(doc: ScoresDocument, rows: CheckpointRecord[], budget: numb
   return { text: lines.join('\n'), cut: rows.length - i }
 }
 
+/** Failed and skipped checkpoints as lists: their reasons are sentences, which wrap in a list. */
 function problemsSection(doc: ScoresDocument): string {
   const parts: string[] = []
+  const list = (items: Array<{ name: string; why: string }>, more: number) =>
+    items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+    (more > 0 ? `\n- …and ${more} more in scores.json` : '')
   const failed = doc.checkpoints.filter((c) => c.status === 'failed')
   if (failed.length) {
-    const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))])
-    parts.push(
-      `### ❌ Failed (${failed.length})\n\n` +
-        table(['Checkpoint', 'Why'], rows) +
-        (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : '')
-    )
+    const items = failed.slice(0, 200).map((c) => ({ name: c.name, why: (c.error ?? 'failed').slice(0, 300) }))
+    parts.push(`### ❌ Failed (${failed.length})\n\n${list(items, failed.length - items.length)}`)
   }
   if (doc.skipped.length) {
-    const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)])
-    parts.push(
-      `### ⚠️ Skipped (${doc.skipped.length})\n\n` +
-        table(['Folder', 'Why'], rows) +
-        (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : '')
-    )
+    const items = doc.skipped.slice(0, 200).map((s) => ({ name: s.name, why: s.reason }))
+    parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n${list(items, doc.skipped.length - items.length)}`)
   }
   return parts.join('\n\n')
 }
 
+/** The closing line: where to get scores.json and scores.csv (the artifact on GitHub, a path locally). */
+export function resultsLine(results: ResultsLocation | undefined): string {
+  if (results?.artifactName) {
+    const name = `\`${cell(results.artifactName)}\``
+    const where = results.runUrl ? `[${name}](${results.runUrl}#artifacts)` : name
+    return `Full results (scores.json, scores.csv): artifact ${where} of this run.`
+  }
+  if (results?.scoresFile) return `Full results: \`${cell(results.scoresFile)}\` and scores.csv beside it.`
+  return ''
+}
+
 export function renderEvaluationSummary(options: SummaryOptions): string {
-  const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile, title = 'Checkpoint evaluation', note } = options
+  const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, title = 'Checkpoint evaluation', note } = options
   const ranked = doc.checkpoints
   const top = ranked.slice(0, FULL_ROWS)
   const rest = ranked.slice(FULL_ROWS)
   const head = [
     note ? `> ${note}\n\n## ${title}` : `## ${title}`,
-    headline(doc),
+    winnerLine(doc.metric, doc.winner),
+    countsLine(doc),
+    ...(options.notes ?? []),
     renderChart(doc),
     `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
-    rankingTable(doc, top)
+    rankingTable(doc, top, options.columns)
   ]
-  const tail = [
-    benchmarkTable(doc),
-    fullTable(doc, top),
-    problemsSection(doc),
-    scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
-  ]
+  const tail = [benchmarkTable(doc), fullTables(doc, top), problemsSection(doc), resultsLine(options.results)]
   let text = head.filter(Boolean).join('\n\n')
   const tailText = tail.filter(Boolean).join('\n\n')
   if (rest.length) {
     const room = budget - byteLength(text) - byteLength(tailText) - 400
     const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0))
-    const note = cut
+    const cutNote = cut
       ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
       : ''
-    text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note)
+    text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + cutNote)
   }
   return `${text}\n\n${tailText}\n`
 }

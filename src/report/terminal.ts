@@ -1,10 +1,13 @@
-// The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
-import { formatScore } from '../domain/round.js'
+// The terminal's report (and the step log's): one ranking table with fixed-width columns, one
+// winner line, then the gate and the Hub. Numbers follow values.ts.
 import { formatBytes } from '../util/bytes.js'
 import type { GateResult } from '../domain/gate.js'
 import type { PublishOutcome } from '../domain/publication.js'
 import type { ScoresDocument } from '../scores/document.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
+import { MISSING, shown } from './values.js'
+
+const plain = (v: number | null | undefined) => (shown(v) === MISSING ? '-' : shown(v))
 
 /** How many checkpoints the terminal table lists before summarising the rest. */
 export const TERMINAL_ROWS = 30
@@ -21,7 +24,8 @@ function columns(rows: string[][], align: Array<'l' | 'r'>): string {
     .join('\n')
 }
 
-export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): string {
+/** The ranking as a fixed-width table, best first: the terminal's and the step log's one table. */
+export function renderTerminalTable(doc: ScoresDocument): string {
   const metric = doc.metric.name
   const showValue = !isEvalAccuracy(metric)
   const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), EVAL_ACCURACY, 'status']
@@ -29,31 +33,30 @@ export function renderTerminalReport(doc: ScoresDocument, scoresFile?: string): 
     .slice(0, TERMINAL_ROWS)
     .map((c) => [
       c.rank === null ? '-' : String(c.rank),
-      c.rank === 1 ? `${c.name} *` : c.name,
+      c.name,
       String(c.step),
       formatBytes(c.sizeBytes),
-      ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
-      formatScore(c.evalAccuracy) || '-',
-      c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
+      ...(showValue ? [plain(c.value)] : []),
+      plain(c.evalAccuracy),
+      c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').split('\n')[0].slice(0, 60)}`
     ])
   const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r' as const] : []), 'r', 'l'])]
   if (doc.checkpoints.length > TERMINAL_ROWS)
     out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`)
-  for (const s of doc.skipped) out.push(`skipped ${s.name}: ${s.reason}`)
+  return out.join('\n')
+}
+
+/** `Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712`: the one winner line. */
+export function terminalWinnerLine(doc: Pick<ScoresDocument, 'metric' | 'winner'>): string {
   const w = doc.winner
-  if (w) {
-    out.push('')
-    const value = showValue ? `${metric} ${w.value}` : `eval_accuracy ${formatScore(w.evalAccuracy)}`
-    out.push(`Best checkpoint: ${w.name} (step ${w.step}), ${value}`)
-    if (doc.benchmarks.length) {
-      const benchRows = doc.benchmarks.map((b) => ['  ' + b.name, formatScore(w.scores[b.id]) || '-'])
-      out.push(columns(benchRows, ['l', 'r']))
-    }
-  } else {
-    out.push('', `No checkpoint could be ranked by ${metric}.`)
-  }
-  if (scoresFile) out.push('', `Scores: ${scoresFile} (and scores.csv)`)
-  return out.join('\n') + '\n'
+  if (!w) return `No checkpoint could be ranked by ${doc.metric.name}.`
+  const value = isEvalAccuracy(doc.metric.name) ? w.evalAccuracy : w.value
+  return `Best checkpoint: ${w.name} (step ${w.step}), ${doc.metric.name} ${shown(value)}`
+}
+
+/** Where the files are, after the outcome. */
+export function renderTerminalFiles(scoresFile: string): string {
+  return `Scores: ${scoresFile} (and scores.csv)\n`
 }
 
 /** Gate and publish, after the table. */
