@@ -139,6 +139,12 @@ function describeEntry(e: ResultEntry): string {
   return `"${parts.filter(Boolean).join(' / ')}${split ? ` (${split})` : ''}"`
 }
 
+/** `wer, cer` or `a, b, c, d, e and 11 more`: metric ids as messages list them. */
+function listTypes(metrics: MeasuredMetric[]): string {
+  const types = metrics.map((m) => m.type)
+  return types.length <= 6 ? types.join(', ') : `${types.slice(0, 5).join(', ')} and ${types.length - 5} more`
+}
+
 function describeDataset(d: DatasetRef): string {
   return [d.type, d.config].filter(Boolean).join(' / ') + (d.split ? ` (${d.split})` : '')
 }
@@ -230,23 +236,24 @@ export function mergeModelIndex(card: string, options: ModelIndexOptions): Merge
     for (const group of groups) {
       const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined)
       if (!group.dataset || !groupTask) {
-        const names = group.metrics.map((m) => m.type).join(', ')
-        const missing = [
-          !groupTask ? 'the task (set the card-task input, e.g. text-classification, or pipeline_tag in the card)' : '',
-          !group.dataset ? 'the dataset (set the card-dataset input, e.g. nyu-mll/glue:mrpc:validation)' : ''
+        const what = [!groupTask ? 'which task' : '', !group.dataset ? 'which dataset' : ''].filter(Boolean).join(' or ')
+        const fix = [
+          !groupTask ? 'card-task (e.g. text-classification; or add pipeline_tag to the card)' : '',
+          !group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : ''
         ].filter(Boolean)
         problems.push({
           file,
           line: 1,
           message:
-            `card-metadata is model-index, but the card has no model-index and nothing says ${missing.join(' or ')} ` +
-            `that ${names} ${group.metrics.length === 1 ? 'was' : 'were'} measured on. A made-up dataset would mislead readers of the Hub.`
+            `card-metadata is model-index and the card has no model-index yet, but nothing says ${what} ` +
+            `${listTypes(group.metrics)} ${group.metrics.length === 1 ? 'was' : 'were'} measured on, and a made-up one would mislead readers of the Hub. ` +
+            `Set ${fix.join(' and ')}.`
         })
         continue
       }
       results.push(newResult(groupTask, { ...group, dataset: group.dataset }))
       changes.push(
-        `model-index: added ${group.metrics.map((m) => m.type).join(', ')} for ${groupTask} on ${describeDataset(group.dataset)}`
+        `model-index: added ${listTypes(group.metrics)} for ${groupTask} on ${describeDataset(group.dataset)}`
       )
     }
     if (problems.length > 0) throw new ModelCardError(problems)
@@ -312,7 +319,7 @@ export function mergeModelIndex(card: string, options: ModelIndexOptions): Merge
     const candidates = entries.filter(
       (e) => datasetMatches(e.dataset, group.dataset) && (!task || str(e.task.type) === task)
     )
-    const names = group.metrics.map((m) => m.type).join(', ')
+    const names = listTypes(group.metrics)
     if (candidates.length === 1) {
       mergeInto(yamlText, candidates[0], group.metrics, eol, edits, changes, problems, file, lineOf)
       continue
@@ -466,5 +473,5 @@ function mergeInto(
       edits.push({ start: at, end: at, text: `${keyColumn}metrics:${eol}${items}` })
     }
   }
-  changes.push(`model-index: added ${toAdd.map((m) => m.type).join(', ')} to ${where}`)
+  changes.push(`model-index: added ${listTypes(toAdd)} to ${where}`)
 }
