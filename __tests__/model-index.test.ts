@@ -27,8 +27,12 @@ const WER: Benchmark = { id: 'wer', name: 'Wer', group: 'Metrics', higherIsBette
 // A GLUE MRPC classifier's Trainer metrics: eval_accuracy is reported, eval_f1 is a benchmark.
 const F1: Benchmark = { id: 'f1', name: 'F1', group: 'Metrics' }
 
-type Entry = { name: string; results: Array<{ task: unknown; dataset: unknown; metrics: Array<Record<string, unknown>> }> }
-const modelIndexOf = (card: string): Entry[] => (parseYaml(frontMatterOf(card)) as { 'model-index': Entry[] })['model-index']
+type Entry = {
+  name: string
+  results: Array<{ task: unknown; dataset: unknown; metrics: Array<Record<string, unknown>> }>
+}
+const modelIndexOf = (card: string): Entry[] =>
+  (parseYaml(frontMatterOf(card)) as { 'model-index': Entry[] })['model-index']
 
 describe('measuredMetrics', () => {
   it('names a WER wer, and never offers it as eval_accuracy', () => {
@@ -71,7 +75,7 @@ describe('measuredMetrics', () => {
 })
 
 describe('mergeModelIndex on real cards', () => {
-  it('Whisper: updates the WER of the card\'s own entry and changes no other line', async () => {
+  it("Whisper: updates the WER of the card's own entry and changes no other line", async () => {
     const before = await realCard('whisper-small-hi.md')
     const metrics = measuredMetrics({ benchmarks: [WER], scores: { wer: 0.743 }, evalAccuracy: 0.743 })
     const { card: after, changes } = mergeModelIndex(before, { modelName: 'my-whisper', metrics })
@@ -85,7 +89,10 @@ describe('mergeModelIndex on real cards', () => {
     expect(after.slice(after.indexOf('\n---\n', 4))).toBe(before.slice(before.indexOf('\n---\n', 4)))
     const [entry] = modelIndexOf(after)
     expect(entry.name).toBe('Whisper Small Hi - Sanchit Gandhi')
-    expect(entry.results[0].task).toEqual({ name: 'Automatic Speech Recognition', type: 'automatic-speech-recognition' })
+    expect(entry.results[0].task).toEqual({
+      name: 'Automatic Speech Recognition',
+      type: 'automatic-speech-recognition'
+    })
     expect(entry.results[0].dataset).toEqual({
       name: 'Common Voice 11.0',
       type: 'mozilla-foundation/common_voice_11_0',
@@ -163,7 +170,7 @@ describe('mergeModelIndex on real cards', () => {
     ])
   })
 
-  it('adds an entry for a new dataset after the existing ones, in the card\'s list style', async () => {
+  it("adds an entry for a new dataset after the existing ones, in the card's list style", async () => {
     const before = await realCard('whisper-small-hi.md')
     const { card: after } = mergeModelIndex(before, {
       modelName: 'x',
@@ -187,16 +194,16 @@ describe('mergeModelIndex on real cards', () => {
 describe('mergeModelIndex on a card without model-index', () => {
   const metrics = measuredMetrics({ benchmarks: [F1], scores: { f1: 0.9 }, evalAccuracy: 0.9 })
 
-  it('takes the task from pipeline_tag and the dataset from card-dataset, appending after the user\'s keys', () => {
+  it("takes the task from pipeline_tag and the dataset from card-dataset, appending after the user's keys", () => {
     const before = '---\nlicense: mit # ours\npipeline_tag: text-classification\ntags:\n  - glue\n---\n# Card\n'
     const { card: after } = mergeModelIndex(before, {
       modelName: 'my-model',
       metrics,
       dataset: { type: 'nyu-mll/glue', name: 'nyu-mll/glue mrpc', config: 'mrpc', split: 'validation' }
     })
-    expect(after.startsWith('---\nlicense: mit # ours\npipeline_tag: text-classification\ntags:\n  - glue\nmodel-index:\n')).toBe(
-      true
-    )
+    expect(
+      after.startsWith('---\nlicense: mit # ours\npipeline_tag: text-classification\ntags:\n  - glue\nmodel-index:\n')
+    ).toBe(true)
     expect(after.endsWith('---\n# Card\n')).toBe(true)
     expect(modelIndexOf(after)).toEqual([
       {
@@ -221,7 +228,7 @@ describe('mergeModelIndex on a card without model-index', () => {
     expect(error.message).toContain('f1')
   })
 
-  it("gives lm-eval tasks their own entries on the datasets lm-eval names, as text-generation", () => {
+  it('gives lm-eval tasks their own entries on the datasets lm-eval names, as text-generation', () => {
     const bench = (id: string, dataset: string, config?: string): Benchmark => ({
       id,
       name: `${id} (acc)`,

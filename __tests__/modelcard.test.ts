@@ -129,6 +129,54 @@ describe('fillModelCard', () => {
   })
 })
 
+describe('misspelled placeholders', () => {
+  const fill = (template: string) =>
+    fillModelCard({ ...step1000(), template, templatePath: 'README.md', extraValues: { repo_id: 'me/m' } })
+
+  it('stop the fill, naming file, line, the placeholder and the closest match', () => {
+    const template = [
+      '# Card', // 1
+      'Math: {math_reasonin}', // 2: an edit away
+      'Math again: {Math_Reasoning}', // 3: case
+      'Overall: {eval-accuracy}', // 4: - for _
+      'Repo: {repo-id}, at {stpe}', // 5: an extra value's name; a swap in a short name
+      '| Logical Reasoning | {RESULTS} |', // 6
+      'Common: {CommonSense}' // 7: the display name without its space
+    ].join('\n')
+    const error = cardError(() => fill(template))
+    expect(
+      error.problems.map(
+        (p) => `${p.file}:${p.line}: ${p.message.split(';')[0]}; ${p.message.split('? ')[0].split('mean ')[1]}`
+      )
+    ).toEqual([
+      'README.md:2: {math_reasonin} is not a placeholder this card can fill; {math_reasoning} (Math Reasoning)',
+      'README.md:3: {Math_Reasoning} is not a placeholder this card can fill; {math_reasoning} (Math Reasoning)',
+      'README.md:4: {eval-accuracy} is not a placeholder this card can fill; {eval_accuracy} (Eval Accuracy)',
+      'README.md:5: {repo-id} is not a placeholder this card can fill; {repo_id}',
+      'README.md:5: {stpe} is not a placeholder this card can fill; {step}',
+      'README.md:6: {RESULTS} is not a placeholder this card can fill; {RESULT}',
+      'README.md:7: {CommonSense} is not a placeholder this card can fill; {common_sense} (Common Sense)'
+    ])
+    expect(error.message).toContain('put it in `code` if it is meant literally')
+  })
+
+  it('leave braces alone in code, inline code, front matter, and when they are not near any name', () => {
+    const template = [
+      '---',
+      'widget: "{math_reasonin}"',
+      'prompt_template: "{Instruction}: {input}"',
+      '---',
+      'Write `{math_reasonin}` to mean the placeholder; {x}, {name}, {config}, {{eval-accuracy}}',
+      '```python',
+      'print(f"{eval-accuracy} {Math_Reasoning}")',
+      '```',
+      'Score {math_reasoning}'
+    ].join('\n')
+    const { card } = fill(template)
+    expect(card).toBe(template.replace('Score {math_reasoning}', 'Score 0.550'))
+  })
+})
+
 const brokenTemplate = [
   '# Card with mistakes',
   '',
@@ -230,7 +278,11 @@ describe('mergeModelIndex (front matter handling)', () => {
 
   it('creates front matter when the card has none, keeping BOM and CRLF', () => {
     const card = '\uFEFF# Title\r\n\r\ntext'
-    const metrics = measuredMetrics({ benchmarks: SUITE.slice(0, 2), scores: { math_reasoning: 0.5 }, evalAccuracy: null })
+    const metrics = measuredMetrics({
+      benchmarks: SUITE.slice(0, 2),
+      scores: { math_reasoning: 0.5 },
+      evalAccuracy: null
+    })
     const out = mergeModelIndex(card, { ...options, metrics }).card
     expect(out.startsWith('\uFEFF---\r\nmodel-index:\r\n')).toBe(true)
     expect(out.endsWith('---\r\n# Title\r\n\r\ntext')).toBe(true)

@@ -7,7 +7,16 @@ import { normalizeLabel } from '../domain/labels.js'
 import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
 import { formatScore } from '../domain/round.js'
-import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './grammar.js'
+import {
+  codeSpans,
+  splitCardLines,
+  splitFrontMatter,
+  splitTableRow,
+  tableHeaders,
+  type CardLine,
+  type TableCell
+} from './grammar.js'
+import { closestName, type KnownName } from './near-miss.js'
 
 const DEFAULT_TEMPLATE_NAME = 'model card template'
 
@@ -81,7 +90,8 @@ function labelIndex(benchmarks: Benchmark[]): Map<string, string> {
   return index
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+// Names with `-` are matched too, only to be reported when they are near misses ({eval-accuracy}).
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g
 
 /**
  * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
@@ -126,6 +136,23 @@ export function hasPlaceholders(options: {
   return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)))
 }
 
+/** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
+function knownNames(benchmarks: Benchmark[], extra: Record<string, string> | undefined): KnownName[] {
+  const names: KnownName[] = [
+    { name: 'RESULT' },
+    { name: EVAL_ACCURACY, label: EVAL_ACCURACY_NAME },
+    { name: 'step' },
+    { name: 'checkpoint' },
+    ...Object.keys(extra ?? {}).map((name) => ({ name }))
+  ]
+  for (const b of benchmarks) {
+    names.push({ name: b.id, label: b.name })
+    // A label may be written as the name: {Math Reasoning} is no placeholder, {MathReasoning} a near miss.
+    if (/^[\p{L}\p{N} _-]+$/u.test(b.name)) names.push({ name: b.id, label: b.name, alias: b.name })
+  }
+  return names
+}
+
 function describe(benchmarks: Benchmark[], id: string): string {
   if (id === EVAL_ACCURACY) return `${EVAL_ACCURACY_NAME} (${EVAL_ACCURACY})`
   const b = benchmarks.find((x) => x.id === id)
@@ -159,14 +186,14 @@ type Resolution = { benchmark: string } | { problem: string }
 
 /** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
 function resolveResultCell(options: {
-  lines: CardLine[]
-  index: number
+  row: string
+  cells: TableCell[]
+  header: CardLine | undefined
   offset: number
   labels: Map<string, string>
   benchmarks: Benchmark[]
 }): Resolution {
-  const { lines, index, offset, labels, benchmarks } = options
-  const row = lines[index].text
+  const { row, cells, header, offset, labels, benchmarks } = options
   if (!row.includes('|')) {
     return {
       problem:
@@ -174,11 +201,9 @@ function resolveResultCell(options: {
         `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${EVAL_ACCURACY}}".`
     }
   }
-  const cells = splitTableRow(row)
   const column = cells.findIndex((c) => offset >= c.start && offset < c.end)
   const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '')
   const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x): x is string => !!x))]
-  const header = tableHeaderFor(lines, index)
   const headerCell = header ? splitTableRow(header.text)[column] : undefined
   const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined
 
@@ -250,10 +275,18 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
     return null // not ours: someone's braces
   }
 
-  const out: string[] = []
+  // Everything per line is computed once, so filling stays linear in the card's size.
+  const headers = tableHeaders(lines)
+  const known = knownNames(benchmarks, options.extraValues)
+  const frontMatter = splitFrontMatter(options.template)
+  const out: string[] = new Array(lines.length)
   lines.forEach((line, index) => {
     let text = ''
     let last = 0
+    let cells: TableCell[] | undefined
+    let spans: Array<[number, number]> | undefined
+    const inCodeSpan = (offset: number): boolean =>
+      (spans ??= codeSpans(line.text)).some(([start, end]) => offset >= start && offset < end)
     for (const p of placeholdersIn(line.text)) {
       const placeholder = line.text.slice(p.start, p.end)
       let value: string | undefined
@@ -261,8 +294,15 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
       if (p.name === 'RESULT') {
         // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
         // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
-        if (line.inCode || (!line.text.includes('|') && isInCodeSpan(line.text, p.start))) continue
-        const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks })
+        if (line.inCode || (!line.text.includes('|') && inCodeSpan(p.start))) continue
+        const r = resolveResultCell({
+          row: line.text,
+          cells: (cells ??= splitTableRow(line.text)),
+          header: headers[index],
+          offset: p.start,
+          labels,
+          benchmarks
+        })
         if ('problem' in r) {
           problems.push({ file, line: line.number, message: r.problem })
           continue
@@ -271,7 +311,22 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
         value = scoreOf(r.benchmark, line.number, placeholder)
       } else {
         const hit = named(p.name, line.number, placeholder)
-        if (!hit) continue
+        if (!hit) {
+          // Not ours: someone's braces, unless it is a near miss of ours outside code and front matter.
+          const inFrontMatter = frontMatter !== null && line.start < frontMatter.bodyStart
+          if (line.inCode || inFrontMatter || inCodeSpan(p.start)) continue
+          const near = closestName(p.name, known)
+          if (near) {
+            problems.push({
+              file,
+              line: line.number,
+              message:
+                `${placeholder} is not a placeholder this card can fill; did you mean {${near.name}}` +
+                `${near.label ? ` (${near.label})` : ''}? Fix the name, or put it in \`code\` if it is meant literally.`
+            })
+          }
+          continue
+        }
         value = hit.value
         benchmark = hit.benchmark
       }
@@ -280,7 +335,7 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
       last = p.end
       filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
     }
-    out.push(text + line.text.slice(last) + line.eol)
+    out[index] = last === 0 ? line.text + line.eol : text + line.text.slice(last) + line.eol
   })
 
   if (problems.length > 0) throw new ModelCardError(problems)

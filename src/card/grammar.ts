@@ -122,19 +122,32 @@ export function isDelimiterRow(line: string): boolean {
 }
 
 /**
- * The header row of the table that `index` (0-based, into lines) belongs to: walks up through
- * the contiguous pipe rows to the delimiter row. Undefined when the row is not under a header.
+ * The header row of the table each line belongs to (the row above the nearest delimiter row, up
+ * through the contiguous pipe rows), or undefined: one pass over the card, where walking up from
+ * every row would be quadratic in a long table.
  */
-export function tableHeaderFor(lines: CardLine[], index: number): CardLine | undefined {
-  for (let j = index - 1; j >= 0; j--) {
-    const line = lines[j]
-    if (line.inCode || !line.text.includes('|')) return undefined
+export function tableHeaders(lines: CardLine[]): Array<CardLine | undefined> {
+  const headers: Array<CardLine | undefined> = new Array(lines.length)
+  let header: CardLine | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.inCode || !line.text.includes('|')) {
+      header = undefined
+      headers[i] = undefined
+      continue
+    }
+    headers[i] = header
     if (isDelimiterRow(line.text)) {
-      const header = lines[j - 1]
-      return header && !header.inCode && header.text.includes('|') ? header : undefined
+      const above = lines[i - 1]
+      header = above && !above.inCode && above.text.includes('|') ? above : undefined
     }
   }
-  return undefined
+  return headers
+}
+
+/** The code spans of a line as [start, end) offsets, for many lookups in one line. */
+export function codeSpans(line: string): Array<[number, number]> {
+  return [...line.matchAll(CODE_SPAN)].map((m) => [m.index, m.index + m[0].length])
 }
 
 /** A link target found in the card, as written. */
@@ -160,14 +173,6 @@ const CODE_SPAN = /(`+)([^`]|(?!\1)`)*?\1/g
 /** Replaces code spans with spaces so links shown as code are not taken for links (offsets kept). */
 function blankCodeSpans(text: string): string {
   return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length))
-}
-
-/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
-export function isInCodeSpan(line: string, offset: number): boolean {
-  for (const m of line.matchAll(CODE_SPAN)) {
-    if (offset >= m.index && offset < m.index + m[0].length) return true
-  }
-  return false
 }
 
 function unwrapAngle(target: string): string {

@@ -6,7 +6,17 @@
 // the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
 // nothing is invented.
 
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml'
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node as YamlNode,
+  type YAMLMap,
+  type YAMLSeq
+} from 'yaml'
 import type { DatasetRef } from '../domain/types.js'
 import { ModelCardError, type CardProblem } from './fill.js'
 import { splitFrontMatter } from './grammar.js'
@@ -236,7 +246,9 @@ export function mergeModelIndex(card: string, options: ModelIndexOptions): Merge
     for (const group of groups) {
       const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined)
       if (!group.dataset || !groupTask) {
-        const what = [!groupTask ? 'which task' : '', !group.dataset ? 'which dataset' : ''].filter(Boolean).join(' or ')
+        const what = [!groupTask ? 'which task' : '', !group.dataset ? 'which dataset' : '']
+          .filter(Boolean)
+          .join(' or ')
         const fix = [
           !groupTask ? 'card-task (e.g. text-classification; or add pipeline_tag to the card)' : '',
           !group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : ''
