@@ -99,7 +99,10 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g
  */
 function isForeignBraces(text: string, start: number, end: number): boolean {
   if (text[start - 1] === '{' && text[end] === '}') return true
-  return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start))
+  // Only a backslash shortly before can make it LaTeX; most lines have none.
+  const from = Math.max(0, start - 40)
+  if (text.lastIndexOf('\\', start - 1) < from) return false
+  return /\\[A-Za-z]*$/.test(text.slice(from, start))
 }
 
 interface PlaceholderMatch {
@@ -192,8 +195,11 @@ function resolveResultCell(options: {
   offset: number
   labels: Map<string, string>
   benchmarks: Benchmark[]
+  /** normalizeLabel, remembered: a long table repeats its labels and its header. */
+  normalize: (text: string) => string
+  headerCells: (header: CardLine) => TableCell[]
 }): Resolution {
-  const { row, cells, header, offset, labels, benchmarks } = options
+  const { row, cells, header, offset, labels, benchmarks, normalize } = options
   if (!row.includes('|')) {
     return {
       problem:
@@ -202,10 +208,10 @@ function resolveResultCell(options: {
     }
   }
   const column = cells.findIndex((c) => offset >= c.start && offset < c.end)
-  const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '')
-  const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x): x is string => !!x))]
-  const headerCell = header ? splitTableRow(header.text)[column] : undefined
-  const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined
+  const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalize(c.text) !== '')
+  const named = [...new Set(labelCells.map((c) => labels.get(normalize(c.text))).filter((x): x is string => !!x))]
+  const headerCell = header ? options.headerCells(header)[column] : undefined
+  const headerNames = headerCell ? labels.get(normalize(headerCell.text)) : undefined
 
   if (named.length === 1 && (!headerNames || headerNames === named[0])) return { benchmark: named[0] }
   // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -279,6 +285,18 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
   const headers = tableHeaders(lines)
   const known = knownNames(benchmarks, options.extraValues)
   const frontMatter = splitFrontMatter(options.template)
+  const normalized = new Map<string, string>()
+  const normalize = (text: string): string => {
+    let key = normalized.get(text)
+    if (key === undefined) normalized.set(text, (key = normalizeLabel(text)))
+    return key
+  }
+  const headerCellsOf = new Map<CardLine, TableCell[]>()
+  const headerCells = (header: CardLine): TableCell[] => {
+    let cells = headerCellsOf.get(header)
+    if (!cells) headerCellsOf.set(header, (cells = splitTableRow(header.text)))
+    return cells
+  }
   const out: string[] = new Array(lines.length)
   lines.forEach((line, index) => {
     let text = ''
@@ -301,7 +319,9 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
           header: headers[index],
           offset: p.start,
           labels,
-          benchmarks
+          benchmarks,
+          normalize,
+          headerCells
         })
         if ('problem' in r) {
           problems.push({ file, line: line.number, message: r.problem })
