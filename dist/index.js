@@ -34200,7 +34200,11 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 function isForeignBraces(text, start, end) {
     if (text[start - 1] === '{' && text[end] === '}')
         return true;
-    return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start));
+    // Only a backslash shortly before can make it LaTeX; most lines have none.
+    const from = Math.max(0, start - 40);
+    if (text.lastIndexOf('\\', start - 1) < from)
+        return false;
+    return /\\[A-Za-z]*$/.test(text.slice(from, start));
 }
 function placeholdersIn(line) {
     const found = [];
@@ -34266,7 +34270,7 @@ function clip(text, max = 80) {
 }
 /** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
 function resolveResultCell(options) {
-    const { row, cells, header, offset, labels, benchmarks } = options;
+    const { row, cells, header, offset, labels, benchmarks, normalize } = options;
     if (!row.includes('|')) {
         return {
             problem: `{RESULT} is not in a table row, so no row names its benchmark. ` +
@@ -34274,10 +34278,10 @@ function resolveResultCell(options) {
         };
     }
     const column = cells.findIndex((c) => offset >= c.start && offset < c.end);
-    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && (0,domain_labels/* normalizeLabel */.y)(c.text) !== '');
-    const named = [...new Set(labelCells.map((c) => labels.get((0,domain_labels/* normalizeLabel */.y)(c.text))).filter((x) => !!x))];
-    const headerCell = header ? (0,grammar/* splitTableRow */.FB)(header.text)[column] : undefined;
-    const headerNames = headerCell ? labels.get((0,domain_labels/* normalizeLabel */.y)(headerCell.text)) : undefined;
+    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalize(c.text) !== '');
+    const named = [...new Set(labelCells.map((c) => labels.get(normalize(c.text))).filter((x) => !!x))];
+    const headerCell = header ? options.headerCells(header)[column] : undefined;
+    const headerNames = headerCell ? labels.get(normalize(headerCell.text)) : undefined;
     if (named.length === 1 && (!headerNames || headerNames === named[0]))
         return { benchmark: named[0] };
     // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -34348,6 +34352,20 @@ function fillModelCard(options) {
     const headers = (0,grammar/* tableHeaders */.ZF)(lines);
     const known = knownNames(benchmarks, options.extraValues);
     const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(options.template);
+    const normalized = new Map();
+    const normalize = (text) => {
+        let key = normalized.get(text);
+        if (key === undefined)
+            normalized.set(text, (key = (0,domain_labels/* normalizeLabel */.y)(text)));
+        return key;
+    };
+    const headerCellsOf = new Map();
+    const headerCells = (header) => {
+        let cells = headerCellsOf.get(header);
+        if (!cells)
+            headerCellsOf.set(header, (cells = (0,grammar/* splitTableRow */.FB)(header.text)));
+        return cells;
+    };
     const out = new Array(lines.length);
     lines.forEach((line, index) => {
         let text = '';
@@ -34370,7 +34388,9 @@ function fillModelCard(options) {
                     header: headers[index],
                     offset: p.start,
                     labels,
-                    benchmarks
+                    benchmarks,
+                    normalize,
+                    headerCells
                 });
                 if ('problem' in r) {
                     problems.push({ file, line: line.number, message: r.problem });
