@@ -132,7 +132,14 @@ describe('lm-evaluation-harness results', () => {
         metric: 'exact_match',
         dataset: { type: 'gsm8k', name: 'gsm8k' }
       },
-      { ...lm, id: 'mmlu', name: 'mmlu (acc)', higherIsBetter: true, metric: 'acc', dataset: { type: 'mmlu', name: 'mmlu' } },
+      {
+        ...lm,
+        id: 'mmlu',
+        name: 'mmlu (acc)',
+        higherIsBetter: true,
+        metric: 'acc',
+        dataset: { type: 'mmlu', name: 'mmlu' }
+      },
       {
         ...lm,
         id: 'wikitext',
