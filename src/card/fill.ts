@@ -8,11 +8,11 @@ import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
 import { formatScore } from '../domain/round.js'
 import {
+  cardLines,
   codeSpans,
-  splitCardLines,
   splitFrontMatter,
   splitTableRow,
-  tableHeaders,
+  tableHeaderTracker,
   type CardLine,
   type TableCell
 } from './grammar.js'
@@ -36,6 +36,8 @@ export interface FillModelCardOptions extends CardData {
   templatePath?: string
   /** More named placeholders (`{repo_id}` -> value). Built-in names win over these. */
   extraValues?: Record<string, string>
+  /** False: don't list what was filled (FilledModelCard.filled stays empty); saves memory on huge cards. */
+  listFilled?: boolean
 }
 
 export interface FilledPlaceholder {
@@ -136,7 +138,10 @@ export function hasPlaceholders(options: {
     ...options.benchmarks.map((b) => b.id),
     ...(options.extraNames ?? [])
   ])
-  return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)))
+  for (const line of cardLines(options.template)) {
+    if (line.text.includes('{') && placeholdersIn(line.text).some((p) => names.has(p.name))) return true
+  }
+  return false
 }
 
 /** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
@@ -254,7 +259,6 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
   const { benchmarks, scores } = options
   const labels = labelIndex(benchmarks)
   const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)])
-  const lines = splitCardLines(options.template)
   const problems: CardProblem[] = []
   const filled: FilledPlaceholder[] = []
 
@@ -281,14 +285,19 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
     return null // not ours: someone's braces
   }
 
-  // Everything per line is computed once, so filling stays linear in the card's size.
-  const headers = tableHeaders(lines)
+  // One pass over the card, everything per line computed once: filling is linear in the card's
+  // size, and holds the card, the filled pieces and little else.
+  const headerOf = tableHeaderTracker()
   const known = knownNames(benchmarks, options.extraValues)
   const frontMatter = splitFrontMatter(options.template)
   const normalized = new Map<string, string>()
   const normalize = (text: string): string => {
     let key = normalized.get(text)
-    if (key === undefined) normalized.set(text, (key = normalizeLabel(text)))
+    if (key === undefined) {
+      // Bounded: a long table repeats a few labels, a huge one holds many different ones.
+      if (normalized.size > 10_000) normalized.clear()
+      normalized.set(text, (key = normalizeLabel(text)))
+    }
     return key
   }
   const headerCellsOf = new Map<CardLine, TableCell[]>()
@@ -297,10 +306,13 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
     if (!cells) headerCellsOf.set(header, (cells = splitTableRow(header.text)))
     return cells
   }
-  const out: string[] = new Array(lines.length)
-  lines.forEach((line, index) => {
-    let text = ''
-    let last = 0
+  // The card is the template with each filled placeholder's span replaced: the pieces between
+  // placeholders are slices of the template.
+  const pieces: string[] = []
+  let copied = 0
+  for (const line of cardLines(options.template)) {
+    const header = headerOf(line)
+    if (!line.text.includes('{')) continue
     let cells: TableCell[] | undefined
     let spans: Array<[number, number]> | undefined
     const inCodeSpan = (offset: number): boolean =>
@@ -316,7 +328,7 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
         const r = resolveResultCell({
           row: line.text,
           cells: (cells ??= splitTableRow(line.text)),
-          header: headers[index],
+          header,
           offset: p.start,
           labels,
           benchmarks,
@@ -351,13 +363,14 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
         benchmark = hit.benchmark
       }
       if (value === undefined) continue
-      text += line.text.slice(last, p.start) + value
-      last = p.end
-      filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
+      pieces.push(options.template.slice(copied, line.start + p.start), value)
+      copied = line.start + p.end
+      if (options.listFilled !== false)
+        filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
     }
-    out[index] = last === 0 ? line.text + line.eol : text + line.text.slice(last) + line.eol
-  })
+  }
+  pieces.push(options.template.slice(copied))
 
   if (problems.length > 0) throw new ModelCardError(problems)
-  return { card: out.join(''), filled }
+  return { card: pieces.join(''), filled }
 }

@@ -87,7 +87,7 @@ export async function buildCard(
     const extraValues = extraCardValues(options)
     const filled = collectCardProblems(
       problems,
-      () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card
+      () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues, listFilled: false }).card
     )
     content = filled ?? template
     // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
