@@ -196,16 +196,18 @@ function unwrapAngle(target: string): string {
 /** Every link and image target in the card, outside code blocks and code spans. */
 export function findCardLinks(text: string): CardLink[] {
   // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
-  // spread over several lines (`<img\n  src="a.png">`) is still found. Lines without a backtick
-  // are kept as they are (slices of the card), so the mask costs little beyond one copy.
+  // spread over several lines (`<img\n  src="a.png">`) is still found. Only code is rewritten:
+  // the rest are slices of the card, so the mask costs one copy of it at most.
   const starts: number[] = []
   const pieces: string[] = []
+  let copied = 0
   for (const l of cardLines(text)) {
     starts.push(l.start)
-    pieces.push(l.inCode ? ' '.repeat(l.text.length) : l.text.includes('`') ? blankCodeSpans(l.text) : l.text, l.eol)
+    if (!l.inCode && !l.text.includes('`')) continue
+    pieces.push(text.slice(copied, l.start), l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text))
+    copied = l.start + l.text.length
   }
-  const masked = pieces.join('')
-  pieces.length = 0
+  const masked = pieces.length === 0 ? text : pieces.join('') + text.slice(copied)
   const lineAt = (offset: number): number => {
     let lo = 0
     let hi = starts.length - 1
