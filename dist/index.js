@@ -30980,11 +30980,12 @@ async function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FB: () => (/* binding */ splitTableRow),
+/* harmony export */   G7: () => (/* binding */ tableHeaderTracker),
 /* harmony export */   U5: () => (/* binding */ splitCardLines),
-/* harmony export */   ZF: () => (/* binding */ tableHeaders),
 /* harmony export */   fH: () => (/* binding */ findCardLinks),
 /* harmony export */   tE: () => (/* binding */ codeSpans),
-/* harmony export */   vQ: () => (/* binding */ splitFrontMatter)
+/* harmony export */   vQ: () => (/* binding */ splitFrontMatter),
+/* harmony export */   yr: () => (/* binding */ cardLines)
 /* harmony export */ });
 /* unused harmony export isDelimiterRow */
 // Just enough markdown structure for the model card: lines with their exact endings, fenced code
@@ -30992,13 +30993,16 @@ async function run() {
 // re-render the card; we must not, because every byte outside a placeholder stays as written.
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-/** Splits text into lines, keeping each line's own ending so that joining them gives the text back. */
-function splitCardLines(text) {
-    const lines = [];
+/**
+ * The card's lines one at a time, each with its own ending, so that joining them gives the text
+ * back. A generator: a 100 MB card is walked without holding a million line objects at once.
+ */
+function* cardLines(text) {
     const ending = /\r\n|\n|\r/g;
     let start = 0;
+    let number = 0;
     let fence = null;
-    const push = (end, eol) => {
+    const make = (end, eol) => {
         const lineText = text.slice(start, end);
         let inCode = fence !== null;
         if (fence) {
@@ -31006,7 +31010,7 @@ function splitCardLines(text) {
             if (close && close[1][0] === fence.char && close[1].length >= fence.length)
                 fence = null;
         }
-        else {
+        else if (lineText.includes('```') || lineText.includes('~~~')) {
             const open = FENCE_OPEN.exec(lineText);
             // A backtick fence's info string may not contain backticks (CommonMark); such a line is inline code.
             if (open && !(open[1][0] === '`' && lineText.slice(open[0].length).includes('`'))) {
@@ -31014,14 +31018,18 @@ function splitCardLines(text) {
                 inCode = true;
             }
         }
-        lines.push({ number: lines.length + 1, start, text: lineText, eol, inCode });
+        const line = { number: ++number, start, text: lineText, eol, inCode };
         start = end + eol.length;
+        return line;
     };
     for (let m = ending.exec(text); m; m = ending.exec(text))
-        push(m.index, m[0]);
-    if (start < text.length || lines.length === 0)
-        push(text.length, '');
-    return lines;
+        yield make(m.index, m[0]);
+    if (start < text.length || number === 0)
+        yield make(text.length, '');
+}
+/** All of cardLines at once, for short texts. */
+function splitCardLines(text) {
+    return [...cardLines(text)];
 }
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -31033,11 +31041,20 @@ const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 function splitFrontMatter(card) {
     if (!FRONT_MATTER_OPEN.test(card))
         return null;
-    const lines = splitCardLines(card);
-    const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text));
+    let yamlStart = -1;
+    let close;
+    for (const line of cardLines(card)) {
+        if (line.number === 1)
+            continue;
+        if (yamlStart < 0)
+            yamlStart = line.start;
+        if (FRONT_MATTER_CLOSE.test(line.text)) {
+            close = line;
+            break;
+        }
+    }
     if (!close)
         return null;
-    const yamlStart = lines[1].start;
     return {
         yaml: card.slice(yamlStart, close.start),
         yamlStart,
@@ -31079,27 +31096,27 @@ function isDelimiterRow(line) {
     return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text));
 }
 /**
- * The header row of the table each line belongs to (the row above the nearest delimiter row, up
- * through the contiguous pipe rows), or undefined: one pass over the card, where walking up from
- * every row would be quadratic in a long table.
+ * Follows the tables of a card read line by line: called with each line in order, returns the
+ * header row of the table the line belongs to (the row above the nearest delimiter row, up through
+ * the contiguous pipe rows), or undefined. One pass, where walking up from every row would be
+ * quadratic in a long table.
  */
-function tableHeaders(lines) {
-    const headers = new Array(lines.length);
+function tableHeaderTracker() {
     let header;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.inCode || !line.text.includes('|')) {
+    let previous;
+    return (line) => {
+        let current;
+        if (line.inCode || !line.text.includes('|'))
             header = undefined;
-            headers[i] = undefined;
-            continue;
+        else {
+            current = header;
+            if (isDelimiterRow(line.text)) {
+                header = previous && !previous.inCode && previous.text.includes('|') ? previous : undefined;
+            }
         }
-        headers[i] = header;
-        if (isDelimiterRow(line.text)) {
-            const above = lines[i - 1];
-            header = above && !above.inCode && above.text.includes('|') ? above : undefined;
-        }
-    }
-    return headers;
+        previous = line;
+        return current;
+    };
 }
 /** The code spans of a line as [start, end) offsets, for many lookups in one line. */
 function codeSpans(line) {
@@ -31122,21 +31139,31 @@ function unwrapAngle(target) {
 }
 /** Every link and image target in the card, outside code blocks and code spans. */
 function findCardLinks(text) {
-    const lines = splitCardLines(text);
     // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
-    // spread over several lines (`<img\n  src="a.png">`) is still found.
-    const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('');
+    // spread over several lines (`<img\n  src="a.png">`) is still found. Only code is rewritten:
+    // the rest are slices of the card, so the mask costs one copy of it at most.
+    const starts = [];
+    const pieces = [];
+    let copied = 0;
+    for (const l of cardLines(text)) {
+        starts.push(l.start);
+        if (!l.inCode && !l.text.includes('`'))
+            continue;
+        pieces.push(text.slice(copied, l.start), l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text));
+        copied = l.start + l.text.length;
+    }
+    const masked = pieces.length === 0 ? text : pieces.join('') + text.slice(copied);
     const lineAt = (offset) => {
         let lo = 0;
-        let hi = lines.length - 1;
+        let hi = starts.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (lines[mid].start <= offset)
+            if (starts[mid] <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        return lines[lo].number;
+        return lo + 1;
     };
     const links = [];
     for (const m of masked.matchAll(REFERENCE_DEFINITION)) {
@@ -34226,7 +34253,11 @@ function hasPlaceholders(options) {
         ...options.benchmarks.map((b) => b.id),
         ...(options.extraNames ?? [])
     ]);
-    return (0,grammar/* splitCardLines */.U5)(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        if (line.text.includes('{') && placeholdersIn(line.text).some((p) => names.has(p.name)))
+            return true;
+    }
+    return false;
 }
 /** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
 function knownNames(benchmarks, extra) {
@@ -34321,7 +34352,6 @@ function fillModelCard(options) {
     const { benchmarks, scores } = options;
     const labels = labelIndex(benchmarks);
     const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)]);
-    const lines = (0,grammar/* splitCardLines */.U5)(options.template);
     const problems = [];
     const filled = [];
     const scoreOf = (id, line, placeholder) => {
@@ -34348,15 +34378,20 @@ function fillModelCard(options) {
             return { value: extra };
         return null; // not ours: someone's braces
     };
-    // Everything per line is computed once, so filling stays linear in the card's size.
-    const headers = (0,grammar/* tableHeaders */.ZF)(lines);
+    // One pass over the card, everything per line computed once: filling is linear in the card's
+    // size, and holds the card, the filled pieces and little else.
+    const headerOf = (0,grammar/* tableHeaderTracker */.G7)();
     const known = knownNames(benchmarks, options.extraValues);
     const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(options.template);
     const normalized = new Map();
     const normalize = (text) => {
         let key = normalized.get(text);
-        if (key === undefined)
+        if (key === undefined) {
+            // Bounded: a long table repeats a few labels, a huge one holds many different ones.
+            if (normalized.size > 10_000)
+                normalized.clear();
             normalized.set(text, (key = (0,domain_labels/* normalizeLabel */.y)(text)));
+        }
         return key;
     };
     const headerCellsOf = new Map();
@@ -34366,10 +34401,14 @@ function fillModelCard(options) {
             headerCellsOf.set(header, (cells = (0,grammar/* splitTableRow */.FB)(header.text)));
         return cells;
     };
-    const out = new Array(lines.length);
-    lines.forEach((line, index) => {
-        let text = '';
-        let last = 0;
+    // The card is the template with each filled placeholder's span replaced: the pieces between
+    // placeholders are slices of the template.
+    const pieces = [];
+    let copied = 0;
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        const header = headerOf(line);
+        if (!line.text.includes('{'))
+            continue;
         let cells;
         let spans;
         const inCodeSpan = (offset) => (spans ??= (0,grammar/* codeSpans */.tE)(line.text)).some(([start, end]) => offset >= start && offset < end);
@@ -34385,7 +34424,7 @@ function fillModelCard(options) {
                 const r = resolveResultCell({
                     row: line.text,
                     cells: (cells ??= (0,grammar/* splitTableRow */.FB)(line.text)),
-                    header: headers[index],
+                    header,
                     offset: p.start,
                     labels,
                     benchmarks,
@@ -34422,15 +34461,16 @@ function fillModelCard(options) {
             }
             if (value === undefined)
                 continue;
-            text += line.text.slice(last, p.start) + value;
-            last = p.end;
-            filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
+            pieces.push(options.template.slice(copied, line.start + p.start), value);
+            copied = line.start + p.end;
+            if (options.listFilled !== false)
+                filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
         }
-        out[index] = last === 0 ? line.text + line.eol : text + line.text.slice(last) + line.eol;
-    });
+    }
+    pieces.push(options.template.slice(copied));
     if (problems.length > 0)
         throw new ModelCardError(problems);
-    return { card: out.join(''), filled };
+    return { card: pieces.join(''), filled };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -35179,7 +35219,7 @@ async function buildCard(options, context) {
         templateLabel = (0,paths/* shownPath */.pS)(context.workspace, chosen.path);
         const template = await readTemplate(chosen.path, templateLabel);
         const extraValues = extraCardValues(options);
-        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card);
+        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues, listFilled: false }).card);
         content = filled ?? template;
         // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
         links = await linkedFiles({
