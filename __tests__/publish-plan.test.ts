@@ -117,6 +117,13 @@ describe('template choice', () => {
     })
   })
 
+  it('takes a README.md whose only placeholders are misspelled, so the fill reports them', async () => {
+    const ws = await workspace({ 'README.md': 'Score {eval-accuracy}, `{not_ours}`' })
+    expect(await chooseTemplate(at(ws))).toMatchObject({ source: 'workspace', path: path.join(ws, 'README.md') })
+    const error = await planError(planUpload(options(ws)))
+    expect(error.message).toContain('README.md:1: {eval-accuracy} is not a placeholder this card can fill')
+  })
+
   it('does not look above the workspace', async () => {
     await put(root, { 'README.md': '{step}' })
     const ws = await workspace()

@@ -124,7 +124,11 @@ function placeholdersIn(line: string): PlaceholderMatch[] {
   return found
 }
 
-/** True when the template has at least one placeholder this card data would fill. */
+/**
+ * True when the template has at least one placeholder this card data would fill, or a misspelled
+ * one (outside code): such a README is the user's template, and filling it reports the typo
+ * instead of publishing a generated card in its place.
+ */
 export function hasPlaceholders(options: {
   template: string
   benchmarks: Benchmark[]
@@ -138,8 +142,15 @@ export function hasPlaceholders(options: {
     ...options.benchmarks.map((b) => b.id),
     ...(options.extraNames ?? [])
   ])
+  const known = knownNames(options.benchmarks, Object.fromEntries((options.extraNames ?? []).map((n) => [n, ''])))
   for (const line of cardLines(options.template)) {
-    if (line.text.includes('{') && placeholdersIn(line.text).some((p) => names.has(p.name))) return true
+    if (!line.text.includes('{')) continue
+    for (const p of placeholdersIn(line.text)) {
+      if (names.has(p.name)) return true
+      const spans = codeSpans(line.text)
+      const inCode = line.inCode || spans.some(([start, end]) => p.start >= start && p.start < end)
+      if (!inCode && closestName(p.name, known)) return true
+    }
   }
   return false
 }
