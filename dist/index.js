@@ -34243,7 +34243,11 @@ function placeholdersIn(line) {
     }
     return found;
 }
-/** True when the template has at least one placeholder this card data would fill. */
+/**
+ * True when the template has at least one placeholder this card data would fill, or a misspelled
+ * one (outside code): such a README is the user's template, and filling it reports the typo
+ * instead of publishing a generated card in its place.
+ */
 function hasPlaceholders(options) {
     const names = new Set([
         'RESULT',
@@ -34253,9 +34257,18 @@ function hasPlaceholders(options) {
         ...options.benchmarks.map((b) => b.id),
         ...(options.extraNames ?? [])
     ]);
+    const known = knownNames(options.benchmarks, Object.fromEntries((options.extraNames ?? []).map((n) => [n, ''])));
     for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
-        if (line.text.includes('{') && placeholdersIn(line.text).some((p) => names.has(p.name)))
-            return true;
+        if (!line.text.includes('{'))
+            continue;
+        for (const p of placeholdersIn(line.text)) {
+            if (names.has(p.name))
+                return true;
+            const spans = (0,grammar/* codeSpans */.tE)(line.text);
+            const inCode = line.inCode || spans.some(([start, end]) => p.start >= start && p.start < end);
+            if (!inCode && closestName(p.name, known))
+                return true;
+        }
     }
     return false;
 }
