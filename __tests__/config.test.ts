@@ -219,3 +219,32 @@ describe('input helpers', () => {
     expect(parseWeights('a=1, b:2.5')).toEqual({ a: 1, b: 2.5 })
   })
 })
+
+describe('card-task and card-dataset (model-index)', () => {
+  it('reads a Hub task id and a dataset as id, id:config or id:config:split', () => {
+    const c = parseConfig(
+      read({ 'card-task': 'text-classification', 'card-dataset': 'nyu-mll/glue:mrpc:test[:10%]' }),
+      defaults
+    )
+    expect(c.publish.cardTask).toBe('text-classification')
+    expect(c.publish.cardDataset).toEqual({
+      type: 'nyu-mll/glue',
+      name: 'nyu-mll/glue mrpc',
+      config: 'mrpc',
+      split: 'test[:10%]'
+    })
+    expect(parseConfig(read({ 'card-dataset': 'librispeech_asr' }), defaults).publish.cardDataset).toEqual({
+      type: 'librispeech_asr',
+      name: 'librispeech_asr'
+    })
+    expect(parseConfig(read({}), defaults).publish).toMatchObject({ cardTask: undefined, cardDataset: undefined })
+  })
+
+  it.each([
+    [{ 'card-task': 'Text Classification' }, /^Input 'card-task': 'Text Classification' is not a Hub task id/],
+    [{ 'card-dataset': 'glue::test' }, /^Input 'card-dataset': 'glue::test' must be a Hub dataset id/],
+    [{ 'card-dataset': 'a/b/c' }, /e\.g\. nyu-mll\/glue:mrpc:validation/]
+  ])('rejects %j', (inputs, message) => {
+    expect(() => parseConfig(read(inputs), defaults)).toThrow(message)
+  })
+})

@@ -112,11 +112,42 @@ describe('lm-evaluation-harness results', () => {
   })
 
   it('scores each top-level task or group by its first metric, with higher_is_better', () => {
+    // Each carries its metric and dataset for the card's model-index: the task config's
+    // dataset_path when the results file has one (arc_easy here), else the task's name.
+    const lm = { group: 'lm-evaluation-harness' }
     expect(parsed.benchmarks).toEqual([
-      { id: 'arc_easy', name: 'arc_easy (acc)', group: 'lm-evaluation-harness', higherIsBetter: true },
-      { id: 'gsm8k', name: 'gsm8k (exact_match, strict-match)', group: 'lm-evaluation-harness', higherIsBetter: true },
-      { id: 'mmlu', name: 'mmlu (acc)', group: 'lm-evaluation-harness', higherIsBetter: true },
-      { id: 'wikitext', name: 'wikitext (word_perplexity)', group: 'lm-evaluation-harness', higherIsBetter: false }
+      {
+        ...lm,
+        id: 'arc_easy',
+        name: 'arc_easy (acc)',
+        higherIsBetter: true,
+        metric: 'acc',
+        dataset: { type: 'allenai/ai2_arc', name: 'arc_easy' }
+      },
+      {
+        ...lm,
+        id: 'gsm8k',
+        name: 'gsm8k (exact_match, strict-match)',
+        higherIsBetter: true,
+        metric: 'exact_match',
+        dataset: { type: 'gsm8k', name: 'gsm8k' }
+      },
+      {
+        ...lm,
+        id: 'mmlu',
+        name: 'mmlu (acc)',
+        higherIsBetter: true,
+        metric: 'acc',
+        dataset: { type: 'mmlu', name: 'mmlu' }
+      },
+      {
+        ...lm,
+        id: 'wikitext',
+        name: 'wikitext (word_perplexity)',
+        higherIsBetter: false,
+        metric: 'word_perplexity',
+        dataset: { type: 'wikitext', name: 'wikitext' }
+      }
     ])
     expect(parsed.scores).toEqual({ arc_easy: 0.7412, gsm8k: 0.3124, mmlu: 0.5521, wikitext: 18.2371 })
   })

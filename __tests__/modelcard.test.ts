@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
 import { fillModelCard, hasPlaceholders, ModelCardError } from '../src/card/fill.js'
 import { generateModelCard } from '../src/card/generate.js'
-import { addModelIndex } from '../src/card/model-index.js'
+import { mergeModelIndex } from '../src/card/model-index.js'
+import { measuredMetrics } from '../src/card/metrics.js'
 import { findCardLinks, splitCardLines, splitFrontMatter } from '../src/card/grammar.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 
@@ -128,6 +129,54 @@ describe('fillModelCard', () => {
   })
 })
 
+describe('misspelled placeholders', () => {
+  const fill = (template: string) =>
+    fillModelCard({ ...step1000(), template, templatePath: 'README.md', extraValues: { repo_id: 'me/m' } })
+
+  it('stop the fill, naming file, line, the placeholder and the closest match', () => {
+    const template = [
+      '# Card', // 1
+      'Math: {math_reasonin}', // 2: an edit away
+      'Math again: {Math_Reasoning}', // 3: case
+      'Overall: {eval-accuracy}', // 4: - for _
+      'Repo: {repo-id}, at {stpe}', // 5: an extra value's name; a swap in a short name
+      '| Logical Reasoning | {RESULTS} |', // 6
+      'Common: {CommonSense}' // 7: the display name without its space
+    ].join('\n')
+    const error = cardError(() => fill(template))
+    expect(
+      error.problems.map(
+        (p) => `${p.file}:${p.line}: ${p.message.split(';')[0]}; ${p.message.split('? ')[0].split('mean ')[1]}`
+      )
+    ).toEqual([
+      'README.md:2: {math_reasonin} is not a placeholder this card can fill; {math_reasoning} (Math Reasoning)',
+      'README.md:3: {Math_Reasoning} is not a placeholder this card can fill; {math_reasoning} (Math Reasoning)',
+      'README.md:4: {eval-accuracy} is not a placeholder this card can fill; {eval_accuracy} (Eval Accuracy)',
+      'README.md:5: {repo-id} is not a placeholder this card can fill; {repo_id}',
+      'README.md:5: {stpe} is not a placeholder this card can fill; {step}',
+      'README.md:6: {RESULTS} is not a placeholder this card can fill; {RESULT}',
+      'README.md:7: {CommonSense} is not a placeholder this card can fill; {common_sense} (Common Sense)'
+    ])
+    expect(error.message).toContain('put it in `code` if it is meant literally')
+  })
+
+  it('leave braces alone in code, inline code, front matter, and when they are not near any name', () => {
+    const template = [
+      '---',
+      'widget: "{math_reasonin}"',
+      'prompt_template: "{Instruction}: {input}"',
+      '---',
+      'Write `{math_reasonin}` to mean the placeholder; {x}, {name}, {config}, {{eval-accuracy}}',
+      '```python',
+      'print(f"{eval-accuracy} {Math_Reasoning}")',
+      '```',
+      'Score {math_reasoning}'
+    ].join('\n')
+    const { card } = fill(template)
+    expect(card).toBe(template.replace('Score {math_reasoning}', 'Score 0.550'))
+  })
+})
+
 const brokenTemplate = [
   '# Card with mistakes',
   '',
@@ -179,12 +228,17 @@ describe('generateModelCard', () => {
   })
 })
 
-describe('addModelIndex', () => {
-  const options = { modelName: 'tiny-model', benchmarks: SUITE, scores: step1000().scores, evalAccuracy: 0.712 }
+describe('mergeModelIndex (front matter handling)', () => {
+  const options = {
+    modelName: 'tiny-model',
+    metrics: measuredMetrics({ benchmarks: SUITE, scores: step1000().scores, evalAccuracy: 0.712 }),
+    task: 'text-generation',
+    dataset: { type: 'me/eval-set', name: 'Eval set' }
+  }
 
   it("adds model-index after the user's keys, keeping their bytes, comments and the body", async () => {
     const card = await fixture('frontmatter-comments.md')
-    const out = addModelIndex(card, options)
+    const out = mergeModelIndex(card, options).card
     const [, userYaml, body] = card.split(/^---\n/m)
     expect(out.startsWith(`---\n${userYaml}model-index:\n`)).toBe(true)
     expect(out.endsWith(`---\n${body}`)).toBe(true)
@@ -195,44 +249,53 @@ describe('addModelIndex', () => {
     const [entry] = meta['model-index']
     expect(entry.name).toBe('tiny-model')
     expect(entry.results[0].task).toEqual({ type: 'text-generation', name: 'Text Generation' })
-    expect(entry.results[0].dataset).toEqual({ type: 'checkpoint-evaluation', name: 'Checkpoint evaluation' })
-    expect(entry.results[0].metrics[0]).toEqual({ type: 'math_reasoning', value: 0.55, name: 'Math Reasoning' })
-    expect(entry.results[0].metrics.at(-1)).toEqual({ type: 'eval_accuracy', value: 0.712, name: 'Eval Accuracy' })
+    expect(entry.results[0].dataset).toEqual({ type: 'me/eval-set', name: 'Eval set' })
+    expect(entry.results[0].metrics[0]).toEqual({
+      type: 'math_reasoning',
+      value: 0.55,
+      name: 'Math Reasoning',
+      verified: false
+    })
+    expect(entry.results[0].metrics.at(-1)).toEqual({
+      type: 'eval_accuracy',
+      value: 0.712,
+      name: 'Eval Accuracy',
+      verified: false
+    })
     expect(yamlText).toContain('value: 0.550')
   })
 
-  it('replaces an existing model-index, keeping comments and the order of the other keys', () => {
-    const card = '---\n# about\nlicense: mit # why\nmodel-index:\n  - name: old\nthumbnail: x.png\n---\nBody\n'
-    const out = addModelIndex(card, { ...options, datasetName: 'Built-in suite' })
+  it('fills an empty model-index key in place, keeping comments and the order of the other keys', () => {
+    const card = '---\n# about\nlicense: mit # why\nmodel-index:\nthumbnail: x.png\n---\nBody\n'
+    const out = mergeModelIndex(card, options).card
     const yamlText = out.split('---\n')[1]
-    expect(yamlText.startsWith('# about\nlicense: mit # why\nmodel-index:\n')).toBe(true)
+    expect(yamlText.startsWith('# about\nlicense: mit # why\nmodel-index:\n- name: tiny-model\n')).toBe(true)
     expect(yamlText.endsWith('thumbnail: x.png\n')).toBe(true)
     const meta = parseDocument(yamlText).toJS()
-    expect(meta['model-index'][0].name).toBe('tiny-model')
-    expect(meta['model-index'][0].results[0].dataset).toEqual({ type: 'built-in-suite', name: 'Built-in suite' })
+    expect(meta['model-index'][0].results[0].dataset).toEqual({ type: 'me/eval-set', name: 'Eval set' })
     expect(out.endsWith('---\nBody\n')).toBe(true)
   })
 
   it('creates front matter when the card has none, keeping BOM and CRLF', () => {
     const card = '\uFEFF# Title\r\n\r\ntext'
-    const out = addModelIndex(card, {
-      ...options,
-      scores: { math_reasoning: 0.5 },
+    const metrics = measuredMetrics({
       benchmarks: SUITE.slice(0, 2),
+      scores: { math_reasoning: 0.5 },
       evalAccuracy: null
     })
+    const out = mergeModelIndex(card, { ...options, metrics }).card
     expect(out.startsWith('\uFEFF---\r\nmodel-index:\r\n')).toBe(true)
     expect(out.endsWith('---\r\n# Title\r\n\r\ntext')).toBe(true)
     const meta = parseDocument(out.slice(1).split('---\r\n')[1]).toJS()
     // Unscored benchmarks are left out: the Hub rejects a metric without a value.
     expect(meta['model-index'][0].results[0].metrics).toEqual([
-      { type: 'math_reasoning', value: 0.5, name: 'Math Reasoning' }
+      { type: 'math_reasoning', value: 0.5, name: 'Math Reasoning', verified: false }
     ])
   })
 
   it('names the line of front matter YAML that does not parse', () => {
     const error = cardError(() =>
-      addModelIndex('---\nlicense: mit\ntags: [a\n---\nBody', { ...options, cardPath: 'README.md' })
+      mergeModelIndex('---\nlicense: mit\ntags: [a\n---\nBody', { ...options, cardPath: 'README.md' })
     )
     expect(error.problems[0].file).toBe('README.md')
     expect(error.problems[0].line).toBeGreaterThanOrEqual(3)

@@ -83,30 +83,68 @@ describe('template choice', () => {
     const ws = await workspace({ 'cards/card.md': '{step}', 'checkpoints/step_1000/README.md': 'ckpt card' })
     expect(await chooseTemplate({ ...at(ws), modelCardInput: path.join(ws, 'cards/card.md') })).toEqual({
       source: 'input',
-      path: path.join(ws, 'cards/card.md')
+      path: path.join(ws, 'cards/card.md'),
+      why: 'Model card: cards/card.md (the model-card input).'
     })
     expect(await chooseTemplate(at(ws))).toEqual({
       source: 'checkpoint',
-      path: path.join(ws, 'checkpoints/step_1000/README.md')
+      path: path.join(ws, 'checkpoints/step_1000/README.md'),
+      why: 'Model card: checkpoints/step_1000/README.md (the README.md in the winning checkpoint).'
     })
   })
 
   it('takes a README.md with placeholders next to the checkpoints, or in the workspace above them', async () => {
     const ws = await workspace({ 'README.md': 'Score {eval_accuracy}' })
-    expect(await chooseTemplate(at(ws))).toEqual({ source: 'workspace', path: path.join(ws, 'README.md') })
+    expect(await chooseTemplate(at(ws))).toEqual({
+      source: 'workspace',
+      path: path.join(ws, 'README.md'),
+      why: 'Model card: README.md (a README.md with placeholders beside the checkpoint folders).'
+    })
     await put(ws, { 'checkpoints/README.md': '| Math Reasoning | {RESULT} |' })
-    expect(await chooseTemplate(at(ws))).toEqual({ source: 'workspace', path: path.join(ws, 'checkpoints/README.md') })
+    expect(await chooseTemplate(at(ws))).toMatchObject({
+      source: 'workspace',
+      path: path.join(ws, 'checkpoints/README.md')
+    })
   })
 
   it('generates a card when the workspace README has no placeholders (it describes the repo, not the model)', async () => {
     const ws = await workspace({ 'README.md': '# My training repo\n\n```json\n{"lr": 1}\n```\n' })
-    expect(await chooseTemplate(at(ws))).toEqual({ source: 'generated' })
+    expect(await chooseTemplate(at(ws))).toEqual({
+      source: 'generated',
+      why:
+        'Model card: generated, because the model-card input is not set, checkpoints/step_1000/README.md does not exist, ' +
+        'checkpoints/README.md does not exist, README.md has no placeholders ({RESULT}, {eval_accuracy}, {step}, ...).'
+    })
+  })
+
+  it('takes a README.md whose only placeholders are misspelled, so the fill reports them', async () => {
+    const ws = await workspace({ 'README.md': 'Score {eval-accuracy}, `{not_ours}`' })
+    expect(await chooseTemplate(at(ws))).toMatchObject({ source: 'workspace', path: path.join(ws, 'README.md') })
+    const error = await planError(planUpload(options(ws)))
+    expect(error.message).toContain('README.md:1: {eval-accuracy} is not a placeholder this card can fill')
   })
 
   it('does not look above the workspace', async () => {
     await put(root, { 'README.md': '{step}' })
     const ws = await workspace()
-    expect(await chooseTemplate({ ...at(ws), checkpointDir: ws })).toEqual({ source: 'generated' })
+    expect(await chooseTemplate({ ...at(ws), checkpointDir: ws })).toMatchObject({ source: 'generated' })
+  })
+
+  it('looks in the folder above an absolute checkpoint-dir outside the workspace, as the README says', async () => {
+    const ws = await workspace()
+    // /…/runs/exp1/README.md beside /…/runs/exp1/checkpoints/step_1000, far from the workspace.
+    const exp = path.join(root, `runs-${path.basename(ws)}`, 'exp1')
+    await put(exp, { 'README.md': 'Score {eval_accuracy}', 'checkpoints/step_1000/model.safetensors': 'x' })
+    const outside = {
+      ...at(ws),
+      checkpointPath: path.join(exp, 'checkpoints/step_1000'),
+      checkpointDir: path.join(exp, 'checkpoints')
+    }
+    expect(await chooseTemplate(outside)).toEqual({
+      source: 'workspace',
+      path: path.join(exp, 'README.md'),
+      why: `Model card: ${path.join(exp, 'README.md')} (a README.md with placeholders beside the checkpoint folders).`
+    })
   })
 
   it('names a model-card input that does not exist and says how to fix it', async () => {
@@ -320,11 +358,23 @@ describe('planUpload', () => {
 
   it('adds model-index to the card when card-metadata is model-index', async () => {
     const ws = await workspace({ 'README.md': await readFile(path.join(fixtures, 'frontmatter-comments.md'), 'utf8') })
-    const plan = await planUpload(options(ws, { cardMetadata: 'model-index', repoId: 'me/tiny-model' }))
+    const plan = await planUpload(
+      options(ws, {
+        cardMetadata: 'model-index',
+        repoId: 'me/tiny-model',
+        cardTask: 'text-generation',
+        cardDataset: { type: 'me/held-out', name: 'me/held-out' }
+      })
+    )
     expect(plan.card.content).toMatch(
       /^---\n# Keep this comment: the license was checked by legal\.\nlicense: apache-2\.0 {3}# trailing comment\n/
     )
-    expect(plan.card.content).toContain('model-index:\n  - name: tiny-model\n')
+    expect(plan.card.content).toContain('model-index:\n- name: tiny-model\n')
+    expect(plan.card.notes).toEqual([
+      'Model card: README.md (a README.md with placeholders beside the checkpoint folders).',
+      'model-index: added math_reasoning, logical_reasoning, common_sense, reading_comprehension, question_answering ' +
+        'and 11 more for text-generation on me/held-out'
+    ])
     expect(plan.card.content).toContain('---\n\n# Body 1000\n\nBody text stays.\n')
   })
 

@@ -577,7 +577,12 @@ describe('where the commit goes', () => {
 
 describe('card-metadata: model-index', () => {
   it('adds model-index with the scores to the front matter, keeping the other keys and the body', async () => {
-    const r = await publish({ ...alwaysWithToken, 'card-metadata': 'model-index' })
+    const r = await publish({
+      ...alwaysWithToken,
+      'card-metadata': 'model-index',
+      'card-task': 'text-classification',
+      'card-dataset': 'alice/held-out-eval:default:test'
+    })
     expect(r.code).toBe(0)
     const card = (await hub.fileContent(REPO, 'README.md'))!.toString('utf8')
     const template = await readFile(path.join(EXAMPLE, 'README.md'), 'utf8')
@@ -596,9 +601,24 @@ describe('card-metadata: model-index', () => {
     expect(index[0].name).toBe('tiny-classifier')
     const metrics = index[0].results[0].metrics
     expect(metrics).toHaveLength(16)
-    expect(metrics[0]).toEqual({ type: 'math_reasoning', value: 0.55, name: 'Math Reasoning' })
+    expect(index[0].results[0].task).toEqual({ type: 'text-classification', name: 'Text Classification' })
+    expect(index[0].results[0].dataset).toEqual({
+      name: 'alice/held-out-eval default',
+      type: 'alice/held-out-eval',
+      config: 'default',
+      split: 'test'
+    })
+    expect(metrics[0]).toEqual({ type: 'math_reasoning', value: 0.55, name: 'Math Reasoning', verified: false })
     expect(metrics.map((m) => m.value.toFixed(3))).toEqual([...STEP_1000, '0.712'])
     expect(metrics[15]).toMatchObject({ type: 'eval_accuracy', value: 0.712 })
     expect(yamlText).toContain('value: 0.550')
+  })
+
+  it('without a dataset to name, stops before any Hub request and says which input to set', async () => {
+    const r = await publish({ ...alwaysWithToken, 'card-metadata': 'model-index', 'card-task': 'text-classification' })
+    expect(r.code).toBe(1)
+    expect(errorOf(r)).toContain('nothing says which dataset math_reasoning, logical_reasoning')
+    expect(errorOf(r)).toContain('Set card-dataset (e.g. nyu-mll/glue:mrpc:validation).')
+    expect(hub.requests).toEqual([])
   })
 })

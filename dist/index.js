@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(13819);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2766);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -30983,11 +30983,12 @@ async function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FB: () => (/* binding */ splitTableRow),
+/* harmony export */   G7: () => (/* binding */ tableHeaderTracker),
 /* harmony export */   U5: () => (/* binding */ splitCardLines),
-/* harmony export */   VK: () => (/* binding */ tableHeaderFor),
-/* harmony export */   Vb: () => (/* binding */ isInCodeSpan),
 /* harmony export */   fH: () => (/* binding */ findCardLinks),
-/* harmony export */   vQ: () => (/* binding */ splitFrontMatter)
+/* harmony export */   tE: () => (/* binding */ codeSpans),
+/* harmony export */   vQ: () => (/* binding */ splitFrontMatter),
+/* harmony export */   yr: () => (/* binding */ cardLines)
 /* harmony export */ });
 /* unused harmony export isDelimiterRow */
 // Just enough markdown structure for the model card: lines with their exact endings, fenced code
@@ -30995,13 +30996,16 @@ async function run() {
 // re-render the card; we must not, because every byte outside a placeholder stays as written.
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-/** Splits text into lines, keeping each line's own ending so that joining them gives the text back. */
-function splitCardLines(text) {
-    const lines = [];
+/**
+ * The card's lines one at a time, each with its own ending, so that joining them gives the text
+ * back. A generator: a 100 MB card is walked without holding a million line objects at once.
+ */
+function* cardLines(text) {
     const ending = /\r\n|\n|\r/g;
     let start = 0;
+    let number = 0;
     let fence = null;
-    const push = (end, eol) => {
+    const make = (end, eol) => {
         const lineText = text.slice(start, end);
         let inCode = fence !== null;
         if (fence) {
@@ -31009,7 +31013,7 @@ function splitCardLines(text) {
             if (close && close[1][0] === fence.char && close[1].length >= fence.length)
                 fence = null;
         }
-        else {
+        else if (lineText.includes('```') || lineText.includes('~~~')) {
             const open = FENCE_OPEN.exec(lineText);
             // A backtick fence's info string may not contain backticks (CommonMark); such a line is inline code.
             if (open && !(open[1][0] === '`' && lineText.slice(open[0].length).includes('`'))) {
@@ -31017,14 +31021,18 @@ function splitCardLines(text) {
                 inCode = true;
             }
         }
-        lines.push({ number: lines.length + 1, start, text: lineText, eol, inCode });
+        const line = { number: ++number, start, text: lineText, eol, inCode };
         start = end + eol.length;
+        return line;
     };
     for (let m = ending.exec(text); m; m = ending.exec(text))
-        push(m.index, m[0]);
-    if (start < text.length || lines.length === 0)
-        push(text.length, '');
-    return lines;
+        yield make(m.index, m[0]);
+    if (start < text.length || number === 0)
+        yield make(text.length, '');
+}
+/** All of cardLines at once, for short texts. */
+function splitCardLines(text) {
+    return [...cardLines(text)];
 }
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -31036,11 +31044,20 @@ const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 function splitFrontMatter(card) {
     if (!FRONT_MATTER_OPEN.test(card))
         return null;
-    const lines = splitCardLines(card);
-    const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text));
+    let yamlStart = -1;
+    let close;
+    for (const line of cardLines(card)) {
+        if (line.number === 1)
+            continue;
+        if (yamlStart < 0)
+            yamlStart = line.start;
+        if (FRONT_MATTER_CLOSE.test(line.text)) {
+            close = line;
+            break;
+        }
+    }
     if (!close)
         return null;
-    const yamlStart = lines[1].start;
     return {
         yaml: card.slice(yamlStart, close.start),
         yamlStart,
@@ -31082,20 +31099,31 @@ function isDelimiterRow(line) {
     return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text));
 }
 /**
- * The header row of the table that `index` (0-based, into lines) belongs to: walks up through
- * the contiguous pipe rows to the delimiter row. Undefined when the row is not under a header.
+ * Follows the tables of a card read line by line: called with each line in order, returns the
+ * header row of the table the line belongs to (the row above the nearest delimiter row, up through
+ * the contiguous pipe rows), or undefined. One pass, where walking up from every row would be
+ * quadratic in a long table.
  */
-function tableHeaderFor(lines, index) {
-    for (let j = index - 1; j >= 0; j--) {
-        const line = lines[j];
+function tableHeaderTracker() {
+    let header;
+    let previous;
+    return (line) => {
+        let current;
         if (line.inCode || !line.text.includes('|'))
-            return undefined;
-        if (isDelimiterRow(line.text)) {
-            const header = lines[j - 1];
-            return header && !header.inCode && header.text.includes('|') ? header : undefined;
+            header = undefined;
+        else {
+            current = header;
+            if (isDelimiterRow(line.text)) {
+                header = previous && !previous.inCode && previous.text.includes('|') ? previous : undefined;
+            }
         }
-    }
-    return undefined;
+        previous = line;
+        return current;
+    };
+}
+/** The code spans of a line as [start, end) offsets, for many lookups in one line. */
+function codeSpans(line) {
+    return [...line.matchAll(CODE_SPAN)].map((m) => [m.index, m.index + m[0].length]);
 }
 // `](dest` after a link's text: also catches links whose text holds another link or an image
 // (`[![badge](a.svg)](b.md)`), which a "[text](dest)" regex would miss.
@@ -31109,34 +31137,36 @@ const CODE_SPAN = /(`+)([^`]|(?!\1)`)*?\1/g;
 function blankCodeSpans(text) {
     return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
 }
-/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
-function isInCodeSpan(line, offset) {
-    for (const m of line.matchAll(CODE_SPAN)) {
-        if (offset >= m.index && offset < m.index + m[0].length)
-            return true;
-    }
-    return false;
-}
 function unwrapAngle(target) {
     return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target;
 }
 /** Every link and image target in the card, outside code blocks and code spans. */
 function findCardLinks(text) {
-    const lines = splitCardLines(text);
     // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
-    // spread over several lines (`<img\n  src="a.png">`) is still found.
-    const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('');
+    // spread over several lines (`<img\n  src="a.png">`) is still found. Only code is rewritten:
+    // the rest are slices of the card, so the mask costs one copy of it at most.
+    const starts = [];
+    const pieces = [];
+    let copied = 0;
+    for (const l of cardLines(text)) {
+        starts.push(l.start);
+        if (!l.inCode && !l.text.includes('`'))
+            continue;
+        pieces.push(text.slice(copied, l.start), l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text));
+        copied = l.start + l.text.length;
+    }
+    const masked = pieces.length === 0 ? text : pieces.join('') + text.slice(copied);
     const lineAt = (offset) => {
         let lo = 0;
-        let hi = lines.length - 1;
+        let hi = starts.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (lines[mid].start <= offset)
+            if (starts[mid] <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        return lines[lo].number;
+        return lo + 1;
     };
     const links = [];
     for (const m of masked.matchAll(REFERENCE_DEFINITION)) {
@@ -31175,7 +31205,7 @@ function findCardLinks(text) {
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64389);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(13819);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2766);
 /* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(87496);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -31495,6 +31525,14 @@ const INPUTS = {
         default: 'none',
         description: '`none` or `model-index` (add the scores to the card front matter as model-index, which the Hub validates).'
     },
+    'card-task': {
+        kind: 'text',
+        description: "model-index: the Hub task the scores are for (e.g. `text-classification`, `automatic-speech-recognition`). Default: the card's pipeline_tag."
+    },
+    'card-dataset': {
+        kind: 'text',
+        description: 'model-index: the Hub dataset the scores were measured on, as `id`, `id:config` or `id:config:split` (e.g. `nyu-mll/glue:mrpc:validation`). lm-evaluation-harness results name their own datasets.'
+    },
     assets: {
         kind: 'list',
         description: 'Extra files to upload, globs relative to the workspace (one per line or comma separated).'
@@ -31562,7 +31600,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   o4: () => (/* binding */ parseConfig)
 });
 
-// UNUSED EXPORTS: AGGREGATE_FROM_ARTIFACTS, parseShard
+// UNUSED EXPORTS: AGGREGATE_FROM_ARTIFACTS, parseCardDataset, parseCardTask, parseShard
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
@@ -31809,10 +31847,39 @@ function parsePublish(inputs, defaults) {
         commitMessage: inputs.text('commit-message'),
         modelCard: inputs.path('model-card'),
         cardMetadata: inputs.choice('card-metadata'),
+        cardTask: parseCardTask(inputs.text('card-task')),
+        cardDataset: parseCardDataset(inputs.text('card-dataset')),
         assets: inputs.list('assets'),
         exclude: inputs.list('exclude'),
         dryRun: inputs.yesNo('dry-run'),
         hubTag: inputs.yesNo('hub-tag')
+    };
+}
+/** A Hub task id, as pipeline_tag writes it: `text-classification`. */
+function parseCardTask(value) {
+    const task = value?.trim();
+    if (!task)
+        return undefined;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(task)) {
+        throw new errors/* InputError */.d('card-task', `'${task}' is not a Hub task id: use the card's pipeline_tag form, lower case with dashes, e.g. text-classification or automatic-speech-recognition.`);
+    }
+    return task;
+}
+/** `id`, `id:config` or `id:config:split` (the split may itself hold `:`, as in `test[:10%]`). */
+function parseCardDataset(value) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    const [type, config, ...split] = text.split(':').map((part) => part.trim());
+    const splitText = split.join(':');
+    if (!/^[\w.-]+(?:\/[\w.-]+)?$/.test(type) || config === '' || (split.length > 0 && splitText === '')) {
+        throw new errors/* InputError */.d('card-dataset', `'${text}' must be a Hub dataset id, optionally with its config and split: id, id:config or id:config:split, e.g. nyu-mll/glue:mrpc:validation.`);
+    }
+    return {
+        type,
+        name: config ? `${type} ${config}` : type,
+        ...(config ? { config } : {}),
+        ...(splitText ? { split: splitText } : {})
     };
 }
 /** `i/n` with 1 <= i <= n. */
@@ -32324,7 +32391,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 13819:
+/***/ 2766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34242,11 +34309,66 @@ var domain_labels = __nccwpck_require__(85745);
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/card/grammar.ts
 var grammar = __nccwpck_require__(80215);
+;// CONCATENATED MODULE: ./src/card/near-miss.ts
+// Telling a misspelled placeholder ({math_reasonin}, {Math_Reasoning}, {eval-accuracy}) from
+// someone else's braces ({x}, {"lr": 1}): a near miss differs from a known name only in case,
+// `-`/`_`/spaces, or by an edit or two (one for short names, none for very short ones).
+/** Lower case, `-` and spaces as `_`: the differences that never tell two names apart. */
+function fold(name) {
+    return name.toLowerCase().replace(/[\s-]+/g, '_');
+}
+/** Edits allowed for a name of this length: short names are too easily one edit from anything. */
+function allowedEdits(length) {
+    return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+/** Optimal string alignment distance (a swap of two neighbours is one edit), stopping past `max`. */
+function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, prev2[j - 2] + 1);
+            row.push(d);
+            best = Math.min(best, d);
+        }
+        if (best > max)
+            return max + 1;
+        prev2 = prev;
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** The known name `written` most likely meant, or undefined when it is not a near miss of any. */
+function closestName(written, known) {
+    const folded = fold(written);
+    let best;
+    for (const k of known) {
+        for (const spelling of [k.name, k.alias]) {
+            if (spelling === undefined || spelling === written)
+                continue;
+            const target = fold(spelling);
+            const max = allowedEdits(Math.min(target.length, folded.length));
+            const edits = target === folded ? 0 : distance(folded, target, max);
+            if (edits <= max && (!best || edits < best.edits))
+                best = { known: k, edits };
+        }
+    }
+    return best?.known;
+}
+
 ;// CONCATENATED MODULE: ./src/card/fill.ts
 // Placeholders filled in the user's card template. The rule users asked for is that only the
 // placeholders change and every other byte stays as they wrote it (docs: /work/shared/spec/model-card.md),
 // so the card is never parsed and re-rendered: values are spliced into the original text, line
 // endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
+
 
 
 
@@ -34279,7 +34401,8 @@ function labelIndex(benchmarks) {
     }
     return index;
 }
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// Names with `-` are matched too, only to be reported when they are near misses ({eval-accuracy}).
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 /**
  * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
  * LaTeX arguments like `\frac{step}{2}` or `\{step\}`.
@@ -34287,7 +34410,11 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function isForeignBraces(text, start, end) {
     if (text[start - 1] === '{' && text[end] === '}')
         return true;
-    return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start));
+    // Only a backslash shortly before can make it LaTeX; most lines have none.
+    const from = Math.max(0, start - 40);
+    if (text.lastIndexOf('\\', start - 1) < from)
+        return false;
+    return /\\[A-Za-z]*$/.test(text.slice(from, start));
 }
 function placeholdersIn(line) {
     const found = [];
@@ -34299,7 +34426,11 @@ function placeholdersIn(line) {
     }
     return found;
 }
-/** True when the template has at least one placeholder this card data would fill. */
+/**
+ * True when the template has at least one placeholder this card data would fill, or a misspelled
+ * one (outside code): such a README is the user's template, and filling it reports the typo
+ * instead of publishing a generated card in its place.
+ */
 function hasPlaceholders(options) {
     const names = new Set([
         'RESULT',
@@ -34309,7 +34440,37 @@ function hasPlaceholders(options) {
         ...options.benchmarks.map((b) => b.id),
         ...(options.extraNames ?? [])
     ]);
-    return (0,grammar/* splitCardLines */.U5)(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
+    const known = knownNames(options.benchmarks, Object.fromEntries((options.extraNames ?? []).map((n) => [n, ''])));
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        if (!line.text.includes('{'))
+            continue;
+        for (const p of placeholdersIn(line.text)) {
+            if (names.has(p.name))
+                return true;
+            const spans = (0,grammar/* codeSpans */.tE)(line.text);
+            const inCode = line.inCode || spans.some(([start, end]) => p.start >= start && p.start < end);
+            if (!inCode && closestName(p.name, known))
+                return true;
+        }
+    }
+    return false;
+}
+/** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
+function knownNames(benchmarks, extra) {
+    const names = [
+        { name: 'RESULT' },
+        { name: domain_metric/* EVAL_ACCURACY */.py, label: domain_metric/* EVAL_ACCURACY_NAME */.Zg },
+        { name: 'step' },
+        { name: 'checkpoint' },
+        ...Object.keys(extra ?? {}).map((name) => ({ name }))
+    ];
+    for (const b of benchmarks) {
+        names.push({ name: b.id, label: b.name });
+        // A label may be written as the name: {Math Reasoning} is no placeholder, {MathReasoning} a near miss.
+        if (/^[\p{L}\p{N} _-]+$/u.test(b.name))
+            names.push({ name: b.id, label: b.name, alias: b.name });
+    }
+    return names;
 }
 function describe(benchmarks, id) {
     if (id === domain_metric/* EVAL_ACCURACY */.py)
@@ -34336,21 +34497,18 @@ function clip(text, max = 80) {
 }
 /** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
 function resolveResultCell(options) {
-    const { lines, index, offset, labels, benchmarks } = options;
-    const row = lines[index].text;
+    const { row, cells, header, offset, labels, benchmarks, normalize } = options;
     if (!row.includes('|')) {
         return {
             problem: `{RESULT} is not in a table row, so no row names its benchmark. ` +
                 `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${domain_metric/* EVAL_ACCURACY */.py}}".`
         };
     }
-    const cells = (0,grammar/* splitTableRow */.FB)(row);
     const column = cells.findIndex((c) => offset >= c.start && offset < c.end);
-    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && (0,domain_labels/* normalizeLabel */.y)(c.text) !== '');
-    const named = [...new Set(labelCells.map((c) => labels.get((0,domain_labels/* normalizeLabel */.y)(c.text))).filter((x) => !!x))];
-    const header = (0,grammar/* tableHeaderFor */.VK)(lines, index);
-    const headerCell = header ? (0,grammar/* splitTableRow */.FB)(header.text)[column] : undefined;
-    const headerNames = headerCell ? labels.get((0,domain_labels/* normalizeLabel */.y)(headerCell.text)) : undefined;
+    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalize(c.text) !== '');
+    const named = [...new Set(labelCells.map((c) => labels.get(normalize(c.text))).filter((x) => !!x))];
+    const headerCell = header ? options.headerCells(header)[column] : undefined;
+    const headerNames = headerCell ? labels.get(normalize(headerCell.text)) : undefined;
     if (named.length === 1 && (!headerNames || headerNames === named[0]))
         return { benchmark: named[0] };
     // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -34390,7 +34548,6 @@ function fillModelCard(options) {
     const { benchmarks, scores } = options;
     const labels = labelIndex(benchmarks);
     const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)]);
-    const lines = (0,grammar/* splitCardLines */.U5)(options.template);
     const problems = [];
     const filled = [];
     const scoreOf = (id, line, placeholder) => {
@@ -34417,10 +34574,40 @@ function fillModelCard(options) {
             return { value: extra };
         return null; // not ours: someone's braces
     };
-    const out = [];
-    lines.forEach((line, index) => {
-        let text = '';
-        let last = 0;
+    // One pass over the card, everything per line computed once: filling is linear in the card's
+    // size, and holds the card, the filled pieces and little else.
+    const headerOf = (0,grammar/* tableHeaderTracker */.G7)();
+    const known = knownNames(benchmarks, options.extraValues);
+    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(options.template);
+    const normalized = new Map();
+    const normalize = (text) => {
+        let key = normalized.get(text);
+        if (key === undefined) {
+            // Bounded: a long table repeats a few labels, a huge one holds many different ones.
+            if (normalized.size > 10_000)
+                normalized.clear();
+            normalized.set(text, (key = (0,domain_labels/* normalizeLabel */.y)(text)));
+        }
+        return key;
+    };
+    const headerCellsOf = new Map();
+    const headerCells = (header) => {
+        let cells = headerCellsOf.get(header);
+        if (!cells)
+            headerCellsOf.set(header, (cells = (0,grammar/* splitTableRow */.FB)(header.text)));
+        return cells;
+    };
+    // The card is the template with each filled placeholder's span replaced: the pieces between
+    // placeholders are slices of the template.
+    const pieces = [];
+    let copied = 0;
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        const header = headerOf(line);
+        if (!line.text.includes('{'))
+            continue;
+        let cells;
+        let spans;
+        const inCodeSpan = (offset) => (spans ??= (0,grammar/* codeSpans */.tE)(line.text)).some(([start, end]) => offset >= start && offset < end);
         for (const p of placeholdersIn(line.text)) {
             const placeholder = line.text.slice(p.start, p.end);
             let value;
@@ -34428,9 +34615,18 @@ function fillModelCard(options) {
             if (p.name === 'RESULT') {
                 // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
                 // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
-                if (line.inCode || (!line.text.includes('|') && (0,grammar/* isInCodeSpan */.Vb)(line.text, p.start)))
+                if (line.inCode || (!line.text.includes('|') && inCodeSpan(p.start)))
                     continue;
-                const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks });
+                const r = resolveResultCell({
+                    row: line.text,
+                    cells: (cells ??= (0,grammar/* splitTableRow */.FB)(line.text)),
+                    header,
+                    offset: p.start,
+                    labels,
+                    benchmarks,
+                    normalize,
+                    headerCells
+                });
                 if ('problem' in r) {
                     problems.push({ file, line: line.number, message: r.problem });
                     continue;
@@ -34440,22 +34636,37 @@ function fillModelCard(options) {
             }
             else {
                 const hit = named(p.name, line.number, placeholder);
-                if (!hit)
+                if (!hit) {
+                    // Not ours: someone's braces, unless it is a near miss of ours outside code and front matter.
+                    const inFrontMatter = frontMatter !== null && line.start < frontMatter.bodyStart;
+                    if (line.inCode || inFrontMatter || inCodeSpan(p.start))
+                        continue;
+                    const near = closestName(p.name, known);
+                    if (near) {
+                        problems.push({
+                            file,
+                            line: line.number,
+                            message: `${placeholder} is not a placeholder this card can fill; did you mean {${near.name}}` +
+                                `${near.label ? ` (${near.label})` : ''}? Fix the name, or put it in \`code\` if it is meant literally.`
+                        });
+                    }
                     continue;
+                }
                 value = hit.value;
                 benchmark = hit.benchmark;
             }
             if (value === undefined)
                 continue;
-            text += line.text.slice(last, p.start) + value;
-            last = p.end;
-            filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
+            pieces.push(options.template.slice(copied, line.start + p.start), value);
+            copied = line.start + p.end;
+            if (options.listFilled !== false)
+                filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
         }
-        out.push(text + line.text.slice(last) + line.eol);
-    });
+    }
+    pieces.push(options.template.slice(copied));
     if (problems.length > 0)
         throw new ModelCardError(problems);
-    return { card: out.join(''), filled };
+    return { card: pieces.join(''), filled };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -34521,107 +34732,464 @@ function generateModelCard(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/card/model-index.ts
-// The opt-in `model-index` metadata: the value the Hub validates, and adding it to a card's YAML
-// front matter while keeping the user's other keys, comments and body byte for byte.
+// The opt-in `model-index` metadata. A card that already has model-index keeps its entries: the
+// measured metrics are merged into the entry for their task and dataset, and only the lines of the
+// values that change are rewritten (the yaml package's Document API would re-indent every list and
+// requote strings, so the card's YAML is parsed for its node offsets and patched as text). A card
+// without model-index gets one built from what is known: the task from the card-task input or
+// the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
+// nothing is invented.
 
 
 
-
-
-function slug(text) {
-    return (text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'evaluation');
-}
+const str = (value) => typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 function titleCase(text) {
     return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
-/** The `model-index` value the Hub validates: one result, one metric per scored benchmark. */
-function buildModelIndex(options) {
-    const datasetName = options.datasetName ?? 'Checkpoint evaluation';
-    const taskType = options.taskType ?? 'text-generation';
-    const metrics = [];
-    for (const b of options.benchmarks) {
-        const score = options.scores[b.id];
-        // The Hub rejects a metric without a numeric value, so unscored benchmarks are left out.
-        if (typeof score === 'number' && Number.isFinite(score))
-            metrics.push({ type: b.id, value: score, name: b.name });
-    }
-    if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
-        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, value: options.evalAccuracy, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg });
-    }
-    return [
-        {
-            name: options.modelName,
-            results: [
-                {
-                    task: { type: taskType, name: titleCase(taskType) },
-                    dataset: { type: slug(datasetName), name: datasetName },
-                    metrics
-                }
-            ]
-        }
-    ];
+/** A metric value as YAML: the number as measured, with at least three decimals (`0.700`). */
+function yamlNumber(value) {
+    const text = String(value);
+    if (/e/i.test(text))
+        return text;
+    const decimals = text.split('.')[1]?.length ?? 0;
+    return decimals >= 3 ? text : value.toFixed(3);
 }
-/** Scores as `0.700` in YAML too, as everywhere else. */
-function threeDecimals(node) {
-    (0,dist/* visit */.YR)(node, {
-        Pair(_, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) &&
-                pair.key.value === 'value' &&
-                (0,dist/* isScalar */.jn)(pair.value) &&
-                typeof pair.value.value === 'number') {
-                pair.value.minFractionDigits = 3;
-            }
+/** A string as a YAML scalar, quoted only when it must be. */
+function model_index_yamlString(value) {
+    return new dist/* Document */.yo(value).toString({ lineWidth: 0 }).trimEnd();
+}
+/** Block YAML for new entries, in the Hub's own style (lists not indented under their key). */
+function blockYaml(value, indent, eol) {
+    const doc = new dist/* Document */.yo(value);
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, node) {
+            if (typeof node.value === 'number')
+                node.minFractionDigits = Math.max(3, node.minFractionDigits ?? 0);
         }
     });
+    const text = doc.toString({ lineWidth: 0, indentSeq: false });
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => indent + line + eol)
+        .join('');
 }
+function model_index_metricValue(m) {
+    return { type: m.type, value: m.value, name: m.name, verified: false };
+}
+function newResult(task, group) {
+    const { type, name, config, split } = group.dataset;
+    return {
+        task: { type: task, name: titleCase(task) },
+        dataset: { name, type, ...(config ? { config } : {}), ...(split ? { split } : {}) },
+        metrics: group.metrics.map(model_index_metricValue)
+    };
+}
+function datasetKey(d) {
+    return d ? [d.type.toLowerCase(), d.config ?? '', d.split ?? ''].join('\u0000') : '';
+}
+function groupMetrics(metrics, input) {
+    const groups = new Map();
+    for (const m of metrics) {
+        const dataset = m.dataset ?? input;
+        const key = datasetKey(dataset);
+        const group = groups.get(key) ?? { ...(dataset ? { dataset } : {}), metrics: [] };
+        group.metrics.push(m);
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+/** An entry's config: `config`, or `args` when the card puts the config there (`args: mrpc`). */
+function entryConfig(dataset) {
+    const args = str(dataset.args);
+    return str(dataset.config) ?? (args && !/[:\s,]/.test(args) ? args : undefined);
+}
+function datasetMatches(entry, wanted) {
+    if (!wanted)
+        return true;
+    if (str(entry.type)?.toLowerCase() !== wanted.type.toLowerCase())
+        return false;
+    const config = entryConfig(entry);
+    if (wanted.config && config && config !== wanted.config)
+        return false;
+    const split = str(entry.split);
+    return !(wanted.split && split && split !== wanted.split);
+}
+function describeEntry(e) {
+    const parts = [str(e.task.type) ?? '(no task)', str(e.dataset.type) ?? '(no dataset)', entryConfig(e.dataset)];
+    const split = str(e.dataset.split);
+    return `"${parts.filter(Boolean).join(' / ')}${split ? ` (${split})` : ''}"`;
+}
+/** `wer, cer` or `a, b, c, d, e and 11 more`: metric ids as messages list them. */
+function listTypes(metrics) {
+    const types = metrics.map((m) => m.type);
+    return types.length <= 6 ? types.join(', ') : `${types.slice(0, 5).join(', ')} and ${types.length - 5} more`;
+}
+function describeDataset(d) {
+    return [d.type, d.config].filter(Boolean).join(' / ') + (d.split ? ` (${d.split})` : '');
+}
+// ---------------------------------------------------------------------------------------------
+// Offsets in the YAML text
+function lineStart(text, offset) {
+    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+/** The offset just after the line ending of the line holding `offset` (text.length on the last line). */
+function nextLineStart(text, offset) {
+    for (let i = offset; i < text.length; i++) {
+        if (text[i] === '\n')
+            return i + 1;
+        if (text[i] === '\r')
+            return text[i + 1] === '\n' ? i + 2 : i + 1;
+    }
+    return text.length;
+}
+function column(text, offset) {
+    return offset - lineStart(text, offset);
+}
+/** Where a new item goes: after the line where `node`'s value ends. */
+function afterNode(text, node) {
+    const end = node.range?.[1] ?? 0;
+    return nextLineStart(text, Math.max(end - 1, 0));
+}
+/** `- ` before a block sequence's item: its indentation and the spaces after the dash. */
+function dashOf(text, item) {
+    const start = item.range?.[0] ?? 0;
+    const m = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, start), start));
+    return m ? { indent: m[1], gap: m[2] } : { indent: ' '.repeat(Math.max(column(text, start) - 2, 0)), gap: ' ' };
+}
+// ---------------------------------------------------------------------------------------------
 function frontMatterError(file, line, message) {
     return new ModelCardError([{ file, line, message }]);
 }
 /**
- * Adds (or replaces) `model-index` in the card's YAML front matter, creating the front matter when
- * the card has none. The user's other keys, comments and the body are kept byte for byte: when
- * there is no `model-index` yet the new key is appended as text after their keys; an existing one
- * is replaced through yaml's Document API, which keeps comments and key order.
+ * Merges the measured metrics into the card's model-index (or adds one), changing nothing else:
+ * every byte outside the changed values and the added lines stays as written. Throws a
+ * ModelCardError (with the card's line) when the front matter can't be read, or when it can't
+ * be told where the metrics belong, before anything is uploaded.
  */
-function addModelIndex(card, options) {
+function mergeModelIndex(card, options) {
     const file = options.cardPath ?? 'model card';
-    const value = buildModelIndex(options);
-    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(card);
-    // The card's own line ending (the opening `---` line's, when there is front matter).
     const eol = /\r\n|\n|\r/.exec(card)?.[0] ?? '\n';
-    const block = () => {
-        const doc = new dist/* Document */.yo({ 'model-index': value });
-        threeDecimals(doc);
-        return doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
+    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(card);
+    const problems = [];
+    const changes = [];
+    const groups = groupMetrics(options.metrics, options.dataset);
+    if (groups.length === 0)
+        return { card, changes: ['model-index: no measured metric to add'] };
+    const yamlText = frontMatter?.yaml ?? '';
+    const lineOf = (offset) => {
+        let line = frontMatter ? 2 : 1;
+        for (let i = 0; i < offset && i < yamlText.length; i++)
+            if (yamlText[i] === '\n')
+                line++;
+        return line;
     };
-    if (!frontMatter) {
-        const bom = card.startsWith('\uFEFF') ? '\uFEFF' : '';
-        return `${bom}---${eol}${block()}---${eol}${card.slice(bom.length)}`;
-    }
-    const { yaml: yamlText, yamlStart, yamlEnd } = frontMatter;
-    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { keepSourceTokens: false });
+    const doc = (0,dist/* parseDocument */.Tp)(yamlText);
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
-        const line = (e.linePos?.[0].line ?? 1) + 1; // +1: the opening `---`
-        throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`);
+        throw frontMatterError(file, (e.linePos?.[0].line ?? 1) + 1, // +1: the opening `---`
+        `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`);
     }
     if (doc.contents !== null && !((0,dist/* isMap */.jh)(doc.contents) && !doc.contents.flow)) {
         throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.');
     }
-    let newYaml;
-    if (doc.has('model-index')) {
-        doc.set('model-index', doc.createNode(value));
-        threeDecimals(doc);
-        newYaml = doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol);
+    const pipelineTag = str(doc.get('pipeline_tag'));
+    const task = options.task ?? pipelineTag;
+    const index = doc.get('model-index', true);
+    // No model-index yet: one entry per dataset, each needing a task and a dataset.
+    if (index === undefined || ((0,dist/* isScalar */.jn)(index) && index.value === null)) {
+        const results = [];
+        for (const group of groups) {
+            const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined);
+            if (!group.dataset || !groupTask) {
+                const what = [!groupTask ? 'which task' : '', !group.dataset ? 'which dataset' : '']
+                    .filter(Boolean)
+                    .join(' or ');
+                const fix = [
+                    !groupTask ? 'card-task (e.g. text-classification; or add pipeline_tag to the card)' : '',
+                    !group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : ''
+                ].filter(Boolean);
+                problems.push({
+                    file,
+                    line: 1,
+                    message: `card-metadata is model-index and the card has no model-index yet, but nothing says ${what} ` +
+                        `${listTypes(group.metrics)} ${group.metrics.length === 1 ? 'was' : 'were'} measured on, and a made-up one would mislead readers of the Hub. ` +
+                        `Set ${fix.join(' and ')}.`
+                });
+                continue;
+            }
+            results.push(newResult(groupTask, { ...group, dataset: group.dataset }));
+            changes.push(`model-index: added ${listTypes(group.metrics)} for ${groupTask} on ${describeDataset(group.dataset)}`);
+        }
+        if (problems.length > 0)
+            throw new ModelCardError(problems);
+        const block = blockYaml({ 'model-index': [{ name: options.modelName, results }] }, '', eol);
+        if (!frontMatter) {
+            const bom = card.startsWith('\uFEFF') ? '\uFEFF' : '';
+            return { card: `${bom}---${eol}${block}---${eol}${card.slice(bom.length)}`, changes };
+        }
+        let newYaml;
+        if (index !== undefined) {
+            // `model-index:` with no value: the key's line is replaced by the block.
+            const pair = doc.contents.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'model-index');
+            const keyStart = lineStart(yamlText, pair.key.range[0]);
+            newYaml = yamlText.slice(0, keyStart) + block + yamlText.slice(nextLineStart(yamlText, keyStart));
+        }
+        else {
+            const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText);
+            newYaml = yamlText + (needsEol ? eol : '') + block;
+        }
+        return { card: card.slice(0, frontMatter.yamlStart) + newYaml + card.slice(frontMatter.yamlEnd), changes };
+    }
+    // An existing model-index: merge into its entries.
+    const flowError = (node, what) => {
+        problems.push({
+            file,
+            line: lineOf(node.range?.[0] ?? 0),
+            message: `${what} is written in flow style ([...] or {...}), which can't be updated without rewriting it. Write it as block YAML ("- " items), or turn card-metadata off.`
+        });
+    };
+    if (!(0,dist/* isSeq */.oP)(index) || index.flow) {
+        flowError(index, 'model-index');
+        throw new ModelCardError(problems);
+    }
+    const entries = [];
+    let firstResults;
+    for (const model of index.items) {
+        if (!(0,dist/* isMap */.jh)(model))
+            continue;
+        const results = model.get('results', true);
+        if (!(0,dist/* isSeq */.oP)(results))
+            continue;
+        if (results.flow) {
+            flowError(results, 'model-index results');
+            continue;
+        }
+        firstResults ??= results;
+        for (const result of results.items) {
+            if (!(0,dist/* isMap */.jh)(result))
+                continue;
+            if (result.flow) {
+                flowError(result, 'a model-index result');
+                continue;
+            }
+            const js = record(result.toJSON());
+            entries.push({
+                modelName: str(model.get('name')) ?? '',
+                result,
+                task: record(js.task),
+                dataset: record(js.dataset)
+            });
+        }
+    }
+    const edits = [];
+    for (const group of groups) {
+        const candidates = entries.filter((e) => datasetMatches(e.dataset, group.dataset) && (!task || str(e.task.type) === task));
+        const names = listTypes(group.metrics);
+        if (candidates.length === 1) {
+            mergeInto(yamlText, candidates[0], group.metrics, eol, edits, changes, problems, file, lineOf);
+            continue;
+        }
+        if (candidates.length > 1) {
+            problems.push({
+                file,
+                line: lineOf(candidates[0].result.range?.[0] ?? 0),
+                message: `model-index has ${candidates.length} entries that ${names} could go to: ${candidates.map(describeEntry).join(', ')}. ` +
+                    `Set card-task${group.dataset ? '' : ' or card-dataset'} to pick one (e.g. card-task: ${str(candidates[0].task.type) ?? 'text-classification'}).`
+            });
+            continue;
+        }
+        const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined);
+        if (!group.dataset || !groupTask || !firstResults) {
+            const line = lineOf(index.range?.[0] ?? 0);
+            problems.push({
+                file,
+                line,
+                message: `none of model-index's entries (${entries.map(describeEntry).join(', ') || 'none'}) matches ` +
+                    `${group.dataset ? `the dataset ${describeDataset(group.dataset)}` : 'the measured metrics'}${task ? ` and task ${task}` : ''}, ` +
+                    `and nothing says ${!group.dataset ? 'which dataset' : 'which task'} ${names} ${group.metrics.length === 1 ? 'was' : 'were'} measured on. ` +
+                    `Set ${!group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : 'card-task (e.g. text-classification)'}.`
+            });
+            continue;
+        }
+        const last = firstResults.items[firstResults.items.length - 1];
+        const { indent } = dashOf(yamlText, last);
+        edits.push({
+            start: afterNode(yamlText, last),
+            end: afterNode(yamlText, last),
+            text: blockYaml([newResult(groupTask, { ...group, dataset: group.dataset })], indent, eol)
+        });
+        changes.push(`model-index: added an entry for ${groupTask} on ${describeDataset(group.dataset)} with ${names}`);
+    }
+    if (problems.length > 0)
+        throw new ModelCardError(problems);
+    const newYaml = applyEdits(yamlText, edits, eol);
+    return { card: card.slice(0, frontMatter.yamlStart) + newYaml + card.slice(frontMatter.yamlEnd), changes };
+}
+function applyEdits(text, edits, eol) {
+    // An insertion after the last line of a text without a final newline needs one first.
+    const needsEol = edits.some((e) => e.start === text.length && e.text !== '') && !/[\r\n]$/.test(text) && text !== '';
+    let out = needsEol ? text + eol : text;
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    for (const e of ordered) {
+        const start = needsEol && e.start === text.length ? out.length : e.start;
+        const end = needsEol && e.end === text.length ? out.length : e.end;
+        out = out.slice(0, start) + e.text + out.slice(end);
+    }
+    return out;
+}
+/** Updates the entry's metrics of the same type (value, `verified: false`), appends the others. */
+function mergeInto(text, entry, metrics, eol, edits, changes, problems, file, lineOf) {
+    const where = `"${entry.modelName}" ${describeEntry(entry)}`;
+    const seq = entry.result.get('metrics', true);
+    const items = (0,dist/* isSeq */.oP)(seq) ? seq.items.filter((i) => (0,dist/* isMap */.jh)(i)) : [];
+    if ((0,dist/* isSeq */.oP)(seq) && seq.flow && seq.items.length > 0) {
+        problems.push({
+            file,
+            line: lineOf(seq.range?.[0] ?? 0),
+            message: `the metrics of model-index entry ${where} are written in flow style ([...]), which can't be updated without rewriting them. Write them as block YAML ("- " items), or turn card-metadata off.`
+        });
+        return;
+    }
+    const toAdd = [];
+    for (const m of metrics) {
+        const same = items.filter((i) => str(i.get('type'))?.toLowerCase() === m.type.toLowerCase());
+        const target = same.find((i) => str(i.get('name'))?.toLowerCase() === m.name.toLowerCase()) ?? same[0];
+        if (!target) {
+            toAdd.push(m);
+            continue;
+        }
+        const valueNode = target.get('value', true);
+        if ((0,dist/* isScalar */.jn)(valueNode) && valueNode.value === m.value) {
+            changes.push(`model-index: ${m.type} in ${where} is already ${yamlNumber(m.value)}`);
+            continue;
+        }
+        if ((0,dist/* isScalar */.jn)(valueNode) && valueNode.range) {
+            edits.push({ start: valueNode.range[0], end: valueNode.range[1], text: yamlNumber(m.value) });
+        }
+        else {
+            toAdd.push(m);
+            continue;
+        }
+        // The number is ours now, not the Hub evaluation service's: it is not verified.
+        const verified = target.get('verified', true);
+        if ((0,dist/* isScalar */.jn)(verified) && verified.range) {
+            if (verified.value !== false)
+                edits.push({ start: verified.range[0], end: verified.range[1], text: 'false' });
+        }
+        else {
+            const at = afterNode(text, target);
+            edits.push({ start: at, end: at, text: `${' '.repeat(column(text, target.range[0]))}verified: false${eol}` });
+        }
+        const token = target.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'verifyToken');
+        const tokenKey = token?.key;
+        if (token && tokenKey?.range && token.value && token.value.range) {
+            const start = lineStart(text, tokenKey.range[0]);
+            if (text.slice(start, tokenKey.range[0]).trim() === '') {
+                edits.push({ start, end: nextLineStart(text, token.value.range[1] - 1), text: '' });
+            }
+        }
+        changes.push(`model-index: updated ${m.type} in ${where} to ${yamlNumber(m.value)}`);
+    }
+    if (toAdd.length === 0)
+        return;
+    const block = toAdd.map(model_index_metricValue);
+    if (items.length > 0) {
+        const last = items[items.length - 1];
+        const { indent, gap } = dashOf(text, items[0]);
+        // New metrics list their keys in the order the card's first metric does.
+        const order = items[0].items.map((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '')).filter((k) => k in block[0]);
+        const keys = [...order, ...Object.keys(block[0]).filter((k) => !order.includes(k))];
+        const rendered = block
+            .map((m) => keys
+            .map((k, i) => {
+            const v = m[k];
+            const value = typeof v === 'number' ? yamlNumber(v) : typeof v === 'string' ? model_index_yamlString(v) : String(v);
+            const lead = i === 0 ? `${indent}-${gap}` : ' '.repeat(indent.length + 1 + gap.length);
+            return `${lead}${k}: ${value}${eol}`;
+        })
+            .join(''))
+            .join('');
+        const at = afterNode(text, last);
+        edits.push({ start: at, end: at, text: rendered });
     }
     else {
-        const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText);
-        newYaml = yamlText + (needsEol ? eol : '') + block();
+        // No metrics yet (`metrics:` empty, `metrics: []`, or no key): a block under the entry.
+        const keyColumn = ' '.repeat(column(text, entry.result.range[0]));
+        const pair = entry.result.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'metrics');
+        const items = blockYaml(block, keyColumn, eol);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range) {
+            const start = lineStart(text, pair.key.range[0]);
+            const end = nextLineStart(text, (pair.value?.range?.[1] ?? pair.key.range[1]) - 1);
+            edits.push({ start, end, text: `${keyColumn}metrics:${eol}${items}` });
+        }
+        else {
+            const at = afterNode(text, entry.result);
+            edits.push({ start: at, end: at, text: `${keyColumn}metrics:${eol}${items}` });
+        }
     }
-    return card.slice(0, yamlStart) + newYaml + card.slice(yamlEnd);
+    changes.push(`model-index: added ${listTypes(toAdd)} to ${where}`);
+}
+
+;// CONCATENATED MODULE: ./src/card/metrics.ts
+// The metrics a run measured, as the Hub's model-index names them: `{type, name, value}` under their
+// real metric id (`wer`, `accuracy`, `acc_norm`), with the dataset when the evaluator knows it.
+// measuredMetrics() is the one place that maps the evaluator's names to Hub metric types; point it
+// at the metric-semantics module when that exists.
+
+/** Display names the Hub's own cards use for common metric ids. */
+const METRIC_NAMES = {
+    accuracy: 'Accuracy',
+    acc: 'Accuracy',
+    acc_norm: 'Normalized Accuracy',
+    f1: 'F1',
+    precision: 'Precision',
+    recall: 'Recall',
+    wer: 'WER',
+    cer: 'CER',
+    bleu: 'BLEU',
+    sacrebleu: 'SacreBLEU',
+    rouge1: 'ROUGE-1',
+    rouge2: 'ROUGE-2',
+    rougeL: 'ROUGE-L',
+    rougeLsum: 'ROUGE-Lsum',
+    exact_match: 'Exact Match',
+    matthews_correlation: 'Matthews Correlation',
+    pearson: 'Pearson',
+    spearmanr: 'Spearman',
+    perplexity: 'Perplexity'
+};
+/**
+ * The winner's numbers as model-index metrics. Each scored benchmark goes under its metric's id
+ * (lm-eval: the task's metric, e.g. `acc_norm`; otherwise the benchmark id without `eval_`, so
+ * `eval_wer` is `wer`). `eval_accuracy` goes in as `accuracy` when the evaluator reported it;
+ * the action's own mean goes in as `eval_accuracy` only when it is a mean of two or more
+ * higher-is-better benchmarks on one dataset, never as a stand-in for one metric (a WER is not
+ * an accuracy).
+ */
+function measuredMetrics(input) {
+    const metrics = [];
+    const scored = input.benchmarks.filter((b) => isNumber(input.scores[b.id]));
+    for (const b of scored) {
+        const type = b.metric ?? (0,domain_metric/* stripEvalPrefix */.b_)(b.id);
+        const name = b.metric ? b.name : (METRIC_NAMES[type] ?? b.name);
+        metrics.push({ type, name, value: input.scores[b.id], ...(b.dataset ? { dataset: b.dataset } : {}) });
+    }
+    const reported = input.reported?.[domain_metric/* EVAL_ACCURACY */.py];
+    if (isNumber(reported) && !metrics.some((m) => m.type === 'accuracy' && !m.dataset)) {
+        metrics.push({ type: 'accuracy', name: METRIC_NAMES.accuracy, value: reported });
+    }
+    else if (!isNumber(reported) &&
+        isNumber(input.evalAccuracy) &&
+        scored.length >= 2 &&
+        scored.every((b) => b.higherIsBetter !== false && !b.dataset)) {
+        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg, value: input.evalAccuracy });
+    }
+    return metrics;
+}
+function isNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/links.ts
@@ -34725,9 +35293,10 @@ function assertAbsolute(dir, what) {
 const isFile = async (p) => (await (0,promises_.stat)(p).catch(() => undefined))?.isFile() ?? false;
 /**
  * The model-card input; else README.md in the winning checkpoint; else a README.md with
- * placeholders in the folder holding the checkpoint folders (checkpointDir) or, for the common
- * `workspace/checkpoints/step_*` layout, the folder above it when that is still in the workspace;
- * else none (generated).
+ * placeholders in the folder holding the checkpoint folders (checkpointDir) or the folder above
+ * it (the common `workspace/checkpoints/step_*` layout). The folder above is searched when it is
+ * in the workspace, or when checkpoint-dir itself is outside the workspace (an absolute path
+ * the user chose, e.g. `/mnt/runs/exp1/checkpoints`); else none (generated).
  */
 async function chooseTemplate(options) {
     const workspace = assertAbsolute(options.workspaceDir, 'workspaceDir');
@@ -34740,26 +35309,43 @@ async function chooseTemplate(options) {
                     `Give the template's path relative to the workspace (${workspace}), or leave model-card empty to use README.md.`
             ]);
         }
-        return { source: 'input', path: input };
+        return { source: 'input', path: input, why: `Model card: ${(0,paths/* shownPath */.pS)(workspace, input)} (the model-card input).` };
     }
     const inCheckpoint = external_node_path_default().join(external_node_path_default().resolve(workspace, options.checkpointPath), 'README.md');
-    if (await isFile(inCheckpoint))
-        return { source: 'checkpoint', path: inCheckpoint };
+    if (await isFile(inCheckpoint)) {
+        return {
+            source: 'checkpoint',
+            path: inCheckpoint,
+            why: `Model card: ${(0,paths/* shownPath */.pS)(workspace, inCheckpoint)} (the README.md in the winning checkpoint).`
+        };
+    }
     const holder = external_node_path_default().resolve(workspace, options.checkpointDir);
     const folders = [holder];
     const above = external_node_path_default().dirname(holder);
-    if (above !== holder && (0,paths/* isInside */.FK)(workspace, above))
+    if (above !== holder && ((0,paths/* isInside */.FK)(workspace, above) || !(0,paths/* isInside */.FK)(workspace, holder)))
         folders.push(above);
+    const looked = [`${(0,paths/* shownPath */.pS)(workspace, inCheckpoint)} does not exist`];
     for (const folder of folders) {
         const readme = external_node_path_default().join(folder, 'README.md');
-        if (!(await isFile(readme)))
+        const shown = (0,paths/* shownPath */.pS)(workspace, readme);
+        if (!(await isFile(readme))) {
+            looked.push(`${shown} does not exist`);
             continue;
-        const template = await readTemplate(readme, (0,paths/* shownPath */.pS)(workspace, readme));
-        if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
-            return { source: 'workspace', path: readme };
         }
+        const template = await readTemplate(readme, shown);
+        if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
+            return {
+                source: 'workspace',
+                path: readme,
+                why: `Model card: ${shown} (a README.md with placeholders beside the checkpoint folders).`
+            };
+        }
+        looked.push(`${shown} has no placeholders ({RESULT}, {eval_accuracy}, {step}, ...)`);
     }
-    return { source: 'generated' };
+    return {
+        source: 'generated',
+        why: `Model card: generated, because the model-card input is not set, ${looked.join(', ')}.`
+    };
 }
 /** Reads a card template; its bytes must survive a round trip, so it must be UTF-8. */
 async function readTemplate(file, label) {
@@ -34776,6 +35362,7 @@ async function readTemplate(file, label) {
 ;// CONCATENATED MODULE: ./src/publish/card.ts
 // The model card that goes up as README.md: the chosen template filled with the winner's scores
 // (or a generated card), model-index added when asked, and the local files the card links.
+
 
 
 
@@ -34828,7 +35415,7 @@ async function buildCard(options, context) {
         templateLabel = (0,paths/* shownPath */.pS)(context.workspace, chosen.path);
         const template = await readTemplate(chosen.path, templateLabel);
         const extraValues = extraCardValues(options);
-        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card);
+        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues, listFilled: false }).card);
         content = filled ?? template;
         // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
         links = await linkedFiles({
@@ -34839,19 +35426,27 @@ async function buildCard(options, context) {
             excluded: context.excluded
         });
     }
+    const notes = [];
     if (options.cardMetadata === 'model-index') {
         const card = content;
-        const withIndex = collectCardProblems(problems, () => addModelIndex(card, {
+        const merged = collectCardProblems(problems, () => mergeModelIndex(card, {
             modelName: options.repoId?.split('/').pop() || options.checkpointName,
-            benchmarks: options.benchmarks,
-            scores: options.scores,
-            evalAccuracy: options.evalAccuracy,
-            datasetName: options.datasetName,
+            metrics: measuredMetrics({
+                benchmarks: options.benchmarks,
+                scores: options.scores,
+                evalAccuracy: options.evalAccuracy,
+                reported: options.reported
+            }),
+            task: options.cardTask,
+            dataset: options.cardDataset,
             cardPath: templateLabel
         }));
-        content = withIndex ?? content;
+        if (merged) {
+            content = merged.card;
+            notes.push(...merged.changes);
+        }
     }
-    return { content, links };
+    return { content, links, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/plan.ts
@@ -34974,7 +35569,12 @@ async function planUpload(options) {
     const sorted = [cardFile, ...[...files.values()].sort((a, b) => byPath(a.pathInRepo, b.pathInRepo))];
     return {
         files: sorted,
-        card: { source: chosen.source, ...(chosen.path ? { templatePath: chosen.path } : {}), content: card.content },
+        card: {
+            source: chosen.source,
+            ...(chosen.path ? { templatePath: chosen.path } : {}),
+            content: card.content,
+            notes: [chosen.why, ...card.notes]
+        },
         excluded: [...excludedMap].map(([p, reason]) => ({ path: p, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
         totalBytes: sorted.reduce((sum, f) => sum + f.size, 0)
     };
@@ -35055,6 +35655,9 @@ async function publishStage(options) {
         benchmarks: options.benchmarks,
         scores: best.evaluation.scores,
         evalAccuracy: best.evalAccuracy,
+        reported: best.evaluation.metrics,
+        cardTask: config.cardTask,
+        cardDataset: config.cardDataset,
         step: checkpoint.step,
         checkpointName: checkpoint.name,
         exclude: config.exclude,
@@ -35065,6 +35668,8 @@ async function publishStage(options) {
         repoId: fullRepoId ?? repo.name,
         runUrl: (0,context/* runUrl */.Vp)(options.github)
     });
+    for (const note of plan.card.notes ?? [])
+        log.info(note);
     if (config.dryRun) {
         log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`);
         return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` };
@@ -36566,6 +37171,7 @@ function parseLmEval(json, source) {
     const groups = json_isRecord(json.groups) ? json.groups : {};
     const hierarchy = json_isRecord(json.group_subtasks) ? json.group_subtasks : {};
     const higher = json_isRecord(json.higher_is_better) ? json.higher_is_better : {};
+    const configs = json_isRecord(json.configs) ? json.configs : {};
     const entryOf = (name) => {
         const candidates = [results[name], groups[name]].filter(json_isRecord);
         return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
@@ -36611,7 +37217,11 @@ function parseLmEval(json, source) {
             const known = json_isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
             const higherIsBetter = typeof known === 'boolean' ? known : (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric);
             const label = `${alias || name} (${metricLabel(primary)})`;
-            out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`);
+            out.addBenchmark({
+                ...benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter),
+                metric: primary.metric,
+                dataset: datasetOf(name, configs[name])
+            }, primary.value, `task '${name}' metric '${primary.key}'`);
             for (const m of rest)
                 out.addMetric(`${name}/${m.key}`, m.value);
             for (const child of subtasksOf(name))
@@ -36630,6 +37240,20 @@ function parseLmEval(json, source) {
     for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
         walk(topOf(name), null);
     return out.finish();
+}
+/**
+ * The dataset a task ran on, from the task config lm-eval writes beside its results
+ * (`dataset_path`, `dataset_name`, `test_split`); the task's own name when there is none.
+ */
+function datasetOf(task, config) {
+    const text = (key) => {
+        const value = json_isRecord(config) ? config[key] : undefined;
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
+    const type = text('dataset_path') ?? task;
+    const subset = text('dataset_name');
+    const split = text('test_split') ?? text('validation_split');
+    return { type, name: task, ...(subset ? { config: subset } : {}), ...(split ? { split } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/results/formats/trainer-state.ts
@@ -40992,7 +41616,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

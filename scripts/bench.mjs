@@ -5,9 +5,12 @@
 //   publish:  a checkpoint with a 1 GiB weights file published by the bundle (CLI) to the
 //             loopback Hub of the test suite, beside `sha256sum` of the file; peak RSS.
 //   command:  16 checkpoints whose eval-command takes 0.5 s, eval-concurrency 1 vs 4.
+//   card:     a model card template with 100,000 placeholders (a quarter of them {RESULT} rows of
+//             one table) filled by the bundle's dry-run publish, beside the same card without
+//             placeholders; wall time and peak RSS (BENCH_CARD_PLACEHOLDERS sets the count).
 // Each part prints its own table; run one by naming it (BENCH_PUBLISH_MIB sets the file size).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import os from 'node:os'
 import path from 'node:path'
@@ -230,7 +233,106 @@ async function benchCommand(count = 16) {
   )
 }
 
+async function benchCard() {
+  const count = Number(process.env.BENCH_CARD_PLACEHOLDERS || 100_000)
+  const workspace = path.join(work, 'card')
+  const checkpoint = path.join(workspace, 'checkpoints', 'step_1000')
+  mkdirSync(checkpoint, { recursive: true })
+  writeFileSync(path.join(checkpoint, 'config.json'), '{"model_type":"tiny"}')
+  writeFileSync(path.join(checkpoint, 'model.safetensors'), Buffer.alloc(64, 1))
+  // n placeholders: a quarter {RESULT} rows of one table, a quarter {step}, half {eval_accuracy}.
+  const makeCard = (n) => {
+    const quarter = Math.floor(n / 4)
+    const lines = ['# Big card', '', '| Benchmark | Score |', '|---|---:|']
+    for (let i = 0; i < quarter; i++) lines.push(`| Math Reasoning | {RESULT} |`)
+    lines.push('')
+    for (let i = 0; i < quarter; i++) lines.push(`Step {step}, row ${i}.`)
+    for (let i = 0; i < n - 2 * quarter; i++) lines.push(`Overall {eval_accuracy}.`)
+    return lines.join('\n') + '\n'
+  }
+  const card = makeCard(count)
+  writeFileSync(path.join(workspace, 'big.md'), card)
+  writeFileSync(path.join(workspace, 'plain.md'), card.replace(/\{/g, '(').replace(/\}/g, ')'))
+  const rows = [['template', 'size', 'placeholders', 'wall', 'peak RSS']]
+  for (const [name, placeholders] of [
+    ['plain.md', 0],
+    ['big.md', count]
+  ]) {
+    const run = await measured(
+      process.execPath,
+      [
+        path.join(root, 'dist/index.js'),
+        '--checkpoint-dir',
+        'checkpoints',
+        '--publish',
+        'always',
+        '--repo-id',
+        'me/big-card',
+        '--dry-run',
+        '--model-card',
+        name,
+        '--output-dir',
+        path.join(work, 'card-out')
+      ],
+      { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME } }
+    )
+    const size = statSync(path.join(workspace, name)).size
+    rows.push([
+      name,
+      `${(size / 1048576).toFixed(1)} MiB`,
+      String(placeholders),
+      seconds(run.ms),
+      `${run.rssMiB.toFixed(0)} MiB`
+    ])
+  }
+  printTable('model card fill (dry-run publish through the bundle; floor: the same card without placeholders)', rows)
+
+  // The fill alone, in this process: src/card and src/domain transpiled on the fly.
+  const ts = (await import('typescript')).default
+  const out = path.join(work, 'src')
+  for (const folder of ['card', 'domain']) {
+    mkdirSync(path.join(out, folder), { recursive: true })
+    for (const file of readdirSync(path.join(root, 'src', folder)).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(path.join(root, 'src', folder, file), 'utf8')
+      const { outputText } = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+      })
+      writeFileSync(path.join(out, folder, file.replace(/\.ts$/, '.js')), outputText)
+    }
+  }
+  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
+  const { fillModelCard } = await import(pathToFileURL(path.join(out, 'card/fill.js')).href)
+  const data = {
+    benchmarks: [{ id: 'math_reasoning', name: 'Math Reasoning', group: 'Core' }],
+    scores: { math_reasoning: 0.55 },
+    evalAccuracy: 0.55,
+    step: 1000,
+    checkpoint: 'step_1000'
+  }
+  // CPU time beside wall time: on a shared runner the wall time is mostly waiting for a core.
+  const fillRows = [['placeholders', 'card', 'wall (best of 3)', 'CPU (best of 3)']]
+  for (const n of [count / 4, count / 2, count]) {
+    const text = makeCard(n)
+    let cpu = Infinity
+    const { ms, result } = bestOf(3, () => {
+      const before = process.cpuUsage()
+      const filled = fillModelCard({ ...data, template: text })
+      const used = process.cpuUsage(before)
+      cpu = Math.min(cpu, (used.user + used.system) / 1000)
+      return filled
+    })
+    fillRows.push([
+      String(result.filled.length),
+      `${(text.length / 1048576).toFixed(1)} MiB`,
+      seconds(ms),
+      seconds(cpu)
+    ])
+  }
+  printTable('fillModelCard alone (linear: time grows with the placeholder count, not its square)', fillRows)
+}
+
 mkdirSync(work, { recursive: true })
+if (wanted('card')) await benchCard()
 if (wanted('discover')) benchDiscover()
 if (wanted('command')) await benchCommand()
 if (wanted('publish')) await benchPublish()

@@ -7,7 +7,16 @@ import { normalizeLabel } from '../domain/labels.js'
 import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
 import type { Benchmark } from '../domain/types.js'
 import { formatScore } from '../domain/round.js'
-import { isInCodeSpan, splitCardLines, splitTableRow, tableHeaderFor, type CardLine } from './grammar.js'
+import {
+  cardLines,
+  codeSpans,
+  splitFrontMatter,
+  splitTableRow,
+  tableHeaderTracker,
+  type CardLine,
+  type TableCell
+} from './grammar.js'
+import { closestName, type KnownName } from './near-miss.js'
 
 const DEFAULT_TEMPLATE_NAME = 'model card template'
 
@@ -27,6 +36,8 @@ export interface FillModelCardOptions extends CardData {
   templatePath?: string
   /** More named placeholders (`{repo_id}` -> value). Built-in names win over these. */
   extraValues?: Record<string, string>
+  /** False: don't list what was filled (FilledModelCard.filled stays empty); saves memory on huge cards. */
+  listFilled?: boolean
 }
 
 export interface FilledPlaceholder {
@@ -81,7 +92,8 @@ function labelIndex(benchmarks: Benchmark[]): Map<string, string> {
   return index
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+// Names with `-` are matched too, only to be reported when they are near misses ({eval-accuracy}).
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g
 
 /**
  * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
@@ -89,7 +101,10 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
  */
 function isForeignBraces(text: string, start: number, end: number): boolean {
   if (text[start - 1] === '{' && text[end] === '}') return true
-  return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start))
+  // Only a backslash shortly before can make it LaTeX; most lines have none.
+  const from = Math.max(0, start - 40)
+  if (text.lastIndexOf('\\', start - 1) < from) return false
+  return /\\[A-Za-z]*$/.test(text.slice(from, start))
 }
 
 interface PlaceholderMatch {
@@ -109,7 +124,11 @@ function placeholdersIn(line: string): PlaceholderMatch[] {
   return found
 }
 
-/** True when the template has at least one placeholder this card data would fill. */
+/**
+ * True when the template has at least one placeholder this card data would fill, or a misspelled
+ * one (outside code): such a README is the user's template, and filling it reports the typo
+ * instead of publishing a generated card in its place.
+ */
 export function hasPlaceholders(options: {
   template: string
   benchmarks: Benchmark[]
@@ -123,7 +142,34 @@ export function hasPlaceholders(options: {
     ...options.benchmarks.map((b) => b.id),
     ...(options.extraNames ?? [])
   ])
-  return splitCardLines(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)))
+  const known = knownNames(options.benchmarks, Object.fromEntries((options.extraNames ?? []).map((n) => [n, ''])))
+  for (const line of cardLines(options.template)) {
+    if (!line.text.includes('{')) continue
+    for (const p of placeholdersIn(line.text)) {
+      if (names.has(p.name)) return true
+      const spans = codeSpans(line.text)
+      const inCode = line.inCode || spans.some(([start, end]) => p.start >= start && p.start < end)
+      if (!inCode && closestName(p.name, known)) return true
+    }
+  }
+  return false
+}
+
+/** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
+function knownNames(benchmarks: Benchmark[], extra: Record<string, string> | undefined): KnownName[] {
+  const names: KnownName[] = [
+    { name: 'RESULT' },
+    { name: EVAL_ACCURACY, label: EVAL_ACCURACY_NAME },
+    { name: 'step' },
+    { name: 'checkpoint' },
+    ...Object.keys(extra ?? {}).map((name) => ({ name }))
+  ]
+  for (const b of benchmarks) {
+    names.push({ name: b.id, label: b.name })
+    // A label may be written as the name: {Math Reasoning} is no placeholder, {MathReasoning} a near miss.
+    if (/^[\p{L}\p{N} _-]+$/u.test(b.name)) names.push({ name: b.id, label: b.name, alias: b.name })
+  }
+  return names
 }
 
 function describe(benchmarks: Benchmark[], id: string): string {
@@ -159,14 +205,17 @@ type Resolution = { benchmark: string } | { problem: string }
 
 /** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
 function resolveResultCell(options: {
-  lines: CardLine[]
-  index: number
+  row: string
+  cells: TableCell[]
+  header: CardLine | undefined
   offset: number
   labels: Map<string, string>
   benchmarks: Benchmark[]
+  /** normalizeLabel, remembered: a long table repeats its labels and its header. */
+  normalize: (text: string) => string
+  headerCells: (header: CardLine) => TableCell[]
 }): Resolution {
-  const { lines, index, offset, labels, benchmarks } = options
-  const row = lines[index].text
+  const { row, cells, header, offset, labels, benchmarks, normalize } = options
   if (!row.includes('|')) {
     return {
       problem:
@@ -174,13 +223,11 @@ function resolveResultCell(options: {
         `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${EVAL_ACCURACY}}".`
     }
   }
-  const cells = splitTableRow(row)
   const column = cells.findIndex((c) => offset >= c.start && offset < c.end)
-  const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalizeLabel(c.text) !== '')
-  const named = [...new Set(labelCells.map((c) => labels.get(normalizeLabel(c.text))).filter((x): x is string => !!x))]
-  const header = tableHeaderFor(lines, index)
-  const headerCell = header ? splitTableRow(header.text)[column] : undefined
-  const headerNames = headerCell ? labels.get(normalizeLabel(headerCell.text)) : undefined
+  const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalize(c.text) !== '')
+  const named = [...new Set(labelCells.map((c) => labels.get(normalize(c.text))).filter((x): x is string => !!x))]
+  const headerCell = header ? options.headerCells(header)[column] : undefined
+  const headerNames = headerCell ? labels.get(normalize(headerCell.text)) : undefined
 
   if (named.length === 1 && (!headerNames || headerNames === named[0])) return { benchmark: named[0] }
   // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -223,7 +270,6 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
   const { benchmarks, scores } = options
   const labels = labelIndex(benchmarks)
   const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)])
-  const lines = splitCardLines(options.template)
   const problems: CardProblem[] = []
   const filled: FilledPlaceholder[] = []
 
@@ -250,10 +296,38 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
     return null // not ours: someone's braces
   }
 
-  const out: string[] = []
-  lines.forEach((line, index) => {
-    let text = ''
-    let last = 0
+  // One pass over the card, everything per line computed once: filling is linear in the card's
+  // size, and holds the card, the filled pieces and little else.
+  const headerOf = tableHeaderTracker()
+  const known = knownNames(benchmarks, options.extraValues)
+  const frontMatter = splitFrontMatter(options.template)
+  const normalized = new Map<string, string>()
+  const normalize = (text: string): string => {
+    let key = normalized.get(text)
+    if (key === undefined) {
+      // Bounded: a long table repeats a few labels, a huge one holds many different ones.
+      if (normalized.size > 10_000) normalized.clear()
+      normalized.set(text, (key = normalizeLabel(text)))
+    }
+    return key
+  }
+  const headerCellsOf = new Map<CardLine, TableCell[]>()
+  const headerCells = (header: CardLine): TableCell[] => {
+    let cells = headerCellsOf.get(header)
+    if (!cells) headerCellsOf.set(header, (cells = splitTableRow(header.text)))
+    return cells
+  }
+  // The card is the template with each filled placeholder's span replaced: the pieces between
+  // placeholders are slices of the template.
+  const pieces: string[] = []
+  let copied = 0
+  for (const line of cardLines(options.template)) {
+    const header = headerOf(line)
+    if (!line.text.includes('{')) continue
+    let cells: TableCell[] | undefined
+    let spans: Array<[number, number]> | undefined
+    const inCodeSpan = (offset: number): boolean =>
+      (spans ??= codeSpans(line.text)).some(([start, end]) => offset >= start && offset < end)
     for (const p of placeholdersIn(line.text)) {
       const placeholder = line.text.slice(p.start, p.end)
       let value: string | undefined
@@ -261,8 +335,17 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
       if (p.name === 'RESULT') {
         // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
         // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
-        if (line.inCode || (!line.text.includes('|') && isInCodeSpan(line.text, p.start))) continue
-        const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks })
+        if (line.inCode || (!line.text.includes('|') && inCodeSpan(p.start))) continue
+        const r = resolveResultCell({
+          row: line.text,
+          cells: (cells ??= splitTableRow(line.text)),
+          header,
+          offset: p.start,
+          labels,
+          benchmarks,
+          normalize,
+          headerCells
+        })
         if ('problem' in r) {
           problems.push({ file, line: line.number, message: r.problem })
           continue
@@ -271,18 +354,34 @@ export function fillModelCard(options: FillModelCardOptions): FilledModelCard {
         value = scoreOf(r.benchmark, line.number, placeholder)
       } else {
         const hit = named(p.name, line.number, placeholder)
-        if (!hit) continue
+        if (!hit) {
+          // Not ours: someone's braces, unless it is a near miss of ours outside code and front matter.
+          const inFrontMatter = frontMatter !== null && line.start < frontMatter.bodyStart
+          if (line.inCode || inFrontMatter || inCodeSpan(p.start)) continue
+          const near = closestName(p.name, known)
+          if (near) {
+            problems.push({
+              file,
+              line: line.number,
+              message:
+                `${placeholder} is not a placeholder this card can fill; did you mean {${near.name}}` +
+                `${near.label ? ` (${near.label})` : ''}? Fix the name, or put it in \`code\` if it is meant literally.`
+            })
+          }
+          continue
+        }
         value = hit.value
         benchmark = hit.benchmark
       }
       if (value === undefined) continue
-      text += line.text.slice(last, p.start) + value
-      last = p.end
-      filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
+      pieces.push(options.template.slice(copied, line.start + p.start), value)
+      copied = line.start + p.end
+      if (options.listFilled !== false)
+        filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value })
     }
-    out.push(text + line.text.slice(last) + line.eol)
-  })
+  }
+  pieces.push(options.template.slice(copied))
 
   if (problems.length > 0) throw new ModelCardError(problems)
-  return { card: out.join(''), filled }
+  return { card: pieces.join(''), filled }
 }

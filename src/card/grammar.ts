@@ -19,19 +19,22 @@ export interface CardLine {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/
 
-/** Splits text into lines, keeping each line's own ending so that joining them gives the text back. */
-export function splitCardLines(text: string): CardLine[] {
-  const lines: CardLine[] = []
+/**
+ * The card's lines one at a time, each with its own ending, so that joining them gives the text
+ * back. A generator: a 100 MB card is walked without holding a million line objects at once.
+ */
+export function* cardLines(text: string): Generator<CardLine> {
   const ending = /\r\n|\n|\r/g
   let start = 0
+  let number = 0
   let fence: { char: string; length: number } | null = null
-  const push = (end: number, eol: string): void => {
+  const make = (end: number, eol: string): CardLine => {
     const lineText = text.slice(start, end)
     let inCode = fence !== null
     if (fence) {
       const close = FENCE_CLOSE.exec(lineText)
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = null
-    } else {
+    } else if (lineText.includes('```') || lineText.includes('~~~')) {
       const open = FENCE_OPEN.exec(lineText)
       // A backtick fence's info string may not contain backticks (CommonMark); such a line is inline code.
       if (open && !(open[1][0] === '`' && lineText.slice(open[0].length).includes('`'))) {
@@ -39,12 +42,17 @@ export function splitCardLines(text: string): CardLine[] {
         inCode = true
       }
     }
-    lines.push({ number: lines.length + 1, start, text: lineText, eol, inCode })
+    const line = { number: ++number, start, text: lineText, eol, inCode }
     start = end + eol.length
+    return line
   }
-  for (let m = ending.exec(text); m; m = ending.exec(text)) push(m.index, m[0])
-  if (start < text.length || lines.length === 0) push(text.length, '')
-  return lines
+  for (let m = ending.exec(text); m; m = ending.exec(text)) yield make(m.index, m[0])
+  if (start < text.length || number === 0) yield make(text.length, '')
+}
+
+/** All of cardLines at once, for short texts. */
+export function splitCardLines(text: string): CardLine[] {
+  return [...cardLines(text)]
 }
 
 /** Where a card's YAML front matter sits, as offsets into the card. */
@@ -69,10 +77,17 @@ const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/
  */
 export function splitFrontMatter(card: string): FrontMatter | null {
   if (!FRONT_MATTER_OPEN.test(card)) return null
-  const lines = splitCardLines(card)
-  const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text))
+  let yamlStart = -1
+  let close: CardLine | undefined
+  for (const line of cardLines(card)) {
+    if (line.number === 1) continue
+    if (yamlStart < 0) yamlStart = line.start
+    if (FRONT_MATTER_CLOSE.test(line.text)) {
+      close = line
+      break
+    }
+  }
   if (!close) return null
-  const yamlStart = lines[1].start
   return {
     yaml: card.slice(yamlStart, close.start),
     yamlStart,
@@ -122,19 +137,31 @@ export function isDelimiterRow(line: string): boolean {
 }
 
 /**
- * The header row of the table that `index` (0-based, into lines) belongs to: walks up through
- * the contiguous pipe rows to the delimiter row. Undefined when the row is not under a header.
+ * Follows the tables of a card read line by line: called with each line in order, returns the
+ * header row of the table the line belongs to (the row above the nearest delimiter row, up through
+ * the contiguous pipe rows), or undefined. One pass, where walking up from every row would be
+ * quadratic in a long table.
  */
-export function tableHeaderFor(lines: CardLine[], index: number): CardLine | undefined {
-  for (let j = index - 1; j >= 0; j--) {
-    const line = lines[j]
-    if (line.inCode || !line.text.includes('|')) return undefined
-    if (isDelimiterRow(line.text)) {
-      const header = lines[j - 1]
-      return header && !header.inCode && header.text.includes('|') ? header : undefined
+export function tableHeaderTracker(): (line: CardLine) => CardLine | undefined {
+  let header: CardLine | undefined
+  let previous: CardLine | undefined
+  return (line) => {
+    let current: CardLine | undefined
+    if (line.inCode || !line.text.includes('|')) header = undefined
+    else {
+      current = header
+      if (isDelimiterRow(line.text)) {
+        header = previous && !previous.inCode && previous.text.includes('|') ? previous : undefined
+      }
     }
+    previous = line
+    return current
   }
-  return undefined
+}
+
+/** The code spans of a line as [start, end) offsets, for many lookups in one line. */
+export function codeSpans(line: string): Array<[number, number]> {
+  return [...line.matchAll(CODE_SPAN)].map((m) => [m.index, m.index + m[0].length])
 }
 
 /** A link target found in the card, as written. */
@@ -162,33 +189,34 @@ function blankCodeSpans(text: string): string {
   return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length))
 }
 
-/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
-export function isInCodeSpan(line: string, offset: number): boolean {
-  for (const m of line.matchAll(CODE_SPAN)) {
-    if (offset >= m.index && offset < m.index + m[0].length) return true
-  }
-  return false
-}
-
 function unwrapAngle(target: string): string {
   return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target
 }
 
 /** Every link and image target in the card, outside code blocks and code spans. */
 export function findCardLinks(text: string): CardLink[] {
-  const lines = splitCardLines(text)
   // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
-  // spread over several lines (`<img\n  src="a.png">`) is still found.
-  const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('')
+  // spread over several lines (`<img\n  src="a.png">`) is still found. Only code is rewritten:
+  // the rest are slices of the card, so the mask costs one copy of it at most.
+  const starts: number[] = []
+  const pieces: string[] = []
+  let copied = 0
+  for (const l of cardLines(text)) {
+    starts.push(l.start)
+    if (!l.inCode && !l.text.includes('`')) continue
+    pieces.push(text.slice(copied, l.start), l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text))
+    copied = l.start + l.text.length
+  }
+  const masked = pieces.length === 0 ? text : pieces.join('') + text.slice(copied)
   const lineAt = (offset: number): number => {
     let lo = 0
-    let hi = lines.length - 1
+    let hi = starts.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (lines[mid].start <= offset) lo = mid
+      if (starts[mid] <= offset) lo = mid
       else hi = mid - 1
     }
-    return lines[lo].number
+    return lo + 1
   }
   const links: CardLink[] = []
   for (const m of masked.matchAll(REFERENCE_DEFINITION)) {

@@ -193,6 +193,16 @@ export const INPUTS = {
     description:
       '`none` or `model-index` (add the scores to the card front matter as model-index, which the Hub validates).'
   },
+  'card-task': {
+    kind: 'text',
+    description:
+      "model-index: the Hub task the scores are for (e.g. `text-classification`, `automatic-speech-recognition`). Default: the card's pipeline_tag."
+  },
+  'card-dataset': {
+    kind: 'text',
+    description:
+      'model-index: the Hub dataset the scores were measured on, as `id`, `id:config` or `id:config:split` (e.g. `nyu-mll/glue:mrpc:validation`). lm-evaluation-harness results name their own datasets.'
+  },
   assets: {
     kind: 'list',
     description: 'Extra files to upload, globs relative to the workspace (one per line or comma separated).'

@@ -5,6 +5,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { parseRepoId } from '../domain/repo-id.js'
+import type { DatasetRef } from '../domain/types.js'
 import { InputError } from '../util/errors.js'
 import type { InputReader } from './inputs.js'
 import { inputValues, parseWeights, yesNoWord, type InputValues } from './read.js'
@@ -175,10 +176,45 @@ function parsePublish(inputs: InputValues, defaults: ConfigDefaults): PublishCon
     commitMessage: inputs.text('commit-message'),
     modelCard: inputs.path('model-card'),
     cardMetadata: inputs.choice('card-metadata'),
+    cardTask: parseCardTask(inputs.text('card-task')),
+    cardDataset: parseCardDataset(inputs.text('card-dataset')),
     assets: inputs.list('assets'),
     exclude: inputs.list('exclude'),
     dryRun: inputs.yesNo('dry-run'),
     hubTag: inputs.yesNo('hub-tag')
+  }
+}
+
+/** A Hub task id, as pipeline_tag writes it: `text-classification`. */
+export function parseCardTask(value: string | undefined): string | undefined {
+  const task = value?.trim()
+  if (!task) return undefined
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(task)) {
+    throw new InputError(
+      'card-task',
+      `'${task}' is not a Hub task id: use the card's pipeline_tag form, lower case with dashes, e.g. text-classification or automatic-speech-recognition.`
+    )
+  }
+  return task
+}
+
+/** `id`, `id:config` or `id:config:split` (the split may itself hold `:`, as in `test[:10%]`). */
+export function parseCardDataset(value: string | undefined): DatasetRef | undefined {
+  const text = value?.trim()
+  if (!text) return undefined
+  const [type, config, ...split] = text.split(':').map((part) => part.trim())
+  const splitText = split.join(':')
+  if (!/^[\w.-]+(?:\/[\w.-]+)?$/.test(type) || config === '' || (split.length > 0 && splitText === '')) {
+    throw new InputError(
+      'card-dataset',
+      `'${text}' must be a Hub dataset id, optionally with its config and split: id, id:config or id:config:split, e.g. nyu-mll/glue:mrpc:validation.`
+    )
+  }
+  return {
+    type,
+    name: config ? `${type} ${config}` : type,
+    ...(config ? { config } : {}),
+    ...(splitText ? { split: splitText } : {})
   }
 }
 

@@ -1,5 +1,6 @@
 // The typed, validated settings of one run: what the entry points hand to the pipeline.
 import type { RepoIdParts } from '../domain/repo-id.js'
+import type { DatasetRef } from '../domain/types.js'
 
 export type EvaluatorKind = 'builtin' | 'command' | 'results'
 
@@ -76,6 +77,10 @@ export interface PublishConfig {
   /** Absolute (resolved against the workspace). */
   modelCard?: string
   cardMetadata: 'none' | 'model-index'
+  /** model-index task (card-task); undefined: the card's pipeline_tag. */
+  cardTask?: string
+  /** model-index dataset (card-dataset) for metrics whose evaluator names none. */
+  cardDataset?: DatasetRef
   assets: string[]
   exclude: string[]
   dryRun: boolean

@@ -22,6 +22,8 @@ export interface PlannedCard {
   /** Absolute path of the template (not for `generated`). */
   templatePath?: string
   content: string
+  /** For the log: which template was used (or why the card was generated), and model-index changes. */
+  notes?: string[]
 }
 
 /** A local path left out of the upload, and why. */

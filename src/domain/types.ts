@@ -63,6 +63,20 @@ export interface Benchmark {
   group: string
   /** False for metrics where lower wins (loss, perplexity); absent means true. */
   higherIsBetter?: boolean
+  /** The metric behind the score when the id names a task instead (lm-eval: `acc_norm`). */
+  metric?: string
+  /** The dataset the score was measured on, when the evaluator says (lm-eval's task config). */
+  dataset?: DatasetRef
+}
+
+/** A dataset as the Hub's model-index names it: a Hub dataset id and, optionally, config and split. */
+export interface DatasetRef {
+  /** Hub dataset id, e.g. `nyu-mll/glue`. */
+  type: string
+  /** Display name, e.g. `GLUE MRPC`. */
+  name: string
+  config?: string
+  split?: string
 }
 
 /** The outcome of evaluating one checkpoint. */

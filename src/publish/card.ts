@@ -2,7 +2,9 @@
 // (or a generated card), model-index added when asked, and the local files the card links.
 import { fillModelCard, ModelCardError, type CardData } from '../card/fill.js'
 import { generateModelCard } from '../card/generate.js'
-import { addModelIndex } from '../card/model-index.js'
+import { mergeModelIndex } from '../card/model-index.js'
+import { measuredMetrics } from '../card/metrics.js'
+import type { DatasetRef } from '../domain/types.js'
 import { shownPath } from '../util/paths.js'
 import { linkedFiles, type LinkedFile } from './links.js'
 import type { NoteExcluded } from './find-files.js'
@@ -15,12 +17,18 @@ export interface CardOptions extends Omit<CardData, 'checkpoint'> {
   metricName: string
   repoId?: string
   runUrl?: string
-  /** Dataset named in model-index. */
-  datasetName?: string
+  /** The winner's other reported numbers (`eval_accuracy` as the evaluator wrote it, `eval_loss`). */
+  reported?: Record<string, number>
+  /** model-index task (card-task input); else the card's pipeline_tag. */
+  cardTask?: string
+  /** model-index dataset for metrics whose evaluator names none (card-dataset input). */
+  cardDataset?: DatasetRef
 }
 
 export interface BuiltCard {
   content: string
+  /** What happened to the card's model-index, for the log. */
+  notes: string[]
   /** Local files the card links (none for a generated card). */
   links: LinkedFile[]
 }
@@ -79,7 +87,7 @@ export async function buildCard(
     const extraValues = extraCardValues(options)
     const filled = collectCardProblems(
       problems,
-      () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card
+      () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues, listFilled: false }).card
     )
     content = filled ?? template
     // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
@@ -91,19 +99,27 @@ export async function buildCard(
       excluded: context.excluded
     })
   }
+  const notes: string[] = []
   if (options.cardMetadata === 'model-index') {
     const card = content
-    const withIndex = collectCardProblems(problems, () =>
-      addModelIndex(card, {
+    const merged = collectCardProblems(problems, () =>
+      mergeModelIndex(card, {
         modelName: options.repoId?.split('/').pop() || options.checkpointName,
-        benchmarks: options.benchmarks,
-        scores: options.scores,
-        evalAccuracy: options.evalAccuracy,
-        datasetName: options.datasetName,
+        metrics: measuredMetrics({
+          benchmarks: options.benchmarks,
+          scores: options.scores,
+          evalAccuracy: options.evalAccuracy,
+          reported: options.reported
+        }),
+        task: options.cardTask,
+        dataset: options.cardDataset,
         cardPath: templateLabel
       })
     )
-    content = withIndex ?? content
+    if (merged) {
+      content = merged.card
+      notes.push(...merged.changes)
+    }
   }
-  return { content, links }
+  return { content, links, notes }
 }

@@ -128,7 +128,12 @@ export async function planUpload(options: PlanUploadOptions): Promise<UploadPlan
   const sorted = [cardFile, ...[...files.values()].sort((a, b) => byPath(a.pathInRepo, b.pathInRepo))]
   return {
     files: sorted,
-    card: { source: chosen.source, ...(chosen.path ? { templatePath: chosen.path } : {}), content: card.content },
+    card: {
+      source: chosen.source,
+      ...(chosen.path ? { templatePath: chosen.path } : {}),
+      content: card.content,
+      notes: [chosen.why, ...card.notes]
+    },
     excluded: [...excludedMap].map(([p, reason]) => ({ path: p, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
     totalBytes: sorted.reduce((sum, f) => sum + f.size, 0)
   }

@@ -100,6 +100,9 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     benchmarks: options.benchmarks,
     scores: best.evaluation.scores,
     evalAccuracy: best.evalAccuracy,
+    reported: best.evaluation.metrics,
+    cardTask: config.cardTask,
+    cardDataset: config.cardDataset,
     step: checkpoint.step,
     checkpointName: checkpoint.name,
     exclude: config.exclude,
@@ -110,6 +113,7 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     repoId: fullRepoId ?? repo.name,
     runUrl: runUrl(options.github)
   })
+  for (const note of plan.card.notes ?? []) log.info(note)
   if (config.dryRun) {
     log.info(
       `Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`

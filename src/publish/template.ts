@@ -12,6 +12,8 @@ export interface ChosenTemplate {
   source: CardSource
   /** Absolute path of the template (not for `generated`). */
   path?: string
+  /** For the log: which template, or why the card is generated. */
+  why: string
 }
 
 export interface ChooseTemplateOptions {
@@ -31,9 +33,10 @@ const isFile = async (p: string): Promise<boolean> => (await stat(p).catch(() =>
 
 /**
  * The model-card input; else README.md in the winning checkpoint; else a README.md with
- * placeholders in the folder holding the checkpoint folders (checkpointDir) or, for the common
- * `workspace/checkpoints/step_*` layout, the folder above it when that is still in the workspace;
- * else none (generated).
+ * placeholders in the folder holding the checkpoint folders (checkpointDir) or the folder above
+ * it (the common `workspace/checkpoints/step_*` layout). The folder above is searched when it is
+ * in the workspace, or when checkpoint-dir itself is outside the workspace (an absolute path
+ * the user chose, e.g. `/mnt/runs/exp1/checkpoints`); else none (generated).
  */
 export async function chooseTemplate(options: ChooseTemplateOptions): Promise<ChosenTemplate> {
   const workspace = assertAbsolute(options.workspaceDir, 'workspaceDir')
@@ -46,24 +49,43 @@ export async function chooseTemplate(options: ChooseTemplateOptions): Promise<Ch
           `Give the template's path relative to the workspace (${workspace}), or leave model-card empty to use README.md.`
       ])
     }
-    return { source: 'input', path: input }
+    return { source: 'input', path: input, why: `Model card: ${shownPath(workspace, input)} (the model-card input).` }
   }
   const inCheckpoint = path.join(path.resolve(workspace, options.checkpointPath), 'README.md')
-  if (await isFile(inCheckpoint)) return { source: 'checkpoint', path: inCheckpoint }
+  if (await isFile(inCheckpoint)) {
+    return {
+      source: 'checkpoint',
+      path: inCheckpoint,
+      why: `Model card: ${shownPath(workspace, inCheckpoint)} (the README.md in the winning checkpoint).`
+    }
+  }
 
   const holder = path.resolve(workspace, options.checkpointDir)
   const folders = [holder]
   const above = path.dirname(holder)
-  if (above !== holder && isInside(workspace, above)) folders.push(above)
+  if (above !== holder && (isInside(workspace, above) || !isInside(workspace, holder))) folders.push(above)
+  const looked: string[] = [`${shownPath(workspace, inCheckpoint)} does not exist`]
   for (const folder of folders) {
     const readme = path.join(folder, 'README.md')
-    if (!(await isFile(readme))) continue
-    const template = await readTemplate(readme, shownPath(workspace, readme))
-    if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
-      return { source: 'workspace', path: readme }
+    const shown = shownPath(workspace, readme)
+    if (!(await isFile(readme))) {
+      looked.push(`${shown} does not exist`)
+      continue
     }
+    const template = await readTemplate(readme, shown)
+    if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
+      return {
+        source: 'workspace',
+        path: readme,
+        why: `Model card: ${shown} (a README.md with placeholders beside the checkpoint folders).`
+      }
+    }
+    looked.push(`${shown} has no placeholders ({RESULT}, {eval_accuracy}, {step}, ...)`)
   }
-  return { source: 'generated' }
+  return {
+    source: 'generated',
+    why: `Model card: generated, because the model-card input is not set, ${looked.join(', ')}.`
+  }
 }
 
 /** Reads a card template; its bytes must survive a round trip, so it must be UTF-8. */

@@ -3,6 +3,7 @@
 import { higherIsBetterFromName } from '../../../domain/metric.js'
 import { benchmarkOf, Collector, type ParsedMetrics } from './collector.js'
 import { isRecord } from './json.js'
+import type { DatasetRef } from '../../../domain/types.js'
 import { metricEntries, metricLabel } from './task-metrics.js'
 
 export function parseLmEval(json: Record<string, unknown>, source: string): ParsedMetrics {
@@ -11,6 +12,7 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
   const groups = isRecord(json.groups) ? json.groups : {}
   const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {}
   const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {}
+  const configs = isRecord(json.configs) ? json.configs : {}
 
   const entryOf = (name: string): Record<string, unknown> | undefined => {
     const candidates = [results[name], groups[name]].filter(isRecord)
@@ -53,7 +55,11 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
       const higherIsBetter = typeof known === 'boolean' ? known : higherIsBetterFromName(primary.metric)
       const label = `${alias || name} (${metricLabel(primary)})`
       out.addBenchmark(
-        benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter),
+        {
+          ...benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter),
+          metric: primary.metric,
+          dataset: datasetOf(name, configs[name])
+        },
         primary.value,
         `task '${name}' metric '${primary.key}'`
       )
@@ -73,4 +79,19 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
   for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
     walk(topOf(name), null)
   return out.finish()
+}
+
+/**
+ * The dataset a task ran on, from the task config lm-eval writes beside its results
+ * (`dataset_path`, `dataset_name`, `test_split`); the task's own name when there is none.
+ */
+function datasetOf(task: string, config: unknown): DatasetRef {
+  const text = (key: string): string | undefined => {
+    const value = isRecord(config) ? config[key] : undefined
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  }
+  const type = text('dataset_path') ?? task
+  const subset = text('dataset_name')
+  const split = text('test_split') ?? text('validation_split')
+  return { type, name: task, ...(subset ? { config: subset } : {}), ...(split ? { split } : {}) }
 }

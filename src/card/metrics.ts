@@ -1,0 +1,84 @@
+// The metrics a run measured, as the Hub's model-index names them: `{type, name, value}` under their
+// real metric id (`wer`, `accuracy`, `acc_norm`), with the dataset when the evaluator knows it.
+// measuredMetrics() is the one place that maps the evaluator's names to Hub metric types; point it
+// at the metric-semantics module when that exists.
+import { EVAL_ACCURACY, EVAL_ACCURACY_NAME, stripEvalPrefix } from '../domain/metric.js'
+import type { Benchmark, DatasetRef } from '../domain/types.js'
+
+/** One measured number, ready for model-index. */
+export interface MeasuredMetric {
+  /** Hub metric id: `wer`, `accuracy`, `f1`, `acc_norm`, a benchmark id. */
+  type: string
+  /** Display name, e.g. `WER`. */
+  name: string
+  value: number
+  /** What it was measured on, when the evaluator says (lm-eval tasks); else the card-dataset input. */
+  dataset?: DatasetRef
+}
+
+/** Display names the Hub's own cards use for common metric ids. */
+const METRIC_NAMES: Record<string, string> = {
+  accuracy: 'Accuracy',
+  acc: 'Accuracy',
+  acc_norm: 'Normalized Accuracy',
+  f1: 'F1',
+  precision: 'Precision',
+  recall: 'Recall',
+  wer: 'WER',
+  cer: 'CER',
+  bleu: 'BLEU',
+  sacrebleu: 'SacreBLEU',
+  rouge1: 'ROUGE-1',
+  rouge2: 'ROUGE-2',
+  rougeL: 'ROUGE-L',
+  rougeLsum: 'ROUGE-Lsum',
+  exact_match: 'Exact Match',
+  matthews_correlation: 'Matthews Correlation',
+  pearson: 'Pearson',
+  spearmanr: 'Spearman',
+  perplexity: 'Perplexity'
+}
+
+export interface MeasuredMetricsInput {
+  benchmarks: readonly Benchmark[]
+  /** Benchmark id -> score (null: no score). */
+  scores: Readonly<Record<string, number | null>>
+  /** The ranked eval_accuracy (reported, or the benchmarks' mean). */
+  evalAccuracy: number | null
+  /** Other numbers the evaluator reported, by name (`eval_accuracy`, `eval_loss`). */
+  reported?: Readonly<Record<string, number>>
+}
+
+/**
+ * The winner's numbers as model-index metrics. Each scored benchmark goes under its metric's id
+ * (lm-eval: the task's metric, e.g. `acc_norm`; otherwise the benchmark id without `eval_`, so
+ * `eval_wer` is `wer`). `eval_accuracy` goes in as `accuracy` when the evaluator reported it;
+ * the action's own mean goes in as `eval_accuracy` only when it is a mean of two or more
+ * higher-is-better benchmarks on one dataset, never as a stand-in for one metric (a WER is not
+ * an accuracy).
+ */
+export function measuredMetrics(input: MeasuredMetricsInput): MeasuredMetric[] {
+  const metrics: MeasuredMetric[] = []
+  const scored = input.benchmarks.filter((b) => isNumber(input.scores[b.id]))
+  for (const b of scored) {
+    const type = b.metric ?? stripEvalPrefix(b.id)
+    const name = b.metric ? b.name : (METRIC_NAMES[type] ?? b.name)
+    metrics.push({ type, name, value: input.scores[b.id] as number, ...(b.dataset ? { dataset: b.dataset } : {}) })
+  }
+  const reported = input.reported?.[EVAL_ACCURACY]
+  if (isNumber(reported) && !metrics.some((m) => m.type === 'accuracy' && !m.dataset)) {
+    metrics.push({ type: 'accuracy', name: METRIC_NAMES.accuracy, value: reported })
+  } else if (
+    !isNumber(reported) &&
+    isNumber(input.evalAccuracy) &&
+    scored.length >= 2 &&
+    scored.every((b) => b.higherIsBetter !== false && !b.dataset)
+  ) {
+    metrics.push({ type: EVAL_ACCURACY, name: EVAL_ACCURACY_NAME, value: input.evalAccuracy })
+  }
+  return metrics
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value)
+}
