@@ -6,7 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseRepoId } from '../domain/repo-id.js'
 import { InputError } from '../util/errors.js'
-import type { InputReader } from './inputs.js'
+import type { InputName, InputReader } from './inputs.js'
+import { assertConfined } from './confine.js'
 import { inputValues, parseWeights, yesNoWord, type InputValues } from './read.js'
 import type {
   AggregateSource,
@@ -29,6 +30,11 @@ export interface ConfigDefaults {
   cpus?: number
   /** HF_ENDPOINT, when set. */
   hubUrl?: string
+  /**
+   * Folders every path input must stay inside, after resolving symlinks (the action: the
+   * workspace and RUNNER_TEMP). `exempt` names inputs the user gave explicitly (CLI flags).
+   */
+  confineTo?: { roots: string[]; exempt?: (name: InputName) => boolean }
 }
 
 /** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
@@ -86,16 +92,29 @@ function parseReport(inputs: InputValues): ReportConfig {
   }
 }
 
+/** A URL's text with anything before an `@` in its authority hidden (it may be a password). */
+function withoutUserInfo(value: string): string {
+  return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@')
+}
+
 /** http(s) only, without a trailing slash (the client appends paths): the one place it is stripped. */
 function parseHubUrl(value: string): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('hub-url', `'${value}' is not a URL; write e.g. https://huggingface.co.`)
+    throw new InputError('hub-url', `'${withoutUserInfo(value)}' is not a URL; write e.g. https://huggingface.co.`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('hub-url', `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`)
+    throw new InputError('hub-url', `'${withoutUserInfo(value)}' must be an http(s) URL, e.g. https://huggingface.co.`)
+  }
+  // Never echoed: the text may hold a password.
+  if (url.username || url.password) {
+    throw new InputError(
+      'hub-url',
+      `holds a user name or password (https://user:pass@host): credentials never go in the URL, where logs would show them. ` +
+        `Give the Hub's address alone (${url.protocol}//${url.host}) and the token as hf-token.`
+    )
   }
   return url.toString().replace(/\/+$/, '')
 }
@@ -124,7 +143,9 @@ function parsePublish(inputs: InputValues, defaults: ConfigDefaults): PublishCon
     assets: inputs.list('assets'),
     exclude: inputs.list('exclude'),
     dryRun: inputs.yesNo('dry-run'),
-    hubTag: inputs.yesNo('hub-tag')
+    hubTag: inputs.yesNo('hub-tag'),
+    hubTimeoutMs: inputs.duration('hub-timeout'),
+    publishTimeoutMs: inputs.duration('publish-timeout')
   }
 }
 
@@ -150,6 +171,16 @@ function parseAggregate(value: string | undefined, workspace: string): Aggregate
   return { kind: 'files', pattern: path.resolve(workspace, value), given: value }
 }
 
+/** Path inputs that are read or written stay inside the allowed folders (config/confine.ts). */
+function confinePaths(
+  defaults: ConfigDefaults,
+  paths: { outputDir: string; modelCard?: string; baseline?: BaselineSource }
+): void {
+  assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true })
+  if (paths.modelCard) assertConfined('model-card', paths.modelCard, defaults.confineTo)
+  if (paths.baseline?.kind === 'file') assertConfined('baseline', paths.baseline.path, defaults.confineTo)
+}
+
 export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config {
   const workspace = path.resolve(defaults.workspace)
   const inputs = inputValues(read, workspace)
@@ -170,10 +201,12 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     )
   }
   const checkpointDirGiven = inputs.withDefault('checkpoint-dir')
+  const outputDir = inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir)
+  confinePaths(defaults, { outputDir, modelCard: publish.modelCard, baseline: gate.baseline })
   return {
     workspace,
     checkpointDir: path.resolve(workspace, checkpointDirGiven),
-    outputDir: inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir),
+    outputDir,
     evaluation: parseEvaluation(inputs, defaults),
     ranking: {
       metric: inputs.withDefault('metric'),

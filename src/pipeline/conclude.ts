@@ -1,6 +1,5 @@
 // What a full run and an aggregate run do once the checkpoints are ranked: compare with the
 // baseline, gate, publish, write the summary, and deliver it (artifact, pull request comment).
-import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareWithBaseline } from '../domain/compare.js'
 import { evaluateGate } from '../domain/gate.js'
@@ -9,6 +8,8 @@ import { renderComparisonMarkdown } from '../report/comparison.js'
 import { comparisonSection, gateSection, publishSection } from '../report/sections.js'
 import { renderEvaluationSummary } from '../report/summary.js'
 import { errorMessage } from '../util/errors.js'
+import { writeJobFile } from '../util/job-files.js'
+import { redact } from '../util/redact.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
 import type { EvaluationOutcome, PipelineOptions, PipelineResult } from './types.js'
@@ -62,10 +63,15 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
       workspaceDir: config.workspace,
       github: options.github,
       localToken: options.localToken,
-      blockedBecause: gate.status === 'failed' ? 'the gate failed' : undefined,
+      blockedBecause: options.signal?.aborted
+        ? 'the run was cancelled'
+        : gate.status === 'failed'
+          ? 'the gate failed'
+          : undefined,
       log,
       onSecret: options.onSecret ?? (() => {}),
-      fetch: options.fetch
+      fetch: options.fetch,
+      signal: options.signal
     })
   } catch (error) {
     failures.push(`Publishing failed: ${errorMessage(error)}`)
@@ -79,9 +85,9 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     gateSection(gate),
     publishSection(publish)
   ]
-  const summary = sections.filter(Boolean).join('\n\n') + '\n'
+  const summary = redact(sections.filter(Boolean).join('\n\n') + '\n')
   const summaryFile = path.join(config.outputDir, 'summary.md')
-  await writeFile(summaryFile, summary)
+  await writeJobFile('the summary copy', summaryFile, summary)
 
   const artifact = await uploadRunArtifact({
     github: options.github,
@@ -106,6 +112,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
   } catch (error) {
     failures.push(errorMessage(error))
   }
+  if (options.signal?.aborted) failures.push(errorMessage(options.signal.reason))
   const failure = failures.length > 0 ? failures.join('\n') : undefined
   return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary }
 }

@@ -10,7 +10,11 @@ export async function runFull(options: PipelineOptions): Promise<PipelineResult>
   const discovery = await discoverCheckpoints(config, log)
   const skipped = discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : ''
   log.info(`Found ${discovery.checkpoints.length} checkpoints in ${discovery.shownAs}${skipped}`)
-  const evaluation = await evaluator.evaluate(discovery.checkpoints, { log, onProgress: options.onProgress })
+  const evaluation = await evaluator.evaluate(discovery.checkpoints, {
+    log,
+    onProgress: options.onProgress,
+    signal: options.signal
+  })
   const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped)
   const files = await writeScoresFiles(scores, config.outputDir)
   return conclude(options, { discovery, evaluation, ranking, scores, files })

@@ -23,7 +23,12 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
       `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`
   )
   // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-  const evaluation = await evaluator.evaluate(checkpoints, { log, onProgress: options.onProgress, allFailed: 'return' })
+  const evaluation = await evaluator.evaluate(checkpoints, {
+    log,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    allFailed: 'return'
+  })
   if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
     log.warning(
       `All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +
