@@ -31,11 +31,12 @@ export function assertConfined(
   name: InputName,
   value: string,
   confine: { roots: string[]; exempt?: (name: InputName) => boolean } | undefined,
-  options: { kernelFs?: boolean } = {}
+  options: { kernelFs?: boolean; given?: string } = {}
 ): void {
   const real = realPathOf(value)
+  const shown = options.given ?? value
   if (options.kernelFs && process.platform !== 'win32' && KERNEL_FS.some((k) => inside(k, real))) {
-    throw new InputError(name, `'${value}' is inside ${real.split(path.sep).slice(0, 2).join(path.sep)}, a kernel file system; choose a folder in the workspace.`)
+    throw new InputError(name, `'${shown}' is inside ${real.split(path.sep).slice(0, 2).join(path.sep)}, a kernel file system; choose a folder in the workspace.`)
   }
   if (!confine || confine.exempt?.(name)) return
   const roots = confine.roots.filter(Boolean).map(realPathOf)
@@ -43,7 +44,7 @@ export function assertConfined(
   const via = real !== path.resolve(value) ? ` (it resolves to ${real} through a symlink)` : ''
   throw new InputError(
     name,
-    `'${value}' is outside the workspace${roots.length > 1 ? ' and the runner temp folder' : ''}${via}. ` +
+    `'${shown}' is outside the workspace${roots.length > 1 ? ' and the runner temp folder' : ''}${via}. ` +
       `Paths must stay inside ${roots.join(' or ')}: give a path relative to the workspace.`
   )
 }

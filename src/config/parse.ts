@@ -174,11 +174,14 @@ function parseAggregate(value: string | undefined, workspace: string): Aggregate
 /** Path inputs that are read or written stay inside the allowed folders (config/confine.ts). */
 function confinePaths(
   defaults: ConfigDefaults,
+  inputs: InputValues,
   paths: { outputDir: string; modelCard?: string; baseline?: BaselineSource }
 ): void {
-  assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true })
-  if (paths.modelCard) assertConfined('model-card', paths.modelCard, defaults.confineTo)
-  if (paths.baseline?.kind === 'file') assertConfined('baseline', paths.baseline.path, defaults.confineTo)
+  const given = (name: InputName) => ({ given: inputs.text(name) })
+  assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true, ...given('output-dir') })
+  if (paths.modelCard) assertConfined('model-card', paths.modelCard, defaults.confineTo, given('model-card'))
+  if (paths.baseline?.kind === 'file')
+    assertConfined('baseline', paths.baseline.path, defaults.confineTo, given('baseline'))
 }
 
 export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config {
@@ -202,7 +205,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
   }
   const checkpointDirGiven = inputs.withDefault('checkpoint-dir')
   const outputDir = inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir)
-  confinePaths(defaults, { outputDir, modelCard: publish.modelCard, baseline: gate.baseline })
+  confinePaths(defaults, inputs, { outputDir, modelCard: publish.modelCard, baseline: gate.baseline })
   return {
     workspace,
     checkpointDir: path.resolve(workspace, checkpointDirGiven),
