@@ -216,7 +216,9 @@ describe('hub-url with credentials', () => {
   )
 
   it('does not echo user info in a URL that does not parse either', () => {
-    expect(() => parseConfig(read({ 'hub-url': 'http://user:s3cr3t@[bad' }), defaults)).toThrow(/'http:\/\/\*\*\*@\[bad' is not a URL/)
+    expect(() => parseConfig(read({ 'hub-url': 'http://user:s3cr3t@[bad' }), defaults)).toThrow(
+      /'http:\/\/\*\*\*@\[bad' is not a URL/
+    )
   })
 })
 
@@ -250,20 +252,33 @@ describe('path inputs stay inside the workspace or the runner temp folder', () =
   const action = () => ({ workspace: ws, outputDir: path.join(temp, 'out'), confineTo: { roots: [ws, temp] } })
 
   it.each<[Partial<Record<InputName, string>>, RegExp]>([
-    [{ 'model-card': '../../etc/passwd' }, /^Input 'model-card': '\.\.\/\.\.\/etc\/passwd' is outside the workspace and the runner temp folder\./],
-    [{ 'model-card': 'etc-link/passwd' }, /^Input 'model-card': 'etc-link\/passwd' is outside .* \(it resolves to \/etc\/passwd through a symlink\)/],
+    [
+      { 'model-card': '../../etc/passwd' },
+      /^Input 'model-card': '\.\.\/\.\.\/etc\/passwd' is outside the workspace and the runner temp folder\./
+    ],
+    [
+      { 'model-card': 'etc-link/passwd' },
+      /^Input 'model-card': 'etc-link\/passwd' is outside .* \(it resolves to \/etc\/passwd through a symlink\)/
+    ],
     [{ 'model-card': '/etc/passwd' }, /^Input 'model-card': '\/etc\/passwd' is outside/],
     [{ baseline: '/etc/scores.json' }, /^Input 'baseline': '\/etc\/scores\.json' is outside/],
     [{ 'output-dir': '/var/tmp/out' }, /^Input 'output-dir': '\/var\/tmp\/out' is outside/],
     [{ 'output-dir': 'etc-link/new/out' }, /^Input 'output-dir': .* through a symlink/],
-    [{ 'output-dir': '/proc/self/fd' }, /^Input 'output-dir': '\/proc\/self\/fd' is inside \/proc, a kernel file system/]
+    [
+      { 'output-dir': '/proc/self/fd' },
+      /^Input 'output-dir': '\/proc\/self\/fd' is inside \/proc, a kernel file system/
+    ]
   ])('refuses %j in the action', (inputs, message) => {
     expect(() => parseConfig(read(inputs), action())).toThrow(message)
   })
 
   it('accepts paths in the workspace and in the runner temp folder', () => {
     const c = parseConfig(
-      read({ 'model-card': 'cards/README.md', baseline: path.join(temp, 'old/scores.json'), 'output-dir': path.join(temp, 'x') }),
+      read({
+        'model-card': 'cards/README.md',
+        baseline: path.join(temp, 'old/scores.json'),
+        'output-dir': path.join(temp, 'x')
+      }),
       action()
     )
     expect(c.publish.modelCard).toBe(path.join(ws, 'cards/README.md'))

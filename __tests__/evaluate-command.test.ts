@@ -333,11 +333,7 @@ describe('processes a command leaves behind', () => {
     for (let i = 0; i < 60 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
     return pids.filter(alive)
   }
-  const pidsIn = (file: string) =>
-    readFileSync(path.join(work, file), 'utf8')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number)
+  const pidsIn = (file: string) => readFileSync(path.join(work, file), 'utf8').split(/\s+/).filter(Boolean).map(Number)
 
   it('is done when the command exits: a setsid child is killed, named, and the checkpoint stays ok', async () => {
     // The child leaves the process group (setsid) and holds stdout open; before, the step
@@ -352,7 +348,9 @@ describe('processes a command leaves behind', () => {
     expect(run.results[0]).toMatchObject({ status: 'ok', scores: { accuracy: 0.7 } })
     expect(await survivors(pidsIn('leak.pid'))).toEqual([])
     expect(log.lines).toContainEqual(
-      expect.stringMatching(/^warning: step_1: the command exited but left 1 process \(pid \d+ (setsid )?sleep 60\) running; killed/)
+      expect.stringMatching(
+        /^warning: step_1: the command exited but left 1 process \(pid \d+ (setsid )?sleep 60\) running; killed/
+      )
     )
   })
 
@@ -387,7 +385,11 @@ describe('processes a command leaves behind', () => {
       log: recordingLogger(),
       signal: controller.signal
     })
-    for (let i = 0; i < 100 && !(existsSync(path.join(work, 'bg-1.pid')) && existsSync(path.join(work, 'bg-2.pid'))); i++)
+    for (
+      let i = 0;
+      i < 100 && !(existsSync(path.join(work, 'bg-1.pid')) && existsSync(path.join(work, 'bg-2.pid')));
+      i++
+    )
       await new Promise((r) => setTimeout(r, 20))
     controller.abort(new Error('SIGTERM'))
     await expect(promise).rejects.toThrow('SIGTERM')

@@ -455,7 +455,9 @@ describe('the content check of what goes up', () => {
     expect(error).toBeInstanceOf(UploadPlanError)
     const problems = (error as UploadPlanError).problems
     expect(problems).toHaveLength(3)
-    expect(problems.join('\n')).toMatch(/checkpoints\/step_1000\/blob\.bin \(as blob\.bin\) contains a token this run holds/)
+    expect(problems.join('\n')).toMatch(
+      /checkpoints\/step_1000\/blob\.bin \(as blob\.bin\) contains a token this run holds/
+    )
     expect(problems.join('\n')).toMatch(/run_config\.json/)
     expect(problems.join('\n')).toMatch(/push\.log/)
     expect(problems.join('\n')).not.toContain(TOKEN)

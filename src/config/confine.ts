@@ -36,7 +36,10 @@ export function assertConfined(
   const real = realPathOf(value)
   const shown = options.given ?? value
   if (options.kernelFs && process.platform !== 'win32' && KERNEL_FS.some((k) => inside(k, real))) {
-    throw new InputError(name, `'${shown}' is inside ${real.split(path.sep).slice(0, 2).join(path.sep)}, a kernel file system; choose a folder in the workspace.`)
+    throw new InputError(
+      name,
+      `'${shown}' is inside ${real.split(path.sep).slice(0, 2).join(path.sep)}, a kernel file system; choose a folder in the workspace.`
+    )
   }
   if (!confine || confine.exempt?.(name)) return
   const roots = confine.roots.filter(Boolean).map(realPathOf)

@@ -140,7 +140,8 @@ export const INPUTS = {
   'hub-timeout': {
     kind: 'duration',
     default: '60s',
-    description: 'A Hub request that gets no answer, or an upload or download that moves no data, for this long fails with an error naming the request, e.g. 30s, 2m.'
+    description:
+      'A Hub request that gets no answer, or an upload or download that moves no data, for this long fails with an error naming the request, e.g. 30s, 2m.'
   },
   'publish-timeout': {
     kind: 'duration',

@@ -276,6 +276,8 @@ export function createTimedFetch(options: TimedFetchOptions): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch
   const every = options.waitingEveryMs ?? 30_000
   const input = options.inputName ?? 'hub-timeout'
+  // How often a request's progress is looked at: fine enough for the shortest limit.
+  const tick = Math.max(10, Math.min(1000, options.timeoutMs, every))
   const timedFetch = async (resource: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> => {
     const url = toUrl(resource)
     const method = (init.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase()
@@ -295,7 +297,11 @@ export function createTimedFetch(options: TimedFetchOptions): typeof fetch {
       const idle = now - lastProgress
       if (idle >= options.timeoutMs) {
         const doing =
-          phase === 'sending' ? 'took no more bytes of the upload' : phase === 'reading' ? 'sent no more bytes' : 'did not answer'
+          phase === 'sending'
+            ? 'took no more bytes of the upload'
+            : phase === 'reading'
+              ? 'sent no more bytes'
+              : 'did not answer'
         controller.abort(
           new HubTimeoutError(
             `the Hub ${doing} for ${formatDelay(options.timeoutMs)} (${input}) on ${what}; the request was abandoned. ` +
@@ -308,9 +314,9 @@ export function createTimedFetch(options: TimedFetchOptions): typeof fetch {
         lastSaid = now
         options.onWaiting?.(`Still waiting for the Hub: ${what} (${Math.round(idle / 1000)}s without an answer)`)
       }
-      timer = setTimeout(check, Math.min(1000, options.timeoutMs)).unref()
+      timer = setTimeout(check, tick).unref()
     }
-    let timer = setTimeout(check, Math.min(1000, options.timeoutMs)).unref()
+    let timer = setTimeout(check, tick).unref()
     let body = init.body
     if (isBlobBody(body)) {
       phase = 'sending'

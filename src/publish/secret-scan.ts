@@ -27,7 +27,11 @@ export async function fileContainsAny(file: string, needles: Buffer[]): Promise<
 }
 
 /** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
-export async function assertNoHeldSecrets(files: PlannedFile[], workspace: string, secrets = heldSecrets()): Promise<void> {
+export async function assertNoHeldSecrets(
+  files: PlannedFile[],
+  workspace: string,
+  secrets = heldSecrets()
+): Promise<void> {
   if (secrets.length === 0) return
   const needles = [...new Set(secrets.flatMap(encodedForms))].filter((n) => n.length >= 4).map((n) => Buffer.from(n))
   const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {

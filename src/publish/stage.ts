@@ -13,6 +13,7 @@ import { shownPath } from '../util/paths.js'
 import { errorMessage } from '../util/errors.js'
 import { redact } from '../util/redact.js'
 import type { UploadPlan } from '../domain/publication.js'
+import type * as Hub from '../hub/index.js'
 import { assertNoHeldSecrets } from './secret-scan.js'
 
 /** `2h`, `90m`, `45s`: how a duration input reads. */
@@ -190,7 +191,7 @@ interface PublishContext {
   plan: UploadPlan
   fullRepoId: string | null
   fetch: typeof globalThis.fetch
-  hub: typeof import('../hub/index.js')
+  hub: typeof Hub
 }
 
 async function publishWith(options: PublishStageOptions, context: PublishContext): Promise<PublishOutcome> {

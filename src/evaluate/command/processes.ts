@@ -74,7 +74,7 @@ export function findCommandProcesses(cookie: string, groupId: number | undefined
     if ((groupId !== undefined && p.pgid === groupId) || hasCookie(p.pid, marker)) found.add(p.pid)
   }
   // Children of found processes, to any depth (a child that cleared its environment).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const p of infos) {
       if (!found.has(p.pid) && found.has(p.ppid)) {
