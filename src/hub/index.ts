@@ -4,7 +4,7 @@
 
 export { publishToHub } from './commit.js'
 export { downloadRepoFile } from './files.js'
-export { createTimedFetch, HubTimeoutError } from './transport.js'
+export { createHubFetch, createTimedFetch, formatDelay, HubTimeoutError } from './transport.js'
 export { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from './auth.js'
 
 export type { PublishFile, PublishOptions, PublishProgress, PublishResult } from './types.js'

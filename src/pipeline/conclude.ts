@@ -27,7 +27,8 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     benchmarks: evaluation.benchmarks,
     log,
     localToken: options.localToken,
-    fetch: options.fetch
+    fetch: options.fetch,
+    signal: options.signal
   })
   const gate = evaluateGate({
     metric: ranking.metric,

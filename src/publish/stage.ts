@@ -173,7 +173,15 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
       signal: deadline.signal,
       onWaiting: (message) => log.info(message)
     })
-    return await publishWith(options, { plan, fullRepoId, fetch, hub })
+    // Single calls (whoami, the OIDC exchange) get the retries publishToHub adds for itself.
+    const retrying = hub.createHubFetch({
+      fetch,
+      onRetry: (e) =>
+        log.info(
+          `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${hub.formatDelay(e.delayMs)}`
+        )
+    })
+    return await publishWith(options, { plan, fullRepoId, fetch, retrying, hub })
   } catch (error) {
     if (deadline.expired) {
       throw new PublishError(
@@ -190,17 +198,20 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
 interface PublishContext {
   plan: UploadPlan
   fullRepoId: string | null
+  /** Every wait bounded (hub-timeout, publish-timeout); for publishToHub, which retries itself. */
   fetch: typeof globalThis.fetch
+  /** The same with retries, for single calls. */
+  retrying: typeof globalThis.fetch
   hub: typeof Hub
 }
 
 async function publishWith(options: PublishStageOptions, context: PublishContext): Promise<PublishOutcome> {
   const { config, log } = options
-  const { plan, fullRepoId, fetch } = context
+  const { plan, fullRepoId, fetch, retrying } = context
   const repo = config.repo!
   const best = options.winner!
   const checkpoint = best.evaluation.checkpoint
-  const auth = await credentials(options, fullRepoId, fetch)
+  const auth = await credentials(options, fullRepoId, retrying)
   if (!auth) {
     const why =
       'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)'
@@ -214,7 +225,7 @@ async function publishWith(options: PublishStageOptions, context: PublishContext
   }
   log.info(`Publishing with ${auth.source}.`)
   const { assertCanWrite, publishToHub, whoami } = context.hub
-  const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch })
+  const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: retrying })
   const repoId = resolveRepoId(repo, me.name)
   assertCanWrite(me, { hubUrl: config.hubUrl, repoId })
 
