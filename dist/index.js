@@ -30885,13 +30885,20 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64389);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1027);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(56783);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(14386);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(65365);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_10___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_10__);
+/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(91156);
+/* harmony import */ var _util_cancel_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(24436);
+/* harmony import */ var _util_job_files_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(15913);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(29906);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(50767);
 // run(): the action. Reads INPUT_* into a Config, runs the pipeline, writes outputs and the job
 // summary, and fails the step with a message that says how to fix the problem.
 
@@ -30905,28 +30912,62 @@ module.exports = {
 
 
 
-/** The step's log, with warnings as annotations (on files named relative to the workspace) and groups folded. */
+
+
+
+
+
+
+/**
+ * The step's log, with warnings as annotations (on files named relative to the workspace) and
+ * groups folded. Every line passes the one redaction point; text other programs printed is
+ * wrapped in `::stop-commands::` so that an `::error::` in it is not an annotation of ours.
+ */
 function actionsLogger(workspace) {
-    return {
+    return (0,_util_log_js__WEBPACK_IMPORTED_MODULE_14__/* .redactingLogger */ .S)({
         info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
         warning: (m, file) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, file ? { file: (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .shownPath */ .pS)(workspace, file) } : undefined),
         notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m),
         debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
         startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
-        endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4()
-    };
+        endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+        output: (text) => {
+            const resume = (0,node_crypto__WEBPACK_IMPORTED_MODULE_10__.randomUUID)();
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${resume}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${resume}::`);
+        }
+    });
+}
+/** Masks a secret in the runner's log and registers it with our own redaction. */
+function holdSecret(value) {
+    if (!value)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .addSecret */ .Ck)(value);
 }
 /** Inputs, with every secret masked before anything can print it. */
 function readInput(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value && _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'secret')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'secret')
+        holdSecret(value);
     return value;
+}
+/** Writes a job file of the runner (outputs, summary); a failure says what it was and whether the publish happened. */
+function jobFileError(what, error, result) {
+    const file = what === 'the job summary' ? process.env.GITHUB_STEP_SUMMARY : process.env.GITHUB_OUTPUT;
+    const cause = file ? (0,_util_job_files_js__WEBPACK_IMPORTED_MODULE_13__/* .describeFileError */ .SQ)(file, error) : (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error);
+    const published = result?.publish.status === 'published'
+        ? ` The model WAS published: ${result.publish.result.prUrl ?? result.publish.result.commitUrl}.`
+        : result
+            ? ' Nothing was published.'
+            : '';
+    return `Could not write ${what} (${what === 'the job summary' ? 'GITHUB_STEP_SUMMARY' : 'GITHUB_OUTPUT'}) to ${cause}.${published}`;
 }
 function setOutputs(result, workspace) {
     const { ranking, scores, files, gate, publish, artifact, comment } = result;
     const w = ranking.winner;
-    const set = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value ?? '');
+    const set = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .redact */ .E$)(value ?? ''));
     const published = publish.status === 'published' ? publish.result : undefined;
     set('best-checkpoint', w ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .shownPath */ .pS)(workspace, w.evaluation.checkpoint.path) : undefined);
     set('best-step', w ? String(w.evaluation.checkpoint.step) : '');
@@ -30947,29 +30988,72 @@ function setOutputs(result, workspace) {
     set('pr-url', published?.prUrl);
 }
 async function run() {
+    // Secrets GitHub hands the process: masked and redacted before anything prints.
+    holdSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    holdSecret(process.env.ACTIONS_RUNTIME_TOKEN);
+    const cancel = (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelOnSignals */ .dJ)({
+        say: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+        onForce: () => {
+            for (const p of (0,_evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_11__/* .killAllRunningCommands */ .Vm)())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`killed pid ${p.pid} (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .redact */ .E$)(p.command)})`);
+        }
+    });
+    let result;
     try {
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const runnerTemp = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
         const config = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(readInput, {
             // Relative paths mean the repository checkout, wherever the runner started this process.
-            workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-            outputDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'checkpoint-eval'),
-            hubUrl: process.env.HF_ENDPOINT
+            workspace,
+            outputDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runnerTemp, 'checkpoint-eval'),
+            hubUrl: process.env.HF_ENDPOINT,
+            confineTo: { roots: [workspace, runnerTemp] }
         });
         const log = actionsLogger(config.workspace);
-        const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)({
+        result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)({
             ...(0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .actionRun */ .mY)(process.env),
             config,
             log,
-            onProgress: (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)({ write: (line) => log.info(line), verb: 'evaluated' }),
-            onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)
+            onProgress: (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_16__/* .progressReporter */ .x)({ write: (line) => log.info(line), verb: 'evaluated' }),
+            onSecret: holdSecret,
+            signal: cancel.signal
         });
-        setOutputs(result, config.workspace);
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(result.summary).write();
-        if (result.failure)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(result.failure);
+        const failures = result.failure ? [result.failure] : [];
+        try {
+            setOutputs(result, config.workspace);
+        }
+        catch (error) {
+            failures.push(jobFileError('the outputs', error, result));
+        }
+        try {
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .redact */ .E$)(result.summary)).write();
+        }
+        catch (error) {
+            failures.push(jobFileError('the job summary', error, result));
+        }
+        if (failures.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .redact */ .E$)(failures.join('\n')));
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error));
+        if ((0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_12__/* .isCancellation */ .iB)(error, cancel.signal))
+            await writeCancelledSummary(cancel.received ?? 'a signal');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .redact */ .E$)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)));
     }
+    finally {
+        cancel.dispose();
+        // Cancelled: exit now (a handle left by an aborted request must not keep the runner waiting).
+        if (cancel.received)
+            process.exit(1);
+    }
+}
+/** What a cancelled run knows: it was cancelled, and nothing was published. */
+async function writeCancelledSummary(signalName) {
+    const text = `## Cancelled\n\nThe run was cancelled (${signalName}) before it finished: no new evaluation was started, ` +
+        'running evaluations were killed with every process they started, and nothing was published.\n';
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addRaw(text)
+        .write()
+        .catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(jobFileError('the job summary', error, undefined)));
 }
 
 
@@ -31177,12 +31261,12 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(64389);
-// EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
-var parse = __nccwpck_require__(5374);
+// EXTERNAL MODULE: ./src/config/parse.ts + 2 modules
+var parse = __nccwpck_require__(1027);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 58 modules
-var run = __nccwpck_require__(56783);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 57 modules
+var run = __nccwpck_require__(14386);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -31272,10 +31356,22 @@ var errors = __nccwpck_require__(70017);
 var progress = __nccwpck_require__(65365);
 // EXTERNAL MODULE: ./src/util/version.ts
 var version = __nccwpck_require__(76092);
+// EXTERNAL MODULE: ./src/evaluate/command/shell.ts + 2 modules
+var shell = __nccwpck_require__(91156);
+// EXTERNAL MODULE: ./src/util/cancel.ts
+var util_cancel = __nccwpck_require__(24436);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __nccwpck_require__(29906);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(50767);
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The terminal entry: the same pipeline as the action, with --flags named like the inputs (built
 // from the one input table). main() returns the exit code: 0 on success, 1 on any error or a
 // failed gate.
+
+
+
+
 
 
 
@@ -31379,17 +31475,32 @@ async function main(argv) {
         process.stdout.write(`${version/* TOOL_NAME */.l} ${version/* TOOL_VERSION */.w}\n`);
         return 0;
     }
-    const log = terminalLogger(Boolean(values.verbose));
+    const log = (0,util_log/* redactingLogger */.S)(terminalLogger(Boolean(values.verbose)));
     const read = (name) => {
         const value = values[name];
-        return typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
+        const text = typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
+        if (inputs/* INPUTS */.mc[name].kind === 'secret')
+            (0,redact/* addSecret */.Ck)(text);
+        return text;
     };
+    // There is no runner mask in a terminal: our redaction is all there is.
+    (0,redact/* addSecret */.Ck)(process.env.HF_TOKEN);
+    const cancel = (0,util_cancel/* cancelOnSignals */.dJ)({
+        say: (m) => process.stderr.write(`${m}\n`),
+        onForce: () => {
+            for (const p of (0,shell/* killAllRunningCommands */.Vm)())
+                process.stderr.write(`killed pid ${p.pid} (${(0,redact/* redact */.E$)(p.command)})\n`);
+        },
+        exitCode: 130
+    });
     try {
         const workspace = process.cwd();
         const config = (0,parse/* parseConfig */.o4)(read, {
             workspace,
             outputDir: inputs/* INPUTS */.mc['output-dir'].local,
-            hubUrl: process.env.HF_ENDPOINT
+            hubUrl: process.env.HF_ENDPOINT,
+            // A path typed on the command line is the user's explicit choice; anything else stays here.
+            confineTo: { roots: [workspace], exempt: (name) => values[name] !== undefined }
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
         const local = needsToken
@@ -31399,6 +31510,7 @@ async function main(argv) {
                 homeDir: external_node_os_default().homedir()
             })
             : null;
+        (0,redact/* addSecret */.Ck)(local?.token);
         if (local)
             log.debug(`Hub token from ${local.source}`);
         const result = await (0,run/* runPipeline */.a)({
@@ -31406,22 +31518,27 @@ async function main(argv) {
             log,
             run: (0,context/* runMetadata */.Vn)(process.env),
             localToken: local?.token,
+            onSecret: redact/* addSecret */.Ck,
+            signal: cancel.signal,
             onProgress: process.stderr.isTTY
                 ? (0,progress/* progressReporter */.x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
                 : (0,progress/* progressReporter */.x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
         });
         const shown = external_node_path_default().relative(workspace, result.files.json);
-        process.stdout.write(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown));
-        process.stdout.write(renderTerminalOutcome(result));
+        process.stdout.write((0,redact/* redact */.E$)(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown)));
+        process.stdout.write((0,redact/* redact */.E$)(renderTerminalOutcome(result)));
         if (result.failure) {
-            process.stderr.write(`error: ${result.failure}\n`);
+            process.stderr.write(`error: ${(0,redact/* redact */.E$)(result.failure)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n`);
-        return 1;
+        process.stderr.write(`error: ${(0,redact/* redact */.E$)((0,errors/* errorMessage */.g)(error))}\n`);
+        return (0,util_cancel/* isCancellation */.iB)(error, cancel.signal) ? 130 : 1;
+    }
+    finally {
+        cancel.dispose();
     }
 }
 
@@ -31539,6 +31656,16 @@ const INPUTS = {
         kind: 'url',
         description: 'Hub endpoint (enterprise or test hubs). Default: $HF_ENDPOINT if set, else https://huggingface.co.'
     },
+    'hub-timeout': {
+        kind: 'duration',
+        default: '60s',
+        description: 'A Hub request that gets no answer, or an upload or download that moves no data, for this long fails with an error naming the request, e.g. 30s, 2m.'
+    },
+    'publish-timeout': {
+        kind: 'duration',
+        default: '2h',
+        description: 'Time limit for the whole publish (credentials, upload, commit, verification), e.g. 90m, 3h.'
+    },
     private: {
         kind: 'yes-no',
         default: 'false',
@@ -31624,7 +31751,7 @@ const OUTPUTS = {
 
 /***/ }),
 
-/***/ 5374:
+/***/ 1027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31645,6 +31772,51 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var repo_id = __nccwpck_require__(15934);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(70017);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/config/confine.ts
+// Path inputs stay where the job's files are: the workspace, or the runner's temp folder. A path
+// is judged after resolving symlinks (of its nearest existing folder, for one not made yet), so
+// `model-card: ../../etc/passwd` or a symlink to /etc can't publish the runner's files.
+
+
+
+/** Kernel file systems: writing there can hang or do harm, and is never what a user meant. */
+const KERNEL_FS = ['/proc', '/sys', '/dev'];
+/** The real path of `p`: symlinks resolved as far as the path exists, the rest appended. */
+function realPathOf(p) {
+    const rest = [];
+    for (let current = external_node_path_default().resolve(p);; current = external_node_path_default().dirname(current)) {
+        try {
+            return external_node_path_default().join((0,external_node_fs_.realpathSync)(current), ...rest.reverse());
+        }
+        catch {
+            if (external_node_path_default().dirname(current) === current)
+                return external_node_path_default().resolve(p);
+            rest.push(external_node_path_default().basename(current));
+        }
+    }
+}
+function inside(root, p) {
+    const rel = external_node_path_default().relative(root, p);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function assertConfined(name, value, confine, options = {}) {
+    const real = realPathOf(value);
+    const shown = options.given ?? value;
+    if (options.kernelFs && process.platform !== 'win32' && KERNEL_FS.some((k) => inside(k, real))) {
+        throw new errors/* InputError */.d(name, `'${shown}' is inside ${real.split((external_node_path_default()).sep).slice(0, 2).join((external_node_path_default()).sep)}, a kernel file system; choose a folder in the workspace.`);
+    }
+    if (!confine || confine.exempt?.(name))
+        return;
+    const roots = confine.roots.filter(Boolean).map(realPathOf);
+    if (roots.some((root) => inside(root, real)))
+        return;
+    const via = real !== external_node_path_default().resolve(value) ? ` (it resolves to ${real} through a symlink)` : '';
+    throw new errors/* InputError */.d(name, `'${shown}' is outside the workspace${roots.length > 1 ? ' and the runner temp folder' : ''}${via}. ` +
+        `Paths must stay inside ${roots.join(' or ')}: give a path relative to the workspace.`);
+}
+
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(64389);
 ;// CONCATENATED MODULE: ./src/config/read.ts
@@ -31664,6 +31836,10 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item.length > 0);
 }
+/** Plain decimal notation: `0.7`, `-1`, `.5`, `1e-3`; not `0x1`, `0b1`, `Infinity` or `1_000`. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Checkpoints evaluated at once: more than this is a typo, not a machine. */
+const MAX_CONCURRENCY = 256;
 /** `90`, `90s`, `30m`, `2h` -> milliseconds. */
 function parseDuration(input, value) {
     const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
@@ -31741,15 +31917,15 @@ function inputValues(read, workspace) {
             throw new errors/* InputError */.d(name, `'${read(name).trim()}' must be one of ${choices.join(', ')}.`);
         },
         number: (name, example) => ifSet(name, (value) => {
-            const n = Number(value);
+            const n = DECIMAL.test(value) ? Number(value) : NaN;
             if (!Number.isFinite(n))
-                throw new errors/* InputError */.d(name, `'${value}' is not a number; write e.g. ${example}.`);
+                throw new errors/* InputError */.d(name, `'${value}' is not a decimal number; write e.g. ${example}.`);
             return n;
         }),
         count: (name) => ifSet(name, (value) => {
-            const n = Number(value);
-            if (!Number.isSafeInteger(n) || n < 1)
-                throw new errors/* InputError */.d(name, `'${value}' must be a whole number of at least 1.`);
+            const n = /^\d+$/.test(value) ? Number(value) : NaN;
+            if (!Number.isSafeInteger(n) || n < 1 || n > MAX_CONCURRENCY)
+                throw new errors/* InputError */.d(name, `'${value}' must be a whole number from 1 to ${MAX_CONCURRENCY}.`);
             return n;
         }),
         duration: (name) => parseDuration(name, raw(name)),
@@ -31762,6 +31938,7 @@ function inputValues(read, workspace) {
 // their own and against each other; what only a stage knows (the built-in suite's benchmark
 // names, the command template's rules) that stage checks when it is created, still before any
 // side effect. Every error names the input and says how to fix it.
+
 
 
 
@@ -31810,6 +31987,10 @@ function parseReport(inputs) {
         artifactName: inputs.text('artifact-name')
     };
 }
+/** A URL's text with anything before an `@` in its authority hidden (it may be a password). */
+function withoutUserInfo(value) {
+    return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@');
+}
 /** http(s) only, without a trailing slash (the client appends paths): the one place it is stripped. */
 function parseHubUrl(value) {
     let url;
@@ -31817,10 +31998,15 @@ function parseHubUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new errors/* InputError */.d('hub-url', `'${value}' is not a URL; write e.g. https://huggingface.co.`);
+        throw new errors/* InputError */.d('hub-url', `'${withoutUserInfo(value)}' is not a URL; write e.g. https://huggingface.co.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.d('hub-url', `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`);
+        throw new errors/* InputError */.d('hub-url', `'${withoutUserInfo(value)}' must be an http(s) URL, e.g. https://huggingface.co.`);
+    }
+    // Never echoed: the text may hold a password.
+    if (url.username || url.password) {
+        throw new errors/* InputError */.d('hub-url', `holds a user name or password (https://user:pass@host): credentials never go in the URL, where logs would show them. ` +
+            `Give the Hub's address alone (${url.protocol}//${url.host}) and the token as hf-token.`);
     }
     return url.toString().replace(/\/+$/, '');
 }
@@ -31845,7 +32031,9 @@ function parsePublish(inputs, defaults) {
         assets: inputs.list('assets'),
         exclude: inputs.list('exclude'),
         dryRun: inputs.yesNo('dry-run'),
-        hubTag: inputs.yesNo('hub-tag')
+        hubTag: inputs.yesNo('hub-tag'),
+        hubTimeoutMs: inputs.duration('hub-timeout'),
+        publishTimeoutMs: inputs.duration('publish-timeout')
     };
 }
 /** `i/n` with 1 <= i <= n. */
@@ -31868,6 +32056,15 @@ function parseAggregate(value, workspace) {
         return { kind: 'artifacts' };
     return { kind: 'files', pattern: external_node_path_default().resolve(workspace, value), given: value };
 }
+/** Path inputs that are read or written stay inside the allowed folders (config/confine.ts). */
+function confinePaths(defaults, inputs, paths) {
+    const given = (name) => ({ given: inputs.text(name) });
+    assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true, ...given('output-dir') });
+    if (paths.modelCard)
+        assertConfined('model-card', paths.modelCard, defaults.confineTo, given('model-card'));
+    if (paths.baseline?.kind === 'file')
+        assertConfined('baseline', paths.baseline.path, defaults.confineTo, given('baseline'));
+}
 function parseConfig(read, defaults) {
     const workspace = external_node_path_default().resolve(defaults.workspace);
     const inputs = inputValues(read, workspace);
@@ -31882,10 +32079,12 @@ function parseConfig(read, defaults) {
         throw new errors/* InputError */.d('publish', "a shard job never publishes (it sees only part of the checkpoints): publish from the aggregate job, or set publish to 'auto' or 'never'.");
     }
     const checkpointDirGiven = inputs.withDefault('checkpoint-dir');
+    const outputDir = inputs.path('output-dir') ?? external_node_path_default().resolve(workspace, defaults.outputDir);
+    confinePaths(defaults, inputs, { outputDir, modelCard: publish.modelCard, baseline: gate.baseline });
     return {
         workspace,
         checkpointDir: external_node_path_default().resolve(workspace, checkpointDirGiven),
-        outputDir: inputs.path('output-dir') ?? external_node_path_default().resolve(workspace, defaults.outputDir),
+        outputDir,
         evaluation: parseEvaluation(inputs, defaults),
         ranking: {
             metric: inputs.withDefault('metric'),
@@ -32132,6 +32331,322 @@ function formatScore(v) {
 
 /***/ }),
 
+/***/ 91156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vm: () => (/* binding */ killAllRunningCommands),
+  f3: () => (/* binding */ runShellCommand)
+});
+
+// UNUSED EXPORTS: TailBuffer
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(70017);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/evaluate/command/processes.ts
+// Finding every process an evaluation command started, even ones that left its process group
+// (`setsid`, daemons) or were re-parented after their parent exited. Each command runs with a
+// unique cookie in its environment, which its descendants inherit (the way Jenkins finds a
+// build's processes); on Linux /proc is scanned for it, and for the command's process group and
+// children of found processes. Elsewhere only the process group is known.
+
+/** The environment variable that carries a command's cookie to everything it starts. */
+const PROCESS_COOKIE_VAR = 'CHECKPOINT_EVAL_PROCESS_COOKIE';
+const hasProc = process.platform === 'linux';
+function readStat(pid) {
+    try {
+        const text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // `pid (comm) state ppid pgrp ...`; comm may hold spaces and parentheses.
+        const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        return { pid, ppid: Number(rest[1]), pgid: Number(rest[2]), zombie: rest[0] === 'Z' };
+    }
+    catch {
+        return undefined;
+    }
+}
+function commandLine(pid) {
+    try {
+        const text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
+        return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+    }
+    catch {
+        return '?';
+    }
+}
+/** Whether the process's environment holds `marker` (`\0NAME=cookie\0`), also as its first variable. */
+function hasCookie(pid, marker) {
+    try {
+        const environ = (0,external_node_fs_.readFileSync)(`/proc/${pid}/environ`);
+        return environ.includes(marker) || environ.subarray(0, marker.length - 1).equals(marker.subarray(1));
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Live processes of one command: those carrying its cookie, those in the process group led by
+ * `groupId`, and their children. Never this process. Synchronous, so a signal handler can use it.
+ */
+function findCommandProcesses(cookie, groupId) {
+    if (!hasProc)
+        return [];
+    const marker = Buffer.from(`\0${PROCESS_COOKIE_VAR}=${cookie}\0`);
+    let pids;
+    try {
+        pids = (0,external_node_fs_.readdirSync)('/proc')
+            .filter((name) => /^\d+$/.test(name))
+            .map(Number);
+    }
+    catch {
+        return [];
+    }
+    const infos = pids.map(readStat).filter((p) => p !== undefined && !p.zombie && p.pid !== process.pid);
+    const found = new Set();
+    for (const p of infos) {
+        if ((groupId !== undefined && p.pgid === groupId) || hasCookie(p.pid, marker))
+            found.add(p.pid);
+    }
+    // Children of found processes, to any depth (a child that cleared its environment).
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of infos) {
+            if (!found.has(p.pid) && found.has(p.ppid)) {
+                found.add(p.pid);
+                grew = true;
+            }
+        }
+    }
+    return [...found].map((pid) => ({ pid, command: commandLine(pid) }));
+}
+/** Signals one process; false when it is already gone (or not ours). */
+function signalProcess(pid, signal) {
+    try {
+        process.kill(pid, signal);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Signals the whole process group led by `pid`. */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/shell.ts
+// Owning one child process and everything it starts: runs a command in a POSIX shell in its own
+// process group, with a cookie in its environment (processes.ts) so that descendants which left
+// the group (`setsid`) are found too. The command is done when the shell has exited and its
+// output is read; whatever it left running is killed then, and the result says what was killed.
+// A timeout or an abort kills the whole tree (SIGTERM, then SIGKILL after a grace period).
+
+
+
+
+const LOG_TAIL_BYTES = 64 * 1024;
+// Enough for an lm-eval results document printed to stdout; older output is dropped.
+const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
+const STDERR_TAIL_BYTES = 16 * 1024;
+/** After the last process is killed, how long its output pipes may take to close. */
+const PIPE_CLOSE_MS = 1000;
+/** Kill rounds: a process may fork while its siblings are being killed. */
+const KILL_ROUNDS = 5;
+const running = new Set();
+/** Signals every process of a command; returns those that were signalled. */
+function signalAll(cmd, signal) {
+    const found = findCommandProcesses(cmd.cookie, cmd.pid);
+    if (cmd.pid !== undefined) {
+        if (process.platform === 'win32') {
+            (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(cmd.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
+        }
+        else
+            signalGroup(cmd.pid, signal);
+    }
+    return found.filter((p) => signalProcess(p.pid, signal));
+}
+/** SIGKILLs every process of a command until none is found (a process may fork meanwhile). */
+function killAll(cmd) {
+    const killed = new Map();
+    for (let round = 0; round < KILL_ROUNDS; round++) {
+        const hit = signalAll(cmd, 'SIGKILL');
+        for (const p of hit)
+            if (!killed.has(p.pid))
+                killed.set(p.pid, p);
+        if (hit.length === 0)
+            break;
+    }
+    return [...killed.values()];
+}
+/**
+ * Kills every process of every running command, at once (synchronously: safe in a signal
+ * handler just before exiting). Returns what was killed.
+ */
+function killAllRunningCommands() {
+    return [...running].flatMap(killAll);
+}
+/**
+ * Runs `command` with `shell -c` in its own process group (detached), so that it and everything
+ * it started can be found and killed: killing only the shell would leave e.g. a python child
+ * running and holding the output pipes open.
+ */
+function runShellCommand(run) {
+    return new Promise((resolve) => {
+        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
+        const stderr = new TailBuffer(STDERR_TAIL_BYTES);
+        const output = new TailBuffer(LOG_TAIL_BYTES);
+        let timedOut = false;
+        let aborted = false;
+        let exited = false;
+        let exitCode = null;
+        let exitSignal = null;
+        let graceTimer;
+        let closeTimer;
+        let settled = false;
+        const killed = new Map();
+        const cookie = (0,external_node_crypto_.randomUUID)();
+        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
+            cwd: run.cwd,
+            env: { ...run.env, [PROCESS_COOKIE_VAR]: cookie },
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const me = { cookie, pid: child.pid };
+        running.add(me);
+        const note = (list) => {
+            for (const p of list)
+                if (p.pid !== child.pid && !killed.has(p.pid))
+                    killed.set(p.pid, p);
+        };
+        const finish = (spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            clearTimeout(closeTimer);
+            run.signal?.removeEventListener('abort', onAbort);
+            // Nothing of this command may outlive it, whatever ended it.
+            note(killAll(me));
+            running.delete(me);
+            resolve({
+                exitCode,
+                exitSignal,
+                timedOut,
+                aborted,
+                spawnError,
+                stdout: stdout.toString(),
+                stderr: stderr.toString(),
+                output: output.toString(),
+                droppedBytes: output.dropped,
+                killed: [...killed.values()]
+            });
+        };
+        /** Once every process is gone the pipes close; one that can't be found must not hold us. */
+        const awaitPipes = () => {
+            clearTimeout(closeTimer);
+            closeTimer = setTimeout(() => {
+                child.stdout.destroy();
+                child.stderr.destroy();
+                finish();
+            }, PIPE_CLOSE_MS);
+        };
+        const stop = () => {
+            note(signalAll(me, 'SIGTERM'));
+            graceTimer = setTimeout(() => {
+                note(killAll(me));
+                if (exited)
+                    awaitPipes();
+            }, run.killGraceMs);
+        };
+        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, Math.min(run.timeoutMs, 2 ** 31 - 1));
+        const onAbort = () => {
+            aborted = true;
+            clearTimeout(graceTimer);
+            note(killAll(me));
+            if (exited)
+                awaitPipes();
+        };
+        if (run.signal?.aborted)
+            onAbort();
+        else
+            run.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            output.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            output.push(chunk);
+        });
+        child.on('error', (error) => finish((0,errors/* errorMessage */.g)(error)));
+        child.on('exit', (code, signal) => {
+            exited = true;
+            exitCode = code;
+            exitSignal = signal;
+            clearTimeout(timer);
+            // Anything the command left running would keep our pipes open (and keep burning CPU or
+            // holding GPUs): end it now. During a timeout's grace period the grace timer does that.
+            if (!timedOut || graceTimer === undefined)
+                note(killAll(me));
+            if (!timedOut)
+                awaitPipes();
+        });
+        child.on('close', () => finish());
+    });
+}
+/** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
+class TailBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    toString() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+
+
+/***/ }),
+
 /***/ 49721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32356,7 +32871,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56783:
+/***/ 14386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33457,6 +33972,10 @@ function renderEvaluationSummary(options) {
     return `${text}\n\n${tailText}\n`;
 }
 
+// EXTERNAL MODULE: ./src/util/job-files.ts
+var job_files = __nccwpck_require__(15913);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(50767);
 ;// CONCATENATED MODULE: ./src/pipeline/baseline.ts
 // Which baseline the gate compares with: an earlier scores.json, or the card published at repo-id.
 
@@ -33481,10 +34000,17 @@ async function loadBaseline(options) {
         throw new errors/* InputError */.d('baseline', "'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.");
     }
     const token = config.publish.token ?? options.localToken;
+    const hub = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424));
+    // hub-timeout bounds every wait here too: a Hub that never answers can't hold the job.
+    const fetch = hub.createTimedFetch({
+        fetch: options.fetch,
+        timeoutMs: config.publish.hubTimeoutMs,
+        signal: options.signal,
+        onWaiting: (message) => log.info(message)
+    });
     let namespace = repo.namespace;
     if (!namespace && token) {
-        const { whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424));
-        namespace = (await whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name;
+        namespace = (await hub.whoami({ hubUrl, accessToken: token, fetch: hub.createHubFetch({ fetch }) })).name;
     }
     if (!namespace) {
         log.notice(`No baseline: repo-id '${repo.name}' has no namespace and there is no token to find its owner. Write repo-id as namespace/name.`);
@@ -33498,12 +34024,12 @@ async function loadBaseline(options) {
         metric,
         benchmarks: options.benchmarks,
         log,
-        fetch: options.fetch
+        fetch
     });
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(19556);
+var github_context = __nccwpck_require__(19556);
 // EXTERNAL MODULE: ./src/github/artifact.ts
 var artifact = __nccwpck_require__(49721);
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
@@ -33725,6 +34251,7 @@ async function pullRequestFromEvent(options) {
 
 
 
+
 async function uploadRunArtifact({ github, name, outputDir, files, log }) {
     if (!github) {
         log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
@@ -33761,7 +34288,7 @@ async function commentOnPullRequest(options) {
         gate: options.gate,
         comparisonMarkdown: options.comparisonMarkdown,
         baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
-        runUrl: (0,context/* runUrl */.Vp)(github),
+        runUrl: (0,github_context/* runUrl */.Vp)(github),
         fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
     });
     const outcome = await upsertPullRequestComment({
@@ -33769,7 +34296,7 @@ async function commentOnPullRequest(options) {
         owner: pr.owner,
         repo: pr.repo,
         issueNumber: pr.number,
-        body,
+        body: (0,redact/* redact */.E$)(body),
         log,
         apiUrl: github.apiUrl
     });
@@ -33853,32 +34380,94 @@ async function regularFile(abs, options) {
 
 
 
-/** Token and credential files: never uploaded, whatever the globs say. Matched per path segment. */
+/**
+ * Token and credential files of the tools ML jobs use: never uploaded unless an exclude entry
+ * `!<path>` names the file exactly (no glob). Matched on the file name, any case.
+ */
 const SECRET_FILE_PATTERNS = [
+    // Hugging Face and generic token files
     'hf_token',
     'hf_token.*',
     '*_token',
     '*_token.txt',
     'token',
+    'token.txt',
     '*.token',
+    // Environment files (.env, .env.local, .envrc)
     '.env',
-    '.env.*',
-    '*.pem',
-    '*.key',
-    '*.p12',
-    '*.pfx',
-    'id_rsa*',
-    'id_dsa*',
-    'id_ecdsa*',
-    'id_ed25519*',
+    '.env*',
+    // Cloud service accounts and OAuth clients (Google Cloud, Firebase, Azure)
+    'credentials',
+    'credentials.json',
+    '*credentials*.json',
+    'application_default_credentials.json',
+    'service-account*.json',
+    'service_account*.json',
+    '*-service-account*.json',
+    'client_secret*.json',
+    'client-secret*.json',
+    'azureProfile.json',
+    'accessTokens.json',
+    // Secrets files of frameworks and tools
+    'secrets.yaml',
+    'secrets.yml',
+    'secrets.json',
+    'secrets.toml',
+    'secret.yaml',
+    'secret.yml',
+    'secret.json',
+    // Kaggle, W&B, Comet, Neptune, MLflow, Databricks
+    'kaggle.json',
+    '.comet.config',
+    '.databrickscfg',
+    // Shell and package-manager credentials
     '.netrc',
     '_netrc',
     '.git-credentials',
     '.npmrc',
-    '.pypirc'
+    '.pypirc',
+    '.yarnrc.yml',
+    'pip.conf',
+    '.dockercfg',
+    '.s3cfg',
+    '.boto',
+    '.htpasswd',
+    // Keys and certificates
+    '*.pem',
+    '*.key',
+    '*.crt',
+    '*.cer',
+    '*.der',
+    '*.p12',
+    '*.pfx',
+    '*.jks',
+    '*.keystore',
+    '*.gpg',
+    '*.asc',
+    'id_rsa*',
+    'id_dsa*',
+    'id_ecdsa*',
+    'id_ed25519*'
 ];
 /** Folders whose whole content is secret (a repo's config can hold a token in a remote URL). */
-const SECRET_DIR_NAMES = ['.git', '.huggingface', '.ssh', '.aws', '.gnupg', '.docker'];
+const SECRET_DIR_NAMES = [
+    '.git',
+    '.huggingface',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.gnupg',
+    '.docker',
+    '.kube',
+    '.kaggle',
+    'gcloud'
+];
+/** Files secret only in a folder of this name: `wandb/settings` (W&B can keep its API key there), the Hub's `stored_tokens`. */
+const SECRET_FILES_IN_DIR = [
+    ['wandb', 'settings'],
+    ['.docker', 'config.json'],
+    ['huggingface', 'stored_tokens']
+];
 /**
  * Training state that only resuming training needs, often larger than the weights. Left out by
  * default; an exclude entry `!optimizer.pt` brings one back. training_args.bin is a pickle of
@@ -33907,9 +34496,20 @@ function secretReason(relPath) {
     const name = parts[parts.length - 1];
     if (SECRET_DIR_NAMES.includes(name))
         return `secret: \`${name}/\` is never uploaded`;
+    const parent = parts[parts.length - 2];
+    if (SECRET_FILES_IN_DIR.some(([dir, file]) => parent === dir && name === file)) {
+        return `secret: \`${parent}/${name}\` holds credentials; files like it are never uploaded unless \`!${relPath}\` in exclude names it`;
+    }
     if (secretFileMatcher(name))
-        return `secret: \`${name}\` looks like a token or credential file; these are never uploaded`;
+        return `secret: \`${name}\` looks like a token or credential file; these are never uploaded unless \`!${relPath}\` in exclude names it`;
     return undefined;
+}
+/** The credential folder a path is inside, if any. */
+function secretFolderOf(relPath) {
+    return relPath
+        .split('/')
+        .slice(0, -1)
+        .find((p) => SECRET_DIR_NAMES.includes(p));
 }
 /** Why a folder (by its relative path) is not walked at all, as a secret, or undefined. */
 function secretFolderReason(rel) {
@@ -33960,9 +34560,16 @@ function uploadFilter(exclude) {
         ...DEFAULT_TRAINING_STATE_EXCLUDES.map((p) => compileRule(p, true)),
         ...exclude.flatMap((e) => e.split(/\r?\n/)).map((p) => compileRule(p, false))
     ].filter((r) => r !== undefined);
+    // `!path` without glob characters names one file: the only way to opt a listed file in.
+    const optedIn = new Set(exclude
+        .flatMap((e) => e.split(/\r?\n/))
+        .map((e) => e.trim())
+        .filter((e) => e.startsWith('!') && !/[*?[\]{}]/.test(e))
+        .map((e) => e.slice(1).replace(/^\.?\//, '')));
     return (pathInRepo) => {
         const secret = secretReason(pathInRepo);
-        if (secret)
+        // A file in a credential folder (.git/, .ssh/) is never opted in.
+        if (secret && !(optedIn.has(pathInRepo) && !secretFolderOf(pathInRepo)))
             return secret;
         let hit;
         for (const rule of rules)
@@ -34799,6 +35406,69 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __nccwpck_require__(65365);
+;// CONCATENATED MODULE: ./src/util/map-limit.ts
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
+// The content check of the upload: no file goes up that holds a secret this run knows (the
+// hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
+// JSON-escaped, URL-encoded, base64). Files are streamed in chunks with an overlap as long as the
+// longest form, so memory stays bounded whatever their size.
+
+
+
+
+
+const CHUNK_BYTES = 1024 * 1024;
+/** Files read at once: enough to keep a disk busy. */
+const PARALLEL_READS = 4;
+/** Whether `file` contains any of `needles`, read in CHUNK_BYTES chunks. */
+async function fileContainsAny(file, needles) {
+    if (needles.length === 0)
+        return false;
+    const overlap = Math.max(...needles.map((n) => n.length)) - 1;
+    let tail = Buffer.alloc(0);
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: CHUNK_BYTES })) {
+        const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
+        if (needles.some((n) => window.includes(n)))
+            return true;
+        tail = overlap > 0 ? Buffer.from(window.subarray(Math.max(0, window.length - overlap))) : Buffer.alloc(0);
+    }
+    return false;
+}
+/** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
+async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldSecrets */.hH)()) {
+    if (secrets.length === 0)
+        return;
+    const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
+    const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {
+        const found = file.content !== undefined
+            ? needles.some((n) => Buffer.from(file.content).includes(n))
+            : file.localPath !== undefined && (await fileContainsAny(file.localPath, needles));
+        return found ? file : undefined;
+    });
+    const problems = holding
+        .filter((f) => f !== undefined)
+        .map((f) => `${f.localPath ? (0,paths/* shownPath */.pS)(workspace, f.localPath) : 'the model card'} (as ${f.pathInRepo}) contains a token this run holds (hf-token or another secret). ` +
+        'Remove the token from the file (and revoke it if it was ever shared), or leave the file out with exclude.');
+    if (problems.length > 0)
+        throw new UploadPlanError(problems);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/stage.ts
 
 
@@ -34806,6 +35476,39 @@ var progress = __nccwpck_require__(65365);
 
 
 
+
+
+
+/** `2h`, `90m`, `45s`: how a duration input reads. */
+function formatDuration(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Math.round(ms / 1000)}s`;
+}
+/** The whole publish's deadline (publish-timeout), which a cancelled run also ends. */
+function publishDeadline(ms, cancel) {
+    const controller = new AbortController();
+    let expired = false;
+    const timer = setTimeout(() => {
+        expired = true;
+        controller.abort(new Error(`publish-timeout (${formatDuration(ms)}) ran out`));
+    }, Math.min(ms, 2 ** 31 - 1));
+    timer.unref();
+    const onCancel = () => controller.abort(cancel?.reason);
+    cancel?.addEventListener('abort', onCancel, { once: true });
+    return {
+        signal: controller.signal,
+        get expired() {
+            return expired;
+        },
+        dispose() {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', onCancel);
+        }
+    };
+}
 class PublishError extends Error {
 }
 /** Files below this size get no progress lines. */
@@ -34821,7 +35524,7 @@ function skipReason(options) {
         return blockedBecause;
     if (!winner)
         return 'no checkpoint could be ranked';
-    if (config.mode === 'auto' && !config.dryRun && !(0,context/* releaseTag */.aF)(github)) {
+    if (config.mode === 'auto' && !config.dryRun && !(0,github_context/* releaseTag */.aF)(github)) {
         return "publish is 'auto' and this run is not for a release tag (set publish: always to publish from any run)";
     }
     return null;
@@ -34832,7 +35535,7 @@ function defaultCommitTitle(winner, metric) {
     return `Publish ${c.name} (step ${c.step}, ${value})`;
 }
 /** Token from the input or this machine, else trusted publishing (OIDC), else null. */
-async function credentials(options, repoId) {
+async function credentials(options, repoId, fetch) {
     const { config, github, localToken } = options;
     if (config.token)
         return { token: config.token, source: 'hf-token' };
@@ -34848,7 +35551,7 @@ async function credentials(options, repoId) {
             repoId,
             idTokenRequestUrl: github.oidc.requestUrl,
             idTokenRequestToken: github.oidc.requestToken,
-            fetch: options.fetch
+            fetch
         });
         options.onSecret(token);
         return { token, source: 'trusted publishing (OIDC)' };
@@ -34880,13 +35583,51 @@ async function publishStage(options) {
         cardMetadata: config.cardMetadata,
         metricName: options.metric.name,
         repoId: fullRepoId ?? repo.name,
-        runUrl: (0,context/* runUrl */.Vp)(options.github)
+        runUrl: (0,github_context/* runUrl */.Vp)(options.github)
     });
+    // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
+    // whatever its name (a config the training wrote, a copied credentials file).
+    await assertNoHeldSecrets(plan.files, options.workspaceDir);
     if (config.dryRun) {
         log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`);
         return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` };
     }
-    const auth = await credentials(options, fullRepoId);
+    options.signal?.throwIfAborted();
+    // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
+    const hub = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424));
+    const deadline = publishDeadline(config.publishTimeoutMs, options.signal);
+    try {
+        const fetch = hub.createTimedFetch({
+            fetch: options.fetch,
+            timeoutMs: config.hubTimeoutMs,
+            signal: deadline.signal,
+            onWaiting: (message) => log.info(message)
+        });
+        // Single calls (whoami, the OIDC exchange) get the retries publishToHub adds for itself.
+        const retrying = hub.createHubFetch({
+            fetch,
+            onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${hub.formatDelay(e.delayMs)}`)
+        });
+        return await publishWith(options, { plan, fullRepoId, fetch, retrying, hub });
+    }
+    catch (error) {
+        if (deadline.expired) {
+            throw new PublishError(`the publish did not finish within ${formatDuration(config.publishTimeoutMs)} (publish-timeout): ${(0,errors/* errorMessage */.g)(error)}. ` +
+                'Raise publish-timeout for very large uploads, or check the Hub status.');
+        }
+        throw error;
+    }
+    finally {
+        deadline.dispose();
+    }
+}
+async function publishWith(options, context) {
+    const { config, log } = options;
+    const { plan, fullRepoId, fetch, retrying } = context;
+    const repo = config.repo;
+    const best = options.winner;
+    const checkpoint = best.evaluation.checkpoint;
+    const auth = await credentials(options, fullRepoId, retrying);
     if (!auth) {
         const why = 'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)';
         if (config.mode === 'always') {
@@ -34896,15 +35637,14 @@ async function publishStage(options) {
         return { status: 'skipped', reason: why };
     }
     log.info(`Publishing with ${auth.source}.`);
-    // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-    const { assertCanWrite, publishToHub, whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424));
-    const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch });
+    const { assertCanWrite, publishToHub, whoami } = context.hub;
+    const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: retrying });
     const repoId = (0,repo_id/* resolveRepoId */.E)(repo, me.name);
     assertCanWrite(me, { hubUrl: config.hubUrl, repoId });
-    const tag = config.hubTag ? (0,context/* releaseTag */.aF)(options.github) : null;
+    const tag = config.hubTag ? (0,github_context/* releaseTag */.aF)(options.github) : null;
     if (config.hubTag && !tag)
         log.notice('hub-tag is set but this run is not for a tag: the Hub commit is not tagged.');
-    const link = (0,context/* runUrl */.Vp)(options.github);
+    const link = (0,github_context/* runUrl */.Vp)(options.github);
     // The Hub client throttles per file (a line a second at most), so every call it makes is shown.
     const uploadProgress = (0,progress/* progressReporter */.x)({
         write: (line) => log.info(line),
@@ -34919,12 +35659,12 @@ async function publishStage(options) {
         private: config.private,
         revision: config.revision,
         createPr: config.createPr,
-        commitTitle: config.commitMessage || defaultCommitTitle(best, options.metric),
-        commitDescription: `Selected by checkpoint-eval-action from ${(0,paths/* shownPath */.pS)(options.workspaceDir, checkpoint.path)}${link ? ` in ${link}` : ''}.`,
+        commitTitle: (0,redact/* redact */.E$)(config.commitMessage || defaultCommitTitle(best, options.metric)),
+        commitDescription: (0,redact/* redact */.E$)(`Selected by checkpoint-eval-action from ${(0,paths/* shownPath */.pS)(options.workspaceDir, checkpoint.path)}${link ? ` in ${link}` : ''}.`),
         files: plan.files.map((f) => ({ pathInRepo: f.pathInRepo, localPath: f.localPath, content: f.content })),
         hubTag: tag ?? undefined,
         log,
-        fetch: options.fetch,
+        fetch,
         // Large files only: small ones go inside the commit itself and finish at once.
         onProgress: ({ path, uploadedBytes, totalBytes }) => {
             if (totalBytes >= PROGRESS_MIN_BYTES)
@@ -34949,6 +35689,7 @@ async function publishStage(options) {
 
 
 
+
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -34960,7 +35701,8 @@ async function conclude(options, outcome) {
         benchmarks: evaluation.benchmarks,
         log,
         localToken: options.localToken,
-        fetch: options.fetch
+        fetch: options.fetch,
+        signal: options.signal
     });
     const gate = evaluateGate({
         metric: ranking.metric,
@@ -34991,10 +35733,15 @@ async function conclude(options, outcome) {
             workspaceDir: config.workspace,
             github: options.github,
             localToken: options.localToken,
-            blockedBecause: gate.status === 'failed' ? 'the gate failed' : undefined,
+            blockedBecause: options.signal?.aborted
+                ? 'the run was cancelled'
+                : gate.status === 'failed'
+                    ? 'the gate failed'
+                    : undefined,
             log,
             onSecret: options.onSecret ?? (() => { }),
-            fetch: options.fetch
+            fetch: options.fetch,
+            signal: options.signal
         });
     }
     catch (error) {
@@ -35008,9 +35755,9 @@ async function conclude(options, outcome) {
         gateSection(gate),
         publishSection(publish)
     ];
-    const summary = sections.filter(Boolean).join('\n\n') + '\n';
+    const summary = (0,redact/* redact */.E$)(sections.filter(Boolean).join('\n\n') + '\n');
     const summaryFile = external_node_path_default().join(config.outputDir, 'summary.md');
-    await (0,promises_.writeFile)(summaryFile, summary);
+    await (0,job_files/* writeJobFile */.XB)('the summary copy', summaryFile, summary);
     const artifact = await uploadRunArtifact({
         github: options.github,
         name: config.report.artifactName,
@@ -35035,25 +35782,10 @@ async function conclude(options, outcome) {
     catch (error) {
         failures.push((0,errors/* errorMessage */.g)(error));
     }
+    if (options.signal?.aborted)
+        failures.push((0,errors/* errorMessage */.g)(options.signal.reason));
     const failure = failures.length > 0 ? failures.join('\n') : undefined;
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
-}
-
-;// CONCATENATED MODULE: ./src/util/map-limit.ts
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/discover/weights.ts
@@ -36007,145 +36739,8 @@ function truncate(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/evaluate/command/shell.ts
-// Owning one child process: runs a command in a POSIX shell in its own process group, keeps the
-// tail of its output, and on a timeout or abort kills the shell and everything it started
-// (SIGTERM, then SIGKILL after a grace period).
-
-
-const LOG_TAIL_BYTES = 64 * 1024;
-// Enough for an lm-eval results document printed to stdout; older output is dropped.
-const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
-const STDERR_TAIL_BYTES = 16 * 1024;
-/**
- * Runs `command` with `shell -c` in its own process group (detached) so that a timeout can kill
- * the shell AND everything it started: killing only the shell would leave e.g. a python child
- * running and holding the output pipes open.
- */
-function runShellCommand(run) {
-    return new Promise((resolve) => {
-        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
-        const stderr = new TailBuffer(STDERR_TAIL_BYTES);
-        const output = new TailBuffer(LOG_TAIL_BYTES);
-        let timedOut = false;
-        let aborted = false;
-        let exitCode = null;
-        let exitSignal = null;
-        let graceTimer;
-        let settled = false;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
-            cwd: run.cwd,
-            env: run.env,
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const finish = (spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(graceTimer);
-            run.signal?.removeEventListener('abort', onAbort);
-            resolve({
-                exitCode,
-                exitSignal,
-                timedOut,
-                aborted,
-                spawnError,
-                stdout: stdout.toString(),
-                stderr: stderr.toString(),
-                output: output.toString(),
-                droppedBytes: output.dropped
-            });
-        };
-        const stop = () => {
-            if (child.pid === undefined)
-                return;
-            killProcessGroup(child.pid, 'SIGTERM');
-            graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs);
-        };
-        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, Math.min(run.timeoutMs, 2 ** 31 - 1));
-        const onAbort = () => {
-            aborted = true;
-            if (child.pid !== undefined)
-                killProcessGroup(child.pid, 'SIGKILL');
-        };
-        if (run.signal?.aborted)
-            onAbort();
-        else
-            run.signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            output.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            output.push(chunk);
-        });
-        child.on('error', (error) => finish((0,errors/* errorMessage */.g)(error)));
-        child.on('exit', (code, signal) => {
-            exitCode = code;
-            exitSignal = signal;
-            // Anything the command left running in its group would keep our pipes open (and keep
-            // burning CPU): end it now. After a timeout the grace timer does that instead.
-            if (!timedOut && child.pid !== undefined)
-                killProcessGroup(child.pid, 'SIGKILL');
-        });
-        child.on('close', () => finish());
-    });
-}
-/** Signals the whole process group led by `pid`; on Windows, taskkill /T does the tree. */
-function killProcessGroup(pid, signal) {
-    if (process.platform === 'win32') {
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
-        return;
-    }
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        // ESRCH: the group is already gone.
-    }
-}
-/** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
-class TailBuffer {
-    max;
-    chunks = [];
-    size = 0;
-    dropped = 0;
-    constructor(max) {
-        this.max = max;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.max) {
-            const first = this.chunks[0];
-            const excess = this.size - this.max;
-            if (first.length <= excess) {
-                this.chunks.shift();
-                this.size -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.chunks[0] = first.subarray(excess);
-                this.size -= excess;
-                this.dropped += excess;
-            }
-        }
-    }
-    toString() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-
+// EXTERNAL MODULE: ./src/evaluate/command/shell.ts + 2 modules
+var shell = __nccwpck_require__(91156);
 ;// CONCATENATED MODULE: ./src/evaluate/command/template.ts
 // The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
 // which would run but evaluate the wrong thing.
@@ -36313,7 +36908,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
         CHECKPOINT_NAME: checkpoint.name,
         EVAL_OUTPUT: outputPath
     };
-    const result = await runShellCommand({
+    const result = await (0,shell/* runShellCommand */.f3)({
         shell: context.shell,
         command: rendered,
         cwd: context.cwd,
@@ -36338,7 +36933,13 @@ async function evaluateOne(checkpoint, outputPath, context) {
     log.info(`$ ${rendered}`);
     if (result.droppedBytes > 0)
         log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
-    log.info(result.output.trimEnd() || '(no output)');
+    const text = result.output.trimEnd() || '(no output)';
+    // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
+    // is its business, not an annotation of this action).
+    if (log.output)
+        log.output(text);
+    else
+        log.info(text);
     if (parsed) {
         log.info(`metrics from ${parsed.source} (${parsed.format})`);
         for (const note of parsed.notes)
@@ -36347,16 +36948,22 @@ async function evaluateOne(checkpoint, outputPath, context) {
     log.endGroup();
     if (error)
         log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
+    else if (result.killed.length > 0) {
+        log.warning(`${checkpoint.name}: the command exited but left ${describeKilled(result.killed)} running; killed. ` +
+            'Wait for background processes in the command (or stop them) so each evaluation cleans up after itself.', checkpoint.path);
+    }
     return { checkpoint, parsed, error, durationMs };
 }
 function failureOf(result, timeoutMs) {
     if (result.spawnError)
         return `could not start the shell: ${result.spawnError}`;
     if (result.timedOut) {
-        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command and every process it started were killed. Raise eval-timeout if the evaluation needs longer`;
+        const also = result.killed.length > 0 ? ` and ${describeKilled(result.killed)} it started` : '';
+        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command${also} were killed. Raise eval-timeout if the evaluation needs longer`;
     }
-    if (result.aborted)
-        return 'cancelled';
+    if (result.aborted) {
+        return result.killed.length > 0 ? `cancelled; killed ${describeKilled(result.killed)}` : 'cancelled';
+    }
     if (result.exitCode === 0)
         return undefined;
     const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
@@ -36377,6 +36984,12 @@ function outputPaths(checkpoints, outputDir) {
         // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
         return external_node_path_default().resolve(outputDir, base);
     });
+}
+/** `2 processes (pid 41 python eval.py, pid 42 sleep 600)`. */
+function describeKilled(killed) {
+    const shown = killed.slice(0, 5).map((p) => `pid ${p.pid} ${truncate(p.command, 80)}`);
+    const more = killed.length > 5 ? `, and ${killed.length - 5} more` : '';
+    return `${killed.length} process${killed.length === 1 ? '' : 'es'} (${shown.join(', ')}${more})`;
 }
 function lastLines(text, count) {
     return text
@@ -36420,7 +37033,7 @@ const DEFAULT_RESULTS_FILES = [
 // Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
 // checkpoint folder with a deep tree from being walked for nothing.
 const MAX_GLOB_DEPTH = 6;
-const PARALLEL_READS = 8;
+const evaluator_PARALLEL_READS = 8;
 function createResultsEvaluator(options = {}) {
     const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
     for (const pattern of patterns) {
@@ -36432,7 +37045,7 @@ function createResultsEvaluator(options = {}) {
         info,
         async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
             const progress = countProgress(checkpoints.length, onProgress);
-            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+            const outcomes = await mapLimit(checkpoints, evaluator_PARALLEL_READS, signal, async (checkpoint) => {
                 const started = Date.now();
                 const outcome = await readCheckpointResults(checkpoint, patterns);
                 for (const skipped of outcome.skipped)
@@ -36659,7 +37272,11 @@ async function runFull(options) {
     const discovery = await discoverCheckpoints(config, log);
     const skipped = discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : '';
     log.info(`Found ${discovery.checkpoints.length} checkpoints in ${discovery.shownAs}${skipped}`);
-    const evaluation = await evaluator.evaluate(discovery.checkpoints, { log, onProgress: options.onProgress });
+    const evaluation = await evaluator.evaluate(discovery.checkpoints, {
+        log,
+        onProgress: options.onProgress,
+        signal: options.signal
+    });
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir);
     return conclude(options, { discovery, evaluation, ranking, scores, files });
@@ -36686,7 +37303,12 @@ async function runShard(options, shard) {
     log.info(`Shard ${shard.index}/${shard.count}: ${checkpoints.length} of ${listing.length} checkpoints ` +
         `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`);
     // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-    const evaluation = await evaluator.evaluate(checkpoints, { log, onProgress: options.onProgress, allFailed: 'return' });
+    const evaluation = await evaluator.evaluate(checkpoints, {
+        log,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        allFailed: 'return'
+    });
     if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
         log.warning(`All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +
             'unless other shards have checkpoints that could be evaluated.');
@@ -36760,9 +37382,13 @@ async function runPipeline(options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7976);
 /* harmony import */ var _domain_metric_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(98478);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24964);
+/* harmony import */ var _util_job_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(15913);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(24964);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(50767);
 // scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
 // and the aggregate job of a sharded run read back. The JSON schema is versioned.
+
+
 
 
 
@@ -36771,7 +37397,7 @@ async function runPipeline(options) {
 const SCORES_SCHEMA = 'checkpoint-eval/scores';
 const SCORES_VERSION = 1;
 function buildScoresDocument({ run, discovery, evaluation, ranking, weights, workspace }) {
-    const shown = (p) => (workspace ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .shownPath */ .pS)(workspace, p) : p);
+    const shown = (p) => (workspace ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .shownPath */ .pS)(workspace, p) : p);
     const checkpoints = ranking.entries.map(({ evaluation: e, evalAccuracy, value, rank }) => ({
         name: e.checkpoint.name,
         path: shown(e.checkpoint.path),
@@ -36843,10 +37469,10 @@ function renderScoresCsv(doc) {
     return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 async function writeScoresFiles(doc, outputDir, baseName = 'scores') {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(outputDir, { recursive: true });
     const files = { json: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outputDir, `${baseName}.json`), csv: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outputDir, `${baseName}.csv`) };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.json, JSON.stringify(doc, null, 2) + '\n');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.csv, renderScoresCsv(doc));
+    // Error messages of evaluations end up here: they pass the one redaction point like the log.
+    await (0,_util_job_files_js__WEBPACK_IMPORTED_MODULE_4__/* .writeJobFile */ .XB)('the scores (output-dir)', files.json, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(JSON.stringify(doc, null, 2) + '\n'));
+    await (0,_util_job_files_js__WEBPACK_IMPORTED_MODULE_4__/* .writeJobFile */ .XB)('the scores (output-dir)', files.csv, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(renderScoresCsv(doc)));
     return files;
 }
 /**
@@ -36911,6 +37537,66 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 24436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
+/* harmony export */   iB: () => (/* binding */ isCancellation)
+/* harmony export */ });
+/* unused harmony export CancelledError */
+// Cancellation by signal: GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later, then
+// SIGKILL. On the first signal the run stops starting work and aborts what runs (evaluations are
+// killed with their descendants, Hub requests aborted), then reports and exits non-zero. If that
+// takes longer than a few seconds, `onForce` kills what is left and the process exits anyway.
+/** Why the run stopped early; the pipeline's stages throw it (or an AbortError) when cancelled. */
+class CancelledError extends Error {
+    signalName;
+    constructor(signalName) {
+        super(`Cancelled by ${signalName}: no new work was started and running evaluations were killed.`);
+        this.signalName = signalName;
+        this.name = 'CancelledError';
+    }
+}
+function cancelOnSignals(options) {
+    const controller = new AbortController();
+    let received;
+    const handler = (name) => {
+        if (received) {
+            // A second signal: the user means it.
+            options.onForce();
+            process.exit(options.exitCode ?? 1);
+        }
+        received = name;
+        options.say(`Received ${name}: stopping. No new evaluation starts; running ones are killed with their processes.`);
+        controller.abort(new CancelledError(name));
+        setTimeout(() => {
+            options.say(`Still running ${options.graceMs ?? 4000} ms after ${name}: killing what is left and exiting.`);
+            options.onForce();
+            process.exit(options.exitCode ?? 1);
+        }, options.graceMs ?? 4000).unref();
+    };
+    process.on('SIGTERM', handler);
+    process.on('SIGINT', handler);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        dispose() {
+            process.off('SIGTERM', handler);
+            process.off('SIGINT', handler);
+        }
+    };
+}
+/** Whether `error` is the run's cancellation (a CancelledError or an abort caused by one). */
+function isCancellation(error, signal) {
+    return error?.name === 'CancelledError' || Boolean(signal?.aborted);
+}
+
+
+/***/ }),
+
 /***/ 70017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36939,6 +37625,99 @@ class InputError extends Error {
         this.input = input;
         this.name = 'InputError';
     }
+}
+
+
+/***/ }),
+
+/***/ 15913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SQ: () => (/* binding */ describeFileError),
+/* harmony export */   XB: () => (/* binding */ writeJobFile)
+/* harmony export */ });
+/* unused harmony export JobFileError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(70017);
+// Writing the job's own files (scores, summary, outputs): a failure names the file, what it is
+// for, and the cause in words, instead of a bare `EISDIR: illegal operation on a directory`.
+
+
+
+const CAUSES = {
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'its folder does not exist',
+    ENAMETOOLONG: 'the path is too long'
+};
+/** `path: cause (CODE)`, for an error of the file system. */
+function describeFileError(file, error) {
+    const code = error?.code;
+    const cause = typeof code === 'string' && CAUSES[code];
+    return cause ? `${file}: ${cause} (${code})` : `${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`;
+}
+class JobFileError extends Error {
+    what;
+    file;
+    constructor(what, file, cause) {
+        super(`Could not write ${what} to ${describeFileError(file, cause)}`);
+        this.what = what;
+        this.file = file;
+        this.name = 'JobFileError';
+    }
+}
+/** Writes (creating its folder) or throws a JobFileError naming `what` it is. */
+async function writeJobFile(what, file, content) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, content);
+    }
+    catch (error) {
+        throw new JobFileError(what, file, error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 29906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ redactingLogger)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50767);
+
+/** A logger that records nothing; for stages called where nobody reads the log (tests, bench). */
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    notice: () => { },
+    debug: () => { },
+    startGroup: () => { },
+    endGroup: () => { }
+};
+/** `log` with every line passed through the one redaction point (util/redact.ts) first. */
+function redactingLogger(log) {
+    return {
+        info: (m) => log.info((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(m)),
+        warning: (m, file) => log.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(m), file),
+        notice: (m) => log.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(m)),
+        debug: (m) => log.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(m)),
+        startGroup: (t) => log.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(t)),
+        endGroup: () => log.endGroup(),
+        ...(log.output && { output: (text) => log.output((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text)) })
+    };
 }
 
 
@@ -37003,6 +37782,96 @@ function progressReporter(options) {
         last = t;
         write(line);
     };
+}
+
+
+/***/ }),
+
+/***/ 50767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ addSecret),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   hH: () => (/* binding */ heldSecrets),
+/* harmony export */   wV: () => (/* binding */ encodedForms)
+/* harmony export */ });
+/* unused harmony export forgetSecrets */
+// The one redaction point. Every secret the run holds (tokens from inputs, the CLI's token file,
+// the OIDC exchange) is registered here the moment it exists; every text that leaves the
+// process (log lines, annotations, the summary, the PR comment, outputs, scores files, commit
+// messages, Hub error bodies) passes through `redact`. A secret is replaced in the forms it
+// travels in: raw, JSON-escaped (once and twice), URL-encoded (path and form style, either hex
+// case) and base64.
+const MASK = '***';
+/** Shorter strings are not secrets worth masking (masking `a` would garble every line). */
+const MIN_SECRET_LENGTH = 4;
+const secrets = new Set();
+/** Every encoded form of every secret, longest first (a form containing another goes first). */
+let forms = [];
+/** The forms `secret` can appear in, in text a server or a tool wrote. */
+function encodedForms(secret) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const jsonTwice = JSON.stringify(json).slice(1, -1);
+    // JSON writers that escape everything outside ASCII, or `<>&'` (HTML-safe encoders).
+    const jsonAscii = secret.replace(/[^\x20-\x7e]|[<>&'"\\]/g, (c) => c === '"' ? '\\"' : c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const uri = encodeURIComponent(secret);
+    const form = new URLSearchParams({ s: secret }).toString().slice(2);
+    const lower = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    const uriAll = secret.replace(/[^A-Za-z0-9]/g, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    const base64 = Buffer.from(secret, 'utf8').toString('base64');
+    const base64Url = Buffer.from(secret, 'utf8').toString('base64url');
+    return [
+        secret,
+        json,
+        jsonTwice,
+        jsonAscii,
+        jsonAscii.replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`),
+        uri,
+        lower(uri),
+        encodeURI(secret),
+        form,
+        lower(form),
+        uriAll,
+        lower(uriAll),
+        base64,
+        base64.replace(/=+$/, ''),
+        base64Url
+    ];
+}
+/** Registers a secret: from now on `redact` masks it in every form. */
+function addSecret(secret) {
+    const value = secret?.trim();
+    if (!value || value.length < MIN_SECRET_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    const all = new Set(forms);
+    for (const form of encodedForms(value))
+        if (form.length >= MIN_SECRET_LENGTH)
+            all.add(form);
+    forms = [...all].sort((a, b) => b.length - a.length);
+}
+/** The secrets registered so far (raw), e.g. for the content check of files to upload. */
+function heldSecrets() {
+    return [...secrets];
+}
+/**
+ * `text` with every registered secret (and `extra` ones) masked in every form, and anything
+ * shaped like a Hub token masked too (defence in depth: a token we were never told about).
+ */
+function redact(text, ...extra) {
+    for (const secret of extra)
+        addSecret(secret);
+    let out = text;
+    for (const form of forms)
+        if (out.includes(form))
+            out = out.split(form).join(MASK);
+    return out.replace(/\bhf_[A-Za-z0-9_]{8,}/g, 'hf_***');
+}
+/** Only for tests: forget every secret. */
+function forgetSecrets() {
+    secrets.clear();
+    forms = [];
 }
 
 
