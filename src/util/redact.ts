@@ -17,10 +17,13 @@ let forms: string[] = []
 export function encodedForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1)
   const jsonTwice = JSON.stringify(json).slice(1, -1)
-  // JSON writers that escape everything outside ASCII, or `<>&'` (HTML-safe encoders).
-  const jsonAscii = secret.replace(/[^\x20-\x7e]|[<>&'"\\]/g, (c) =>
-    c === '"' ? '\\"' : c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+  // Python's json.dumps (ensure_ascii) writes non-ASCII as \uXXXX; Go's encoder and HTML-safe
+  // writers write <, > and & that way.
+  const u = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  const jsonAscii = json.replace(/[^\x00-\x7f]/g, u)
+  const jsonHtml = json.replace(/[<>&\u2028\u2029]/g, u)
+  const jsonBoth = jsonAscii.replace(/[<>&]/g, u)
+  const upperHex = (t: string) => t.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`)
   const uri = encodeURIComponent(secret)
   const form = new URLSearchParams({ s: secret }).toString().slice(2)
   const lower = (s: string) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
@@ -34,7 +37,12 @@ export function encodedForms(secret: string): string[] {
     json,
     jsonTwice,
     jsonAscii,
-    jsonAscii.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`),
+    jsonHtml,
+    jsonBoth,
+    upperHex(jsonAscii),
+    upperHex(jsonBoth),
+    // PHP and some gateways escape slashes.
+    json.replace(/\//g, '\\/'),
     uri,
     lower(uri),
     encodeURI(secret),
