@@ -20,7 +20,7 @@ export function encodedForms(secret: string): string[] {
   // Python's json.dumps (ensure_ascii) writes non-ASCII as \uXXXX; Go's encoder and HTML-safe
   // writers write <, > and & that way.
   const u = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  const jsonAscii = json.replace(/[^\x00-\x7f]/g, u)
+  const jsonAscii = json.replace(/[\u0080-\uffff]/g, u)
   const jsonHtml = json.replace(/[<>&\u2028\u2029]/g, u)
   const jsonBoth = jsonAscii.replace(/[<>&]/g, u)
   const upperHex = (t: string) => t.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`)
