@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os'
 import path from 'node:path'
 import { encodedForms } from '../src/util/redact.js'
-import { runAction, type ActionRun } from './support/action-runner.js'
+import { ROOT, runAction, runProcess, type ActionRun } from './support/action-runner.js'
 import { startHubServer, type Fault, type HubServer, type Route } from './support/hub-server.js'
 import { makeRun } from './support/workspace.js'
 
@@ -254,5 +254,39 @@ describe("the job's own files", () => {
           `The model WAS published: ${hub.url}/${REPO}/commit/[0-9a-f]{40}`
       )
     )
+  })
+})
+
+describe('a full disk', () => {
+  it('names the summary and the outputs, and says nothing was published', async () => {
+    const run = await runAction({
+      cwd: ws,
+      inputs: { 'output-dir': 'out' },
+      env: { GITHUB_STEP_SUMMARY: '/dev/full', GITHUB_OUTPUT: '/dev/full' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Could not write the outputs (GITHUB_OUTPUT) to /dev/full: the disk is full (ENOSPC). Nothing was published.%0A' +
+        'Could not write the job summary (GITHUB_STEP_SUMMARY) to /dev/full: the disk is full (ENOSPC). Nothing was published.'
+    )
+  })
+})
+
+describe('the CLI, which has no runner mask', () => {
+  it('prints the token in no form when the Hub echoes it in errors and retry lines', async () => {
+    hub.fault('whoami', { kind: 'echo', status: 503 }, 2)
+    hub.fault('commit', { kind: 'echo', status: 400 })
+    const run = await runProcess({
+      script: path.join(ROOT, 'dist/index.js'),
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: root, HF_TOKEN: TOKEN },
+      args: ['--repo-id', REPO, '--publish', 'always', '--hub-url', hub.url, '--commit-message', `with ${TOKEN}`]
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/retry 1 of 4/)
+    expect(run.stderr).toMatch(/error: Publishing failed: .*400/)
+    for (const form of encodedForms(TOKEN)) {
+      expect(run.stdout.includes(form) || run.stderr.includes(form)).toBe(false)
+    }
   })
 })

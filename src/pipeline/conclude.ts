@@ -88,7 +88,16 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
   ]
   const summary = redact(sections.filter(Boolean).join('\n\n') + '\n')
   const summaryFile = path.join(config.outputDir, 'summary.md')
-  await writeJobFile('the summary copy', summaryFile, summary)
+  try {
+    await writeJobFile('the summary copy (output-dir)', summaryFile, summary)
+  } catch (error) {
+    // After a publish, a report that can't be written must not hide that the model went up.
+    const done =
+      publish.status === 'published'
+        ? ` The model WAS published: ${publish.result.prUrl ?? publish.result.commitUrl}.`
+        : ''
+    failures.push(`${errorMessage(error)}.${done}`)
+  }
 
   const artifact = await uploadRunArtifact({
     github: options.github,
