@@ -36,7 +36,10 @@ describe('redact', () => {
   })
 
   it('masks anything shaped like a Hub token even when nobody registered it', () => {
-    expect(redact('Authorization: Bearer hf_AbCdEfGhIjKlMnOp')).toBe('Authorization: Bearer hf_***')
+    expect(redact('Authorization: Bearer hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789')).toBe('Authorization: Bearer hf_***')
+    expect(redact('hf_tokenizer_config_v2.json, hf_checkpoint_1000, hf_abcdefghijklmnopqrstuvwxyzabcdef')).toBe(
+      'hf_tokenizer_config_v2.json, hf_checkpoint_1000, hf_abcdefghijklmnopqrstuvwxyzabcdef'
+    )
   })
 
   it('gives each secret all of its forms', () => {

@@ -9,6 +9,12 @@ const MASK = '***'
 /** Shorter strings are not secrets worth masking (masking `a` would garble every line). */
 const MIN_SECRET_LENGTH = 4
 
+/**
+ * A Hub token nobody registered: `hf_` and 30+ random letters and digits, mixed case with a
+ * digit (so names like `hf_tokenizer_config` or `hf_checkpoint_1000` are left alone).
+ */
+const HUB_TOKEN_SHAPE = /\bhf_(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{30,}\b/g
+
 const secrets = new Set<string>()
 /** Every encoded form of every secret, longest first (a form containing another goes first). */
 let forms: string[] = []
@@ -79,7 +85,7 @@ export function redact(text: string, ...extra: Array<string | undefined>): strin
   for (const secret of extra) addSecret(secret)
   let out = text
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK)
-  return out.replace(/\bhf_[A-Za-z0-9_]{8,}/g, 'hf_***')
+  return out.replace(HUB_TOKEN_SHAPE, 'hf_***')
 }
 
 /** Only for tests: forget every secret. */
