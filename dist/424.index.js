@@ -1,0 +1,1037 @@
+export const id = 424;
+export const ids = [424];
+export const modules = {
+
+/***/ 19424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HubTimeoutError: () => (/* reexport */ HubTimeoutError),
+  assertCanWrite: () => (/* reexport */ assertCanWrite),
+  createHubFetch: () => (/* reexport */ createHubFetch),
+  createTimedFetch: () => (/* reexport */ createTimedFetch),
+  downloadRepoFile: () => (/* reexport */ downloadRepoFile),
+  exchangeOidcToken: () => (/* reexport */ exchangeOidcToken),
+  formatDelay: () => (/* reexport */ formatDelay),
+  publishToHub: () => (/* reexport */ publishToHub),
+  readLocalToken: () => (/* reexport */ readLocalToken),
+  whoami: () => (/* reexport */ whoami)
+});
+
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
+var dist = __webpack_require__(1429);
+// EXTERNAL MODULE: ./src/domain/repo-id.ts
+var repo_id = __webpack_require__(15934);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __webpack_require__(50767);
+;// CONCATENATED MODULE: ./src/hub/error-messages.ts
+// The wording and hygiene of the hub modules' errors: secrets redacted, the HTTP status read,
+// and each failure told with its fix (usually: which token to create).
+
+
+/** Every secret, in every encoding, masked: the run's one redaction point (util/redact.ts). */
+
+/** A thrown value's message, with the network code Node hides in `cause`. */
+function messageOf(error) {
+    const e = error;
+    const message = (0,errors/* errorMessage */.g)(error);
+    const cause = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.cause?.message === 'string' ? e.cause.message : '';
+    return cause ? `${message} (${cause})` : message;
+}
+/** The HTTP status of a HubApiError, if it is one. */
+function statusOf(error) {
+    const status = error?.statusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+/** How to get a working token. `hubUrl` is without a trailing slash (config strips it). */
+function tokenHelp(hubUrl) {
+    return (`Create a token with the "write" role at ${hubUrl}/settings/tokens and store it as the HF_TOKEN secret ` +
+        '(or use trusted publishing with `permissions: id-token: write`).');
+}
+/** The start of an error response's body, redacted: enough to say what the Hub objected to. */
+async function responseExcerpt(res, accessToken) {
+    return (0,redact/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), accessToken);
+}
+/** A failed Hub call's message with what its status means and how to fix it. */
+function explainHubError(error, { hubUrl, accessToken }) {
+    const message = (0,redact/* redact */.E$)(messageOf(error), accessToken);
+    switch (statusOf(error)) {
+        case 401:
+            return `${message}. The token was rejected (wrong, expired or revoked). ${tokenHelp(hubUrl)}`;
+        case 403:
+            return `${message}. The token can't write there: it is read-only, or the namespace isn't yours or your org's. ${tokenHelp(hubUrl)}`;
+        case 429:
+            return `${message}. The Hub's rate limit was still hit after retrying; wait a few minutes and re-run.`;
+        default:
+            return message;
+    }
+}
+/** Runs one Hub step and turns its failure into an error that names the step and the fix. */
+async function hubStep(what, context, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        throw new Error(`Could not ${what} on ${context.hubUrl}: ${explainHubError(error, context)}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/hub/local-files.ts
+// The files to publish, on this side: checked and sized before anything is sent, and hashed the
+// way the Hub names blobs, to tell whether a commit already holds them.
+
+
+
+
+/** Checks every path and source, and turns each file into a commit operation. */
+async function prepareFiles(files) {
+    if (files.length === 0)
+        throw new Error('Nothing to publish: the file list is empty.');
+    const seen = new Set();
+    const prepared = [];
+    for (const file of files) {
+        const path = file.pathInRepo;
+        if (!path ||
+            path.startsWith('/') ||
+            path.includes('\\') ||
+            path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+            throw new Error(`Invalid path in repo "${path}": use a relative posix path without "." or ".." segments, e.g. "eval/results.json".`);
+        }
+        if (seen.has(path))
+            throw new Error(`"${path}" is listed twice among the files to publish; each path in the repo can be written once per commit.`);
+        seen.add(path);
+        if ((file.localPath === undefined) === (file.content === undefined)) {
+            throw new Error(`"${path}": give either localPath or content, not ${file.localPath === undefined ? 'neither' : 'both'}.`);
+        }
+        prepared.push(file.localPath !== undefined ? await prepareLocalFile(path, file) : prepareContent(path, file));
+    }
+    return prepared;
+}
+async function prepareLocalFile(path, file) {
+    const localPath = file.localPath;
+    const info = await (0,promises_.stat)(localPath).catch(() => null);
+    // A folder (or a symlink to one) would be uploaded as its files under `path/`, or throw EISDIR.
+    if (!info || !info.isFile()) {
+        throw new Error(`"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`);
+    }
+    // A file: URL makes the client read the file lazily, in slices, instead of loading it.
+    return {
+        path,
+        size: info.size,
+        source: file,
+        operation: { operation: 'addOrUpdate', path, content: (0,external_node_url_.pathToFileURL)(localPath) }
+    };
+}
+function prepareContent(path, file) {
+    const blob = new Blob([file.content]);
+    return { path, size: blob.size, source: file, operation: { operation: 'addOrUpdate', path, content: blob } };
+}
+function contentBytes(source) {
+    if (source.content === undefined)
+        return undefined;
+    return typeof source.content === 'string' ? Buffer.from(source.content, 'utf8') : source.content;
+}
+/** The file's text as sent (to compare with what the Hub gives back). */
+async function sentText(source) {
+    const bytes = contentBytes(source);
+    return bytes ? Buffer.from(bytes).toString('utf8') : (0,promises_.readFile)(source.localPath, 'utf8');
+}
+async function hashFile(algorithm, source, prefix) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    const bytes = contentBytes(source);
+    if (bytes) {
+        if (prefix)
+            hash.update(prefix(bytes.byteLength));
+        hash.update(bytes);
+        return hash.digest('hex');
+    }
+    const path = source.localPath;
+    if (prefix)
+        hash.update(prefix((await (0,promises_.stat)(path)).size));
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The sha256 the Hub reports as the `lfs.oid` of an LFS file. */
+const sha256Of = (source) => hashFile('sha256', source);
+/** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
+const gitBlobOid = (source) => hashFile('sha1', source, (size) => `blob ${size}\0`);
+
+;// CONCATENATED MODULE: ./src/hub/transport.ts
+// The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
+// built-in fetch, a Blob PUT body is copied in memory (so that it could be replayed on a
+// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both.
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+// Node's fetch reports a broken connection as `TypeError: fetch failed` with one of these in
+// `cause.code` (undici's own codes for a socket closed by the peer, or the OS's).
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+const COMMIT_PATH = /^\/api\/(models|datasets|spaces)\/[^/]+\/[^/]+\/commit\//;
+/** True for the Hub's commit endpoint, which must not be sent twice blindly. */
+function isCommitRequest(request) {
+    return request.method === 'POST' && COMMIT_PATH.test(request.url.pathname);
+}
+/** The network error code behind a failed fetch, or null when it isn't a network error. */
+function networkErrorCode(error) {
+    // Duck-typed: under jest's ESM VM, Node's errors are not `instanceof Error` of this realm.
+    const err = error;
+    if (!err || typeof err !== 'object' || err.name === 'AbortError')
+        return null;
+    for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code))
+            return code;
+        e = e.cause;
+    }
+    if (err.message === 'fetch failed')
+        return 'fetch failed';
+    return null;
+}
+/**
+ * How long the server asked to wait, in ms, from `Retry-After` (seconds or HTTP date) or, failing
+ * that, the `t=` (seconds to reset) of the IETF `RateLimit` header the Hub sends, or
+ * `RateLimit-Reset`. Null when neither says.
+ */
+function serverRequestedDelayMs(headers, now = Date.now()) {
+    const retryAfter = headers.get('retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+(\.\d+)?$/.test(retryAfter))
+            return Math.round(Number(retryAfter) * 1000);
+        const date = Date.parse(retryAfter);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - now);
+    }
+    const t = /(?:^|[;,\s])t=(\d+)/.exec(headers.get('ratelimit') ?? '');
+    if (t)
+        return Number(t[1]) * 1000;
+    const reset = headers.get('ratelimit-reset')?.trim();
+    if (reset && /^\d+$/.test(reset))
+        return Number(reset) * 1000;
+    return null;
+}
+/** Exponential backoff with full jitter: uniform in [base*2^(n-1)/2, base*2^(n-1)], capped. */
+function backoffDelayMs(attempt, retry = {}) {
+    const base = retry.baseDelayMs ?? 1000;
+    const max = retry.maxDelayMs ?? 30_000;
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    const random = retry.random ?? Math.random;
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A delay as a log line shows it: `250ms`, `1.5s`. */
+function formatDelay(ms) {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`;
+}
+/** Frees the connection of a response whose body won't be read (it would otherwise hold it). */
+async function discardBody(response) {
+    await response.body?.cancel().catch(() => { });
+}
+/** A string that names a request without the query (upload URLs carry signatures there). */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function isBlobBody(body) {
+    return (!!body &&
+        typeof body === 'object' &&
+        typeof body.stream === 'function' &&
+        typeof body.size === 'number');
+}
+function isStreamBody(body) {
+    return !!body && typeof body === 'object' && typeof body.getReader === 'function';
+}
+function toUrl(input) {
+    if (input instanceof URL)
+        return input;
+    if (typeof input === 'string')
+        return new URL(input);
+    return new URL(input.url);
+}
+/**
+ * A `fetch` for @huggingface/hub: bounded memory for large uploads, and retries of 429, 5xx and
+ * connection resets with backoff (honouring `Retry-After` / `RateLimit`). A commit POST is
+ * retried on 429 only (see `isIdempotent`).
+ */
+function createHubFetch(options = {}) {
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    const retry = options.retry ?? {};
+    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000;
+    const sleep = retry.sleep ?? defaultSleep;
+    const isIdempotent = options.isIdempotent ?? ((request) => !isCommitRequest(request));
+    const hubFetch = async (input, init) => {
+        const url = toUrl(input);
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        let requestInit = init;
+        const body = init?.body;
+        // A stream can be read once: such a request is never replayed.
+        const replayable = !isStreamBody(body) && !(input instanceof Request && input.body);
+        if (isBlobBody(body) || isStreamBody(body)) {
+            // Without `redirect: "error"` Node's fetch tees the body to replay it on a 307/308,
+            // holding the whole file in memory. Upload URLs never redirect.
+            requestInit = { ...init, redirect: 'error', ...(isStreamBody(body) && { duplex: 'half' }) };
+        }
+        const idempotent = isIdempotent({ method, url });
+        for (let attempt = 1;; attempt++) {
+            let response;
+            let reason;
+            let delayMs;
+            try {
+                response = await baseFetch(input, requestInit);
+            }
+            catch (error) {
+                const code = networkErrorCode(error);
+                if (!code || !replayable || !idempotent || attempt >= maxAttempts || init?.signal?.aborted)
+                    throw error;
+                reason = code;
+                delayMs = backoffDelayMs(attempt, retry);
+            }
+            if (response) {
+                const retryable = idempotent ? RETRYABLE_STATUS.has(response.status) : response.status === 429;
+                if (!retryable || !replayable || attempt >= maxAttempts)
+                    return response;
+                reason = `HTTP ${response.status}`;
+                const requested = serverRequestedDelayMs(response.headers);
+                if (requested !== null && requested > maxRetryAfterMs)
+                    return response;
+                delayMs = requested ?? backoffDelayMs(attempt, retry);
+                await discardBody(response);
+            }
+            options.onRetry?.({ method, url: describeUrl(url), attempt, maxAttempts, delayMs: delayMs, reason: reason });
+            await sleep(delayMs);
+            if (init?.signal?.aborted)
+                throw init.signal.reason ?? new Error('aborted');
+        }
+    };
+    return hubFetch;
+}
+/** A Hub request that went unanswered (or moved no data) for too long; never retried. */
+class HubTimeoutError extends Error {
+    code = 'HUB_TIMEOUT';
+    constructor(message) {
+        super(message);
+        this.name = 'HubTimeoutError';
+    }
+}
+/** A Blob whose bytes are counted as the fetch underneath reads them (the client's FileBlob works the same way). */
+class WatchedBlob extends Blob {
+    inner;
+    onBytes;
+    onDone;
+    constructor(inner, onBytes, onDone) {
+        super([]);
+        this.inner = inner;
+        this.onBytes = onBytes;
+        this.onDone = onDone;
+        // Blob's size and type are accessors of its internal data: shadow them on the instance.
+        Object.defineProperties(this, { size: { value: inner.size }, type: { value: inner.type } });
+    }
+    slice(start, end, contentType) {
+        return this.inner.slice(start, end, contentType);
+    }
+    arrayBuffer() {
+        return this.inner.arrayBuffer();
+    }
+    text() {
+        return this.inner.text();
+    }
+    stream() {
+        return this.inner.stream().pipeThrough(watch(this.onBytes, this.onDone));
+    }
+}
+function watch(onBytes, onDone) {
+    return new TransformStream({
+        transform(chunk, controller) {
+            onBytes();
+            controller.enqueue(chunk);
+        },
+        flush: onDone
+    });
+}
+/**
+ * A `fetch` under the retrying one (createHubFetch) that bounds every wait: no answer, or no
+ * byte moved, for `timeoutMs` fails the request with an error naming it; `signal` (the publish
+ * deadline, a cancelled run) aborts whatever is in flight. While a request waits, `onWaiting`
+ * keeps the log from going silent.
+ */
+function createTimedFetch(options) {
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    const every = options.waitingEveryMs ?? 30_000;
+    const input = options.inputName ?? 'hub-timeout';
+    // How often a request's progress is looked at: fine enough for the shortest limit.
+    const tick = Math.max(10, Math.min(1000, options.timeoutMs, every));
+    const timedFetch = async (resource, init = {}) => {
+        const url = toUrl(resource);
+        const method = (init.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
+        const what = `${method} ${describeUrl(url)}`;
+        options.signal?.throwIfAborted();
+        const controller = new AbortController();
+        const signals = [controller.signal, options.signal, init.signal].filter((s) => !!s);
+        let phase = 'waiting';
+        let lastProgress = Date.now();
+        let lastSaid = lastProgress;
+        const progress = () => {
+            lastProgress = Date.now();
+        };
+        const check = () => {
+            if (phase === 'done')
+                return;
+            const now = Date.now();
+            const idle = now - lastProgress;
+            if (idle >= options.timeoutMs) {
+                const doing = phase === 'sending'
+                    ? 'took no more bytes of the upload'
+                    : phase === 'reading'
+                        ? 'sent no more bytes'
+                        : 'did not answer';
+                controller.abort(new HubTimeoutError(`the Hub ${doing} for ${formatDelay(options.timeoutMs)} (${input}) on ${what}; the request was abandoned. ` +
+                    `Check that the Hub (${url.origin}) is reachable from this runner and up, or raise ${input} if it is just slow.`));
+                return;
+            }
+            if (phase !== 'reading' && now - Math.max(lastSaid, lastProgress) >= every) {
+                lastSaid = now;
+                options.onWaiting?.(`Still waiting for the Hub: ${what} (${Math.round(idle / 1000)}s without an answer)`);
+            }
+            timer = setTimeout(check, tick).unref();
+        };
+        let timer = setTimeout(check, tick).unref();
+        let body = init.body;
+        if (isBlobBody(body)) {
+            phase = 'sending';
+            body = new WatchedBlob(body, progress, () => {
+                phase = 'waiting';
+                progress();
+            });
+        }
+        else if (isStreamBody(body)) {
+            phase = 'sending';
+            body = body.pipeThrough(watch(progress, () => {
+                phase = 'waiting';
+                progress();
+            }));
+        }
+        const stop = () => {
+            phase = 'done';
+            clearTimeout(timer);
+        };
+        let response;
+        try {
+            response = await baseFetch(resource, { ...init, body, signal: AbortSignal.any(signals) });
+        }
+        catch (error) {
+            stop();
+            const aborted = signals.find((s) => s.aborted);
+            if (aborted && aborted === options.signal) {
+                // The publish deadline or a cancelled run: say which request it cut short.
+                const reason = aborted.reason;
+                const cut = new Error(`${reason?.message ?? 'aborted'} while waiting for ${what}`);
+                cut.name = reason?.name ?? 'AbortError';
+                throw cut;
+            }
+            throw aborted?.reason ?? error;
+        }
+        if (!response.body) {
+            stop();
+            return response;
+        }
+        phase = 'reading';
+        progress();
+        const watched = response.body.pipeThrough(watch(progress, stop));
+        const wrapped = new Response(watched, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers
+        });
+        Object.defineProperty(wrapped, 'url', { value: response.url });
+        return wrapped;
+    };
+    return timedFetch;
+}
+
+;// CONCATENATED MODULE: ./src/hub/files.ts
+// Reading a model repo on the Hub: the one file downloader, the tree listing, the commit a
+// revision names, and whether a commit already holds the files to publish.
+
+
+
+
+// The Hub spells this code both ways, depending on the endpoint and its version.
+const REPO_NOT_FOUND = /^Repo(sitory)?NotFound$/;
+/** A text file of a model repo, or null when the repo, revision or file doesn't exist. */
+async function downloadRepoFile(options) {
+    const { fetch: baseFetch, retry, ...file } = options;
+    return readRepoFile({ ...file, fetch: createHubFetch({ fetch: baseFetch, retry }) });
+}
+/** The request behind downloadRepoFile; `fetch` must already be the retrying transport. */
+async function readRepoFile(options) {
+    const { hubUrl, accessToken } = options;
+    const path = options.path.split('/').map(encodeURIComponent).join('/');
+    const url = `${hubUrl}/${options.repoId}/resolve/${encodeURIComponent(options.revision ?? 'main')}/${path}`;
+    let res;
+    try {
+        res = await options.fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
+    }
+    catch (error) {
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
+    }
+    const errorCode = res.headers.get('x-error-code');
+    // The Hub answers 401 rather than 404 for a repo the caller can't see, so as not to reveal it.
+    if (res.status === 404 || (res.status === 401 && REPO_NOT_FOUND.test(errorCode ?? ''))) {
+        await discardBody(res);
+        return null;
+    }
+    if (!res.ok) {
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): HTTP ${res.status}${errorCode ? ` ${errorCode}` : ''} ${await responseExcerpt(res, accessToken)}` +
+            (res.status === 401 || res.status === 403 ? `. ${tokenHelp(hubUrl)}` : ''));
+    }
+    return res.text();
+}
+/** The commit a branch, tag or sha names (its newest), or undefined when there is none. */
+async function latestCommit(access, revision) {
+    const { hubUrl, accessToken, fetch } = access;
+    const commits = (0,dist/* listCommits */.VE)({
+        repo: { type: 'model', name: access.repoId },
+        revision,
+        batchSize: 1,
+        hubUrl,
+        accessToken,
+        fetch
+    });
+    return (await commits.next()).value ?? undefined;
+}
+/** Every file of the repo at `revision`, by path (LFS files with their real size). */
+async function listTree(access, revision) {
+    const { hubUrl, accessToken, fetch } = access;
+    const tree = new Map();
+    for await (const entry of (0,dist/* listFiles */.CS)({
+        repo: { type: 'model', name: access.repoId },
+        revision,
+        recursive: true,
+        hubUrl,
+        accessToken,
+        fetch
+    })) {
+        if (entry.type === 'file')
+            tree.set(entry.path, { size: entry.lfs?.size ?? entry.size, oid: entry.oid, lfs: entry.lfs });
+    }
+    return tree;
+}
+/**
+ * Whether the tree at `sha` already has every file with the same bytes. Sizes are compared
+ * first, so files are hashed only when everything else already matches (a re-run).
+ */
+async function holdsFiles(access, sha, files) {
+    const tree = await listTree(access, sha);
+    if (files.some((file) => tree.get(file.path)?.size !== file.size))
+        return false;
+    for (const file of files) {
+        const entry = tree.get(file.path);
+        const same = entry.lfs
+            ? entry.lfs.oid === (await sha256Of(file.source))
+            : entry.oid === (await gitBlobOid(file.source));
+        if (!same)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/hub/commit-once.ts
+// The commit itself, made at most once: a commit whose answer was lost may have been applied,
+// so a failed one is retried only once the branch shows it did not land.
+
+
+
+
+const RETRYABLE_COMMIT_STATUS = new Set([408, 412, 429, 500, 502, 503, 504]);
+/**
+ * Commits, retrying a failed commit only once the branch shows it did not land: sending again a
+ * commit that was applied would commit twice. Skips the commit when the branch already holds the files.
+ */
+async function commitOnce(request) {
+    const { hubUrl, repoId, branch, log } = request;
+    const maxAttempts = Math.max(1, request.retry?.maxAttempts ?? 5);
+    const sleep = request.retry?.sleep ?? defaultSleep;
+    const where = `${repoId}@${branch}`;
+    const readHead = () => hubStep(`read the head of ${where}`, request, async () => (await latestCommit(request, branch))?.oid);
+    const landed = (oid) => ({
+        commit: { oid, url: `${hubUrl}/${repoId}/commit/${oid}` },
+        hookOutput: ''
+    });
+    const parent = await readHead();
+    // A re-run of a publish that succeeded must not add an identical commit (the Hub limits
+    // commits per hour, and history should show real changes), as huggingface_hub skips them too.
+    if (parent &&
+        !request.createPr &&
+        (await hubStep(`read the files of ${where}`, request, () => holdsFiles(request, parent, request.files)))) {
+        log.info(`${where} already holds exactly these files at ${parent}: nothing to commit`);
+        return landed(parent);
+    }
+    for (let attempt = 1;; attempt++) {
+        let committing = false;
+        try {
+            return await runCommit(request, parent, () => (committing = true));
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const retryable = committing &&
+                (networkErrorCode(error) !== null || (status !== undefined && RETRYABLE_COMMIT_STATUS.has(status)));
+            if (!retryable || attempt >= maxAttempts) {
+                throw new Error(`Could not commit to ${where} on ${hubUrl}: ${explainHubError(error, request)}`);
+            }
+            if (request.createPr) {
+                // A pull request doesn't move the branch: there is nothing cheap to look at to know whether
+                // it was opened, so don't risk opening two.
+                throw new Error(`Opening a pull request on ${where} failed without a clear answer (${explainHubError(error, request)}). ` +
+                    `It may have been opened: look at ${hubUrl}/${repoId}/discussions before re-running.`);
+            }
+            const head = await readHead();
+            if (head !== parent) {
+                if (head && (await commitMatches(request, head))) {
+                    log.info(`The commit landed although its answer was lost (${messageOf(error)}); not committing again`);
+                    return landed(head);
+                }
+                throw new Error(`${where} moved to ${head} (another commit) while publishing, after a failed commit (${messageOf(error)}). ` +
+                    'Nothing was committed by this run; re-run it once the other writer is done.');
+            }
+            const delayMs = backoffDelayMs(attempt, request.retry);
+            log.info(`The commit to ${where} failed (${messageOf(error)}) and did not land; retry ${attempt} of ${maxAttempts - 1} in ${formatDelay(delayMs)}`);
+            await sleep(delayMs);
+        }
+    }
+}
+/** Whether `sha` is this run's commit: same title, and every file there with the same bytes. */
+async function commitMatches(request, sha) {
+    const head = await latestCommit(request, sha);
+    if (!head || head.title !== request.commitTitle)
+        return false;
+    return holdsFiles(request, sha, request.files);
+}
+/** One pass of the client's commit; `onCommitting` is called once the uploads are done. */
+async function runCommit(request, parentCommit, onCommitting) {
+    const throttle = progressThrottle(request);
+    const iterator = (0,dist/* commitIter */.w8)({
+        repo: { type: 'model', name: request.repoId },
+        hubUrl: request.hubUrl,
+        accessToken: request.accessToken,
+        fetch: request.fetch,
+        branch: request.branch,
+        isPullRequest: request.createPr,
+        parentCommit,
+        title: request.commitTitle,
+        description: request.commitDescription,
+        operations: request.files.map((f) => f.operation),
+        // The client's xet path needs a CAS server; plain LFS is what the Hub accepts from everyone.
+        useXet: false
+    });
+    let next = await iterator.next();
+    while (!next.done) {
+        const event = next.value;
+        if (event.event === 'phase' && event.phase === 'committing')
+            onCommitting();
+        if (event.event === 'fileProgress' && event.state === 'uploading')
+            throttle(event.path, event.progress);
+        if (event.event === 'fileProgress' && event.state === 'error') {
+            throw new Error(`Uploading ${event.path} failed`);
+        }
+        next = await iterator.next();
+    }
+    if (!next.value?.commit?.oid)
+        throw new Error('the Hub answered the commit without a commit id');
+    for (const file of request.files)
+        throttle(file.path, 1);
+    return next.value;
+}
+/** onProgress at most once per interval and file, and always once when a file is done. */
+function progressThrottle(request) {
+    const interval = request.progressIntervalMs ?? 1000;
+    const sizes = new Map(request.files.map((f) => [f.path, f.size]));
+    const last = new Map();
+    const done = new Set();
+    return (path, progress) => {
+        if (!request.onProgress || done.has(path))
+            return;
+        const now = Date.now();
+        if (progress < 1 && now - (last.get(path) ?? -Infinity) < interval)
+            return;
+        last.set(path, now);
+        if (progress >= 1)
+            done.add(path);
+        const totalBytes = sizes.get(path) ?? 0;
+        request.onProgress({ path, totalBytes, uploadedBytes: Math.min(totalBytes, Math.round(progress * totalBytes)) });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hub/tag.ts
+// Tagging the published commit (the release tag of the run). The client has no tag function, so
+// this calls the Hub's endpoint, the one huggingface_hub's create_tag calls.
+
+
+
+/**
+ * Puts `tag` on the commit. A tag that already points elsewhere is left alone with a warning
+ * (the commit is published either way); any other failure throws.
+ */
+async function tagCommit(options) {
+    const { hubUrl, accessToken, repoId, commitSha, tag, log } = options;
+    const url = `${hubUrl}/api/models/${repoId}/tag/${encodeURIComponent(commitSha)}`;
+    const failure = `Could not tag ${commitSha} as "${tag}" on ${repoId} (${url})`;
+    let res;
+    try {
+        res = await options.fetch(url, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ tag, message: `Tagged by checkpoint-eval-action` })
+        });
+    }
+    catch (error) {
+        throw new Error(`${failure}: ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
+    }
+    if (res.status === 409) {
+        await discardBody(res);
+        // A retried tag request whose first answer was lost lands here too: look where the tag points.
+        const target = await latestCommit(options, tag)
+            .then((c) => c?.oid)
+            .catch(() => undefined);
+        if (target === commitSha) {
+            log.info(`Tagged ${commitSha} as "${tag}"`);
+            return;
+        }
+        log.warning(`The tag "${tag}" already exists on ${repoId}${target ? ` (at ${target})` : ''} and was not moved to ${commitSha}. ` +
+            'Delete it on the Hub, or use another hub-tag, to tag this commit.');
+        return;
+    }
+    if (!res.ok) {
+        throw new Error(`${failure}: HTTP ${res.status} ${await responseExcerpt(res, accessToken)}. ` +
+            (res.status === 401 || res.status === 403
+                ? tokenHelp(hubUrl)
+                : 'The commit itself was published; tag it by hand or re-run.'));
+    }
+    log.info(`Tagged ${commitSha} as "${tag}"`);
+}
+
+;// CONCATENATED MODULE: ./src/hub/verify.ts
+// Checking a commit after upload by reading the repo back: a commit the Hub accepted can still
+// miss a file or hold a truncated one, and a run must not report that as published.
+
+
+/** Every file is at the commit with its size, and README.md reads back byte for byte. */
+async function verifyCommit(options) {
+    const { commitSha, files } = options;
+    const tree = await listTree(options, commitSha);
+    const problems = [];
+    for (const file of files) {
+        const entry = tree.get(file.path);
+        if (!entry)
+            problems.push(`${file.path} is missing`);
+        else if (entry.size !== file.size)
+            problems.push(`${file.path} has ${entry.size} bytes, ${file.size} were sent`);
+    }
+    const readme = files.find((f) => f.path === 'README.md');
+    if (readme && problems.length === 0) {
+        const remote = await readRepoFile({ ...options, path: 'README.md', revision: commitSha });
+        if (remote === null)
+            problems.push('README.md could not be downloaded back');
+        else if (remote !== (await sentText(readme.source)))
+            problems.push('README.md downloaded back differs from the one sent');
+    }
+    if (problems.length > 0) {
+        throw new Error(`the Hub's copy doesn't match what was sent: ${problems.join('; ')}. Look at ${options.hubUrl}/${options.repoId}/tree/${commitSha}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/commit.ts
+// Publishing the winning checkpoint: the repo and branch made ready, one atomic commit of every
+// file (commit-once.ts), the tag, and a read-back of the result (verify.ts).
+
+
+
+
+
+
+
+
+/**
+ * Creates the repo (if needed) and the branch (if needed), commits all files at once, tags the
+ * commit, and reads the result back. Throws on any step, saying which and how to fix it.
+ */
+async function publishToHub(options) {
+    const { hubUrl, accessToken, log } = options;
+    const repoId = checkRepoId(options.repoId);
+    const branch = options.revision || 'main';
+    const hubFetch = createHubFetch({
+        retry: options.retry,
+        fetch: options.fetch,
+        onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`)
+    });
+    const access = { hubUrl, accessToken, repoId, fetch: hubFetch };
+    const files = await prepareFiles(options.files);
+    try {
+        await ensureRepo(access, options);
+        if (branch !== 'main')
+            await ensureBranch(access, options, branch);
+        const output = await commitOnce({ ...options, ...access, branch, files });
+        const commitSha = output.commit.oid;
+        const result = {
+            repoId,
+            repoUrl: `${hubUrl}/${repoId}`,
+            commitSha,
+            commitUrl: output.commit.url || `${hubUrl}/${repoId}/commit/${commitSha}`,
+            ...(output.pullRequestUrl && { prUrl: output.pullRequestUrl })
+        };
+        log.info(result.prUrl ? `Opened pull request ${result.prUrl}` : `Committed ${commitSha} to ${branch}: ${result.commitUrl}`);
+        if (options.hubTag) {
+            if (options.createPr) {
+                log.warning(`Not tagging "${options.hubTag}": the commit is in an unmerged pull request (${result.prUrl}). Tag it after merging.`);
+            }
+            else {
+                await tagCommit({ ...access, commitSha, tag: options.hubTag, log });
+            }
+        }
+        await hubStep(`verify the commit ${commitSha} of ${repoId}`, access, () => verifyCommit({ ...access, commitSha, files }));
+        log.info(`Verified ${files.length} file(s) on the Hub at ${commitSha}`);
+        return result;
+    }
+    catch (error) {
+        throw new Error((0,redact/* redact */.E$)(messageOf(error), accessToken));
+    }
+}
+/** Creates the repo, or goes on with the one that exists (keeping its visibility). */
+async function ensureRepo(access, options) {
+    const { hubUrl, repoId } = access;
+    await hubStep(`create the repo ${repoId}`, access, async () => {
+        try {
+            await (0,dist/* createRepo */.Td)({ ...access, repo: { type: 'model', name: repoId }, private: options.private });
+            options.log.info(`Created ${options.private ? 'private' : 'public'} repo ${hubUrl}/${repoId}`);
+        }
+        catch (error) {
+            if (statusOf(error) !== 409)
+                throw error;
+            options.log.info(`Repo ${hubUrl}/${repoId} exists; publishing to it`);
+        }
+    });
+}
+/** Creates the branch from main, or goes on with the one that exists. */
+async function ensureBranch(access, options, branch) {
+    await hubStep(`create the branch ${branch} of ${access.repoId}`, access, async () => {
+        try {
+            await (0,dist/* createBranch */.lY)({ ...access, repo: { type: 'model', name: access.repoId }, branch });
+            options.log.info(`Created branch ${branch} from main`);
+        }
+        catch (error) {
+            if (statusOf(error) !== 409)
+                throw error;
+            options.log.debug(`Branch ${branch} exists`);
+        }
+    });
+}
+function checkRepoId(repoId) {
+    const parts = (0,repo_id/* parseRepoId */.N)(repoId);
+    if (!parts.namespace) {
+        throw new Error(`publishToHub needs "namespace/name", got "${repoId}": resolve the namespace (the token's user) first.`);
+    }
+    return `${parts.namespace}/${parts.name}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/hub/auth.ts
+// Who the token is, trusted publishing (GitHub OIDC -> short-lived Hub token), and the CLI's
+// token lookup. No function here logs or returns a message that contains a token: the entry
+// point masks tokens, and these errors may end up in a job log anyway.
+
+
+
+
+
+/** Checks a token against the Hub's `/api/whoami-v2`. */
+async function whoami(options) {
+    const { hubUrl, accessToken } = options;
+    if (!accessToken.startsWith('hf_')) {
+        throw new Error(`The Hugging Face token is malformed: Hub tokens start with "hf_". ${tokenHelp(hubUrl)}`);
+    }
+    try {
+        const info = await (0,dist/* whoAmI */.Wc)({ hubUrl, accessToken, fetch: options.fetch ?? createHubFetch() });
+        const tokenRole = info.auth?.accessToken?.role ?? 'unknown';
+        return { name: info.name, canWrite: tokenRole !== 'read', tokenRole };
+    }
+    catch (error) {
+        if (statusOf(error) === 401) {
+            throw new Error(`The Hugging Face token was rejected by ${hubUrl}/api/whoami-v2 (401): it is wrong, expired or revoked. ${tokenHelp(hubUrl)}`);
+        }
+        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
+    }
+}
+/**
+ * Throws the read-only-token error when the token can't write; says which repo needed it.
+ * `hubUrl` is without a trailing slash (config strips it).
+ */
+function assertCanWrite(info, options) {
+    if (info.canWrite)
+        return;
+    throw new Error(`The Hugging Face token of "${info.name}" is read-only (role "${info.tokenRole}"), so it can't publish to ${options.repoId}. ` +
+        `Create a token with the "write" role (or a fine-grained token with write access to ${options.repoId}) at ` +
+        `${options.hubUrl}/settings/tokens and store it as the HF_TOKEN secret, or use trusted publishing (OIDC).`);
+}
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const OIDC_SETUP_DOCS = 'https://huggingface.co/docs/hub/trusted-publishers';
+/**
+ * Trusted publishing: asks GitHub for an OIDC ID token (audience = the Hub) and exchanges it at
+ * the Hub's `/oauth/token` (RFC 8693) for a short-lived `hf_` token scoped to `repoId`.
+ * The caller must mask the returned token before anything else is logged.
+ */
+async function exchangeOidcToken(options) {
+    const { hubUrl, repoId, idTokenRequestUrl, idTokenRequestToken } = options;
+    const doFetch = options.fetch ?? createHubFetch();
+    if (!idTokenRequestUrl || !idTokenRequestToken) {
+        throw new Error('Trusted publishing needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ' +
+            'Add `permissions: id-token: write` to the job (or the workflow) that runs this action, or pass an hf-token instead.');
+    }
+    const audience = options.audience ?? hubUrl;
+    const secrets = [idTokenRequestToken];
+    const requestUrl = new URL(idTokenRequestUrl);
+    requestUrl.searchParams.set('audience', audience);
+    let idToken;
+    try {
+        const res = await doFetch(requestUrl, {
+            headers: { Authorization: `bearer ${idTokenRequestToken}`, Accept: 'application/json' }
+        });
+        if (!res.ok) {
+            throw new Error(`HTTP ${res.status} ${(0,redact/* redact */.E$)(await safeText(res), ...secrets)}`);
+        }
+        const body = (await res.json());
+        if (typeof body.value !== 'string' || body.value === '')
+            throw new Error('the answer has no "value"');
+        idToken = body.value;
+    }
+    catch (error) {
+        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${(0,redact/* redact */.E$)(messageOf(error), ...secrets)}. ` +
+            'Check that the job has `permissions: id-token: write`.');
+    }
+    secrets.push(idToken);
+    const tokenUrl = `${hubUrl}/oauth/token`;
+    let res;
+    try {
+        res = await doFetch(tokenUrl, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({
+                grant_type: TOKEN_EXCHANGE_GRANT,
+                subject_token_type: ID_TOKEN_TYPE,
+                subject_token: idToken,
+                resource: repoId
+            })
+        });
+    }
+    catch (error) {
+        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${(0,redact/* redact */.E$)(messageOf(error), ...secrets)}`);
+    }
+    const text = await safeText(res);
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // not JSON: reported below with the status
+    }
+    if (!res.ok || typeof body.access_token !== 'string') {
+        const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300);
+        const claims = describeClaims(idToken);
+        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${(0,redact/* redact */.E$)(detail, ...secrets)}. ` +
+            `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${hubUrl}/${repoId}/settings ` +
+            `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`);
+    }
+    if (!body.access_token.startsWith('hf_')) {
+        throw new Error(`The Hub's token exchange at ${tokenUrl} answered a token that doesn't start with "hf_"; it can't be used.`);
+    }
+    return body.access_token;
+}
+/** A JWT's identifying claims (never the token), to say what a Trusted Publisher must match. */
+function describeClaims(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        const keys = ['aud', 'repository', 'ref', 'workflow', 'environment', 'sub'];
+        const parts = keys.filter((k) => payload[k] !== undefined).map((k) => `${k}=${JSON.stringify(payload[k])}`);
+        return parts.length ? parts.join(', ') : 'no readable claims';
+    }
+    catch {
+        return 'no readable claims';
+    }
+}
+/**
+ * The CLI's token: `HF_TOKEN`, then an explicit token file, then the file `huggingface-cli login`
+ * writes, `$HF_TOKEN_PATH` or `${HF_HOME:-~/.cache/huggingface}/token`. Null when there is none.
+ */
+async function readLocalToken(options) {
+    const { env } = options;
+    const fromEnv = env.HF_TOKEN?.trim();
+    if (fromEnv)
+        return { token: fromEnv, source: 'the HF_TOKEN environment variable' };
+    if (options.tokenFile) {
+        const token = await readTokenFile(options.tokenFile);
+        if (token === undefined) {
+            throw new Error(`The token file ${options.tokenFile} does not exist or can't be read. Fix the path, or set HF_TOKEN instead.`);
+        }
+        if (token === '')
+            throw new Error(`The token file ${options.tokenFile} is empty. Write a Hugging Face token (hf_...) into it.`);
+        return { token, source: `the token file ${options.tokenFile}` };
+    }
+    const defaultFile = env.HF_TOKEN_PATH || (0,external_node_path_.join)(env.HF_HOME || (0,external_node_path_.join)(options.homeDir, '.cache', 'huggingface'), 'token');
+    const token = await readTokenFile(defaultFile);
+    return token ? { token, source: `the token file ${defaultFile}` } : null;
+}
+/** The trimmed contents, or undefined when the file can't be read. */
+async function readTokenFile(path) {
+    try {
+        return (await (0,promises_.readFile)(path, 'utf8')).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+async function safeText(res) {
+    try {
+        return await res.text();
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/index.ts
+// The one entry of the hub room, and a lazy one: other rooms load it with
+// `await import('../hub/index.js')` (types with `import type`), so the @huggingface/hub client
+// is loaded only by runs that talk to the Hub, and ncc bundles the room as one separate chunk.
+
+
+
+
+
+
+/***/ })
+
+};
