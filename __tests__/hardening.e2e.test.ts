@@ -284,7 +284,7 @@ describe('the CLI, which has no runner mask', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/retry 1 of 4/)
-    expect(run.stderr).toMatch(/error: Publishing failed: .*400/)
+    expect(run.stderr).toMatch(/error: Publishing failed: Could not commit to alice\/hardened@main/)
     for (const form of encodedForms(TOKEN)) {
       expect(run.stdout.includes(form) || run.stderr.includes(form)).toBe(false)
     }
