@@ -285,6 +285,17 @@ describe('path inputs stay inside the workspace or the runner temp folder', () =
     expect(c.outputDir).toBe(path.join(temp, 'x'))
   })
 
+  it('lets output-dir, which is only written, be in the system temp folder too, but no path that is read', () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'confine-tmp-'))
+    const withTmp = { ...action(), confineTo: { roots: [ws, temp], writableRoots: [other] } }
+    expect(parseConfig(read({ 'output-dir': path.join(other, 'out') }), withTmp).outputDir).toBe(
+      path.join(other, 'out')
+    )
+    expect(() => parseConfig(read({ 'model-card': path.join(other, 'README.md') }), withTmp)).toThrow(
+      /^Input 'model-card': .* is outside the workspace and the runner temp folder\./
+    )
+  })
+
   it('lets a CLI user name a path outside explicitly, but never a kernel file system for output-dir', () => {
     const cli = { workspace: ws, outputDir: './eval-results', confineTo: { roots: [ws], exempt: () => true } }
     expect(parseConfig(read({ 'model-card': '/etc/hostname' }), cli).publish.modelCard).toBe('/etc/hostname')

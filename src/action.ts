@@ -111,7 +111,8 @@ export async function run(): Promise<void> {
       workspace,
       outputDir: path.join(runnerTemp, 'checkpoint-eval'),
       hubUrl: process.env.HF_ENDPOINT,
-      confineTo: { roots: [workspace, runnerTemp] }
+      // Read paths stay in the job's folders; output-dir, only written, may also be in /tmp.
+      confineTo: { roots: [workspace, runnerTemp], writableRoots: [os.tmpdir()] }
     })
     const log = actionsLogger(config.workspace)
     result = await runPipeline({

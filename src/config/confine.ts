@@ -27,11 +27,20 @@ function inside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+export interface Confinement {
+  /** Folders path inputs must stay inside (the action: the workspace and RUNNER_TEMP). */
+  roots: string[]
+  /** Also allowed for output-dir, which is only written: the system temp folder. */
+  writableRoots?: string[]
+  /** Inputs the user gave explicitly (CLI flags), which are not confined. */
+  exempt?: (name: InputName) => boolean
+}
+
 export function assertConfined(
   name: InputName,
   value: string,
-  confine: { roots: string[]; exempt?: (name: InputName) => boolean } | undefined,
-  options: { kernelFs?: boolean; given?: string } = {}
+  confine: Confinement | undefined,
+  options: { kernelFs?: boolean; given?: string; writable?: boolean } = {}
 ): void {
   const real = realPathOf(value)
   const shown = options.given ?? value
@@ -42,12 +51,14 @@ export function assertConfined(
     )
   }
   if (!confine || confine.exempt?.(name)) return
-  const roots = confine.roots.filter(Boolean).map(realPathOf)
+  const roots = [...confine.roots, ...(options.writable ? (confine.writableRoots ?? []) : [])]
+    .filter(Boolean)
+    .map(realPathOf)
   if (roots.some((root) => inside(root, real))) return
   const via = real !== path.resolve(value) ? ` (it resolves to ${real} through a symlink)` : ''
   throw new InputError(
     name,
-    `'${shown}' is outside the workspace${roots.length > 1 ? ' and the runner temp folder' : ''}${via}. ` +
+    `'${shown}' is outside the workspace${roots.length > 1 ? ` and the ${options.writable ? 'temp folders' : 'runner temp folder'}` : ''}${via}. ` +
       `Paths must stay inside ${roots.join(' or ')}: give a path relative to the workspace.`
   )
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseRepoId } from '../domain/repo-id.js'
 import { InputError } from '../util/errors.js'
 import type { InputName, InputReader } from './inputs.js'
-import { assertConfined } from './confine.js'
+import { assertConfined, type Confinement } from './confine.js'
 import { inputValues, parseWeights, yesNoWord, type InputValues } from './read.js'
 import type {
   AggregateSource,
@@ -34,7 +34,7 @@ export interface ConfigDefaults {
    * Folders every path input must stay inside, after resolving symlinks (the action: the
    * workspace and RUNNER_TEMP). `exempt` names inputs the user gave explicitly (CLI flags).
    */
-  confineTo?: { roots: string[]; exempt?: (name: InputName) => boolean }
+  confineTo?: Confinement
 }
 
 /** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
@@ -178,7 +178,11 @@ function confinePaths(
   paths: { outputDir: string; modelCard?: string; baseline?: BaselineSource }
 ): void {
   const given = (name: InputName) => ({ given: inputs.text(name) })
-  assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true, ...given('output-dir') })
+  assertConfined('output-dir', paths.outputDir, defaults.confineTo, {
+    kernelFs: true,
+    writable: true,
+    ...given('output-dir')
+  })
   if (paths.modelCard) assertConfined('model-card', paths.modelCard, defaults.confineTo, given('model-card'))
   if (paths.baseline?.kind === 'file')
     assertConfined('baseline', paths.baseline.path, defaults.confineTo, given('baseline'))
