@@ -31007,7 +31007,8 @@ async function run() {
             workspace,
             outputDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runnerTemp, 'checkpoint-eval'),
             hubUrl: process.env.HF_ENDPOINT,
-            confineTo: { roots: [workspace, runnerTemp] }
+            // Read paths stay in the job's folders; output-dir, only written, may also be in /tmp.
+            confineTo: { roots: [workspace, runnerTemp], writableRoots: [node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()] }
         });
         const log = actionsLogger(config.workspace);
         result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)({
@@ -31809,11 +31810,13 @@ function assertConfined(name, value, confine, options = {}) {
     }
     if (!confine || confine.exempt?.(name))
         return;
-    const roots = confine.roots.filter(Boolean).map(realPathOf);
+    const roots = [...confine.roots, ...(options.writable ? (confine.writableRoots ?? []) : [])]
+        .filter(Boolean)
+        .map(realPathOf);
     if (roots.some((root) => inside(root, real)))
         return;
     const via = real !== external_node_path_default().resolve(value) ? ` (it resolves to ${real} through a symlink)` : '';
-    throw new errors/* InputError */.d(name, `'${shown}' is outside the workspace${roots.length > 1 ? ' and the runner temp folder' : ''}${via}. ` +
+    throw new errors/* InputError */.d(name, `'${shown}' is outside the workspace${roots.length > 1 ? ` and the ${options.writable ? 'temp folders' : 'runner temp folder'}` : ''}${via}. ` +
         `Paths must stay inside ${roots.join(' or ')}: give a path relative to the workspace.`);
 }
 
@@ -32059,7 +32062,11 @@ function parseAggregate(value, workspace) {
 /** Path inputs that are read or written stay inside the allowed folders (config/confine.ts). */
 function confinePaths(defaults, inputs, paths) {
     const given = (name) => ({ given: inputs.text(name) });
-    assertConfined('output-dir', paths.outputDir, defaults.confineTo, { kernelFs: true, ...given('output-dir') });
+    assertConfined('output-dir', paths.outputDir, defaults.confineTo, {
+        kernelFs: true,
+        writable: true,
+        ...given('output-dir')
+    });
     if (paths.modelCard)
         assertConfined('model-card', paths.modelCard, defaults.confineTo, given('model-card'));
     if (paths.baseline?.kind === 'file')
