@@ -290,3 +290,34 @@ describe('the CLI, which has no runner mask', () => {
     }
   })
 })
+
+describe('the CLI on SIGINT (Ctrl-C)', () => {
+  it('kills running evaluations with their setsid descendants and exits 130', async () => {
+    await writeFile(
+      path.join(ws, 'hang.sh'),
+      `setsid sh -c 'setsid sleep 60 & echo $! >> "$0"; sleep 60' "$PWD/pids" & echo $! >> pids\nsleep 60\n`
+    )
+    let sent = 0
+    const run = await runProcess({
+      script: path.join(ROOT, 'dist/index.js'),
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: root },
+      args: ['--evaluator', 'command', '--eval-command', 'sh hang.sh {step}', '--eval-concurrency', '2'],
+      onSpawn: (child) => {
+        const poll = setInterval(async () => {
+          if ((await pidsIn(path.join(ws, 'pids'))).length >= 4) {
+            clearInterval(poll)
+            sent = Date.now()
+            child.kill('SIGINT')
+          }
+        }, 50)
+      }
+    })
+    expect(sent).toBeGreaterThan(0)
+    expect(Date.now() - sent).toBeLessThan(10_000)
+    expect(run.code).toBe(130)
+    expect(run.stderr).toContain('Received SIGINT: stopping.')
+    expect(run.stderr).toContain('error: Cancelled by SIGINT')
+    expect(await survivors(await pidsIn(path.join(ws, 'pids')))).toEqual([])
+  })
+})
