@@ -82,9 +82,9 @@ describe('evaluator: command on examples/real', () => {
           'm'
         )
       )
-      // Its output, whole, inside its own group.
+      // Its output, whole, inside its own group, between ::stop-commands:: and its resume token.
       const group = new RegExp(
-        `::group::${m.name} \\(ok, \\d+\\.\\ds\\)\\n\\$ node examples/real/evaluate\\.mjs ${escape(path.join(ROOT, CHECKPOINTS, m.name))}\\ncheckpoint: [^\\n]*\\nsplit: test \\(\\d+ rows\\)\\n(  \\w+ +f1 [\\d.]+\\n)+\\{"accuracy":${escape(String(m.accuracy))},[^\\n]*\\}\\nmetrics from stdout of ${m.name} \\(flat\\)\\n::endgroup::`
+        `::group::${m.name} \\(ok, \\d+\\.\\ds\\)\\n\\$ node examples/real/evaluate\\.mjs ${escape(path.join(ROOT, CHECKPOINTS, m.name))}\\n::stop-commands::([0-9a-f-]{36})\\ncheckpoint: [^\\n]*\\nsplit: test \\(\\d+ rows\\)\\n(  \\w+ +f1 [\\d.]+\\n)+\\{"accuracy":${escape(String(m.accuracy))},[^\\n]*\\}\\n::\\1::\\nmetrics from stdout of ${m.name} \\(flat\\)\\n::endgroup::`
       )
       expect(r.stdout).toMatch(group)
     }
@@ -126,7 +126,9 @@ describe('evaluator: command on examples/real', () => {
       'checkpoints-failed': '1'
     })
     expect(r.stdout).toMatch(
-      new RegExp(`::group::${broken} \\(failed, \\d+\\.\\ds\\)\\n[^\\n]*\\nCUDA error: out of memory\\n::endgroup::`)
+      new RegExp(
+        `::group::${broken} \\(failed, \\d+\\.\\ds\\)\\n[^\\n]*\\n::stop-commands::([0-9a-f-]{36})\\nCUDA error: out of memory\\n::\\1::\\n::endgroup::`
+      )
     )
     expect(r.stdout).toContain(
       `::warning file=${CHECKPOINTS}/${broken}::${broken}: the command exited with code 3; last lines of its stderr:%0A  CUDA error: out of memory`

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { parseConfig } from '../src/config/parse.js'
 import { parseDuration, parseWeights, splitList } from '../src/config/read.js'
 import { InputError } from '../src/util/errors.js'
@@ -64,7 +66,9 @@ describe('parseConfig', () => {
         assets: [],
         exclude: [],
         dryRun: false,
-        hubTag: false
+        hubTag: false,
+        hubTimeoutMs: 60_000,
+        publishTimeoutMs: 7_200_000
       },
       shard: undefined,
       aggregate: undefined
@@ -181,10 +185,22 @@ describe('parseConfig', () => {
     [{ weights: 'math_reasoning=-1' }, /is not a weight/],
     [{ weights: 'math_reasoning=abc' }, /is not a weight/],
     [{ weights: 'math_reasoning=2,math_reasoning=3' }, /weighted twice/],
-    [{ 'eval-concurrency': '0' }, /^Input 'eval-concurrency': '0' must be a whole number of at least 1\.$/],
+    [{ 'eval-concurrency': '0' }, /^Input 'eval-concurrency': '0' must be a whole number from 1 to 256\.$/],
+    [{ 'eval-concurrency': '1e9' }, /^Input 'eval-concurrency': '1e9' must be a whole number from 1 to 256\.$/],
+    [{ 'eval-concurrency': '100000' }, /must be a whole number from 1 to 256/],
+    [{ 'eval-concurrency': '0x4' }, /must be a whole number from 1 to 256/],
+    [{ 'eval-concurrency': '2.0' }, /must be a whole number from 1 to 256/],
+    [{ 'min-score': '0x1' }, /^Input 'min-score': '0x1' is not a decimal number; write e\.g\. 0\.7\.$/],
+    [{ 'min-score': '0b1' }, /is not a decimal number/],
+    [{ 'min-score': 'Infinity' }, /is not a decimal number/],
+    [{ 'min-score': '1_000' }, /is not a decimal number/],
+    [{ 'max-regression': '0o7', baseline: 'hub' }, /is not a decimal number/],
+    [{ 'eval-timeout': '0s' }, /^Input 'eval-timeout': '0s' is not a duration/],
+    [{ 'hub-timeout': '0' }, /^Input 'hub-timeout': '0' is not a duration/],
+    [{ 'publish-timeout': '-1h' }, /^Input 'publish-timeout': '-1h' is not a duration/],
     [{ 'eval-timeout': 'soon' }, /^Input 'eval-timeout': 'soon' is not a duration/],
     [{ 'greater-is-better': 'maybe' }, /^Input 'greater-is-better': 'maybe' must be true, false or auto\.$/],
-    [{ 'min-score': 'high' }, /^Input 'min-score': 'high' is not a number; write e\.g\. 0\.7\.$/],
+    [{ 'min-score': 'high' }, /^Input 'min-score': 'high' is not a decimal number; write e\.g\. 0\.7\.$/],
     [{ 'max-regression': '0.01' }, /^Input 'max-regression': is set but baseline is not/],
     [{ 'max-regression': '-1', baseline: 'hub' }, /is negative/],
     [{ comment: 'sometimes' }, /^Input 'comment': 'sometimes' must be one of auto, always, never\.$/],
@@ -202,6 +218,30 @@ describe('parseConfig', () => {
   ])('rejects %j', (inputs, message) => {
     expect(() => parseConfig(read(inputs), defaults)).toThrow(message)
     if (!inputs['repo-id']) expect(() => parseConfig(read(inputs), defaults)).toThrow(InputError)
+  })
+})
+
+describe('hub-url with credentials', () => {
+  it.each(['http://alice:s3cr3t-pass@hub.local', 'https://:s3cr3t-pass@hub.local/', 'https://s3cr3t-pass@hub.local'])(
+    'refuses %s before any request, without echoing the password',
+    (url) => {
+      let message = ''
+      try {
+        parseConfig(read({ 'hub-url': url }), defaults)
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(/^Input 'hub-url': holds a user name or password/)
+      expect(message).toContain('https://hub.local'.replace('https:', url.split('//')[0]))
+      expect(message).not.toContain('s3cr3t')
+      expect(message).not.toContain('alice')
+    }
+  )
+
+  it('does not echo user info in a URL that does not parse either', () => {
+    expect(() => parseConfig(read({ 'hub-url': 'http://user:s3cr3t@[bad' }), defaults)).toThrow(
+      /'http:\/\/\*\*\*@\[bad' is not a URL/
+    )
   })
 })
 
@@ -246,5 +286,73 @@ describe('card-task and card-dataset (model-index)', () => {
     [{ 'card-dataset': 'a/b/c' }, /e\.g\. nyu-mll\/glue:mrpc:validation/]
   ])('rejects %j', (inputs, message) => {
     expect(() => parseConfig(read(inputs), defaults)).toThrow(message)
+  })
+})
+
+describe('path inputs stay inside the workspace or the runner temp folder', () => {
+  let ws: string
+  let temp: string
+  beforeAll(() => {
+    const base = mkdtempSync(path.join(tmpdir(), 'confine-'))
+    ws = path.join(base, 'ws')
+    temp = path.join(base, 'runner-temp')
+    mkdirSync(path.join(ws, 'cards'), { recursive: true })
+    mkdirSync(temp)
+    symlinkSync('/etc', path.join(ws, 'etc-link'))
+    writeFileSync(path.join(ws, 'cards/README.md'), '# card')
+  })
+  const action = () => ({ workspace: ws, outputDir: path.join(temp, 'out'), confineTo: { roots: [ws, temp] } })
+
+  it.each<[Partial<Record<InputName, string>>, RegExp]>([
+    [
+      { 'model-card': '../../etc/passwd' },
+      /^Input 'model-card': '\.\.\/\.\.\/etc\/passwd' is outside the workspace and the runner temp folder\./
+    ],
+    [
+      { 'model-card': 'etc-link/passwd' },
+      /^Input 'model-card': 'etc-link\/passwd' is outside .* \(it resolves to \/etc\/passwd through a symlink\)/
+    ],
+    [{ 'model-card': '/etc/passwd' }, /^Input 'model-card': '\/etc\/passwd' is outside/],
+    [{ baseline: '/etc/scores.json' }, /^Input 'baseline': '\/etc\/scores\.json' is outside/],
+    [{ 'output-dir': '/var/tmp/out' }, /^Input 'output-dir': '\/var\/tmp\/out' is outside/],
+    [{ 'output-dir': 'etc-link/new/out' }, /^Input 'output-dir': .* through a symlink/],
+    [
+      { 'output-dir': '/proc/self/fd' },
+      /^Input 'output-dir': '\/proc\/self\/fd' is inside \/proc, a kernel file system/
+    ]
+  ])('refuses %j in the action', (inputs, message) => {
+    expect(() => parseConfig(read(inputs), action())).toThrow(message)
+  })
+
+  it('accepts paths in the workspace and in the runner temp folder', () => {
+    const c = parseConfig(
+      read({
+        'model-card': 'cards/README.md',
+        baseline: path.join(temp, 'old/scores.json'),
+        'output-dir': path.join(temp, 'x')
+      }),
+      action()
+    )
+    expect(c.publish.modelCard).toBe(path.join(ws, 'cards/README.md'))
+    expect(c.outputDir).toBe(path.join(temp, 'x'))
+  })
+
+  it('lets output-dir, which is only written, be in the system temp folder too, but no path that is read', () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'confine-tmp-'))
+    const withTmp = { ...action(), confineTo: { roots: [ws, temp], writableRoots: [other] } }
+    expect(parseConfig(read({ 'output-dir': path.join(other, 'out') }), withTmp).outputDir).toBe(
+      path.join(other, 'out')
+    )
+    expect(() => parseConfig(read({ 'model-card': path.join(other, 'README.md') }), withTmp)).toThrow(
+      /^Input 'model-card': .* is outside the workspace and the runner temp folder\./
+    )
+  })
+
+  it('lets a CLI user name a path outside explicitly, but never a kernel file system for output-dir', () => {
+    const cli = { workspace: ws, outputDir: './eval-results', confineTo: { roots: [ws], exempt: () => true } }
+    expect(parseConfig(read({ 'model-card': '/etc/hostname' }), cli).publish.modelCard).toBe('/etc/hostname')
+    expect(() => parseConfig(read({ 'output-dir': '/proc' }), cli)).toThrow(/kernel file system/)
+    const notExempt = { ...cli, confineTo: { roots: [ws] } }
+    expect(() => parseConfig(read({ 'model-card': '/etc/hostname' }), notExempt)).toThrow(/is outside the workspace\./)
   })
 })

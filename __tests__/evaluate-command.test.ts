@@ -185,7 +185,7 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
     expect(run.results[0].status).toBe('ok')
     expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
     expect(run.results[1].error).toMatch(
-      /^timed out after 0\.7s \(eval-timeout\); the command and every process it started were killed/
+      /^timed out after 0\.7s \(eval-timeout\); the command and 2 processes \(pid \d+ sh slow\.sh .*, pid \d+ sleep 30\) it started were killed/
     )
     const pid = Number(readFileSync(path.join(work, 'sleep.pid'), 'utf8'))
     for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
@@ -324,6 +324,76 @@ esac
     for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
     expect(alive(pid)).toBe(false)
     expect(existsSync(path.join(work, 'hang-3.pid'))).toBe(false)
+  })
+})
+
+describe('processes a command leaves behind', () => {
+  /** Waits (bounded) for every pid to be gone; returns those still alive. */
+  async function survivors(pids: number[]): Promise<number[]> {
+    for (let i = 0; i < 60 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
+    return pids.filter(alive)
+  }
+  const pidsIn = (file: string) => readFileSync(path.join(work, file), 'utf8').split(/\s+/).filter(Boolean).map(Number)
+
+  it('is done when the command exits: a setsid child is killed, named, and the checkpoint stays ok', async () => {
+    // The child leaves the process group (setsid) and holds stdout open; before, the step
+    // waited for it and then called the successful checkpoint timed out.
+    script('leak.sh', 'setsid sleep 60 & echo $! > leak.pid; echo \'{"accuracy": 0.7}\'\n')
+    const log = recordingLogger()
+    const started = Date.now()
+    const run = await evaluator('sh leak.sh {checkpoint}', { timeoutMs: 20_000 }).evaluate([checkpoint('step_1', 1)], {
+      log
+    })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.results[0]).toMatchObject({ status: 'ok', scores: { accuracy: 0.7 } })
+    expect(await survivors(pidsIn('leak.pid'))).toEqual([])
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: step_1: the command exited but left 1 process \(pid \d+ (setsid )?sleep 60\) running; killed/
+      )
+    )
+  })
+
+  it('kills setsid children and grandchildren of a hung command at eval-timeout', async () => {
+    script(
+      'hung.sh',
+      [
+        // A setsid child that itself starts a grandchild ignoring SIGTERM, in a new session too.
+        `setsid sh -c 'trap "" TERM; setsid sleep 60 & echo $! >> tree.pid; sleep 60' & echo $! >> tree.pid`,
+        `(trap "" TERM; sleep 60) & echo $! >> tree.pid`,
+        'sleep 60',
+        ''
+      ].join('\n')
+    )
+    const log = recordingLogger()
+    const started = Date.now()
+    const run = await evaluator('sh hung.sh {checkpoint}', { timeoutMs: 800, killGraceMs: 200 }).evaluate(
+      [checkpoint('step_1', 1)],
+      { log, allFailed: 'return' }
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.results[0].error).toMatch(/^timed out after 0\.8s \(eval-timeout\); the command and \d+ processes \(pid/)
+    const pids = pidsIn('tree.pid')
+    expect(pids).toHaveLength(3)
+    expect(await survivors(pids)).toEqual([])
+  })
+
+  it('kills setsid descendants of every running command when the run is cancelled', async () => {
+    script('bg.sh', 'setsid sleep 60 & echo $! > "bg-$1.pid"; sleep 60\n')
+    const controller = new AbortController()
+    const promise = evaluator('sh bg.sh {step}').evaluate([checkpoint('step_1', 1), checkpoint('step_2', 2)], {
+      log: recordingLogger(),
+      signal: controller.signal
+    })
+    for (
+      let i = 0;
+      i < 100 && !(existsSync(path.join(work, 'bg-1.pid')) && existsSync(path.join(work, 'bg-2.pid')));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 20))
+    controller.abort(new Error('SIGTERM'))
+    await expect(promise).rejects.toThrow('SIGTERM')
+    expect(await survivors([...pidsIn('bg-1.pid'), ...pidsIn('bg-2.pid')])).toEqual([])
   })
 })
 

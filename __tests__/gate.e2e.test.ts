@@ -88,7 +88,9 @@ describe('baseline file with max-regression', () => {
         'output-dir': path.join(dir, 'reg-eq'),
         baseline: fullScores,
         'max-regression': '0.074'
-      }
+      },
+      // The earlier run's scores sit in the runner temp folder, as a downloaded artifact would.
+      env: { RUNNER_TEMP: dir }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
@@ -109,7 +111,9 @@ describe('baseline file with max-regression', () => {
         'output-dir': path.join(dir, 'reg-fail'),
         baseline: fullScores,
         'max-regression': '0.0739'
-      }
+      },
+      // The earlier run's scores sit in the runner temp folder, as a downloaded artifact would.
+      env: { RUNNER_TEMP: dir }
     })
     expectFailedAfterReport(
       r,
@@ -125,7 +129,9 @@ describe('baseline file with max-regression', () => {
         'output-dir': path.join(dir, 'reg-up'),
         baseline: path.relative(ROOT, subsetScores),
         'max-regression': '0'
-      }
+      },
+      // The earlier run's scores sit in the runner temp folder, as a downloaded artifact would.
+      env: { RUNNER_TEMP: dir }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')
@@ -143,7 +149,9 @@ describe('baseline file with max-regression', () => {
         'output-dir': path.join(dir, 'reg-missing'),
         baseline: missing,
         'max-regression': '0'
-      }
+      },
+      // The earlier run's scores sit in the runner temp folder, as a downloaded artifact would.
+      env: { RUNNER_TEMP: dir }
     })
     expect(r.code).toBe(0)
     expect(r.outputs.gate).toBe('passed')

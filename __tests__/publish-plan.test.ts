@@ -8,6 +8,8 @@ import { chooseTemplate } from '../src/publish/template.js'
 import { UploadPlanError } from '../src/publish/errors.js'
 import { formatUploadList } from '../src/report/upload-list.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
+import { assertNoHeldSecrets, fileContainsAny } from '../src/publish/secret-scan.js'
+import { addSecret, forgetSecrets } from '../src/util/redact.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
 
@@ -428,5 +430,103 @@ describe('formatUploadList', () => {
       '300 MiB',
       '42.5 MiB'
     ])
+  })
+})
+
+describe('credential files and held tokens', () => {
+  const ISSUE_FILES = [
+    'credentials.json',
+    'service-account.json',
+    'client_secret.json',
+    'secrets.yaml',
+    'kaggle.json',
+    'wandb/settings',
+    '.env',
+    'hf_token.txt',
+    '.git-credentials',
+    'id_rsa',
+    'server.pem',
+    '.netrc',
+    '.ssh/config',
+    '.aws/credentials',
+    '.docker/config.json',
+    '.npmrc',
+    '.pypirc',
+    '.env.production',
+    'gcp-service-account-prod.json',
+    'application_default_credentials.json',
+    'tls.key',
+    'cert.p12'
+  ]
+
+  it('leaves home every credential file of the usual ML tooling, inside the checkpoint', async () => {
+    const files = Object.fromEntries(ISSUE_FILES.map((f) => [`checkpoints/step_1000/${f}`, 'secret']))
+    const ws = await workspace(files)
+    const plan = await planUpload(options(ws))
+    const uploaded = plan.files.map((f) => f.pathInRepo)
+    for (const f of ISSUE_FILES) expect(uploaded).not.toContain(f)
+    expect(uploaded).toEqual(['README.md', 'config.json', 'model.safetensors'])
+    const reasons = Object.fromEntries(plan.excluded.map((e) => [e.path, e.reason]))
+    expect(reasons['checkpoints/step_1000/kaggle.json']).toMatch(/^secret: .*unless `!kaggle.json` in exclude names it/)
+    expect(reasons['checkpoints/step_1000/wandb/settings']).toMatch(/^secret: `wandb\/settings` holds credentials/)
+  })
+
+  it('uploads a listed file only when exclude names it exactly with !, never through a glob or from .ssh/', async () => {
+    const ws = await workspace({
+      'checkpoints/step_1000/secrets.yaml': 'not really secret',
+      'checkpoints/step_1000/kaggle.json': '{}',
+      'checkpoints/step_1000/.ssh/config': 'Host x'
+    })
+    const plan = await planUpload(options(ws, { exclude: ['!secrets.yaml', '!*.json', '!.ssh/config'] }))
+    const uploaded = plan.files.map((f) => f.pathInRepo)
+    expect(uploaded).toContain('secrets.yaml')
+    expect(uploaded).not.toContain('kaggle.json')
+    expect(uploaded).not.toContain('.ssh/config')
+  })
+})
+
+describe('the content check of what goes up', () => {
+  // Regex and JSON special characters: a naive RegExp or JSON handling would miss or mangle it.
+  const TOKEN = 'hf_a.b*c+d?e^f$g{1}[x]|(y)\\z"q/w'
+
+  afterEach(() => forgetSecrets())
+
+  it('finds a held token in any file, whatever its name, raw, JSON-escaped or URL-encoded, across chunk borders', async () => {
+    addSecret(TOKEN)
+    const big = Buffer.alloc(1024 * 1024 - 5, 0x41)
+    const ws = await workspace({
+      'checkpoints/step_1000/generation_config.json': JSON.stringify({ note: 'ok' }),
+      'checkpoints/step_1000/run_config.json': JSON.stringify({ hub_token: TOKEN }),
+      'checkpoints/step_1000/push.log': `https://example.org/?token=${encodeURIComponent(TOKEN)}`
+    })
+    await writeFile(path.join(ws, 'checkpoints/step_1000/blob.bin'), Buffer.concat([big, Buffer.from(TOKEN), big]))
+    const plan = await planUpload(options(ws))
+    const error = await assertNoHeldSecrets(plan.files, ws).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UploadPlanError)
+    const problems = (error as UploadPlanError).problems
+    expect(problems).toHaveLength(3)
+    expect(problems.join('\n')).toMatch(
+      /checkpoints\/step_1000\/blob\.bin \(as blob\.bin\) contains a token this run holds/
+    )
+    expect(problems.join('\n')).toMatch(/run_config\.json/)
+    expect(problems.join('\n')).toMatch(/push\.log/)
+    expect(problems.join('\n')).not.toContain(TOKEN)
+  })
+
+  it('passes files without the token, and does nothing when no secret is held', async () => {
+    const ws = await workspace({ 'checkpoints/step_1000/notes.txt': 'hf_other_token_value' })
+    const plan = await planUpload(options(ws))
+    await expect(assertNoHeldSecrets(plan.files, ws)).resolves.toBeUndefined()
+    addSecret(TOKEN)
+    await expect(assertNoHeldSecrets(plan.files, ws)).resolves.toBeUndefined()
+  })
+
+  it('scans a file in bounded memory', async () => {
+    const needle = Buffer.from(TOKEN)
+    const file = path.join(root, 'large.bin')
+    await writeFile(file, Buffer.alloc(64 * 1024 * 1024, 0x42))
+    const before = process.memoryUsage().arrayBuffers
+    expect(await fileContainsAny(file, [needle])).toBe(false)
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024)
   })
 })

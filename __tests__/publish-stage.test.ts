@@ -39,6 +39,8 @@ function config(extra: Partial<PublishConfig> = {}): PublishConfig {
     exclude: [],
     dryRun: false,
     hubTag: false,
+    hubTimeoutMs: 60_000,
+    publishTimeoutMs: 7_200_000,
     ...extra
   }
 }

@@ -10,9 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  HubTimeoutError: () => (/* reexport */ HubTimeoutError),
   assertCanWrite: () => (/* reexport */ assertCanWrite),
+  createHubFetch: () => (/* reexport */ createHubFetch),
+  createTimedFetch: () => (/* reexport */ createTimedFetch),
   downloadRepoFile: () => (/* reexport */ downloadRepoFile),
   exchangeOidcToken: () => (/* reexport */ exchangeOidcToken),
+  formatDelay: () => (/* reexport */ formatDelay),
   publishToHub: () => (/* reexport */ publishToHub),
   readLocalToken: () => (/* reexport */ readLocalToken),
   whoami: () => (/* reexport */ whoami)
@@ -24,20 +28,15 @@ var dist = __webpack_require__(1429);
 var repo_id = __webpack_require__(15934);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __webpack_require__(50767);
 ;// CONCATENATED MODULE: ./src/hub/error-messages.ts
 // The wording and hygiene of the hub modules' errors: secrets redacted, the HTTP status read,
 // and each failure told with its fix (usually: which token to create).
 
-/** Replaces every occurrence of each secret (tokens) with `***`. */
-function redact(text, ...secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret && secret.length >= 4)
-            out = out.split(secret).join('***');
-    }
-    // Defence in depth: anything shaped like a Hub token that slipped through.
-    return out.replace(/\bhf_[A-Za-z0-9_]{8,}\b/g, 'hf_***');
-}
+
+/** Every secret, in every encoding, masked: the run's one redaction point (util/redact.ts). */
+
 /** A thrown value's message, with the network code Node hides in `cause`. */
 function messageOf(error) {
     const e = error;
@@ -57,11 +56,11 @@ function tokenHelp(hubUrl) {
 }
 /** The start of an error response's body, redacted: enough to say what the Hub objected to. */
 async function responseExcerpt(res, accessToken) {
-    return redact((await res.text().catch(() => '')).slice(0, 300), accessToken);
+    return (0,redact/* redact */.E$)((await res.text().catch(() => '')).slice(0, 300), accessToken);
 }
 /** A failed Hub call's message with what its status means and how to fix it. */
 function explainHubError(error, { hubUrl, accessToken }) {
-    const message = redact(messageOf(error), accessToken);
+    const message = (0,redact/* redact */.E$)(messageOf(error), accessToken);
     switch (statusOf(error)) {
         case 401:
             return `${message}. The token was rejected (wrong, expired or revoked). ${tokenHelp(hubUrl)}`;
@@ -330,6 +329,148 @@ function createHubFetch(options = {}) {
     };
     return hubFetch;
 }
+/** A Hub request that went unanswered (or moved no data) for too long; never retried. */
+class HubTimeoutError extends Error {
+    code = 'HUB_TIMEOUT';
+    constructor(message) {
+        super(message);
+        this.name = 'HubTimeoutError';
+    }
+}
+/** A Blob whose bytes are counted as the fetch underneath reads them (the client's FileBlob works the same way). */
+class WatchedBlob extends Blob {
+    inner;
+    onBytes;
+    onDone;
+    constructor(inner, onBytes, onDone) {
+        super([]);
+        this.inner = inner;
+        this.onBytes = onBytes;
+        this.onDone = onDone;
+        // Blob's size and type are accessors of its internal data: shadow them on the instance.
+        Object.defineProperties(this, { size: { value: inner.size }, type: { value: inner.type } });
+    }
+    slice(start, end, contentType) {
+        return this.inner.slice(start, end, contentType);
+    }
+    arrayBuffer() {
+        return this.inner.arrayBuffer();
+    }
+    text() {
+        return this.inner.text();
+    }
+    stream() {
+        return this.inner.stream().pipeThrough(watch(this.onBytes, this.onDone));
+    }
+}
+function watch(onBytes, onDone) {
+    return new TransformStream({
+        transform(chunk, controller) {
+            onBytes();
+            controller.enqueue(chunk);
+        },
+        flush: onDone
+    });
+}
+/**
+ * A `fetch` under the retrying one (createHubFetch) that bounds every wait: no answer, or no
+ * byte moved, for `timeoutMs` fails the request with an error naming it; `signal` (the publish
+ * deadline, a cancelled run) aborts whatever is in flight. While a request waits, `onWaiting`
+ * keeps the log from going silent.
+ */
+function createTimedFetch(options) {
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    const every = options.waitingEveryMs ?? 30_000;
+    const input = options.inputName ?? 'hub-timeout';
+    // How often a request's progress is looked at: fine enough for the shortest limit.
+    const tick = Math.max(10, Math.min(1000, options.timeoutMs, every));
+    const timedFetch = async (resource, init = {}) => {
+        const url = toUrl(resource);
+        const method = (init.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
+        const what = `${method} ${describeUrl(url)}`;
+        options.signal?.throwIfAborted();
+        const controller = new AbortController();
+        const signals = [controller.signal, options.signal, init.signal].filter((s) => !!s);
+        let phase = 'waiting';
+        let lastProgress = Date.now();
+        let lastSaid = lastProgress;
+        const progress = () => {
+            lastProgress = Date.now();
+        };
+        const check = () => {
+            if (phase === 'done')
+                return;
+            const now = Date.now();
+            const idle = now - lastProgress;
+            if (idle >= options.timeoutMs) {
+                const doing = phase === 'sending'
+                    ? 'took no more bytes of the upload'
+                    : phase === 'reading'
+                        ? 'sent no more bytes'
+                        : 'did not answer';
+                controller.abort(new HubTimeoutError(`the Hub ${doing} for ${formatDelay(options.timeoutMs)} (${input}) on ${what}; the request was abandoned. ` +
+                    `Check that the Hub (${url.origin}) is reachable from this runner and up, or raise ${input} if it is just slow.`));
+                return;
+            }
+            if (phase !== 'reading' && now - Math.max(lastSaid, lastProgress) >= every) {
+                lastSaid = now;
+                options.onWaiting?.(`Still waiting for the Hub: ${what} (${Math.round(idle / 1000)}s without an answer)`);
+            }
+            timer = setTimeout(check, tick).unref();
+        };
+        let timer = setTimeout(check, tick).unref();
+        let body = init.body;
+        if (isBlobBody(body)) {
+            phase = 'sending';
+            body = new WatchedBlob(body, progress, () => {
+                phase = 'waiting';
+                progress();
+            });
+        }
+        else if (isStreamBody(body)) {
+            phase = 'sending';
+            body = body.pipeThrough(watch(progress, () => {
+                phase = 'waiting';
+                progress();
+            }));
+        }
+        const stop = () => {
+            phase = 'done';
+            clearTimeout(timer);
+        };
+        let response;
+        try {
+            response = await baseFetch(resource, { ...init, body, signal: AbortSignal.any(signals) });
+        }
+        catch (error) {
+            stop();
+            const aborted = signals.find((s) => s.aborted);
+            if (aborted && aborted === options.signal) {
+                // The publish deadline or a cancelled run: say which request it cut short.
+                const reason = aborted.reason;
+                const cut = new Error(`${reason?.message ?? 'aborted'} while waiting for ${what}`);
+                cut.name = reason?.name ?? 'AbortError';
+                throw cut;
+            }
+            throw aborted?.reason ?? error;
+        }
+        if (!response.body) {
+            stop();
+            return response;
+        }
+        phase = 'reading';
+        progress();
+        const watched = response.body.pipeThrough(watch(progress, stop));
+        const wrapped = new Response(watched, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers
+        });
+        Object.defineProperty(wrapped, 'url', { value: response.url });
+        return wrapped;
+    };
+    return timedFetch;
+}
 
 ;// CONCATENATED MODULE: ./src/hub/files.ts
 // Reading a model repo on the Hub: the one file downloader, the tree listing, the commit a
@@ -355,7 +496,7 @@ async function readRepoFile(options) {
         res = await options.fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
     }
     catch (error) {
-        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${redact(messageOf(error), accessToken)}`);
+        throw new Error(`Could not download ${options.path} from ${options.repoId} (${url}): ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
     }
     const errorCode = res.headers.get('x-error-code');
     // The Hub answers 401 rather than 404 for a repo the caller can't see, so as not to reveal it.
@@ -567,7 +708,7 @@ async function tagCommit(options) {
         });
     }
     catch (error) {
-        throw new Error(`${failure}: ${redact(messageOf(error), accessToken)}`);
+        throw new Error(`${failure}: ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
     }
     if (res.status === 409) {
         await discardBody(res);
@@ -675,7 +816,7 @@ async function publishToHub(options) {
         return result;
     }
     catch (error) {
-        throw new Error(redact(messageOf(error), accessToken));
+        throw new Error((0,redact/* redact */.E$)(messageOf(error), accessToken));
     }
 }
 /** Creates the repo, or goes on with the one that exists (keeping its visibility). */
@@ -741,7 +882,7 @@ async function whoami(options) {
         if (statusOf(error) === 401) {
             throw new Error(`The Hugging Face token was rejected by ${hubUrl}/api/whoami-v2 (401): it is wrong, expired or revoked. ${tokenHelp(hubUrl)}`);
         }
-        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${redact(messageOf(error), accessToken)}`);
+        throw new Error(`Could not check the Hugging Face token at ${hubUrl}/api/whoami-v2: ${(0,redact/* redact */.E$)(messageOf(error), accessToken)}`);
     }
 }
 /**
@@ -780,7 +921,7 @@ async function exchangeOidcToken(options) {
             headers: { Authorization: `bearer ${idTokenRequestToken}`, Accept: 'application/json' }
         });
         if (!res.ok) {
-            throw new Error(`HTTP ${res.status} ${redact(await safeText(res), ...secrets)}`);
+            throw new Error(`HTTP ${res.status} ${(0,redact/* redact */.E$)(await safeText(res), ...secrets)}`);
         }
         const body = (await res.json());
         if (typeof body.value !== 'string' || body.value === '')
@@ -788,7 +929,7 @@ async function exchangeOidcToken(options) {
         idToken = body.value;
     }
     catch (error) {
-        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${redact(messageOf(error), ...secrets)}. ` +
+        throw new Error(`Could not get an OIDC ID token from GitHub (${requestUrl.origin}${requestUrl.pathname}): ${(0,redact/* redact */.E$)(messageOf(error), ...secrets)}. ` +
             'Check that the job has `permissions: id-token: write`.');
     }
     secrets.push(idToken);
@@ -807,7 +948,7 @@ async function exchangeOidcToken(options) {
         });
     }
     catch (error) {
-        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${redact(messageOf(error), ...secrets)}`);
+        throw new Error(`Could not reach ${tokenUrl} to exchange the GitHub OIDC token: ${(0,redact/* redact */.E$)(messageOf(error), ...secrets)}`);
     }
     const text = await safeText(res);
     let body = {};
@@ -820,7 +961,7 @@ async function exchangeOidcToken(options) {
     if (!res.ok || typeof body.access_token !== 'string') {
         const detail = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ') || text.slice(0, 300);
         const claims = describeClaims(idToken);
-        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${redact(detail, ...secrets)}. ` +
+        throw new Error(`The Hub refused to exchange the GitHub OIDC token for a token on ${repoId} (${tokenUrl}, HTTP ${res.status}): ${(0,redact/* redact */.E$)(detail, ...secrets)}. ` +
             `This run's token has ${claims}. Add (or fix) a Trusted Publisher in ${hubUrl}/${repoId}/settings ` +
             `whose claims match these exactly, and request the audience the Hub expects (${audience} was used). See ${OIDC_SETUP_DOCS}.`);
     }
@@ -885,6 +1026,7 @@ async function safeText(res) {
 // The one entry of the hub room, and a lazy one: other rooms load it with
 // `await import('../hub/index.js')` (types with `import type`), so the @huggingface/hub client
 // is loaded only by runs that talk to the Hub, and ncc bundles the room as one separate chunk.
+
 
 
 

@@ -12,30 +12,66 @@ import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
 import { shownPath } from './util/paths.js'
 import { progressReporter } from './util/progress.js'
+import { randomUUID } from 'node:crypto'
+import { killAllRunningCommands } from './evaluate/command/shell.js'
+import { cancelOnSignals, isCancellation } from './util/cancel.js'
+import { describeFileError } from './util/job-files.js'
+import { redactingLogger } from './util/log.js'
+import { addSecret, redact } from './util/redact.js'
 
-/** The step's log, with warnings as annotations (on files named relative to the workspace) and groups folded. */
+/**
+ * The step's log, with warnings as annotations (on files named relative to the workspace) and
+ * groups folded. Every line passes the one redaction point; text other programs printed is
+ * wrapped in `::stop-commands::` so that an `::error::` in it is not an annotation of ours.
+ */
 export function actionsLogger(workspace: string): Logger {
-  return {
+  return redactingLogger({
     info: (m) => core.info(m),
     warning: (m, file) => core.warning(m, file ? { file: shownPath(workspace, file) } : undefined),
     notice: (m) => core.notice(m),
     debug: (m) => core.debug(m),
     startGroup: (t) => core.startGroup(t),
-    endGroup: () => core.endGroup()
-  }
+    endGroup: () => core.endGroup(),
+    output: (text) => {
+      const resume = randomUUID()
+      core.info(`::stop-commands::${resume}`)
+      core.info(text)
+      core.info(`::${resume}::`)
+    }
+  })
+}
+
+/** Masks a secret in the runner's log and registers it with our own redaction. */
+function holdSecret(value: string | undefined): void {
+  if (!value) return
+  core.setSecret(value)
+  addSecret(value)
 }
 
 /** Inputs, with every secret masked before anything can print it. */
 function readInput(name: InputName): string {
   const value = core.getInput(name)
-  if (value && INPUTS[name].kind === 'secret') core.setSecret(value)
+  if (INPUTS[name].kind === 'secret') holdSecret(value)
   return value
+}
+
+/** Writes a job file of the runner (outputs, summary); a failure says what it was and whether the publish happened. */
+function jobFileError(what: string, error: unknown, result: PipelineResult | undefined): string {
+  const file = what === 'the job summary' ? process.env.GITHUB_STEP_SUMMARY : process.env.GITHUB_OUTPUT
+  const cause = file ? describeFileError(file, error) : errorMessage(error)
+  const published =
+    result?.publish.status === 'published'
+      ? ` The model WAS published: ${result.publish.result.prUrl ?? result.publish.result.commitUrl}.`
+      : result
+        ? ' Nothing was published.'
+        : ''
+  return `Could not write ${what} (${what === 'the job summary' ? 'GITHUB_STEP_SUMMARY' : 'GITHUB_OUTPUT'}) to ${cause}.${published}`
 }
 
 function setOutputs(result: PipelineResult, workspace: string): void {
   const { ranking, scores, files, gate, publish, artifact, comment } = result
   const w = ranking.winner
-  const set = (name: OutputName, value: string | undefined) => core.setOutput(name, value ?? '')
+  const set = (name: OutputName, value: string | undefined) => core.setOutput(name, redact(value ?? ''))
   const published = publish.status === 'published' ? publish.result : undefined
   set('best-checkpoint', w ? shownPath(workspace, w.evaluation.checkpoint.path) : undefined)
   set('best-step', w ? String(w.evaluation.checkpoint.step) : '')
@@ -59,26 +95,66 @@ function setOutputs(result: PipelineResult, workspace: string): void {
 }
 
 export async function run(): Promise<void> {
+  // Secrets GitHub hands the process: masked and redacted before anything prints.
+  holdSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+  holdSecret(process.env.ACTIONS_RUNTIME_TOKEN)
+  const cancel = cancelOnSignals({
+    say: (m) => core.info(m),
+    onForce: () => {
+      for (const p of killAllRunningCommands()) core.info(`killed pid ${p.pid} (${redact(p.command)})`)
+    }
+  })
+  let result: PipelineResult | undefined
   try {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
     const config = parseConfig(readInput, {
       // Relative paths mean the repository checkout, wherever the runner started this process.
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-      outputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval'),
-      actionsCacheDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'checkpoint-eval-cache'),
-      hubUrl: process.env.HF_ENDPOINT
+      workspace,
+      outputDir: path.join(runnerTemp, 'checkpoint-eval'),
+      actionsCacheDir: path.join(runnerTemp, 'checkpoint-eval-cache'),
+      hubUrl: process.env.HF_ENDPOINT,
+      // Read paths stay in the job's folders; output-dir, only written, may also be in /tmp.
+      confineTo: { roots: [workspace, runnerTemp], writableRoots: [os.tmpdir()] }
     })
     const log = actionsLogger(config.workspace)
-    const result = await runPipeline({
+    result = await runPipeline({
       ...actionRun(process.env),
       config,
       log,
       onProgress: progressReporter({ write: (line) => log.info(line), verb: 'evaluated' }),
-      onSecret: (secret) => core.setSecret(secret)
+      onSecret: holdSecret,
+      signal: cancel.signal
     })
-    setOutputs(result, config.workspace)
-    await core.summary.addRaw(result.summary).write()
-    if (result.failure) core.setFailed(result.failure)
+    const failures = result.failure ? [result.failure] : []
+    try {
+      setOutputs(result, config.workspace)
+    } catch (error) {
+      failures.push(jobFileError('the outputs', error, result))
+    }
+    try {
+      await core.summary.addRaw(redact(result.summary)).write()
+    } catch (error) {
+      failures.push(jobFileError('the job summary', error, result))
+    }
+    if (failures.length > 0) core.setFailed(redact(failures.join('\n')))
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    if (isCancellation(error, cancel.signal)) await writeCancelledSummary(cancel.received ?? 'a signal')
+    core.setFailed(redact(errorMessage(error)))
+  } finally {
+    cancel.dispose()
+    // Cancelled: exit now (a handle left by an aborted request must not keep the runner waiting).
+    if (cancel.received) process.exit(1)
   }
+}
+
+/** What a cancelled run knows: it was cancelled, and nothing was published. */
+async function writeCancelledSummary(signalName: string): Promise<void> {
+  const text =
+    `## Cancelled\n\nThe run was cancelled (${signalName}) before it finished: no new evaluation was started, ` +
+    'running evaluations were killed with every process they started, and nothing was published.\n'
+  await core.summary
+    .addRaw(text)
+    .write()
+    .catch((error) => core.warning(jobFileError('the job summary', error, undefined)))
 }

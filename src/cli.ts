@@ -13,6 +13,10 @@ import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
 import { progressReporter } from './util/progress.js'
 import { TOOL_NAME, TOOL_VERSION } from './util/version.js'
+import { killAllRunningCommands } from './evaluate/command/shell.js'
+import { cancelOnSignals, isCancellation } from './util/cancel.js'
+import { redactingLogger } from './util/log.js'
+import { addSecret, redact } from './util/redact.js'
 
 const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !(INPUTS[name] as InputSpec).actionOnly)
 
@@ -111,17 +115,30 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`)
     return 0
   }
-  const log = terminalLogger(Boolean(values.verbose))
+  const log = redactingLogger(terminalLogger(Boolean(values.verbose)))
   const read = (name: InputName): string => {
     const value = values[name]
-    return typeof value === 'string' ? value.trim() : value === true ? 'true' : ''
+    const text = typeof value === 'string' ? value.trim() : value === true ? 'true' : ''
+    if (INPUTS[name].kind === 'secret') addSecret(text)
+    return text
   }
+  // There is no runner mask in a terminal: our redaction is all there is.
+  addSecret(process.env.HF_TOKEN)
+  const cancel = cancelOnSignals({
+    say: (m) => process.stderr.write(`${m}\n`),
+    onForce: () => {
+      for (const p of killAllRunningCommands()) process.stderr.write(`killed pid ${p.pid} (${redact(p.command)})\n`)
+    },
+    exitCode: 130
+  })
   try {
     const workspace = process.cwd()
     const config = parseConfig(read, {
       workspace,
       outputDir: INPUTS['output-dir'].local,
-      hubUrl: process.env.HF_ENDPOINT
+      hubUrl: process.env.HF_ENDPOINT,
+      // A path typed on the command line is the user's explicit choice; anything else stays here.
+      confineTo: { roots: [workspace], exempt: (name) => values[name] !== undefined }
     })
     const needsToken = !config.publish.token && config.publish.repo !== undefined
     const local = needsToken
@@ -133,27 +150,32 @@ export async function main(argv: string[]): Promise<number> {
           homeDir: os.homedir()
         })
       : null
+    addSecret(local?.token)
     if (local) log.debug(`Hub token from ${local.source}`)
     const result = await runPipeline({
       config,
       log,
       run: runMetadata(process.env),
       localToken: local?.token,
+      onSecret: addSecret,
+      signal: cancel.signal,
       onProgress: process.stderr.isTTY
         ? progressReporter({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
         : progressReporter({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
     })
     const shown = path.relative(workspace, result.files.json)
     // The ranking table and the winner line are in the log above (stages.ts): printed once.
-    process.stdout.write(renderTerminalOutcome(result))
-    process.stdout.write(renderTerminalFiles(shown.startsWith('..') ? result.files.json : shown))
+    process.stdout.write(redact(renderTerminalOutcome(result)))
+    process.stdout.write(redact(renderTerminalFiles(shown.startsWith('..') ? result.files.json : shown)))
     if (result.failure) {
-      process.stderr.write(`error: ${result.failure}\n`)
+      process.stderr.write(`error: ${redact(result.failure)}\n`)
       return 1
     }
     return 0
   } catch (error) {
-    process.stderr.write(`error: ${errorMessage(error)}\n`)
-    return 1
+    process.stderr.write(`error: ${redact(errorMessage(error))}\n`)
+    return isCancellation(error, cancel.signal) ? 130 : 1
+  } finally {
+    cancel.dispose()
   }
 }

@@ -1,6 +1,6 @@
 // Runs the committed bundle as GitHub does: `node dist/index.js` with INPUT_* variables and
 // the GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and reads back what it wrote.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -47,6 +47,8 @@ export interface RunOptions {
   script?: string
   args?: string[]
   timeoutMs?: number
+  /** Called with the started process (e.g. to send it a signal). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export async function runProcess({
@@ -54,13 +56,15 @@ export async function runProcess({
   args = [],
   env = {},
   cwd = ROOT,
-  timeoutMs = 60_000
+  timeoutMs = 60_000,
+  onSpawn
 }: RunOptions & { script: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(NODE, [script, ...args], {
     cwd,
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
@@ -77,7 +81,8 @@ export async function runAction({
   env = {},
   cwd = ROOT,
   script = path.join(ROOT, 'dist/index.js'),
-  timeoutMs
+  timeoutMs,
+  onSpawn
 }: RunOptions = {}): Promise<ActionRun> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'action-run-'))
   const outputFile = path.join(temp, 'output')
@@ -103,7 +108,7 @@ export async function runAction({
     GITHUB_WORKFLOW: 'train'
   }
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  const result = await runProcess({ script, env: { ...base, ...inputEnv, ...env }, cwd, timeoutMs })
+  const result = await runProcess({ script, env: { ...base, ...inputEnv, ...env }, cwd, timeoutMs, onSpawn })
   return {
     ...result,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),

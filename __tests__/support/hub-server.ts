@@ -74,6 +74,13 @@ export type Fault =
   | { kind: 'reset' }
   /** Do the work (e.g. apply the commit), then destroy the connection instead of answering. */
   | { kind: 'lose-response' }
+  /** Accept the request (its body read) and never answer: the connection stays open until close(). */
+  | { kind: 'never-answer' }
+  /**
+   * Answer this status with a body that echoes the request's headers, the Authorization one
+   * included, raw, JSON-escaped and URL-encoded (some proxies and gateways do).
+   */
+  | { kind: 'echo'; status: number }
 
 export interface StoredFile {
   path: string
@@ -852,6 +859,26 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const fault = found ? faults.get(found.route)?.shift() : undefined
     if (fault?.kind === 'reset') {
       req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'never-answer') {
+      req.resume()
+      return
+    }
+    if (fault?.kind === 'echo') {
+      req.resume()
+      req.on('end', () => {
+        const auth = authorization ?? ''
+        const body =
+          `{"error":"bad gateway","request":${JSON.stringify({ method, path: url.pathname, headers: req.headers })},` +
+          `"raw":"${auth}","encoded":"${encodeURIComponent(auth)}"}`
+        res
+          .writeHead(fault.status, {
+            'Content-Type': 'application/json',
+            'X-Echo-Authorization': encodeURIComponent(auth)
+          })
+          .end(body)
+      })
       return
     }
     if (fault?.kind === 'status') {

@@ -161,6 +161,17 @@ export const INPUTS = {
     kind: 'url',
     description: 'Hub endpoint (enterprise or test hubs). Default: $HF_ENDPOINT if set, else https://huggingface.co.'
   },
+  'hub-timeout': {
+    kind: 'duration',
+    default: '60s',
+    description:
+      'A Hub request that gets no answer, or an upload or download that moves no data, for this long fails with an error naming the request, e.g. 30s, 2m.'
+  },
+  'publish-timeout': {
+    kind: 'duration',
+    default: '2h',
+    description: 'Time limit for the whole publish (credentials, upload, commit, verification), e.g. 90m, 3h.'
+  },
   private: {
     kind: 'yes-no',
     default: 'false',

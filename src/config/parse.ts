@@ -7,7 +7,8 @@ import path from 'node:path'
 import { parseRepoId } from '../domain/repo-id.js'
 import type { DatasetRef } from '../domain/types.js'
 import { InputError } from '../util/errors.js'
-import type { InputReader } from './inputs.js'
+import type { InputName, InputReader } from './inputs.js'
+import { assertConfined, type Confinement } from './confine.js'
 import { inputValues, parseWeights, yesNoWord, type InputValues } from './read.js'
 import type {
   AggregateSource,
@@ -34,6 +35,11 @@ export interface ConfigDefaults {
   hubUrl?: string
   /** In GitHub Actions: the folder `cache` (default true) restores the Actions cache into. */
   actionsCacheDir?: string
+  /**
+   * Folders every path input must stay inside, after resolving symlinks (the action: the
+   * workspace and RUNNER_TEMP). `exempt` names inputs the user gave explicitly (CLI flags).
+   */
+  confineTo?: Confinement
 }
 
 /** The public Hub: hub-url when neither the input nor HF_ENDPOINT names another. */
@@ -141,16 +147,29 @@ function parseReport(inputs: InputValues): ReportConfig {
   }
 }
 
+/** A URL's text with anything before an `@` in its authority hidden (it may be a password). */
+function withoutUserInfo(value: string): string {
+  return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@')
+}
+
 /** http(s) only, without a trailing slash (the client appends paths): the one place it is stripped. */
 function parseHubUrl(value: string): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('hub-url', `'${value}' is not a URL; write e.g. https://huggingface.co.`)
+    throw new InputError('hub-url', `'${withoutUserInfo(value)}' is not a URL; write e.g. https://huggingface.co.`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('hub-url', `'${value}' must be an http(s) URL, e.g. https://huggingface.co.`)
+    throw new InputError('hub-url', `'${withoutUserInfo(value)}' must be an http(s) URL, e.g. https://huggingface.co.`)
+  }
+  // Never echoed: the text may hold a password.
+  if (url.username || url.password) {
+    throw new InputError(
+      'hub-url',
+      `holds a user name or password (https://user:pass@host): credentials never go in the URL, where logs would show them. ` +
+        `Give the Hub's address alone (${url.protocol}//${url.host}) and the token as hf-token.`
+    )
   }
   return url.toString().replace(/\/+$/, '')
 }
@@ -181,7 +200,9 @@ function parsePublish(inputs: InputValues, defaults: ConfigDefaults): PublishCon
     assets: inputs.list('assets'),
     exclude: inputs.list('exclude'),
     dryRun: inputs.yesNo('dry-run'),
-    hubTag: inputs.yesNo('hub-tag')
+    hubTag: inputs.yesNo('hub-tag'),
+    hubTimeoutMs: inputs.duration('hub-timeout'),
+    publishTimeoutMs: inputs.duration('publish-timeout')
   }
 }
 
@@ -240,6 +261,23 @@ function parseAggregate(value: string | undefined, workspace: string): Aggregate
   return { kind: 'files', pattern: path.resolve(workspace, value), given: value }
 }
 
+/** Path inputs that are read or written stay inside the allowed folders (config/confine.ts). */
+function confinePaths(
+  defaults: ConfigDefaults,
+  inputs: InputValues,
+  paths: { outputDir: string; modelCard?: string; baseline?: BaselineSource }
+): void {
+  const given = (name: InputName) => ({ given: inputs.text(name) })
+  assertConfined('output-dir', paths.outputDir, defaults.confineTo, {
+    kernelFs: true,
+    writable: true,
+    ...given('output-dir')
+  })
+  if (paths.modelCard) assertConfined('model-card', paths.modelCard, defaults.confineTo, given('model-card'))
+  if (paths.baseline?.kind === 'file')
+    assertConfined('baseline', paths.baseline.path, defaults.confineTo, given('baseline'))
+}
+
 export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config {
   const workspace = path.resolve(defaults.workspace)
   const inputs = inputValues(read, workspace)
@@ -260,10 +298,12 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     )
   }
   const checkpointDirGiven = inputs.withDefault('checkpoint-dir')
+  const outputDir = inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir)
+  confinePaths(defaults, inputs, { outputDir, modelCard: publish.modelCard, baseline: gate.baseline })
   return {
     workspace,
     checkpointDir: path.resolve(workspace, checkpointDirGiven),
-    outputDir: inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir),
+    outputDir,
     evaluation: parseEvaluation(inputs, defaults),
     cache: parseCache(inputs, defaults),
     ranking: {

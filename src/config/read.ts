@@ -17,6 +17,12 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0)
 }
 
+/** Plain decimal notation: `0.7`, `-1`, `.5`, `1e-3`; not `0x1`, `0b1`, `Infinity` or `1_000`. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+
+/** Checkpoints evaluated at once: more than this is a typo, not a machine. */
+export const MAX_CONCURRENCY = 256
+
 /** `90`, `90s`, `30m`, `2h` -> milliseconds. */
 export function parseDuration(input: InputName, value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim())
@@ -112,15 +118,16 @@ export function inputValues(read: InputReader, workspace: string): InputValues {
     },
     number: (name, example) =>
       ifSet(name, (value) => {
-        const n = Number(value)
-        if (!Number.isFinite(n)) throw new InputError(name, `'${value}' is not a number; write e.g. ${example}.`)
+        const n = DECIMAL.test(value) ? Number(value) : NaN
+        if (!Number.isFinite(n))
+          throw new InputError(name, `'${value}' is not a decimal number; write e.g. ${example}.`)
         return n
       }),
     count: (name) =>
       ifSet(name, (value) => {
-        const n = Number(value)
-        if (!Number.isSafeInteger(n) || n < 1)
-          throw new InputError(name, `'${value}' must be a whole number of at least 1.`)
+        const n = /^\d+$/.test(value) ? Number(value) : NaN
+        if (!Number.isSafeInteger(n) || n < 1 || n > MAX_CONCURRENCY)
+          throw new InputError(name, `'${value}' must be a whole number from 1 to ${MAX_CONCURRENCY}.`)
         return n
       }),
     duration: (name) => parseDuration(name, raw(name)),

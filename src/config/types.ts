@@ -85,6 +85,10 @@ export interface PublishConfig {
   exclude: string[]
   dryRun: boolean
   hubTag: boolean
+  /** hub-timeout: no answer / no byte moved this long fails a Hub request. */
+  hubTimeoutMs: number
+  /** publish-timeout: the whole publish's deadline. */
+  publishTimeoutMs: number
 }
 
 export interface ShardSpec {

@@ -2,16 +2,10 @@
 // and each failure told with its fix (usually: which token to create).
 
 import { errorMessage } from '../util/errors.js'
+import { redact } from '../util/redact.js'
 
-/** Replaces every occurrence of each secret (tokens) with `***`. */
-export function redact(text: string, ...secrets: Array<string | undefined>): string {
-  let out = text
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('***')
-  }
-  // Defence in depth: anything shaped like a Hub token that slipped through.
-  return out.replace(/\bhf_[A-Za-z0-9_]{8,}\b/g, 'hf_***')
-}
+/** Every secret, in every encoding, masked: the run's one redaction point (util/redact.ts). */
+export { redact }
 
 /** A thrown value's message, with the network code Node hides in `cause`. */
 export function messageOf(error: unknown): string {

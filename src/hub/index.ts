@@ -4,6 +4,7 @@
 
 export { publishToHub } from './commit.js'
 export { downloadRepoFile } from './files.js'
+export { createHubFetch, createTimedFetch, formatDelay, HubTimeoutError } from './transport.js'
 export { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from './auth.js'
 
 export type { PublishFile, PublishOptions, PublishProgress, PublishResult } from './types.js'

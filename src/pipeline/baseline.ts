@@ -13,6 +13,8 @@ export interface LoadBaselineOptions {
   /** A Hub token found on this machine (CLI), when hf-token is empty. */
   localToken?: string
   fetch?: typeof fetch
+  /** A cancelled run aborts the Hub requests. */
+  signal?: AbortSignal
 }
 
 /** The earlier result to compare with: null when there is none yet, undefined when not asked for. */
@@ -37,10 +39,17 @@ export async function loadBaseline(options: LoadBaselineOptions): Promise<Baseli
     )
   }
   const token = config.publish.token ?? options.localToken
+  const hub = await import('../hub/index.js')
+  // hub-timeout bounds every wait here too: a Hub that never answers can't hold the job.
+  const fetch = hub.createTimedFetch({
+    fetch: options.fetch,
+    timeoutMs: config.publish.hubTimeoutMs,
+    signal: options.signal,
+    onWaiting: (message) => log.info(message)
+  })
   let namespace = repo.namespace
   if (!namespace && token) {
-    const { whoami } = await import('../hub/index.js')
-    namespace = (await whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name
+    namespace = (await hub.whoami({ hubUrl, accessToken: token, fetch: hub.createHubFetch({ fetch }) })).name
   }
   if (!namespace) {
     log.notice(
@@ -56,6 +65,6 @@ export async function loadBaseline(options: LoadBaselineOptions): Promise<Baseli
     metric,
     benchmarks: options.benchmarks,
     log,
-    fetch: options.fetch
+    fetch
   })
 }

@@ -1,6 +1,5 @@
 // What a full run and an aggregate run do once the checkpoints are ranked: compare with the
 // baseline, gate, publish, write the summary, and deliver it (artifact, pull request comment).
-import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareWithBaseline } from '../domain/compare.js'
 import { evaluateGate } from '../domain/gate.js'
@@ -13,6 +12,8 @@ import { cacheSection } from '../report/cache.js'
 import { runUrl } from '../github/context.js'
 import { shownPath } from '../util/paths.js'
 import { errorMessage } from '../util/errors.js'
+import { writeJobFile } from '../util/job-files.js'
+import { redact } from '../util/redact.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
 import type { EvaluationOutcome, PipelineOptions, PipelineResult } from './types.js'
@@ -30,7 +31,8 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     benchmarks: evaluation.benchmarks,
     log,
     localToken: options.localToken,
-    fetch: options.fetch
+    fetch: options.fetch,
+    signal: options.signal
   })
   const gate = evaluateGate({
     metric: ranking.metric,
@@ -67,10 +69,15 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
       workspaceDir: config.workspace,
       github: options.github,
       localToken: options.localToken,
-      blockedBecause: gate.status === 'failed' ? 'the gate failed' : undefined,
+      blockedBecause: options.signal?.aborted
+        ? 'the run was cancelled'
+        : gate.status === 'failed'
+          ? 'the gate failed'
+          : undefined,
       log,
       onSecret: options.onSecret ?? (() => {}),
-      fetch: options.fetch
+      fetch: options.fetch,
+      signal: options.signal
     })
   } catch (error) {
     failures.push(`Publishing failed: ${errorMessage(error)}`)
@@ -85,9 +92,18 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
     gateSection(gate),
     publishSection(publish)
   ]
-  const summary = sections.filter(Boolean).join('\n\n') + '\n'
+  const summary = redact(sections.filter(Boolean).join('\n\n') + '\n')
   const summaryFile = path.join(config.outputDir, 'summary.md')
-  await writeFile(summaryFile, summary)
+  try {
+    await writeJobFile('the summary copy (output-dir)', summaryFile, summary)
+  } catch (error) {
+    // After a publish, a report that can't be written must not hide that the model went up.
+    const done =
+      publish.status === 'published'
+        ? ` The model WAS published: ${publish.result.prUrl ?? publish.result.commitUrl}.`
+        : ''
+    failures.push(`${errorMessage(error)}.${done}`)
+  }
 
   const artifact = await uploadRunArtifact({
     github: options.github,
@@ -113,6 +129,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
   } catch (error) {
     failures.push(errorMessage(error))
   }
+  if (options.signal?.aborted) failures.push(errorMessage(options.signal.reason))
   const failure = failures.length > 0 ? failures.join('\n') : undefined
   return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary }
 }

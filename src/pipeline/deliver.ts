@@ -3,6 +3,7 @@
 // unless the user asked for the comment with `comment: always`.
 import type { ReportConfig } from '../config/types.js'
 import { errorMessage } from '../util/errors.js'
+import { redact } from '../util/redact.js'
 import type { GateResult } from '../domain/gate.js'
 import { runUrl, type GitHubEnvironment } from '../github/context.js'
 import type { MetricSpec, RankedCheckpoint } from '../domain/types.js'
@@ -89,7 +90,7 @@ export async function commentOnPullRequest(options: CommentOptions): Promise<Ups
     owner: pr.owner,
     repo: pr.repo,
     issueNumber: pr.number,
-    body,
+    body: redact(body),
     log,
     apiUrl: github.apiUrl
   })

@@ -36,7 +36,7 @@ export async function discoverCheckpoints(config: Config, log: Logger): Promise<
  * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
  */
 export async function evaluateCheckpoints(
-  { config, log, run, onProgress }: Pick<PipelineOptions, 'config' | 'log' | 'run' | 'onProgress'>,
+  { config, log, run, onProgress, signal }: Pick<PipelineOptions, 'config' | 'log' | 'run' | 'onProgress' | 'signal'>,
   evaluator: Evaluator,
   checkpoints: Checkpoint[],
   { allFailed, shard }: { allFailed?: AllFailed; shard?: ShardSpec } = {}
@@ -50,9 +50,9 @@ export async function evaluateCheckpoints(
     log
   })
   if (!opened)
-    return { evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, allFailed }), cacheUsed: false }
+    return { evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }), cacheUsed: false }
   try {
-    const evaluation = await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, allFailed })
+    const evaluation = await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, signal, allFailed })
     return { evaluation, cacheUsed: true }
   } finally {
     await opened.cache.close()

@@ -23,6 +23,11 @@ export interface PipelineOptions {
   onProgress?: ProgressListener
   /** Called with every secret the moment it exists, so the action can mask it. */
   onSecret?: (secret: string) => void
+  /**
+   * Aborted when the run is cancelled (SIGTERM/SIGINT): no new evaluation starts, running ones
+   * are killed with their processes, Hub requests are aborted, nothing is published.
+   */
+  signal?: AbortSignal
   /** The plain fetch under the Hub client's retrying transport (tests wrap it to watch or break requests). */
   fetch?: typeof fetch
 }

@@ -5,32 +5,94 @@ import picomatch from 'picomatch'
 import { isCheckpointLikeName } from '../domain/checkpoint-names.js'
 import type { UploadKind } from '../domain/publication.js'
 
-/** Token and credential files: never uploaded, whatever the globs say. Matched per path segment. */
+/**
+ * Token and credential files of the tools ML jobs use: never uploaded unless an exclude entry
+ * `!<path>` names the file exactly (no glob). Matched on the file name, any case.
+ */
 export const SECRET_FILE_PATTERNS: readonly string[] = [
+  // Hugging Face and generic token files
   'hf_token',
   'hf_token.*',
   '*_token',
   '*_token.txt',
   'token',
+  'token.txt',
   '*.token',
+  // Environment files (.env, .env.local, .envrc)
   '.env',
-  '.env.*',
-  '*.pem',
-  '*.key',
-  '*.p12',
-  '*.pfx',
-  'id_rsa*',
-  'id_dsa*',
-  'id_ecdsa*',
-  'id_ed25519*',
+  '.env*',
+  // Cloud service accounts and OAuth clients (Google Cloud, Firebase, Azure)
+  'credentials',
+  'credentials.json',
+  '*credentials*.json',
+  'application_default_credentials.json',
+  'service-account*.json',
+  'service_account*.json',
+  '*-service-account*.json',
+  'client_secret*.json',
+  'client-secret*.json',
+  'azureProfile.json',
+  'accessTokens.json',
+  // Secrets files of frameworks and tools
+  'secrets.yaml',
+  'secrets.yml',
+  'secrets.json',
+  'secrets.toml',
+  'secret.yaml',
+  'secret.yml',
+  'secret.json',
+  // Kaggle, W&B, Comet, Neptune, MLflow, Databricks
+  'kaggle.json',
+  '.comet.config',
+  '.databrickscfg',
+  // Shell and package-manager credentials
   '.netrc',
   '_netrc',
   '.git-credentials',
   '.npmrc',
-  '.pypirc'
+  '.pypirc',
+  '.yarnrc.yml',
+  'pip.conf',
+  '.dockercfg',
+  '.s3cfg',
+  '.boto',
+  '.htpasswd',
+  // Keys and certificates
+  '*.pem',
+  '*.key',
+  '*.crt',
+  '*.cer',
+  '*.der',
+  '*.p12',
+  '*.pfx',
+  '*.jks',
+  '*.keystore',
+  '*.gpg',
+  '*.asc',
+  'id_rsa*',
+  'id_dsa*',
+  'id_ecdsa*',
+  'id_ed25519*'
 ]
 /** Folders whose whole content is secret (a repo's config can hold a token in a remote URL). */
-export const SECRET_DIR_NAMES: readonly string[] = ['.git', '.huggingface', '.ssh', '.aws', '.gnupg', '.docker']
+export const SECRET_DIR_NAMES: readonly string[] = [
+  '.git',
+  '.huggingface',
+  '.ssh',
+  '.aws',
+  '.azure',
+  '.gnupg',
+  '.docker',
+  '.kube',
+  '.kaggle',
+  'gcloud'
+]
+/** Files secret only in a folder of this name: `wandb/settings` (W&B can keep its API key there), the Hub's `stored_tokens`. */
+const SECRET_FILES_IN_DIR: ReadonlyArray<readonly [string, string]> = [
+  ['wandb', 'settings'],
+  ['.docker', 'config.json'],
+  ['huggingface', 'stored_tokens']
+]
 
 /**
  * Training state that only resuming training needs, often larger than the weights. Left out by
@@ -60,9 +122,21 @@ export function secretReason(relPath: string): string | undefined {
   if (dir) return `secret: inside \`${dir}/\`; credential folders are never uploaded`
   const name = parts[parts.length - 1]
   if (SECRET_DIR_NAMES.includes(name)) return `secret: \`${name}/\` is never uploaded`
+  const parent = parts[parts.length - 2]
+  if (SECRET_FILES_IN_DIR.some(([dir, file]) => parent === dir && name === file)) {
+    return `secret: \`${parent}/${name}\` holds credentials; files like it are never uploaded unless \`!${relPath}\` in exclude names it`
+  }
   if (secretFileMatcher(name))
-    return `secret: \`${name}\` looks like a token or credential file; these are never uploaded`
+    return `secret: \`${name}\` looks like a token or credential file; these are never uploaded unless \`!${relPath}\` in exclude names it`
   return undefined
+}
+
+/** The credential folder a path is inside, if any. */
+function secretFolderOf(relPath: string): string | undefined {
+  return relPath
+    .split('/')
+    .slice(0, -1)
+    .find((p) => SECRET_DIR_NAMES.includes(p))
 }
 
 /** Why a folder (by its relative path) is not walked at all, as a secret, or undefined. */
@@ -118,9 +192,18 @@ export function uploadFilter(exclude: string[]): (pathInRepo: string) => string 
     ...DEFAULT_TRAINING_STATE_EXCLUDES.map((p) => compileRule(p, true)),
     ...exclude.flatMap((e) => e.split(/\r?\n/)).map((p) => compileRule(p, false))
   ].filter((r): r is ExcludeRule => r !== undefined)
+  // `!path` without glob characters names one file: the only way to opt a listed file in.
+  const optedIn = new Set(
+    exclude
+      .flatMap((e) => e.split(/\r?\n/))
+      .map((e) => e.trim())
+      .filter((e) => e.startsWith('!') && !/[*?[\]{}]/.test(e))
+      .map((e) => e.slice(1).replace(/^\.?\//, ''))
+  )
   return (pathInRepo) => {
     const secret = secretReason(pathInRepo)
-    if (secret) return secret
+    // A file in a credential folder (.git/, .ssh/) is never opted in.
+    if (secret && !(optedIn.has(pathInRepo) && !secretFolderOf(pathInRepo))) return secret
     let hit: ExcludeRule | undefined
     for (const rule of rules) if (rule.test(pathInRepo)) hit = rule.negated ? undefined : rule
     if (!hit) return undefined

@@ -10,6 +10,44 @@ import type { Logger } from '../util/log.js'
 import { formatRankingValue } from '../domain/metric.js'
 import { progressReporter } from '../util/progress.js'
 import { shownPath } from '../util/paths.js'
+import { errorMessage } from '../util/errors.js'
+import { redact } from '../util/redact.js'
+import type { UploadPlan } from '../domain/publication.js'
+import type * as Hub from '../hub/index.js'
+import { assertNoHeldSecrets } from './secret-scan.js'
+
+/** `2h`, `90m`, `45s`: how a duration input reads. */
+function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`
+  return `${Math.round(ms / 1000)}s`
+}
+
+/** The whole publish's deadline (publish-timeout), which a cancelled run also ends. */
+function publishDeadline(ms: number, cancel: AbortSignal | undefined) {
+  const controller = new AbortController()
+  let expired = false
+  const timer = setTimeout(
+    () => {
+      expired = true
+      controller.abort(new Error(`publish-timeout (${formatDuration(ms)}) ran out`))
+    },
+    Math.min(ms, 2 ** 31 - 1)
+  )
+  timer.unref()
+  const onCancel = () => controller.abort(cancel?.reason)
+  cancel?.addEventListener('abort', onCancel, { once: true })
+  return {
+    signal: controller.signal,
+    get expired() {
+      return expired
+    },
+    dispose() {
+      clearTimeout(timer)
+      cancel?.removeEventListener('abort', onCancel)
+    }
+  }
+}
 
 export interface PublishStageOptions {
   config: PublishConfig
@@ -29,6 +67,8 @@ export interface PublishStageOptions {
   /** Called with every secret the moment it exists (the action masks it in the log). */
   onSecret: (secret: string) => void
   fetch?: typeof fetch
+  /** A cancelled run: no publish starts, and requests in flight are aborted. */
+  signal?: AbortSignal
 }
 
 export class PublishError extends Error {}
@@ -58,7 +98,8 @@ export function defaultCommitTitle(winner: RankedCheckpoint, metric: MetricSpec)
 /** Token from the input or this machine, else trusted publishing (OIDC), else null. */
 async function credentials(
   options: PublishStageOptions,
-  repoId: string | null
+  repoId: string | null,
+  fetch: typeof globalThis.fetch
 ): Promise<{ token: string; source: string } | null> {
   const { config, github, localToken } = options
   if (config.token) return { token: config.token, source: 'hf-token' }
@@ -75,7 +116,7 @@ async function credentials(
       repoId,
       idTokenRequestUrl: github.oidc.requestUrl,
       idTokenRequestToken: github.oidc.requestToken,
-      fetch: options.fetch
+      fetch
     })
     options.onSecret(token)
     return { token, source: 'trusted publishing (OIDC)' }
@@ -114,6 +155,9 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     runUrl: runUrl(options.github)
   })
   for (const note of plan.card.notes ?? []) log.info(note)
+  // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
+  // whatever its name (a config the training wrote, a copied credentials file).
+  await assertNoHeldSecrets(plan.files, options.workspaceDir)
   if (config.dryRun) {
     log.info(
       `Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`
@@ -121,7 +165,57 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` }
   }
 
-  const auth = await credentials(options, fullRepoId)
+  options.signal?.throwIfAborted()
+
+  // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
+  const hub = await import('../hub/index.js')
+  const deadline = publishDeadline(config.publishTimeoutMs, options.signal)
+  try {
+    const fetch = hub.createTimedFetch({
+      fetch: options.fetch,
+      timeoutMs: config.hubTimeoutMs,
+      signal: deadline.signal,
+      onWaiting: (message) => log.info(message)
+    })
+    // Single calls (whoami, the OIDC exchange) get the retries publishToHub adds for itself.
+    const retrying = hub.createHubFetch({
+      fetch,
+      onRetry: (e) =>
+        log.info(
+          `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${hub.formatDelay(e.delayMs)}`
+        )
+    })
+    return await publishWith(options, { plan, fullRepoId, fetch, retrying, hub })
+  } catch (error) {
+    if (deadline.expired) {
+      throw new PublishError(
+        `the publish did not finish within ${formatDuration(config.publishTimeoutMs)} (publish-timeout): ${errorMessage(error)}. ` +
+          'Raise publish-timeout for very large uploads, or check the Hub status.'
+      )
+    }
+    throw error
+  } finally {
+    deadline.dispose()
+  }
+}
+
+interface PublishContext {
+  plan: UploadPlan
+  fullRepoId: string | null
+  /** Every wait bounded (hub-timeout, publish-timeout); for publishToHub, which retries itself. */
+  fetch: typeof globalThis.fetch
+  /** The same with retries, for single calls. */
+  retrying: typeof globalThis.fetch
+  hub: typeof Hub
+}
+
+async function publishWith(options: PublishStageOptions, context: PublishContext): Promise<PublishOutcome> {
+  const { config, log } = options
+  const { plan, fullRepoId, fetch, retrying } = context
+  const repo = config.repo!
+  const best = options.winner!
+  const checkpoint = best.evaluation.checkpoint
+  const auth = await credentials(options, fullRepoId, retrying)
   if (!auth) {
     const why =
       'no Hugging Face credentials: hf-token is empty and trusted publishing is not available (the job lacks `permissions: id-token: write`, or this is a pull request from a fork)'
@@ -134,9 +228,8 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     return { status: 'skipped', reason: why }
   }
   log.info(`Publishing with ${auth.source}.`)
-  // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-  const { assertCanWrite, publishToHub, whoami } = await import('../hub/index.js')
-  const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch })
+  const { assertCanWrite, publishToHub, whoami } = context.hub
+  const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: retrying })
   const repoId = resolveRepoId(repo, me.name)
   assertCanWrite(me, { hubUrl: config.hubUrl, repoId })
 
@@ -157,12 +250,14 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
     private: config.private,
     revision: config.revision,
     createPr: config.createPr,
-    commitTitle: config.commitMessage || defaultCommitTitle(best, options.metric),
-    commitDescription: `Selected by checkpoint-eval-action from ${shownPath(options.workspaceDir, checkpoint.path)}${link ? ` in ${link}` : ''}.`,
+    commitTitle: redact(config.commitMessage || defaultCommitTitle(best, options.metric)),
+    commitDescription: redact(
+      `Selected by checkpoint-eval-action from ${shownPath(options.workspaceDir, checkpoint.path)}${link ? ` in ${link}` : ''}.`
+    ),
     files: plan.files.map((f) => ({ pathInRepo: f.pathInRepo, localPath: f.localPath, content: f.content })),
     hubTag: tag ?? undefined,
     log,
-    fetch: options.fetch,
+    fetch,
     // Large files only: small ones go inside the commit itself and finish at once.
     onProgress: ({ path, uploadedBytes, totalBytes }) => {
       if (totalBytes >= PROGRESS_MIN_BYTES) uploadProgress(uploadedBytes, totalBytes, path)

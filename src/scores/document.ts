@@ -1,6 +1,6 @@
 // scores.json and scores.csv: the run's results as files that later jobs, later runs (baselines)
 // and the aggregate job of a sharded run read back. The JSON schema is versioned.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { formatScore } from '../domain/round.js'
 import type {
@@ -13,7 +13,9 @@ import type {
   Ranking
 } from '../domain/types.js'
 import { EVAL_ACCURACY, isEvalAccuracy } from '../domain/metric.js'
+import { writeJobFile } from '../util/job-files.js'
 import { shownPath } from '../util/paths.js'
+import { redact } from '../util/redact.js'
 
 export const SCORES_SCHEMA = 'checkpoint-eval/scores'
 export const SCORES_VERSION = 1
@@ -180,10 +182,10 @@ export async function writeScoresFiles(
   outputDir: string,
   baseName = 'scores'
 ): Promise<ScoresFiles> {
-  await mkdir(outputDir, { recursive: true })
   const files = { json: path.join(outputDir, `${baseName}.json`), csv: path.join(outputDir, `${baseName}.csv`) }
-  await writeFile(files.json, JSON.stringify(doc, null, 2) + '\n')
-  await writeFile(files.csv, renderScoresCsv(doc))
+  // Error messages of evaluations end up here: they pass the one redaction point like the log.
+  await writeJobFile('the scores (output-dir)', files.json, redact(JSON.stringify(doc, null, 2) + '\n'))
+  await writeJobFile('the scores (output-dir)', files.csv, redact(renderScoresCsv(doc)))
   return files
 }
 

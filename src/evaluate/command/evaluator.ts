@@ -148,22 +148,36 @@ export async function evaluateOne(
   log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`)
   log.info(`$ ${rendered}`)
   if (result.droppedBytes > 0) log.info(`… ${result.droppedBytes} earlier bytes of output not kept`)
-  log.info(result.output.trimEnd() || '(no output)')
+  const text = result.output.trimEnd() || '(no output)'
+  // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
+  // is its business, not an annotation of this action).
+  if (log.output) log.output(text)
+  else log.info(text)
   if (parsed) {
     log.info(`metrics from ${parsed.source} (${parsed.format})`)
     for (const note of parsed.notes) log.debug(`${checkpoint.name}: ${note}`)
   }
   log.endGroup()
   if (error) log.warning(`${checkpoint.name}: ${error}`, checkpoint.path)
+  else if (result.killed.length > 0) {
+    log.warning(
+      `${checkpoint.name}: the command exited but left ${describeKilled(result.killed)} running; killed. ` +
+        'Wait for background processes in the command (or stop them) so each evaluation cleans up after itself.',
+      checkpoint.path
+    )
+  }
   return { checkpoint, parsed, error, durationMs }
 }
 
 function failureOf(result: ShellResult, timeoutMs: number): string | undefined {
   if (result.spawnError) return `could not start the shell: ${result.spawnError}`
   if (result.timedOut) {
-    return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command and every process it started were killed. Raise eval-timeout if the evaluation needs longer`
+    const also = result.killed.length > 0 ? ` and ${describeKilled(result.killed)} it started` : ''
+    return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command${also} were killed. Raise eval-timeout if the evaluation needs longer`
   }
-  if (result.aborted) return 'cancelled'
+  if (result.aborted) {
+    return result.killed.length > 0 ? `cancelled; killed ${describeKilled(result.killed)}` : 'cancelled'
+  }
   if (result.exitCode === 0) return undefined
   const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`
   const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR)
@@ -183,6 +197,13 @@ function outputPaths(checkpoints: Checkpoint[], outputDir: string): string[] {
     // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
     return path.resolve(outputDir, base)
   })
+}
+
+/** `2 processes (pid 41 python eval.py, pid 42 sleep 600)`. */
+function describeKilled(killed: ShellResult['killed']): string {
+  const shown = killed.slice(0, 5).map((p) => `pid ${p.pid} ${truncate(p.command, 80)}`)
+  const more = killed.length > 5 ? `, and ${killed.length - 5} more` : ''
+  return `${killed.length} process${killed.length === 1 ? '' : 'es'} (${shown.join(', ')}${more})`
 }
 
 function lastLines(text: string, count: number): string {

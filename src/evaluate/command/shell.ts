@@ -1,13 +1,21 @@
-// Owning one child process: runs a command in a POSIX shell in its own process group, keeps the
-// tail of its output, and on a timeout or abort kills the shell and everything it started
-// (SIGTERM, then SIGKILL after a grace period).
+// Owning one child process and everything it starts: runs a command in a POSIX shell in its own
+// process group, with a cookie in its environment (processes.ts) so that descendants which left
+// the group (`setsid`) are found too. The command is done when the shell has exited and its
+// output is read; whatever it left running is killed then, and the result says what was killed.
+// A timeout or an abort kills the whole tree (SIGTERM, then SIGKILL after a grace period).
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { errorMessage } from '../../util/errors.js'
+import { findCommandProcesses, PROCESS_COOKIE_VAR, signalGroup, signalProcess, type FoundProcess } from './processes.js'
 
 const LOG_TAIL_BYTES = 64 * 1024
 // Enough for an lm-eval results document printed to stdout; older output is dropped.
 const STDOUT_TAIL_BYTES = 4 * 1024 * 1024
 const STDERR_TAIL_BYTES = 16 * 1024
+/** After the last process is killed, how long its output pipes may take to close. */
+const PIPE_CLOSE_MS = 1000
+/** Kill rounds: a process may fork while its siblings are being killed. */
+const KILL_ROUNDS = 5
 
 export interface ShellCommand {
   shell: string
@@ -31,11 +39,54 @@ export interface ShellResult {
   /** stdout and stderr as they arrived, last LOG_TAIL_BYTES. */
   output: string
   droppedBytes: number
+  /** Processes the command (or its timeout/abort) left running, which were killed. */
+  killed: FoundProcess[]
+}
+
+/** A running command, as the process-wide registry knows it (for SIGTERM handling). */
+interface RunningCommand {
+  cookie: string
+  pid: number | undefined
+}
+
+const running = new Set<RunningCommand>()
+
+/** Signals every process of a command; returns those that were signalled. */
+function signalAll(cmd: RunningCommand, signal: NodeJS.Signals): FoundProcess[] {
+  const found = findCommandProcesses(cmd.cookie, cmd.pid)
+  if (cmd.pid !== undefined) {
+    if (process.platform === 'win32') {
+      spawn('taskkill', ['/pid', String(cmd.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on(
+        'error',
+        () => {}
+      )
+    } else signalGroup(cmd.pid, signal)
+  }
+  return found.filter((p) => signalProcess(p.pid, signal))
+}
+
+/** SIGKILLs every process of a command until none is found (a process may fork meanwhile). */
+function killAll(cmd: RunningCommand): FoundProcess[] {
+  const killed = new Map<number, FoundProcess>()
+  for (let round = 0; round < KILL_ROUNDS; round++) {
+    const hit = signalAll(cmd, 'SIGKILL')
+    for (const p of hit) if (!killed.has(p.pid)) killed.set(p.pid, p)
+    if (hit.length === 0) break
+  }
+  return [...killed.values()]
 }
 
 /**
- * Runs `command` with `shell -c` in its own process group (detached) so that a timeout can kill
- * the shell AND everything it started: killing only the shell would leave e.g. a python child
+ * Kills every process of every running command, at once (synchronously: safe in a signal
+ * handler just before exiting). Returns what was killed.
+ */
+export function killAllRunningCommands(): FoundProcess[] {
+  return [...running].flatMap(killAll)
+}
+
+/**
+ * Runs `command` with `shell -c` in its own process group (detached), so that it and everything
+ * it started can be found and killed: killing only the shell would leave e.g. a python child
  * running and holding the output pipes open.
  */
 export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
@@ -45,24 +96,37 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
     const output = new TailBuffer(LOG_TAIL_BYTES)
     let timedOut = false
     let aborted = false
+    let exited = false
     let exitCode: number | null = null
     let exitSignal: NodeJS.Signals | null = null
     let graceTimer: NodeJS.Timeout | undefined
+    let closeTimer: NodeJS.Timeout | undefined
     let settled = false
+    const killed = new Map<number, FoundProcess>()
+    const cookie = randomUUID()
 
     const child = spawn(run.shell, ['-c', run.command], {
       cwd: run.cwd,
-      env: run.env,
+      env: { ...run.env, [PROCESS_COOKIE_VAR]: cookie },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true
     })
+    const me: RunningCommand = { cookie, pid: child.pid }
+    running.add(me)
+    const note = (list: FoundProcess[]) => {
+      for (const p of list) if (p.pid !== child.pid && !killed.has(p.pid)) killed.set(p.pid, p)
+    }
     const finish = (spawnError?: string) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
       clearTimeout(graceTimer)
+      clearTimeout(closeTimer)
       run.signal?.removeEventListener('abort', onAbort)
+      // Nothing of this command may outlive it, whatever ended it.
+      note(killAll(me))
+      running.delete(me)
       resolve({
         exitCode,
         exitSignal,
@@ -72,13 +136,25 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
         stdout: stdout.toString(),
         stderr: stderr.toString(),
         output: output.toString(),
-        droppedBytes: output.dropped
+        droppedBytes: output.dropped,
+        killed: [...killed.values()]
       })
     }
+    /** Once every process is gone the pipes close; one that can't be found must not hold us. */
+    const awaitPipes = () => {
+      clearTimeout(closeTimer)
+      closeTimer = setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+        finish()
+      }, PIPE_CLOSE_MS)
+    }
     const stop = () => {
-      if (child.pid === undefined) return
-      killProcessGroup(child.pid, 'SIGTERM')
-      graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs)
+      note(signalAll(me, 'SIGTERM'))
+      graceTimer = setTimeout(() => {
+        note(killAll(me))
+        if (exited) awaitPipes()
+      }, run.killGraceMs)
     }
     // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
     const timer = setTimeout(
@@ -90,7 +166,9 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
     )
     const onAbort = () => {
       aborted = true
-      if (child.pid !== undefined) killProcessGroup(child.pid, 'SIGKILL')
+      clearTimeout(graceTimer)
+      note(killAll(me))
+      if (exited) awaitPipes()
     }
     if (run.signal?.aborted) onAbort()
     else run.signal?.addEventListener('abort', onAbort, { once: true })
@@ -105,27 +183,17 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
     })
     child.on('error', (error) => finish(errorMessage(error)))
     child.on('exit', (code, signal) => {
+      exited = true
       exitCode = code
       exitSignal = signal
-      // Anything the command left running in its group would keep our pipes open (and keep
-      // burning CPU): end it now. After a timeout the grace timer does that instead.
-      if (!timedOut && child.pid !== undefined) killProcessGroup(child.pid, 'SIGKILL')
+      clearTimeout(timer)
+      // Anything the command left running would keep our pipes open (and keep burning CPU or
+      // holding GPUs): end it now. During a timeout's grace period the grace timer does that.
+      if (!timedOut || graceTimer === undefined) note(killAll(me))
+      if (!timedOut) awaitPipes()
     })
     child.on('close', () => finish())
   })
-}
-
-/** Signals the whole process group led by `pid`; on Windows, taskkill /T does the tree. */
-export function killProcessGroup(pid: number, signal: NodeJS.Signals): void {
-  if (process.platform === 'win32') {
-    spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => {})
-    return
-  }
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // ESRCH: the group is already gone.
-  }
 }
 
 /** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
