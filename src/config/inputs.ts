@@ -69,12 +69,12 @@ export const INPUTS = {
   'results-files': {
     kind: 'list',
     description:
-      'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+      'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, **/*{step}*.json (a file named by its step), eval_results.json, all_results.json, trainer_state.json.'
   },
   metric: {
     kind: 'text',
-    default: 'eval_accuracy',
-    description: 'The metric that ranks checkpoints (the eval_ prefix is optional).'
+    description:
+      'The metric that ranks checkpoints, as the results name it (eval_wer, acc_norm, mmlu_stem, or task/metric such as lambada_openai/acc; the eval_ prefix is optional). Default: eval_accuracy when the results have it, else the metric the Trainer optimised, else the mean of the scores when they share a direction and scale; otherwise the run stops and lists the choices.'
   },
   'greater-is-better': {
     kind: 'yes-no-auto',

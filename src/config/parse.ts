@@ -176,7 +176,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     outputDir: inputs.path('output-dir') ?? path.resolve(workspace, defaults.outputDir),
     evaluation: parseEvaluation(inputs, defaults),
     ranking: {
-      metric: inputs.withDefault('metric'),
+      metric: inputs.text('metric'),
       greaterIsBetter: inputs.yesNoAuto('greater-is-better')
     },
     gate,

@@ -17,7 +17,8 @@ export interface EvaluationConfig {
 }
 
 export interface RankingConfig {
-  metric: string
+  /** As the results name it; undefined: chosen from the results (domain/rank.ts chooseDefaultMetric). */
+  metric?: string
   /** Undefined: decided from the metric. */
   greaterIsBetter?: boolean
 }

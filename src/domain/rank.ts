@@ -1,48 +1,342 @@
-// rank(): evaluation results -> the checkpoints in order and the winner.
-import { EVAL_ACCURACY, evalAccuracy, higherIsBetterFromName, stripEvalPrefix } from './metric.js'
-import type { CheckpointEvaluation, EvaluationRun, MetricSpec, RankedCheckpoint, Ranking } from './types.js'
+// rank(): evaluation results -> the metric that ranks (named, or chosen with a reason), the
+// checkpoints in order and the winner. A wrong winner is the worst outcome, so a metric that isn't
+// in the results, or a default that would average scores of different directions or scales, is an
+// InputError naming the choices — never a silent guess.
+import { InputError } from '../util/errors.js'
+import { EVAL_ACCURACY, evalAccuracy, stripEvalPrefix } from './metric.js'
+import {
+  bareMetricName,
+  closestName,
+  describeScale,
+  higherIsBetter,
+  isCounter,
+  isLoss,
+  scaleOf,
+  type MetricScale
+} from './metric-semantics.js'
+import type { Benchmark, CheckpointEvaluation, EvaluationRun, MetricSpec, RankedCheckpoint, Ranking } from './types.js'
 
 export interface RankOptions {
-  /** The metric to rank by (`eval_accuracy` by default); the `eval_` prefix is optional. */
+  /** The metric to rank by, as the results name it (`eval_wer`, `acc_norm`, `lambada_openai/acc`); undefined: chosen. */
   metric?: string
-  /** Undefined: decided from the metric (loss-like names and lower-is-better benchmarks rank ascending). */
+  /** Undefined: as the results file says, else by the metric's name (loss-like names rank ascending). */
   greaterIsBetter?: boolean
   /** Benchmark id -> weight for eval_accuracy; missing ids weigh 1. */
   weights?: Record<string, number>
 }
 
-/** Ranking uses eval_accuracy unless the user names another metric. */
+/** Ranking uses eval_accuracy when the results have it (or it is a safe mean). */
 export const DEFAULT_METRIC = EVAL_ACCURACY
 
-/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-export function metricValue(result: CheckpointEvaluation, metric: string, accuracy: number | null): number | null {
-  const bare = stripEvalPrefix(metric)
-  for (const key of [metric, bare, `eval_${bare}`]) {
-    const score = result.scores[key]
-    if (typeof score === 'number') return score
-    const reported = result.metrics[key]
-    if (typeof reported === 'number') return reported
+/** Where a checkpoint's value of the ranking metric comes from. */
+type ValueSource =
+  | { kind: 'key'; key: string }
+  | { kind: 'reported' } // eval_accuracy as the results report it
+  | { kind: 'mean'; benchmarks: string[] } // eval_accuracy as the (weighted) mean of these
+
+/** The metric that ranks, how its value is read, and why it was chosen. */
+export interface MetricChoice {
+  spec: MetricSpec
+  source: ValueSource
+  reason: string
+}
+
+/** One scored metric as error messages list it. */
+export interface ScoredMetric {
+  name: string
+  higherIsBetter: boolean
+  scale: MetricScale
+}
+
+const okResults = (run: EvaluationRun) => run.results.filter((r) => r.status === 'ok')
+
+function valuesOf(run: EvaluationRun, key: string): number[] {
+  const values: number[] = []
+  for (const r of okResults(run)) {
+    const v = r.scores[key] ?? r.metrics[key]
+    if (typeof v === 'number') values.push(v)
   }
-  // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
-  return bare === 'accuracy' ? accuracy : null
+  return values
 }
 
-/** Lower wins for losses, perplexities, error rates and benchmarks the evaluator marks so. */
-export function resolveMetric(run: EvaluationRun, options: RankOptions): MetricSpec {
-  const name = options.metric?.trim() || DEFAULT_METRIC
-  if (options.greaterIsBetter !== undefined) return { name, greaterIsBetter: options.greaterIsBetter }
+/** Every metric name in the results that could rank (counters left out), in first-seen order. */
+function rankableNames(run: EvaluationRun): string[] {
+  const names = new Set<string>(run.benchmarks.map((b) => b.id))
+  for (const r of okResults(run))
+    for (const key of [...Object.keys(r.metrics), ...Object.keys(r.invalid ?? {})])
+      if (!isCounter(key) && !names.has(key)) names.add(key)
+  return [...names]
+}
+
+function directionOf(run: EvaluationRun, key: string, benchmark?: Benchmark): boolean {
+  const fromFile = run.facts?.directions[key] ?? benchmark?.higherIsBetter
+  const optimised = run.facts?.optimised
+  if (fromFile === undefined && optimised && stripEvalPrefix(optimised.name) === stripEvalPrefix(key))
+    return optimised.higherIsBetter
+  return higherIsBetter(benchmark?.metric ?? key, fromFile)
+}
+
+/** The benchmarks' directions and scales: what a mean would mix. */
+export function scoredMetrics(run: EvaluationRun): ScoredMetric[] {
+  return run.benchmarks.map((b) => {
+    const higher = directionOf(run, b.id, b)
+    const label = b.metric ? `${b.id} (${b.metric.split(',')[0]})` : b.id
+    return { name: label, higherIsBetter: higher, scale: scaleOf(valuesOf(run, b.id), higher) }
+  })
+}
+
+function describeScored(m: ScoredMetric): string {
+  return `${m.name}: ${m.higherIsBetter ? 'higher' : 'lower'} is better, ${describeScale(m.scale)}`
+}
+
+/** The benchmarks' mean is safe when all are higher-is-better and share a scale; else why not. */
+function meanProblem(scored: ScoredMetric[]): string | undefined {
+  if (scored.some((m) => !m.higherIsBetter)) return 'they mix higher- and lower-is-better metrics'
+  if (new Set(scored.map((m) => m.scale)).size > 1) return 'they mix scales (0–1 and 0–100 or unbounded)'
+  return undefined
+}
+
+/** The error for a default that can't be chosen safely: the metrics, their directions, the line to add. */
+function ambiguous(run: EvaluationRun, scored: ScoredMetric[], why: string): InputError {
+  const example = scored.find((m) => m.higherIsBetter && m.scale !== 'unbounded') ?? scored[0]
+  const exampleName = example.name.split(' ')[0]
+  const listed = scored.slice(0, 25).map((m) => `  - ${describeScored(m)}`)
+  if (scored.length > 25) listed.push(`  - … and ${scored.length - 25} more (see scores.json)`)
+  const pairs = run.benchmarks.some((b) => b.metric)
+    ? ' A task with several metrics takes task/metric, e.g. lambada_openai/acc.'
+    : ''
+  return new InputError(
+    'metric',
+    `no default ranking metric is safe for these results: ${why}, so their mean would crown the wrong checkpoint. ` +
+      `The scores found:\n${listed.join('\n')}\nName the one to rank by: add \`metric: ${exampleName}\` to the step's inputs (CLI: --metric ${exampleName}).${pairs}`
+  )
+}
+
+/** What ranks when `metric` is not set: eval_accuracy, the Trainer's metric, the one score, or a safe mean. */
+export function chooseDefaultMetric(run: EvaluationRun): MetricChoice {
+  const ok = okResults(run)
+  if (ok.some((r) => EVAL_ACCURACY in r.metrics || EVAL_ACCURACY in (r.invalid ?? {}))) {
+    return {
+      spec: { name: EVAL_ACCURACY, greaterIsBetter: true },
+      source: { kind: 'reported' },
+      reason: 'the results report eval_accuracy'
+    }
+  }
+  const optimised = run.facts?.optimised
+  if (optimised) {
+    const key = resolveKey(run, optimised.name)
+    if (key) {
+      return {
+        spec: { name: optimised.name, greaterIsBetter: optimised.higherIsBetter },
+        source: { kind: 'key', key },
+        reason: `the metric the Trainer optimised (${optimised.source})`
+      }
+    }
+  }
+  const scored = scoredMetrics(run)
+  if (scored.length === 0) {
+    const loss = rankableNames(run).find(isLoss)
+    if (!loss) {
+      throw new InputError(
+        'metric',
+        `the results hold no score to rank by (only counters such as runtime and samples). Found: ${namesFound(run)}.`
+      )
+    }
+    return {
+      spec: { name: loss, greaterIsBetter: directionOf(run, loss) },
+      source: { kind: 'key', key: loss },
+      reason: `the only score in the results is the loss (${loss}, lower is better)`
+    }
+  }
+  if (scored.length === 1) {
+    const b = run.benchmarks[0]
+    const m = scored[0]
+    return {
+      spec: { name: b.id, greaterIsBetter: m.higherIsBetter },
+      source: { kind: 'key', key: b.id },
+      reason: `the only score in the results (${m.higherIsBetter ? 'higher' : 'lower'} is better, ${describeScale(m.scale)})`
+    }
+  }
+  const problem = meanProblem(scored)
+  if (problem) throw ambiguous(run, scored, problem)
+  return {
+    spec: { name: EVAL_ACCURACY, greaterIsBetter: true },
+    source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+    reason: `eval_accuracy is the mean of the ${scored.length} scores (all higher is better, ${describeScale(scored[0].scale)})`
+  }
+}
+
+function namesFound(run: EvaluationRun): string {
+  const names = new Set<string>()
+  for (const r of okResults(run)) for (const k of Object.keys(r.metrics)) names.add(k)
+  return [...names].slice(0, 20).join(', ') || 'nothing'
+}
+
+/** A name as the user wrote it -> the key in scores/metrics; undefined when not found; throws when ambiguous. */
+function resolveKey(run: EvaluationRun, input: string): string | undefined {
+  const names = rankableNames(run)
+  const has = (n: string) => names.includes(n)
+  const bare = stripEvalPrefix(input)
+  for (const candidate of [input, bare, `eval_${bare}`]) if (has(candidate)) return candidate
+  const pick = (found: string[], what: string): string | undefined => {
+    const unique = [...new Set(found)]
+    if (unique.length <= 1) return unique[0]
+    throw new InputError(
+      'metric',
+      `'${input}' matches ${unique.length} ${what}: ${unique.slice(0, 12).join(', ')}. Name one of them, e.g. metric: ${pairName(run, unique[0])}`
+    )
+  }
+  const slash = input.lastIndexOf('/')
+  if (slash > 0) {
+    // task/metric[,filter]: the task's benchmark when that is its metric, else one of its other metrics.
+    const task = input.slice(0, slash)
+    const metric = input.slice(slash + 1)
+    const matches = (key: string) => key === metric || key.split(',')[0] === metric
+    const benchmark = run.benchmarks.find((b) => b.id === task && b.metric && matches(b.metric))
+    if (benchmark) return benchmark.id
+    return pick(
+      names.filter((n) => n.startsWith(`${task}/`) && matches(n.slice(task.length + 1))),
+      `metrics of ${task} (one per filter)`
+    )
+  }
+  // A bare metric name (`acc_norm`): the one task that reports it.
+  const byMetric = [
+    ...run.benchmarks.filter((b) => b.metric && bareMetricName(b.metric) === bare).map((b) => b.id),
+    ...names.filter((n) => n.includes('/') && bareMetricName(n) === bare)
+  ]
+  const found = pick(byMetric, 'task metrics')
+  if (found) return found
+  const lower = input.toLowerCase()
+  return names.find((n) => n.toLowerCase() === lower || stripEvalPrefix(n.toLowerCase()) === stripEvalPrefix(lower))
+}
+
+/** `lambada_openai/perplexity,none` -> `lambada_openai/perplexity` when the filter is `none`: as users write it. */
+function pairName(run: EvaluationRun, key: string): string {
+  const benchmark = run.benchmarks.find((b) => b.id === key)
+  if (benchmark?.metric) return `${key}/${benchmark.metric.replace(/,none$/, '')}`
+  return key.replace(/,none$/, '')
+}
+
+/** The metric the user named -> how to rank by it; an unknown name is an InputError listing the names. */
+export function resolveNamedMetric(run: EvaluationRun, input: string, greaterIsBetter?: boolean): MetricChoice {
+  const name = input.trim()
   const bare = stripEvalPrefix(name)
-  const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`)
-  if (benchmark?.higherIsBetter !== undefined) return { name, greaterIsBetter: benchmark.higherIsBetter }
-  return { name, greaterIsBetter: higherIsBetterFromName(bare) ?? true }
+  const reported = okResults(run).some((r) => EVAL_ACCURACY in r.metrics || EVAL_ACCURACY in (r.invalid ?? {}))
+  if (bare === 'accuracy' && (reported || !resolveKey(run, name))) {
+    if (reported)
+      return {
+        spec: { name: EVAL_ACCURACY, greaterIsBetter: greaterIsBetter ?? true },
+        source: { kind: 'reported' },
+        reason: 'set by the metric input; the results report eval_accuracy'
+      }
+    const scored = scoredMetrics(run)
+    const problem = scored.length === 0 ? 'the results hold no scores' : meanProblem(scored)
+    if (problem) {
+      if (scored.length === 0) throw unknownMetric(run, name)
+      const err = ambiguous(run, scored, problem)
+      throw new InputError(
+        'metric',
+        `'${name}' is not in the results, and it can't be computed as the mean of the scores: ${err.message.replace(/^Input 'metric': no default ranking metric is safe for these results: /, '')}`
+      )
+    }
+    return {
+      spec: { name: EVAL_ACCURACY, greaterIsBetter: greaterIsBetter ?? true },
+      source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+      reason: `set by the metric input: the mean of the ${scored.length} scores (all higher is better, ${describeScale(scored[0].scale)})`
+    }
+  }
+  for (const candidate of [name, bare, `eval_${bare}`]) {
+    if (isCounter(candidate) && okResults(run).some((r) => candidate in r.metrics)) {
+      throw new InputError(
+        'metric',
+        `'${name}' is a counter (${candidate}), not a score: it says how long or how much, not how good. Rank by a score, e.g. metric: ${suggestion(run)}.`
+      )
+    }
+  }
+  const key = resolveKey(run, name)
+  if (!key) throw unknownMetric(run, name)
+  const benchmark = run.benchmarks.find((b) => b.id === key)
+  return {
+    spec: { name, greaterIsBetter: greaterIsBetter ?? directionOf(run, key, benchmark) },
+    source: { kind: 'key', key },
+    reason: 'set by the metric input'
+  }
 }
 
-/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
-function accuracyOf(run: EvaluationRun, result: CheckpointEvaluation, weights: Record<string, number>): number | null {
+function suggestion(run: EvaluationRun): string {
+  const first = run.benchmarks[0]
+  return first ? pairName(run, first.id) : (rankableNames(run)[0] ?? EVAL_ACCURACY)
+}
+
+function unknownMetric(run: EvaluationRun, name: string): InputError {
+  const names = rankableNames(run)
+  const shown = names.map((n) => pairName(run, n))
+  const closest = closestName(name, shown)
+  const list = shown.length ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '') : 'none'
+  return new InputError(
+    'metric',
+    `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`
+  )
+}
+
+/** The metric to rank by: the one named (checked against the results), or the default with its reason. */
+export function chooseMetric(run: EvaluationRun, options: RankOptions = {}): MetricChoice {
+  const named = options.metric?.trim()
+  if (named) return resolveNamedMetric(run, named, options.greaterIsBetter)
+  const choice = chooseDefaultMetric(run)
+  if (options.greaterIsBetter === undefined) return choice
+  return { ...choice, spec: { ...choice.spec, greaterIsBetter: options.greaterIsBetter } }
+}
+
+/** @deprecated use chooseMetric; kept for callers that only need the name and direction. */
+export function resolveMetric(run: EvaluationRun, options: RankOptions): MetricSpec {
+  return chooseMetric(run, options).spec
+}
+
+/**
+ * eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean when
+ * the benchmarks can be averaged at all (one direction, one scale); null otherwise.
+ */
+function accuracyOf(
+  run: EvaluationRun,
+  result: CheckpointEvaluation,
+  weights: Record<string, number>,
+  meanable: boolean
+): number | null {
   if (result.status !== 'ok') return null
-  const reported = result.metrics[DEFAULT_METRIC]
+  const reported = result.metrics[EVAL_ACCURACY]
   if (typeof reported === 'number') return reported
+  if (!meanable || Object.keys(result.invalid ?? {}).some((k) => run.benchmarks.some((b) => b.id === k))) return null
   return evalAccuracy(run.benchmarks, result.scores, weights)
+}
+
+/** The ranking value of one result, or why it has none. */
+function valueOf(
+  choice: MetricChoice,
+  result: CheckpointEvaluation,
+  accuracy: number | null
+): { value: number | null; reason?: string } {
+  if (result.status !== 'ok') return { value: null }
+  const name = choice.spec.name
+  const invalid = result.invalid ?? {}
+  switch (choice.source.kind) {
+    case 'reported': {
+      if (EVAL_ACCURACY in invalid) return { value: null, reason: `${EVAL_ACCURACY} is ${invalid[EVAL_ACCURACY]}` }
+      const v = result.metrics[EVAL_ACCURACY]
+      return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${EVAL_ACCURACY} in its results` }
+    }
+    case 'mean': {
+      const bad = choice.source.benchmarks.find((id) => id in invalid)
+      if (bad) return { value: null, reason: `${bad} is ${invalid[bad]}, so ${name} can't be computed` }
+      return accuracy === null ? { value: null, reason: 'no score in its results' } : { value: accuracy }
+    }
+    case 'key': {
+      const key = choice.source.key
+      if (key in invalid) return { value: null, reason: `${name} is ${invalid[key]}` }
+      const v = result.scores[key] ?? result.metrics[key]
+      return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${name} in its results` }
+    }
+  }
 }
 
 /**
@@ -50,14 +344,15 @@ function accuracyOf(run: EvaluationRun, result: CheckpointEvaluation, weights: R
  * then to the name, so the order never depends on the file system's listing order.
  */
 export function rank(run: EvaluationRun, options: RankOptions = {}): Ranking {
-  const metric = resolveMetric(run, options)
+  const choice = chooseMetric(run, options)
   const weights = options.weights ?? {}
+  const meanable = run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run))
   const entries: RankedCheckpoint[] = run.results.map((evaluation) => {
-    const accuracy = accuracyOf(run, evaluation, weights)
-    const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null
-    return { evaluation, evalAccuracy: accuracy, value, rank: null }
+    const accuracy = accuracyOf(run, evaluation, weights, meanable)
+    const { value, reason } = valueOf(choice, evaluation, accuracy)
+    return { evaluation, evalAccuracy: accuracy, value, rank: null, ...(reason ? { unrankedReason: reason } : {}) }
   })
-  const direction = metric.greaterIsBetter ? -1 : 1
+  const direction = choice.spec.greaterIsBetter ? -1 : 1
   const ranked = entries
     .filter((e) => e.value !== null && Number.isFinite(e.value))
     .sort((a, b) => {
@@ -69,5 +364,17 @@ export function rank(run: EvaluationRun, options: RankOptions = {}): Ranking {
     })
   ranked.forEach((entry, i) => (entry.rank = i + 1))
   const unranked = entries.filter((e) => e.rank === null)
-  return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null }
+  return { metric: choice.spec, reason: choice.reason, entries: [...ranked, ...unranked], winner: ranked[0] ?? null }
+}
+
+/** The value of `metric` for one result, prefix-blind (baselines and cards read scores this way). */
+export function metricValue(result: CheckpointEvaluation, metric: string, accuracy: number | null): number | null {
+  const bare = stripEvalPrefix(metric)
+  for (const key of [metric, bare, `eval_${bare}`]) {
+    const score = result.scores[key]
+    if (typeof score === 'number') return score
+    const reported = result.metrics[key]
+    if (typeof reported === 'number') return reported
+  }
+  return bare === 'accuracy' ? accuracy : null
 }

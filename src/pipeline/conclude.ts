@@ -11,6 +11,7 @@ import { renderEvaluationSummary } from '../report/summary.js'
 import { errorMessage } from '../util/errors.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
+import { rankingNote } from './stages.js'
 import type { EvaluationOutcome, PipelineOptions, PipelineResult } from './types.js'
 import type { UpsertCommentResult } from '../github/pr-comment.js'
 import { publishStage } from '../publish/stage.js'
@@ -74,7 +75,7 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
 
   const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked'
   const sections = [
-    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+    renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json, note: rankingNote(ranking) }),
     comparisonSection(comparisonMarkdown, baselineState),
     gateSection(gate),
     publishSection(publish)

@@ -8,7 +8,7 @@ import { writeScoresFiles } from '../scores/document.js'
 import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
 import { uploadRunArtifact } from './deliver.js'
-import { discoverCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
+import { discoverCheckpoints, evaluatorFor, rankEvaluation, rankingNote } from './stages.js'
 import type { PipelineOptions, PipelineResult } from './types.js'
 
 export async function runShard(options: PipelineOptions, shard: ShardSpec): Promise<PipelineResult> {
@@ -38,7 +38,7 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
     scores,
     scoresFile: files.json,
     title: `Checkpoint evaluation (${part})`,
-    note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
+    note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes. ${rankingNote(ranking)}`
   })
   const summaryFile = path.join(config.outputDir, `${shardFileBase(shard)}.summary.md`)
   await writeFile(summaryFile, summary)

@@ -67,8 +67,37 @@ export async function rankEvaluation(
   return { ranking, scores }
 }
 
+/**
+ * One line for the summary and the log: which metric ranks, which way, why, and which checkpoints
+ * could not be ranked by it (NaN, missing). Kept to one line: the summary quotes it above the table.
+ */
+export function rankingNote(ranking: Ranking): string {
+  const { name, greaterIsBetter } = ranking.metric
+  const why = ranking.reason ? `: ${ranking.reason}` : ''
+  const unranked = ranking.entries.filter((e) => e.unrankedReason)
+  const shown = unranked.slice(0, 5).map((e) => `${e.evaluation.checkpoint.name} (${e.unrankedReason})`)
+  if (unranked.length > 5) shown.push(`${unranked.length - 5} more`)
+  const notRanked = shown.length ? ` Not ranked: ${shown.join(', ')}.` : ''
+  return `Ranked by ${name} (${greaterIsBetter ? 'higher' : 'lower'} is better)${why}.${notRanked}`
+}
+
+/** NaN/Infinity in a metric that does not rank: shown once per metric, never fatal. */
+function logInvalidValues(ranking: Ranking, log: Logger): void {
+  const byMetric = new Map<string, string[]>()
+  for (const e of ranking.entries)
+    for (const [metric, value] of Object.entries(e.evaluation.invalid ?? {}))
+      byMetric.set(metric, [...(byMetric.get(metric) ?? []), `${e.evaluation.checkpoint.name} (${value})`])
+  for (const [metric, where] of byMetric) {
+    const ranks = ranking.entries.some((e) => e.unrankedReason?.startsWith(`${metric} `))
+    const tail = ranks ? 'those checkpoints are not ranked' : 'it does not rank, so this only leaves a gap in the table'
+    log.warning(`${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`)
+  }
+}
+
 function logRanking(ranking: Ranking, log: Logger): void {
   const metric = ranking.metric.name
+  log.info(rankingNote(ranking))
+  logInvalidValues(ranking, log)
   log.startGroup(`Scores of ${ranking.entries.length} checkpoints`)
   const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step)
   for (const e of byStep) {
@@ -76,7 +105,7 @@ function logRanking(ranking: Ranking, log: Logger): void {
     const status =
       e.evaluation.status === 'failed'
         ? `failed: ${e.evaluation.error}`
-        : `${metric}=${formatRankingValue(metric, e) || 'n/a'}`
+        : `${metric}=${formatRankingValue(metric, e) || 'n/a'}${e.unrankedReason ? ` (not ranked: ${e.unrankedReason})` : ''}`
     log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`)
   }
   log.endGroup()
