@@ -91,7 +91,10 @@ function describeScored(m: ScoredMetric): string {
 
 /** The benchmarks' mean is safe when all are higher-is-better and share a scale; else why not. */
 function meanProblem(scored: ScoredMetric[]): string | undefined {
-  if (scored.some((m) => !m.higherIsBetter)) return 'they mix higher- and lower-is-better metrics'
+  const lower = scored.filter((m) => !m.higherIsBetter).map((m) => m.name)
+  if (lower.length === scored.length && lower.length > 0)
+    return `${lower.join(', ')} ${lower.length > 1 ? 'are' : 'is'} lower-is-better, and eval_accuracy is a mean of higher-is-better scores`
+  if (lower.length > 0) return 'they mix higher- and lower-is-better metrics'
   if (new Set(scored.map((m) => m.scale)).size > 1) return 'they mix scales (0–1 and 0–100 or unbounded)'
   return undefined
 }
@@ -107,7 +110,7 @@ function ambiguous(run: EvaluationRun, scored: ScoredMetric[], why: string): Inp
     : ''
   return new InputError(
     'metric',
-    `no default ranking metric is safe for these results: ${why}, so their mean would crown the wrong checkpoint. ` +
+    `no default ranking metric is safe for these results: ${why}, so a mean would crown the wrong checkpoint. ` +
       `The scores found:\n${listed.join('\n')}\nName the one to rank by: add \`metric: ${exampleName}\` to the step's inputs (CLI: --metric ${exampleName}).${pairs}`
   )
 }
@@ -206,6 +209,9 @@ function resolveKey(run: EvaluationRun, input: string): string | undefined {
   ]
   const found = pick(byMetric, 'task metrics')
   if (found) return found
+  // A task or subtask lm-eval lists as detail (`mmlu_stem` under `mmlu`): its first metric, as for benchmarks.
+  const task = names.find((n) => n.startsWith(`${input}/`))
+  if (task) return task
   const lower = input.toLowerCase()
   return names.find((n) => n.toLowerCase() === lower || stripEvalPrefix(n.toLowerCase()) === stripEvalPrefix(lower))
 }
