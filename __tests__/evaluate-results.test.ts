@@ -37,7 +37,7 @@ describe('results evaluator', () => {
     )
     expect(run.evaluator).toEqual({
       kind: 'results',
-      settings: { files: ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'] }
+      settings: { files: ['**/results_*.json', '**/*{step}*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'] }
     })
     expect(run.benchmarks).toEqual([
       { id: 'f1', name: 'F1', group: 'Metrics' },
@@ -62,7 +62,7 @@ describe('results evaluator', () => {
     expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
     expect(run.results[1].error).toContain('no evaluation logged at step 1500 (evaluations at steps 500, 1000)')
     expect(run.results[1].error).toContain(
-      `looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`
+      `looked for **/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`
     )
   })
 
@@ -127,7 +127,7 @@ describe('results evaluator', () => {
     const run = createResultsEvaluator().evaluate([ckpt], { log })
     await expect(run).rejects.toThrow(
       `evaluator 'results': all 1 checkpoint(s) failed. First failure, checkpoint-400 (${ckpt.path}): no results file found ` +
-        `(looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${ckpt.path}). ` +
+        `(looked for **/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json in ${ckpt.path}). ` +
         "Write your evaluation's results into the checkpoint folder, or set results-files"
     )
     expect(log.lines[0]).toMatch(/^warning: checkpoint-400: no results file found/)

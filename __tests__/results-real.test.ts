@@ -138,7 +138,10 @@ describe('ranking real results files', () => {
     const ranking = rank(run, { metric: 'arc_easy' })
     expect(ranking.winner?.value).toBe(0.3)
     expect(rank(run, { metric: 'arc_challenge/acc_norm' }).winner?.value).toBe(0)
-    expect(rank(run).metric).toEqual({ name: 'regression_arc', greaterIsBetter: true })
+    const byDefault = rank(run)
+    expect(byDefault.metric).toEqual({ name: 'eval_accuracy', greaterIsBetter: true })
+    expect(byDefault.reason).toBe('eval_accuracy is the only score in the results, regression_arc (acc) (higher is better, 0–1)')
+    expect(byDefault.winner?.value).toBe(0.15)
   })
 
   it('an unknown metric fails with the names found and the closest match', async () => {

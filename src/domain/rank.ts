@@ -151,21 +151,26 @@ export function chooseDefaultMetric(run: EvaluationRun): MetricChoice {
       reason: `the only score in the results is the loss (${loss}, lower is better)`
     }
   }
-  if (scored.length === 1) {
+  // One lower-is-better score (a speech model's WER): ranked by its own name, since an accuracy
+  // it is not. Anything else that shares one direction and scale is averaged into eval_accuracy.
+  if (scored.length === 1 && !scored[0].higherIsBetter) {
     const b = run.benchmarks[0]
-    const m = scored[0]
     return {
-      spec: { name: b.id, greaterIsBetter: m.higherIsBetter },
+      spec: { name: b.id, greaterIsBetter: false },
       source: { kind: 'key', key: b.id },
-      reason: `the only score in the results (${m.higherIsBetter ? 'higher' : 'lower'} is better, ${describeScale(m.scale)})`
+      reason: `the only score in the results (lower is better, ${describeScale(scored[0].scale)})`
     }
   }
   const problem = meanProblem(scored)
   if (problem) throw ambiguous(run, scored, problem)
+  const scale = describeScale(scored[0].scale)
   return {
     spec: { name: EVAL_ACCURACY, greaterIsBetter: true },
     source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
-    reason: `eval_accuracy is the mean of the ${scored.length} scores (all higher is better, ${describeScale(scored[0].scale)})`
+    reason:
+      scored.length === 1
+        ? `eval_accuracy is the only score in the results, ${scored[0].name} (higher is better, ${scale})`
+        : `eval_accuracy is the mean of the ${scored.length} scores (all higher is better, ${scale})`
   }
 }
 
