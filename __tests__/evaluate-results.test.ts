@@ -37,7 +37,9 @@ describe('results evaluator', () => {
     )
     expect(run.evaluator).toEqual({
       kind: 'results',
-      settings: { files: ['**/results_*.json', '**/*{step}*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'] }
+      settings: {
+        files: ['**/results_*.json', '**/*{step}*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json']
+      }
     })
     expect(run.benchmarks).toEqual([
       { id: 'f1', name: 'F1', group: 'Metrics' },

@@ -146,7 +146,13 @@ describe('lm-evaluation-harness results', () => {
 
   it('scores each top-level task or group by its first metric, with higher_is_better', () => {
     expect(parsed.benchmarks).toEqual([
-      { id: 'arc_easy', name: 'arc_easy (acc)', group: 'lm-evaluation-harness', higherIsBetter: true, metric: 'acc,none' },
+      {
+        id: 'arc_easy',
+        name: 'arc_easy (acc)',
+        group: 'lm-evaluation-harness',
+        higherIsBetter: true,
+        metric: 'acc,none'
+      },
       {
         id: 'gsm8k',
         name: 'gsm8k (exact_match, strict-match)',
@@ -206,10 +212,12 @@ describe('lm-evaluation-harness results', () => {
     expect(out.metrics).toEqual({ 'hellaswag/acc_norm': 0.6 })
   })
 
-  it("keeps a task whose score is NaN as invalid, naming the task and metric in a note", () => {
+  it('keeps a task whose score is NaN as invalid, naming the task and metric in a note', () => {
     const out = parseMetricsText('{"results": {"arc_easy": {"acc,none": NaN}}, "versions": {}}', 'r.json')
     expect(out.invalid).toEqual({ arc_easy: 'NaN' })
-    expect(out.notes).toContain("task 'arc_easy' metric 'acc,none' is NaN: the evaluation produced no usable result for 'arc_easy'")
+    expect(out.notes).toContain(
+      "task 'arc_easy' metric 'acc,none' is NaN: the evaluation produced no usable result for 'arc_easy'"
+    )
   })
 })
 

@@ -35,7 +35,9 @@ describe('ranking real results files', () => {
     const run = await evaluate(REAL_LAYOUTS.whisper)
     const ranking = rank(run)
     expect(ranking.metric).toEqual({ name: 'eval_wer', greaterIsBetter: false })
-    expect(ranking.reason).toMatch(/^the metric the Trainer optimised \(best_metric 0\.7431560204762965 at checkpoint-3000 in checkpoint-\d+\/trainer_state\.json\)$/)
+    expect(ranking.reason).toMatch(
+      /^the metric the Trainer optimised \(best_metric 0\.7431560204762965 at checkpoint-3000 in checkpoint-\d+\/trainer_state\.json\)$/
+    )
     expect(ranking.entries.map((e) => [e.evaluation.checkpoint.name, e.value])).toEqual([
       ['checkpoint-3000', 0.7431560204762965],
       ['checkpoint-4000', 0.7442688626752726],
@@ -109,7 +111,9 @@ describe('ranking real results files', () => {
     expect(ppl.metric).toEqual({ name: 'lambada_openai', greaterIsBetter: false })
     expect(ppl.winner?.evaluation.checkpoint.name).toBe('step123000')
     expect(rank(run, { metric: 'lambada_openai/ppl' }).winner?.value).toBe(37.80438715980361)
-    expect(rankError(run, 'acc_norm').message).toMatch(/'acc_norm' matches 4 task metrics: logiqa\/acc_norm, sciq\/acc_norm/)
+    expect(rankError(run, 'acc_norm').message).toMatch(
+      /'acc_norm' matches 4 task metrics: logiqa\/acc_norm, sciq\/acc_norm/
+    )
   })
 
   it('lm-eval v0.4: higher_is_better from the file; perplexity never averaged in', async () => {
@@ -129,7 +133,9 @@ describe('ranking real results files', () => {
     expect(perplexity.winner?.value).toBe(605.5452047779999)
     expect(rank(run, { metric: 'word_perplexity' }).metric.greaterIsBetter).toBe(false)
     // The mean lm-eval's numbers can't support is refused when asked for by name, too.
-    expect(rankError(run, 'eval_accuracy').message).toContain("'eval_accuracy' is not in the results, and it can't be computed as the mean")
+    expect(rankError(run, 'eval_accuracy').message).toContain(
+      "'eval_accuracy' is not in the results, and it can't be computed as the mean"
+    )
   })
 
   it('lm-eval v0.4 group: a subtask inside the group is named directly', async () => {
@@ -140,7 +146,9 @@ describe('ranking real results files', () => {
     expect(rank(run, { metric: 'arc_challenge/acc_norm' }).winner?.value).toBe(0)
     const byDefault = rank(run)
     expect(byDefault.metric).toEqual({ name: 'eval_accuracy', greaterIsBetter: true })
-    expect(byDefault.reason).toBe('eval_accuracy is the only score in the results, regression_arc (acc) (higher is better, 0–1)')
+    expect(byDefault.reason).toBe(
+      'eval_accuracy is the only score in the results, regression_arc (acc) (higher is better, 0–1)'
+    )
     expect(byDefault.winner?.value).toBe(0.15)
   })
 

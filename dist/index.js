@@ -31479,12 +31479,11 @@ const INPUTS = {
     },
     'results-files': {
         kind: 'list',
-        description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+        description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, **/*{step}*.json (a file named by its step), eval_results.json, all_results.json, trainer_state.json.'
     },
     metric: {
         kind: 'text',
-        default: 'eval_accuracy',
-        description: 'The metric that ranks checkpoints (the eval_ prefix is optional).'
+        description: 'The metric that ranks checkpoints, as the results name it (eval_wer, acc_norm, mmlu_stem, or task/metric such as lambada_openai/acc; the eval_ prefix is optional). Default: eval_accuracy when the results have it, else the metric the Trainer optimised, else the mean of the scores when they share a direction and scale; otherwise the run stops and lists the choices.'
     },
     'greater-is-better': {
         kind: 'yes-no-auto',
@@ -31888,7 +31887,7 @@ function parseConfig(read, defaults) {
         outputDir: inputs.path('output-dir') ?? external_node_path_default().resolve(workspace, defaults.outputDir),
         evaluation: parseEvaluation(inputs, defaults),
         ranking: {
-            metric: inputs.withDefault('metric'),
+            metric: inputs.text('metric'),
             greaterIsBetter: inputs.yesNoAuto('greater-is-better')
         },
         gate,
@@ -31924,11 +31923,167 @@ function normalizeLabel(text) {
 
 /***/ }),
 
-/***/ 98478:
+/***/ 8318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ higherIsBetterFromName),
+/* harmony export */   Nf: () => (/* binding */ closestName),
+/* harmony export */   Q2: () => (/* binding */ isLoss),
+/* harmony export */   _K: () => (/* binding */ scaleOf),
+/* harmony export */   i2: () => (/* binding */ higherIsBetter),
+/* harmony export */   q9: () => (/* binding */ describeScale),
+/* harmony export */   ut: () => (/* binding */ bareMetricName),
+/* harmony export */   vM: () => (/* binding */ isCounter)
+/* harmony export */ });
+/* unused harmony export modelIndexMetric */
+// What a metric's name and values say about it, in one place: which way is better, whether it is a
+// score at all (a counter such as eval_runtime or num_tokens never is), its scale (0–1 or 0–100),
+// how the Hub's model-index names it, and the closest known name to a misspelt one. Pure: the
+// parsers, ranking and the model card all ask here instead of keeping their own lists.
+// Counters and bookkeeping: how long, how many, how fast, where in training. Shown as information,
+// never ranked or averaged. Matched on the name without the `eval_`/`train_`/`test_` prefix.
+const COUNTER = new RegExp('^(?:epoch|step|global_step|runtime|samples|num_samples|sample_count|sample_len|total_flos|flos|learning_rate|lr|' +
+    'grad_norm|num_input_tokens_seen|num_tokens|gen_len|entropy|mean_len|avg_len|n_samples|' +
+    '.+_(?:runtime|per_second|flos|samples|time|seconds|num_tokens|gen_len|stderr|count))$', 'i');
+// Losses, perplexities, error rates, regression errors and the like: lower wins. The name must end
+// in one of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
+const LOWER_IS_BETTER = new RegExp('(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|bpb|error|error_rate|wer|cer|ter|mer|wil|der|mse|rmse|mae|mape|' +
+    'likelihood_difference|pct_stereotype|brier_score|ece|nll|fid|eer)$', 'i');
+const LOSS = /(?:^|_)loss$/i;
+/** `eval_wer` -> `wer`, `train_loss` -> `loss`, `lambada_openai/acc,none` -> `acc`: the metric itself. */
+function bareMetricName(name) {
+    const metric = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+    return metric.split(',')[0].replace(/^(?:eval|test|predict|validation|val)_/, '');
+}
+/** Counters (runtime, samples_per_second, epoch, num_tokens, gen_len, total_flos…): information, never a score. */
+function isCounter(name) {
+    if (/^train_/.test(name))
+        return true;
+    return COUNTER.test(bareMetricName(name)) || COUNTER.test(name);
+}
+/** `loss`, `eval_loss`, `eval_a_loss`: the Trainer's objective, a score of last resort. */
+function isLoss(name) {
+    return LOSS.test(bareMetricName(name)) || LOSS.test(name);
+}
+/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
+function higherIsBetterFromName(name) {
+    return LOWER_IS_BETTER.test(bareMetricName(name)) ? false : undefined;
+}
+/**
+ * Which way a metric is better: what the results file says when it says (lm-eval's
+ * higher_is_better, the Trainer's best_metric), else the convention for its name, else higher.
+ */
+function higherIsBetter(name, fromFile) {
+    return fromFile ?? higherIsBetterFromName(name) ?? true;
+}
+/**
+ * The scale of a metric's values across checkpoints: all within 0–1 is `fraction`; up to 100 for a
+ * higher-is-better score is `percent` (ROUGE 41.6, a judge's 0–100); anything else `unbounded`.
+ */
+function scaleOf(values, higher) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    if (finite.length === 0)
+        return 'fraction';
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    if (min >= 0 && max <= 1)
+        return 'fraction';
+    if (higher && min >= 0 && max <= 100)
+        return 'percent';
+    return 'unbounded';
+}
+/** `0–1`, `0–100`, `unbounded`: a scale as messages show it. */
+function describeScale(scale) {
+    return scale === 'fraction' ? '0–1' : scale === 'percent' ? '0–100' : 'unbounded';
+}
+// The Hub's model-index `type`s and display names for the metrics users publish most (the Hub
+// links `type` to the metric's page: wer, accuracy, rouge1…).
+const MODEL_INDEX = {
+    accuracy: 'Accuracy',
+    acc: 'Accuracy',
+    acc_norm: 'Normalized Accuracy',
+    f1: 'F1',
+    precision: 'Precision',
+    recall: 'Recall',
+    exact_match: 'Exact Match',
+    em: 'Exact Match',
+    wer: 'WER',
+    cer: 'CER',
+    bleu: 'BLEU',
+    sacrebleu: 'SacreBLEU',
+    chrf: 'chrF',
+    ter: 'TER',
+    rouge1: 'ROUGE-1',
+    rouge2: 'ROUGE-2',
+    rougel: 'ROUGE-L',
+    rougelsum: 'ROUGE-Lsum',
+    perplexity: 'Perplexity',
+    ppl: 'Perplexity',
+    word_perplexity: 'Word Perplexity',
+    byte_perplexity: 'Byte Perplexity',
+    bits_per_byte: 'Bits per Byte',
+    loss: 'Loss',
+    matthews_correlation: 'Matthews Correlation',
+    mcc: 'Matthews Correlation',
+    pearson: 'Pearson',
+    spearmanr: 'Spearman',
+    mse: 'MSE',
+    rmse: 'RMSE',
+    mae: 'MAE',
+    mean_token_accuracy: 'Mean Token Accuracy'
+};
+/**
+ * How a metric is named in a model card's model-index: `type` (lower-case id the Hub links, e.g.
+ * `wer`, `accuracy`, `rouge1`) and a display `name` (`WER`, `Accuracy`, `ROUGE-1`). Accepts the
+ * names as results files write them: `eval_wer`, `acc,none`, `arc_easy/acc_norm,none`.
+ */
+function modelIndexMetric(name) {
+    const bare = bareMetricName(name);
+    const key = bare.toLowerCase();
+    const type = key === 'acc' ? 'accuracy' : key === 'ppl' ? 'perplexity' : key;
+    const display = MODEL_INDEX[key] ??
+        bare
+            .split(/[_\s]+/)
+            .filter(Boolean)
+            .map((w) => w[0].toUpperCase() + w.slice(1))
+            .join(' ');
+    return { type, name: display };
+}
+/** Edit distance, for suggesting the closest metric name to a misspelt one. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** The known name closest to `input` (case-blind, prefix-blind), when it is reasonably close. */
+function closestName(input, names) {
+    const want = input.toLowerCase().replace(/^eval_/, '');
+    let best;
+    for (const name of names) {
+        const have = name.toLowerCase().replace(/^eval_/, '');
+        const d = have.includes(want) || want.includes(have) ? 1 : distance(want, have);
+        if (!best || d < best.d || (d === best.d && name.length < best.name.length))
+            best = { name, d };
+    }
+    return best && best.d <= Math.max(2, Math.floor(want.length / 2)) ? best.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 98478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GB: () => (/* binding */ isEvalAccuracy),
 /* harmony export */   Zg: () => (/* binding */ EVAL_ACCURACY_NAME),
 /* harmony export */   b_: () => (/* binding */ stripEvalPrefix),
@@ -31939,6 +32094,7 @@ function normalizeLabel(text) {
 /* harmony export */   v7: () => (/* binding */ formatRankingValue)
 /* harmony export */ });
 /* harmony import */ var _round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7976);
+/* harmony import */ var _metric_semantics_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8318);
 // What a metric means, in one place: its names (eval_accuracy, the optional `eval_` prefix), which
 // way is better, how eval_accuracy is computed, and how a value is shown in tables and messages.
 
@@ -31955,13 +32111,7 @@ function isEvalAccuracy(name) {
 function stripEvalPrefix(name) {
     return name.replace(/^eval_/, '');
 }
-// Losses, perplexities, error rates and regression errors: lower wins. The name must end in one
-// of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
-const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i;
-/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
-function higherIsBetterFromName(name) {
-    return LOWER_IS_BETTER.test(name) ? false : undefined;
-}
+
 /**
  * Three decimals like every score table (0.712), but keeps up to six when the value has them,
  * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
@@ -32586,8 +32736,6 @@ function requireCheckpoints(discovery) {
         'check that the training run saved them (save_safetensors, save_only_model) and finished writing.');
 }
 
-// EXTERNAL MODULE: ./src/domain/metric.ts
-var domain_metric = __nccwpck_require__(98478);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -32938,6 +33086,8 @@ async function findShardFiles(pattern, given) {
         .sort();
 }
 
+// EXTERNAL MODULE: ./src/domain/metric.ts
+var domain_metric = __nccwpck_require__(98478);
 ;// CONCATENATED MODULE: ./src/domain/compare.ts
 // "What changed since the baseline": this run's winner against the baseline's numbers, one row
 // per number. Plain data in and out; report/comparison.ts renders the rows.
@@ -33779,6 +33929,1931 @@ async function commentOnPullRequest(options) {
     return outcome;
 }
 
+;// CONCATENATED MODULE: ./src/util/map-limit.ts
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/discover/weights.ts
+// What a checkpoint's weights are, read from safetensors headers only: parameter count and
+// dtypes for the report and the model card, without reading gigabytes of tensor data.
+//
+// Format: 8 bytes little-endian u64 N, then N bytes of JSON:
+//   {"tensor.name": {"dtype": "F32", "shape": [d0, d1], "data_offsets": [begin, end]}, ...,
+//    "__metadata__": {"format": "pt"}}
+// then the data; offsets are relative to the end of the header.
+
+
+
+
+/** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
+const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+const BYTES_PER_ELEMENT = {
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E4M3: 1,
+    F8_E5M2: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8
+};
+/**
+ * Reads the header of one .safetensors file (two small reads, never the tensor data).
+ * Synchronous calls inside on purpose: a run may read thousands of headers, and a few small
+ * metadata calls each are several times faster without a thread-pool round trip per call.
+ */
+async function readSafetensorsHeader(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`, {
+            cause: error
+        });
+    }
+    try {
+        const { size } = (0,external_node_fs_.fstatSync)(fd);
+        if (size < 8)
+            throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`);
+        const prefix = Buffer.alloc(8);
+        (0,external_node_fs_.readSync)(fd, prefix, 0, 8, 0);
+        const declared = prefix.readBigUInt64LE(0);
+        if (declared > BigInt(MAX_HEADER_BYTES)) {
+            throw new Error(`${file}: header length ${declared} bytes is over the ${MAX_HEADER_BYTES / 1024 / 1024} MB limit: ` +
+                `not a safetensors file (or a corrupt one). Re-save the weights with safetensors' save_file`);
+        }
+        const headerLength = Number(declared);
+        if (8 + headerLength > size) {
+            throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`);
+        }
+        const headerBytes = Buffer.alloc(headerLength);
+        (0,external_node_fs_.readSync)(fd, headerBytes, 0, headerLength, 8);
+        let header;
+        try {
+            header = JSON.parse(headerBytes.toString('utf8'));
+        }
+        catch (error) {
+            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`, { cause: error });
+        }
+        return summarizeHeader(header, file, size - 8 - headerLength);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function summarizeHeader(header, file, dataBytes) {
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+        throw new Error(`${file}: the safetensors header is not a JSON object`);
+    }
+    const dtypes = {};
+    let parameterCount = 0;
+    let tensorCount = 0;
+    let metadata = {};
+    for (const [name, raw] of Object.entries(header)) {
+        if (name === '__metadata__') {
+            if (typeof raw === 'object' && raw !== null)
+                metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+            continue;
+        }
+        const tensor = raw;
+        if (typeof tensor?.dtype !== 'string' ||
+            !Array.isArray(tensor.shape) ||
+            !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+            throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
+        }
+        const elements = tensor.shape.reduce((product, d) => product * d, 1);
+        const offsets = tensor.data_offsets;
+        if (Array.isArray(offsets) && typeof offsets[1] === 'number' && offsets[1] > dataBytes) {
+            throw new Error(`${file}: tensor '${name}' ends at byte ${offsets[1]} of the data but the file holds ${dataBytes}: the file is truncated (an interrupted save or download)`);
+        }
+        const width = BYTES_PER_ELEMENT[tensor.dtype];
+        if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
+            throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`);
+        }
+        dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements;
+        parameterCount += elements;
+        tensorCount++;
+    }
+    return { parameterCount, dtypes, dominantDtype: dominant(dtypes), metadata, tensorCount };
+}
+function dominant(dtypes) {
+    let best = null;
+    for (const [dtype, count] of Object.entries(dtypes))
+        if (best === null || count > dtypes[best])
+            best = dtype;
+    return best;
+}
+/**
+ * Parameter count and dtypes over every safetensors file of a checkpoint (all shards, or the
+ * adapter). Null when its weights are not safetensors (pytorch .bin can't be read without
+ * unpickling). Metadata is the first shard's (shards of one save carry the same).
+ */
+async function summarizeCheckpointWeights(checkpoint) {
+    const files = checkpoint.weightsFiles.filter((file) => file.endsWith('.safetensors'));
+    if (files.length === 0)
+        return null;
+    const headers = await Promise.all(files.map((file) => readSafetensorsHeader(external_node_path_default().join(checkpoint.path, file))));
+    const dtypes = {};
+    for (const header of headers)
+        for (const [dtype, count] of Object.entries(header.dtypes))
+            dtypes[dtype] = (dtypes[dtype] ?? 0) + count;
+    return {
+        files,
+        parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),
+        tensorCount: headers.reduce((sum, h) => sum + h.tensorCount, 0),
+        dtypes,
+        dominantDtype: dominant(dtypes),
+        metadata: headers[0].metadata
+    };
+}
+// Parameter count and dtype for the summary's Params column, from the headers alone (a few KB
+// per file, never the tensors).
+/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
+async function describeWeights(checkpoints, log, concurrency = 16) {
+    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+        try {
+            const summary = await summarizeCheckpointWeights(checkpoint);
+            if (summary) {
+                checkpoint.parameters = summary.parameterCount;
+                if (summary.dominantDtype)
+                    checkpoint.dtype = summary.dominantDtype;
+            }
+        }
+        catch (error) {
+            log.debug(`no parameter count for ${checkpoint.name}: ${(0,errors/* errorMessage */.g)(error)}`);
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/domain/labels.ts
+var domain_labels = __nccwpck_require__(85745);
+;// CONCATENATED MODULE: ./src/domain/benchmarks.ts
+// Finding a benchmark by what a user calls it: its id or its display name, in any spelling.
+
+
+/** The benchmark `label` names, or an InputError on `input` listing the names that exist. */
+function findBenchmark(input, label, benchmarks) {
+    const key = (0,domain_labels/* normalizeLabel */.y)(label);
+    const found = benchmarks.find((b) => (0,domain_labels/* normalizeLabel */.y)(b.id) === key || (0,domain_labels/* normalizeLabel */.y)(b.name) === key);
+    if (found)
+        return found;
+    throw new errors/* InputError */.d(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
+}
+/** Weights keyed by benchmark id; a name no benchmark answers to is an error on the weights input. */
+function resolveWeights(weights, benchmarks) {
+    return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]));
+}
+
+// EXTERNAL MODULE: ./src/domain/metric-semantics.ts
+var metric_semantics = __nccwpck_require__(8318);
+;// CONCATENATED MODULE: ./src/domain/rank.ts
+// rank(): evaluation results -> the metric that ranks (named, or chosen with a reason), the
+// checkpoints in order and the winner. A wrong winner is the worst outcome, so a metric that isn't
+// in the results, or a default that would average scores of different directions or scales, is an
+// InputError naming the choices — never a silent guess.
+
+
+
+/** Ranking uses eval_accuracy when the results have it (or it is a safe mean). */
+const DEFAULT_METRIC = (/* unused pure expression or super */ null && (EVAL_ACCURACY));
+const okResults = (run) => run.results.filter((r) => r.status === 'ok');
+function valuesOf(run, key) {
+    const values = [];
+    for (const r of okResults(run)) {
+        const v = r.scores[key] ?? r.metrics[key];
+        if (typeof v === 'number')
+            values.push(v);
+    }
+    return values;
+}
+/** Every metric name in the results that could rank (counters left out), in first-seen order. */
+function rankableNames(run) {
+    const names = new Set(run.benchmarks.map((b) => b.id));
+    for (const r of okResults(run))
+        for (const key of [...Object.keys(r.metrics), ...Object.keys(r.invalid ?? {})])
+            if (!(0,metric_semantics/* isCounter */.vM)(key) && !names.has(key))
+                names.add(key);
+    return [...names];
+}
+function directionOf(run, key, benchmark) {
+    const fromFile = run.facts?.directions[key] ?? benchmark?.higherIsBetter;
+    const optimised = run.facts?.optimised;
+    if (fromFile === undefined && optimised && (0,domain_metric/* stripEvalPrefix */.b_)(optimised.name) === (0,domain_metric/* stripEvalPrefix */.b_)(key))
+        return optimised.higherIsBetter;
+    return (0,metric_semantics/* higherIsBetter */.i2)(benchmark?.metric ?? key, fromFile);
+}
+/** The benchmarks' directions and scales: what a mean would mix. */
+function scoredMetrics(run) {
+    return run.benchmarks.map((b) => {
+        const higher = directionOf(run, b.id, b);
+        const label = b.metric ? `${b.id} (${b.metric.split(',')[0]})` : b.id;
+        return { name: label, higherIsBetter: higher, scale: (0,metric_semantics/* scaleOf */._K)(valuesOf(run, b.id), higher) };
+    });
+}
+function describeScored(m) {
+    return `${m.name}: ${m.higherIsBetter ? 'higher' : 'lower'} is better, ${(0,metric_semantics/* describeScale */.q9)(m.scale)}`;
+}
+/** The benchmarks' mean is safe when all are higher-is-better and share a scale; else why not. */
+function meanProblem(scored) {
+    const lower = scored.filter((m) => !m.higherIsBetter).map((m) => m.name);
+    if (lower.length === scored.length && lower.length > 0)
+        return `${lower.join(', ')} ${lower.length > 1 ? 'are' : 'is'} lower-is-better, and eval_accuracy is a mean of higher-is-better scores`;
+    if (lower.length > 0)
+        return 'they mix higher- and lower-is-better metrics';
+    if (new Set(scored.map((m) => m.scale)).size > 1)
+        return 'they mix scales (0–1 and 0–100 or unbounded)';
+    return undefined;
+}
+/** The error for a default that can't be chosen safely: the metrics, their directions, the line to add. */
+function ambiguous(run, scored, why) {
+    const example = scored.find((m) => m.higherIsBetter && m.scale !== 'unbounded') ?? scored[0];
+    const exampleName = example.name.split(' ')[0];
+    const listed = scored.slice(0, 25).map((m) => `  - ${describeScored(m)}`);
+    if (scored.length > 25)
+        listed.push(`  - … and ${scored.length - 25} more (see scores.json)`);
+    const pairs = run.benchmarks.some((b) => b.metric)
+        ? ' A task with several metrics takes task/metric, e.g. lambada_openai/acc.'
+        : '';
+    return new errors/* InputError */.d('metric', `no default ranking metric is safe for these results: ${why}, so a mean would crown the wrong checkpoint. ` +
+        `The scores found:\n${listed.join('\n')}\nName the one to rank by: add \`metric: ${exampleName}\` to the step's inputs (CLI: --metric ${exampleName}).${pairs}`);
+}
+/** What ranks when `metric` is not set: eval_accuracy, the Trainer's metric, the one score, or a safe mean. */
+function chooseDefaultMetric(run) {
+    const ok = okResults(run);
+    if (ok.some((r) => domain_metric/* EVAL_ACCURACY */.py in r.metrics || domain_metric/* EVAL_ACCURACY */.py in (r.invalid ?? {}))) {
+        return {
+            spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: true },
+            source: { kind: 'reported' },
+            reason: 'the results report eval_accuracy'
+        };
+    }
+    const optimised = run.facts?.optimised;
+    if (optimised) {
+        const key = resolveKey(run, optimised.name);
+        if (key) {
+            return {
+                spec: { name: optimised.name, greaterIsBetter: optimised.higherIsBetter },
+                source: { kind: 'key', key },
+                reason: `the metric the Trainer optimised (${optimised.source})`
+            };
+        }
+    }
+    const scored = scoredMetrics(run);
+    if (scored.length === 0) {
+        const loss = rankableNames(run).find(metric_semantics/* isLoss */.Q2);
+        if (!loss) {
+            throw new errors/* InputError */.d('metric', `the results hold no score to rank by (only counters such as runtime and samples). Found: ${namesFound(run)}.`);
+        }
+        return {
+            spec: { name: loss, greaterIsBetter: directionOf(run, loss) },
+            source: { kind: 'key', key: loss },
+            reason: `the only score in the results is the loss (${loss}, lower is better)`
+        };
+    }
+    // One lower-is-better score (a speech model's WER): ranked by its own name, since an accuracy
+    // it is not. Anything else that shares one direction and scale is averaged into eval_accuracy.
+    if (scored.length === 1 && !scored[0].higherIsBetter) {
+        const b = run.benchmarks[0];
+        return {
+            spec: { name: b.id, greaterIsBetter: false },
+            source: { kind: 'key', key: b.id },
+            reason: `the only score in the results (lower is better, ${(0,metric_semantics/* describeScale */.q9)(scored[0].scale)})`
+        };
+    }
+    const problem = meanProblem(scored);
+    if (problem)
+        throw ambiguous(run, scored, problem);
+    const scale = (0,metric_semantics/* describeScale */.q9)(scored[0].scale);
+    return {
+        spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: true },
+        source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+        reason: scored.length === 1
+            ? `eval_accuracy is the only score in the results, ${scored[0].name} (higher is better, ${scale})`
+            : `eval_accuracy is the mean of the ${scored.length} scores (all higher is better, ${scale})`
+    };
+}
+function namesFound(run) {
+    const names = new Set();
+    for (const r of okResults(run))
+        for (const k of Object.keys(r.metrics))
+            names.add(k);
+    return [...names].slice(0, 20).join(', ') || 'nothing';
+}
+/** A name as the user wrote it -> the key in scores/metrics; undefined when not found; throws when ambiguous. */
+function resolveKey(run, input) {
+    const names = rankableNames(run);
+    const has = (n) => names.includes(n);
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(input);
+    for (const candidate of [input, bare, `eval_${bare}`])
+        if (has(candidate))
+            return candidate;
+    const pick = (found, what) => {
+        const unique = [...new Set(found)];
+        if (unique.length <= 1)
+            return unique[0];
+        throw new errors/* InputError */.d('metric', `'${input}' matches ${unique.length} ${what}: ${unique.slice(0, 12).join(', ')}. Name one of them, e.g. metric: ${pairName(run, unique[0])}`);
+    };
+    const slash = input.lastIndexOf('/');
+    if (slash > 0) {
+        // task/metric[,filter]: the task's benchmark when that is its metric, else one of its other metrics.
+        const task = input.slice(0, slash);
+        const metric = input.slice(slash + 1);
+        const matches = (key) => key === metric || key.split(',')[0] === metric;
+        const benchmark = run.benchmarks.find((b) => b.id === task && b.metric && matches(b.metric));
+        if (benchmark)
+            return benchmark.id;
+        return pick(names.filter((n) => n.startsWith(`${task}/`) && matches(n.slice(task.length + 1))), `metrics of ${task} (one per filter)`);
+    }
+    // A bare metric name (`acc_norm`): the one task that reports it.
+    const byMetric = [
+        ...run.benchmarks.filter((b) => b.metric && (0,metric_semantics/* bareMetricName */.ut)(b.metric) === bare).map((b) => b.id),
+        ...names.filter((n) => n.includes('/') && (0,metric_semantics/* bareMetricName */.ut)(n) === bare)
+    ];
+    const found = pick(byMetric, 'task metrics');
+    if (found)
+        return found;
+    // A task or subtask lm-eval lists as detail (`mmlu_stem` under `mmlu`): its first metric, as for benchmarks.
+    const task = names.find((n) => n.startsWith(`${input}/`));
+    if (task)
+        return task;
+    const lower = input.toLowerCase();
+    return names.find((n) => n.toLowerCase() === lower || (0,domain_metric/* stripEvalPrefix */.b_)(n.toLowerCase()) === (0,domain_metric/* stripEvalPrefix */.b_)(lower));
+}
+/** `lambada_openai/perplexity,none` -> `lambada_openai/perplexity` when the filter is `none`: as users write it. */
+function pairName(run, key) {
+    const benchmark = run.benchmarks.find((b) => b.id === key);
+    if (benchmark?.metric)
+        return `${key}/${benchmark.metric.replace(/,none$/, '')}`;
+    return key.replace(/,none$/, '');
+}
+/** The metric the user named -> how to rank by it; an unknown name is an InputError listing the names. */
+function resolveNamedMetric(run, input, greaterIsBetter) {
+    const name = input.trim();
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name);
+    const reported = okResults(run).some((r) => domain_metric/* EVAL_ACCURACY */.py in r.metrics || domain_metric/* EVAL_ACCURACY */.py in (r.invalid ?? {}));
+    if (bare === 'accuracy' && (reported || !resolveKey(run, name))) {
+        if (reported)
+            return {
+                spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: greaterIsBetter ?? true },
+                source: { kind: 'reported' },
+                reason: 'set by the metric input; the results report eval_accuracy'
+            };
+        const scored = scoredMetrics(run);
+        const problem = scored.length === 0 ? 'the results hold no scores' : meanProblem(scored);
+        if (problem) {
+            if (scored.length === 0)
+                throw unknownMetric(run, name);
+            const err = ambiguous(run, scored, problem);
+            throw new errors/* InputError */.d('metric', `'${name}' is not in the results, and it can't be computed as the mean of the scores: ${err.message.replace(/^Input 'metric': no default ranking metric is safe for these results: /, '')}`);
+        }
+        return {
+            spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: greaterIsBetter ?? true },
+            source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+            reason: `set by the metric input: the mean of the ${scored.length} scores (all higher is better, ${(0,metric_semantics/* describeScale */.q9)(scored[0].scale)})`
+        };
+    }
+    for (const candidate of [name, bare, `eval_${bare}`]) {
+        if ((0,metric_semantics/* isCounter */.vM)(candidate) && okResults(run).some((r) => candidate in r.metrics)) {
+            throw new errors/* InputError */.d('metric', `'${name}' is a counter (${candidate}), not a score: it says how long or how much, not how good. Rank by a score, e.g. metric: ${suggestion(run)}.`);
+        }
+    }
+    const key = resolveKey(run, name);
+    if (!key)
+        throw unknownMetric(run, name);
+    const benchmark = run.benchmarks.find((b) => b.id === key);
+    return {
+        spec: { name, greaterIsBetter: greaterIsBetter ?? directionOf(run, key, benchmark) },
+        source: { kind: 'key', key },
+        reason: 'set by the metric input'
+    };
+}
+function suggestion(run) {
+    const first = run.benchmarks[0];
+    return first ? pairName(run, first.id) : (rankableNames(run)[0] ?? domain_metric/* EVAL_ACCURACY */.py);
+}
+function unknownMetric(run, name) {
+    const names = rankableNames(run);
+    const shown = names.map((n) => pairName(run, n));
+    const closest = (0,metric_semantics/* closestName */.Nf)(name, shown);
+    const list = shown.length ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '') : 'none';
+    return new errors/* InputError */.d('metric', `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`);
+}
+/** The metric to rank by: the one named (checked against the results), or the default with its reason. */
+function chooseMetric(run, options = {}) {
+    const named = options.metric?.trim();
+    if (named)
+        return resolveNamedMetric(run, named, options.greaterIsBetter);
+    const choice = chooseDefaultMetric(run);
+    if (options.greaterIsBetter === undefined)
+        return choice;
+    return { ...choice, spec: { ...choice.spec, greaterIsBetter: options.greaterIsBetter } };
+}
+/** @deprecated use chooseMetric; kept for callers that only need the name and direction. */
+function resolveMetric(run, options) {
+    return chooseMetric(run, options).spec;
+}
+/**
+ * eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean when
+ * the benchmarks can be averaged at all (one direction, one scale); null otherwise.
+ */
+function accuracyOf(run, result, weights, meanable) {
+    if (result.status !== 'ok')
+        return null;
+    const reported = result.metrics[domain_metric/* EVAL_ACCURACY */.py];
+    if (typeof reported === 'number')
+        return reported;
+    if (!meanable || Object.keys(result.invalid ?? {}).some((k) => run.benchmarks.some((b) => b.id === k)))
+        return null;
+    return (0,domain_metric/* evalAccuracy */.ix)(run.benchmarks, result.scores, weights);
+}
+/** The ranking value of one result, or why it has none. */
+function rank_valueOf(choice, result, accuracy) {
+    if (result.status !== 'ok')
+        return { value: null };
+    const name = choice.spec.name;
+    const invalid = result.invalid ?? {};
+    switch (choice.source.kind) {
+        case 'reported': {
+            if (domain_metric/* EVAL_ACCURACY */.py in invalid)
+                return { value: null, reason: `${domain_metric/* EVAL_ACCURACY */.py} is ${invalid[domain_metric/* EVAL_ACCURACY */.py]}` };
+            const v = result.metrics[domain_metric/* EVAL_ACCURACY */.py];
+            return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${domain_metric/* EVAL_ACCURACY */.py} in its results` };
+        }
+        case 'mean': {
+            const bad = choice.source.benchmarks.find((id) => id in invalid);
+            if (bad)
+                return { value: null, reason: `${bad} is ${invalid[bad]}, so ${name} can't be computed` };
+            return accuracy === null ? { value: null, reason: 'no score in its results' } : { value: accuracy };
+        }
+        case 'key': {
+            const key = choice.source.key;
+            if (key in invalid)
+                return { value: null, reason: `${name} is ${invalid[key]}` };
+            const v = result.scores[key] ?? result.metrics[key];
+            return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${name} in its results` };
+        }
+    }
+}
+/**
+ * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
+ * then to the name, so the order never depends on the file system's listing order.
+ */
+function rank(run, options = {}) {
+    const choice = chooseMetric(run, options);
+    const weights = options.weights ?? {};
+    const meanable = run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run));
+    const entries = run.results.map((evaluation) => {
+        const accuracy = accuracyOf(run, evaluation, weights, meanable);
+        const { value, reason } = rank_valueOf(choice, evaluation, accuracy);
+        return { evaluation, evalAccuracy: accuracy, value, rank: null, ...(reason ? { unrankedReason: reason } : {}) };
+    });
+    const direction = choice.spec.greaterIsBetter ? -1 : 1;
+    const ranked = entries
+        .filter((e) => e.value !== null && Number.isFinite(e.value))
+        .sort((a, b) => {
+        const byValue = direction * (a.value - b.value);
+        if (byValue !== 0)
+            return byValue;
+        const ca = a.evaluation.checkpoint;
+        const cb = b.evaluation.checkpoint;
+        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
+    });
+    ranked.forEach((entry, i) => (entry.rank = i + 1));
+    const unranked = entries.filter((e) => e.rank === null);
+    return { metric: choice.spec, reason: choice.reason, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
+}
+/** The value of `metric` for one result, prefix-blind (baselines and cards read scores this way). */
+function metricValue(result, metric, accuracy) {
+    const bare = stripEvalPrefix(metric);
+    for (const key of [metric, bare, `eval_${bare}`]) {
+        const score = result.scores[key];
+        if (typeof score === 'number')
+            return score;
+        const reported = result.metrics[key];
+        if (typeof reported === 'number')
+            return reported;
+    }
+    return bare === 'accuracy' ? accuracy : null;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/run.ts
+/**
+ * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
+ * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
+ */
+function assembleEvaluationRun(evaluator, outcomes) {
+    const benchmarks = [];
+    const seen = new Set();
+    for (const outcome of outcomes) {
+        for (const benchmark of outcome.parsed?.benchmarks ?? []) {
+            if (outcome.error || seen.has(benchmark.id))
+                continue;
+            seen.add(benchmark.id);
+            benchmarks.push(benchmark);
+        }
+    }
+    const results = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
+        if (error || !parsed) {
+            return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs };
+        }
+        const scores = {};
+        for (const benchmark of benchmarks)
+            scores[benchmark.id] = parsed.scores[benchmark.id] ?? null;
+        const invalid = Object.keys(parsed.invalid ?? {}).length > 0 ? { invalid: { ...parsed.invalid } } : {};
+        return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, ...invalid, durationMs };
+    });
+    const facts = metricFacts(outcomes);
+    return { evaluator, benchmarks, results, ...(facts ? { facts } : {}) };
+}
+/**
+ * What the files say about directions (first word wins) and the optimised metric: the newest
+ * checkpoint's trainer_state.json knows the whole run, so the last one found is kept.
+ */
+function metricFacts(outcomes) {
+    const facts = { directions: {} };
+    for (const { parsed, error } of outcomes) {
+        if (error || !parsed)
+            continue;
+        for (const [name, higher] of Object.entries(parsed.directions ?? {}))
+            if (!(name in facts.directions))
+                facts.directions[name] = higher;
+        if (parsed.optimised)
+            facts.optimised = parsed.optimised;
+    }
+    return Object.keys(facts.directions).length > 0 || facts.optimised ? facts : undefined;
+}
+/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
+function throwIfAllFailed(outcomes, evaluator, howToDebug) {
+    if (outcomes.length === 0 || outcomes.some((o) => !o.error))
+        return;
+    const first = outcomes[0];
+    throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
+        `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
+}
+/** assembleEvaluationRun, then throwIfAllFailed unless the caller asked for the run back. */
+function finishRun(info, outcomes, { allFailed = 'throw', howToDebug }) {
+    const run = assembleEvaluationRun(info, outcomes);
+    if (allFailed === 'throw')
+        throwIfAllFailed(outcomes, info.kind, howToDebug);
+    return run;
+}
+/** A function to call as each checkpoint finishes: counts them for the caller's listener. */
+function countProgress(total, onProgress) {
+    let done = 0;
+    return (label) => onProgress?.(++done, total, label);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
+// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
+// caps and rounding are a contract with users (their published cards carry these numbers):
+// see the spec, and never "improve" them.
+
+const CORE = 'Core Reasoning Tasks';
+const LANGUAGE = 'Language Understanding';
+const GENERATION = 'Generation Tasks';
+const SPECIALIZED = 'Specialized Capabilities';
+const saturating = (x, k) => x / (x + k);
+/** In the suite's canonical order (summaries, CSV columns, sums). */
+// One row per benchmark, as the spec's table lists them.
+// prettier-ignore
+const BUILTIN_SUITE = [
+    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
+    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
+    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
+    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
+    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
+    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
+    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
+    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
+    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
+    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
+    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
+    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
+    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
+    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
+    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
+];
+/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
+const EXAMPLE_WEIGHTS = {
+    math_reasoning: 1.2,
+    logical_reasoning: 1.2,
+    code_generation: 1.1,
+    question_answering: 1.1,
+    instruction_following: 1.1,
+    safety_evaluation: 1.1,
+    text_classification: 0.9,
+    sentiment_analysis: 0.9,
+    creative_writing: 0.9
+};
+/** The benchmark's score at `step`, or null when the step is not a positive integer. */
+function builtinScore(benchmark, step) {
+    if (!Number.isSafeInteger(step) || step <= 0)
+        return null;
+    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
+}
+/** Every benchmark's score at `step`, keyed by id, in canonical order. */
+function builtinScores(step, benchmarks = BUILTIN_SUITE) {
+    const scores = {};
+    for (const b of benchmarks)
+        scores[b.id] = builtinScore(b, step);
+    return scores;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
+// The default evaluator: the built-in suite, scored from each checkpoint's step.
+
+
+
+
+/**
+ * The selected benchmarks in the suite's order. Throws an InputError on `benchmarks` for a name
+ * the suite doesn't have, and on `weights` for a weight on a benchmark that is not selected.
+ */
+function selectBuiltinBenchmarks({ benchmarks, weights = {} } = {}) {
+    const ids = new Set((benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id));
+    for (const name of Object.keys(weights)) {
+        if (!ids.has(findBenchmark('weights', name, BUILTIN_SUITE).id)) {
+            throw new errors/* InputError */.d('weights', `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
+        }
+    }
+    return BUILTIN_SUITE.filter((b) => ids.has(b.id));
+}
+function createBuiltinEvaluator(options = {}) {
+    const selected = selectBuiltinBenchmarks(options);
+    return {
+        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
+        async evaluate(checkpoints, { log, onProgress }) {
+            const progress = countProgress(checkpoints.length, onProgress);
+            const results = checkpoints.map((checkpoint) => {
+                const started = performance.now();
+                const scores = builtinScores(checkpoint.step, selected);
+                progress(checkpoint.name);
+                return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started };
+            });
+            if (checkpoints.some((c) => c.step <= 0)) {
+                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
+            }
+            return {
+                evaluator: this.info,
+                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
+                results
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/collector.ts
+/** A document that is not one of the accepted shapes, or holds no usable score. */
+class MetricsFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MetricsFormatError';
+    }
+}
+const ACCEPTED = 'expected a JSON object: a flat {"benchmark": score} map, an lm-evaluation-harness results file, ' +
+    'a lighteval results file or a Trainer trainer_state.json';
+/** A benchmark; `higherIsBetter` is only set when known. */
+function benchmarkOf(id, name, group, higherIsBetter, metric) {
+    return {
+        id,
+        name,
+        group,
+        ...(higherIsBetter === undefined ? {} : { higherIsBetter }),
+        ...(metric === undefined ? {} : { metric })
+    };
+}
+class Collector {
+    format;
+    source;
+    benchmarks = [];
+    scores = {};
+    metrics = {};
+    invalid = {};
+    directions = {};
+    optimised;
+    notes = [];
+    constructor(format, source) {
+        this.format = format;
+        this.source = source;
+    }
+    /**
+     * `where` names the score in the document, for the note when it is NaN or infinite: such a score
+     * is kept as invalid (the checkpoint can't be ranked by it), not dropped and not fatal.
+     */
+    addBenchmark(benchmark, score, where) {
+        if (this.benchmarks.some((b) => b.id === benchmark.id)) {
+            this.notes.push(`'${benchmark.id}' appears twice; kept the first score`);
+            return;
+        }
+        this.benchmarks.push(benchmark);
+        if (Number.isFinite(score))
+            this.scores[benchmark.id] = score;
+        else {
+            this.invalid[benchmark.id] = String(score);
+            this.notes.push(`${where} is ${score}: the evaluation produced no usable result for '${benchmark.id}'`);
+        }
+    }
+    addMetric(name, value) {
+        if (name in this.metrics || name in this.invalid)
+            return;
+        if (Number.isFinite(value))
+            this.metrics[name] = value;
+        else
+            this.invalid[name] = String(value);
+    }
+    finish() {
+        if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
+            throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
+        }
+        const { format, source, benchmarks, scores, metrics, invalid, directions, optimised, notes } = this;
+        return { format, source, benchmarks, scores, metrics, invalid, directions, ...(optimised ? { optimised } : {}), notes };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/json.ts
+// JSON text as evaluation tools write it: Python's bare NaN / Infinity literals are accepted (and
+// kept recognisable), and the JSON object a command printed at the end of its stdout is found.
+
+// Python's json module writes NaN/Infinity as bare literals, which JSON.parse rejects. They are
+// rewritten to this marker string so the document still parses and the parsers can tell
+// "NaN score" (a real evaluation failure, reported by name) from "not JSON".
+const NON_FINITE = '\u0000non-finite:';
+/** JSON.parse that also accepts Python's bare NaN / Infinity / -Infinity literals. */
+function parseJsonText(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (/NaN|Infinity/.test(text)) {
+            try {
+                return JSON.parse(markNonFiniteLiterals(text));
+            }
+            catch {
+                // fall through to the original, more accurate message
+            }
+        }
+        throw new MetricsFormatError(`${source}: not valid JSON (${reason})`);
+    }
+}
+function markNonFiniteLiterals(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            out += ch;
+            if (ch === '\\')
+                out += text[++i] ?? '';
+            else if (ch === '"')
+                inString = false;
+            continue;
+        }
+        if (ch === '"') {
+            inString = true;
+            out += ch;
+            continue;
+        }
+        const literal = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
+        if (literal) {
+            out += JSON.stringify(NON_FINITE + literal);
+            i += literal.length - 1;
+            continue;
+        }
+        out += ch;
+    }
+    return out;
+}
+/** A number, NaN/±Infinity for a marked literal, or undefined for anything else. */
+function numberOf(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.startsWith(NON_FINITE))
+        return Number(value.slice(NON_FINITE.length));
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `an array`, `null`, `a string`: what a value is, for messages. */
+function describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/**
+ * The JSON object a command printed at the end of its stdout: the last non-empty line, or, for
+ * pretty-printed output, the text from the last line that starts with `{` to the end.
+ * Returns null when there is none (the caller explains what it saw instead).
+ */
+function jsonAtEndOfOutput(stdout) {
+    const lines = stdout.split(/\r?\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    if (lines.length === 0)
+        return null;
+    const last = lines[lines.length - 1].trim();
+    if (last.startsWith('{') && isJsonObjectText(last))
+        return last;
+    let attempts = 0;
+    for (let i = lines.length - 1; i >= 0 && attempts < 50; i--) {
+        if (!lines[i].startsWith('{'))
+            continue;
+        attempts++;
+        const text = lines.slice(i).join('\n');
+        if (isJsonObjectText(text))
+            return text;
+    }
+    return null;
+}
+function isJsonObjectText(text) {
+    try {
+        return isRecord(parseJsonText(text, ''));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/flat.ts
+// Flat `{"name": number}` maps: a command's stdout, eval_results.json, all_results.json, a
+// Trainer log_history entry. Which key is a benchmark and which is bookkeeping is decided here.
+
+
+
+
+/** `math_reasoning` -> `Math Reasoning`. */
+function displayName(id) {
+    return id
+        .split(/[_\s]+/)
+        .filter(Boolean)
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ');
+}
+/** Where a flat map's key goes: see the rules in index.ts. */
+function classifyFlatKey(key, siblings = new Set()) {
+    if ((0,domain_metric/* isEvalAccuracy */.GB)(key))
+        return { kind: 'metric' };
+    const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key;
+    if ((0,metric_semantics/* isCounter */.vM)(key) || (0,metric_semantics/* isLoss */.Q2)(key) || (0,metric_semantics/* isCounter */.vM)(stripped) || (0,metric_semantics/* isLoss */.Q2)(stripped))
+        return { kind: 'metric' };
+    return { kind: 'benchmark', id: stripped };
+}
+function parseFlat(map, out) {
+    const keys = new Set(Object.keys(map));
+    for (const [key, raw] of Object.entries(map)) {
+        const value = numberOf(raw);
+        if (value === undefined) {
+            out.notes.push(`'${key}' is ${describe(raw)}, not a number; ignored`);
+            continue;
+        }
+        const kind = classifyFlatKey(key, keys);
+        if (kind.kind === 'metric')
+            out.addMetric(key, value);
+        else
+            out.addBenchmark(benchmarkOf(kind.id, displayName(kind.id), 'Metrics', (0,metric_semantics/* higherIsBetterFromName */.$O)(kind.id)), value, `'${key}'`);
+    }
+    return out.finish();
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/task-metrics.ts
+// The metrics of one task entry in lm-eval and lighteval results (`"acc,none": 0.5`), shared by
+// both parsers.
+
+const NOT_METRICS = new Set(['alias', 'name', 'sample_len', 'sample_count', 'samples', 'original', 'effective']);
+/** The numeric, non-stderr metrics of a task entry, in the file's order. */
+function metricEntries(entry) {
+    const found = [];
+    for (const [key, raw] of Object.entries(entry)) {
+        const [metric, filter = null] = key.split(',', 2);
+        if (NOT_METRICS.has(metric) || /_stderr$/.test(metric))
+            continue;
+        const value = numberOf(raw);
+        if (value !== undefined)
+            found.push({ key, metric, filter, value });
+    }
+    return found;
+}
+/** `acc` or `exact_match, strict-match`: the metric as a benchmark's name shows it. */
+function task_metrics_metricLabel(entry) {
+    return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/lighteval.ts
+// lighteval results (`results -> "suite|task|shots" -> {metric: value}`): one benchmark per task;
+// see the rules in index.ts.
+
+
+
+
+const AVERAGE = ':_average';
+function parseLighteval(json, source) {
+    const out = new Collector('lighteval', source);
+    const results = json.results;
+    const parsed = Object.entries(results)
+        .filter((pair) => isRecord(pair[1]))
+        .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
+    // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
+    const averaged = new Set(parsed.filter((p) => p.task.endsWith(AVERAGE)).map((p) => p.task.slice(0, -AVERAGE.length)));
+    const taskCounts = new Map();
+    for (const p of parsed)
+        taskCounts.set(p.task, (taskCounts.get(p.task) ?? 0) + 1);
+    for (const p of parsed) {
+        const metrics = metricEntries(p.entry);
+        if (p.key === 'all') {
+            for (const m of metrics)
+                out.addMetric(`all/${m.key}`, m.value);
+            continue;
+        }
+        const isAverage = p.task.endsWith(AVERAGE);
+        const task = isAverage ? p.task.slice(0, -AVERAGE.length) : p.task;
+        const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
+        if (!isAverage && task.includes(':') && averaged.has(task.split(':')[0])) {
+            for (const m of metrics)
+                out.addMetric(`${id}/${m.key}`, m.value);
+            continue;
+        }
+        if (metrics.length === 0) {
+            out.notes.push(`task '${p.key}' has no numeric metric; ignored`);
+            continue;
+        }
+        const [primary, ...rest] = metrics;
+        const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
+        const label = `${task}${isAverage ? ' average' : ''} (${task_metrics_metricLabel(primary)}${shots})`;
+        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric), primary.key), primary.value, `task '${p.key}' metric '${primary.key}'`);
+        for (const m of rest)
+            out.addMetric(`${id}/${m.key}`, m.value);
+    }
+    return out.finish();
+}
+/** `leaderboard|arc:challenge|25` / `gsm8k|0` / `ifeval` -> suite, task, shots. */
+function splitLightevalKey(key) {
+    const parts = key.split('|');
+    if (parts.length >= 3)
+        return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
+    if (parts.length === 2) {
+        return /^\d+$/.test(parts[1])
+            ? { suite: null, task: parts[0], shots: parts[1] }
+            : { suite: parts[0], task: parts[1], shots: null };
+    }
+    return { suite: null, task: key, shots: null };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/lm-eval.ts
+// lm-evaluation-harness results (`results -> task -> "acc,none"`): one benchmark per top-level
+// task or scored group; see the rules in index.ts.
+
+
+
+
+function parseLmEval(json, source) {
+    const out = new Collector('lm-eval', source);
+    const results = json.results;
+    const groups = isRecord(json.groups) ? json.groups : {};
+    const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {};
+    const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {};
+    const entryOf = (name) => {
+        const candidates = [results[name], groups[name]].filter(isRecord);
+        return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
+    };
+    const subtasksOf = (name) => Array.isArray(hierarchy[name])
+        ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name)
+        : [];
+    const parent = new Map();
+    for (const name of Object.keys(hierarchy))
+        for (const child of subtasksOf(name))
+            if (!parent.has(child))
+                parent.set(child, name);
+    const topOf = (name) => {
+        const seen = new Set();
+        while (parent.has(name) && !seen.has(name)) {
+            seen.add(name);
+            name = parent.get(name);
+        }
+        return name;
+    };
+    // What the file says about each metric's direction (lm-eval >= 0.4), recorded for every metric
+    // it lists so a `metric:` naming any of them ranks the right way.
+    const said = (name, metric) => {
+        const known = isRecord(higher[name]) ? higher[name][metric] : undefined;
+        return typeof known === 'boolean' ? known : undefined;
+    };
+    const addDetail = (name, m) => {
+        out.addMetric(`${name}/${m.key}`, m.value);
+        const direction = said(name, m.metric);
+        if (direction !== undefined)
+            out.directions[`${name}/${m.key}`] = direction;
+    };
+    const visited = new Set();
+    // Everything under a scored group is detail: its numbers go to `metrics`.
+    const collectDetail = (name) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        if (entry)
+            for (const m of metricEntries(entry))
+                addDetail(name, m);
+        for (const child of subtasksOf(name))
+            collectDetail(child);
+    };
+    const walk = (name, group) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        const metrics = entry ? metricEntries(entry) : [];
+        if (metrics.length > 0 && entry) {
+            const [primary, ...rest] = metrics;
+            const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
+            const known = said(name, primary.metric);
+            const higherIsBetter = known ?? (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric);
+            const label = `${alias || name} (${task_metrics_metricLabel(primary)})`;
+            out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter, primary.key), primary.value, `task '${name}' metric '${primary.key}'`);
+            if (known !== undefined)
+                out.directions[name] = known;
+            for (const m of rest)
+                addDetail(name, m);
+            for (const child of subtasksOf(name))
+                collectDetail(child);
+            return;
+        }
+        const children = subtasksOf(name);
+        if (children.length === 0) {
+            out.notes.push(`task '${name}' has no numeric metric; ignored`);
+            return;
+        }
+        for (const child of children)
+            walk(child, name);
+    };
+    // The results' order is lm-eval's display order (a group before its subtasks).
+    for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
+        walk(topOf(name), null);
+    return out.finish();
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/trainer-state.ts
+// Trainer `trainer_state.json`: the log_history entries with eval_* keys at the checkpoint's
+// step, merged, then read as a flat map. best_metric and best_model_checkpoint / best_global_step
+// name the metric the run optimised (metric_for_best_model itself is not saved): it is the eval_*
+// key whose value at the best step equals best_metric.
+
+
+
+
+function parseTrainerState(json, source, step) {
+    const history = json.log_history.filter(isRecord);
+    const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
+    if (evals.length === 0) {
+        throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
+            `during training. Set eval_strategy="steps" with eval_steps equal to save_steps, or point the ` +
+            `results evaluator at another results file`);
+    }
+    const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : evals[evals.length - 1].step);
+    const atStep = evals.filter((entry) => entry.step === wanted);
+    if (atStep.length === 0) {
+        const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ');
+        throw new MetricsFormatError(`${source}: no evaluation logged at step ${wanted} (evaluations at steps ${steps}). ` +
+            `Make eval_steps divide save_steps so every saved checkpoint has been evaluated`);
+    }
+    // Several eval datasets log separate entries at one step (eval_a_loss, eval_b_loss): merge them.
+    const merged = Object.assign({}, ...atStep);
+    const out = new Collector('trainer-state', source);
+    out.optimised = optimisedMetric(json, evals, source);
+    return parseFlat(merged, out);
+}
+/** The step of best_model_checkpoint (`…/checkpoint-3000`) or best_global_step. */
+function bestStep(json) {
+    if (typeof json.best_global_step === 'number')
+        return json.best_global_step;
+    const match = typeof json.best_model_checkpoint === 'string' ? /(\d+)\/?$/.exec(json.best_model_checkpoint) : null;
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * The metric behind best_metric: the eval_* key equal to it at the best step. Which way it is
+ * better follows from the history: best_metric is that key's minimum or its maximum.
+ */
+function optimisedMetric(json, evals, source) {
+    const best = numberOf(json.best_metric);
+    const step = bestStep(json);
+    if (best === undefined || !Number.isFinite(best) || step === undefined)
+        return undefined;
+    const atBest = Object.assign({}, ...evals.filter((e) => e.step === step));
+    const name = Object.keys(atBest).find((key) => key.startsWith('eval_') && !(0,metric_semantics/* isCounter */.vM)(key) && numberOf(atBest[key]) === best);
+    if (!name)
+        return undefined;
+    const history = evals.map((e) => numberOf(e[name])).filter((v) => v !== undefined && Number.isFinite(v));
+    const min = Math.min(...history);
+    const max = Math.max(...history);
+    // With one evaluation (or a flat history) the values can't tell: lower for loss-like names.
+    const higherIsBetter = min === max ? (0,metric_semantics/* higherIsBetter */.i2)(name) : best === max;
+    const checkpoint = typeof json.best_model_checkpoint === 'string' ? json.best_model_checkpoint.split('/').pop() : undefined;
+    return {
+        name,
+        higherIsBetter,
+        source: `best_metric ${best} at ${checkpoint ?? `step ${step}`} in ${source.split(/[\\/]/).slice(-2).join('/')}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/index.ts
+// Pure parsers: a metrics JSON document (what an evaluation tool printed or wrote) -> benchmark
+// scores + other metrics. No I/O here, so every rule below is testable on literals.
+//
+// THE RULES (documented for users in the README):
+//
+// Flat maps `{"name": number, ...}` (a command's stdout, eval_results.json, all_results.json, a
+// Trainer log_history entry):
+//   - `eval_accuracy` is kept in `metrics` under that name: it is the run's *reported*
+//     eval_accuracy, which ranking uses as is instead of averaging benchmarks.
+//   - Otherwise one leading `eval_` is stripped (`eval_f1` -> `f1`) unless that would collide with
+//     a key already present; the key is then either
+//       * bookkeeping -> `metrics`, under the ORIGINAL key (`eval_loss`, `eval_runtime`, `epoch`):
+//         loss, epoch, step, runtime, samples, *_per_second, flos, learning_rate, grad_norm,
+//         train_*, and names ending in _loss, _runtime, _stderr, _samples, _time, _seconds;
+//       * or a benchmark whose id is the (stripped) key, group `Metrics`.
+//   - Non-numeric values (strings, booleans, nested objects) are ignored and noted.
+// lm-evaluation-harness results (`results -> task -> "acc,none"`):
+//   - one benchmark per top-level task or group, scored by its FIRST reported metric (the task's
+//     first configured metric, e.g. `acc,none`); its other metrics go to `metrics` as
+//     `task/metric,filter`. Subtasks of a group that has a score (mmlu_* under mmlu) go to
+//     `metrics` too, so one big group doesn't outweigh the other tasks in eval_accuracy. A group
+//     without a score of its own (e.g. `leaderboard`) is looked through: its subtasks become
+//     benchmarks with that group as `group`. `higher_is_better` is used when present.
+// lighteval results (`results -> "suite|task|shots" -> {metric: value}`):
+//   - one benchmark per task (id = task name, `task|shots` if a task appears twice), scored by its
+//     first metric, group = the suite; `all` and per-task extras go to `metrics`; when
+//     `task:_average` exists its `task:*` subtasks go to `metrics` and the average is the benchmark.
+// Trainer `trainer_state.json`: the `log_history` entries with `eval_*` keys at the checkpoint's
+// step, merged, then read as a flat map.
+// Everywhere: `_stderr` values are dropped; a benchmark score that is NaN/Infinity (Python's
+// json writes bare NaN) fails the document; lower-is-better is inferred for names ending in
+// loss, perplexity, ppl, bits_per_byte, error, wer, cer, mse, rmse or mae.
+//
+// This module is the entry: it tells the shapes apart and hands each to its parser (flat.ts,
+// trainer-state.ts, lm-eval.ts, lighteval.ts); json.ts reads the text, collector.ts builds the result.
+
+
+
+
+
+
+
+
+
+/** Which of the accepted shapes `json` is; null when it is not an object at all. */
+function detectMetricsFormat(json) {
+    if (!isRecord(json))
+        return null;
+    if (Array.isArray(json.log_history))
+        return 'trainer-state';
+    const results = json.results;
+    if (isRecord(results)) {
+        if (Object.values(results).every((v) => numberOf(v) !== undefined))
+            return 'flat';
+        if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
+            return 'lighteval';
+        if (Object.keys(results).some((key) => key.includes('|')))
+            return 'lighteval';
+        return 'lm-eval';
+    }
+    return 'flat';
+}
+/**
+ * Reads one metrics document. `source` names it in errors (a file path or `stdout of step_100`).
+ * Throws MetricsFormatError when the shape is unknown or it holds no usable score.
+ */
+function parseMetricsDocument(json, source, options = {}) {
+    const format = detectMetricsFormat(json);
+    if (format === null || !isRecord(json)) {
+        throw new MetricsFormatError(`${source}: got ${describe(json)}; ${ACCEPTED}`);
+    }
+    switch (format) {
+        case 'trainer-state':
+            return parseTrainerState(json, source, options.step);
+        case 'lm-eval':
+            return parseLmEval(json, source);
+        case 'lighteval':
+            return parseLighteval(json, source);
+        case 'flat':
+            return parseFlat(isRecord(json.results) ? json.results : json, new Collector('flat', source));
+    }
+}
+/** parseJsonText + parseMetricsDocument. */
+function parseMetricsText(text, source, options = {}) {
+    return parseMetricsDocument(parseJsonText(text, source), source, options);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/files.ts
+// Finding results files: a path or glob below a folder, newest first. The results evaluator
+// looks for each pattern in a checkpoint folder; the command evaluator for the newest
+// `results_*.json` an evaluation tool wrote under {output}.
+
+
+
+
+
+/**
+ * Files matching `pattern` (relative to `base` unless absolute), newest first. Only the pattern
+ * is scanned for glob syntax: `base` may contain [ ] ( ) itself.
+ */
+async function findResultsFiles(base, pattern, { maxDepth }) {
+    const { base: literal, glob, isGlob } = globParts(pattern);
+    if (!isGlob) {
+        const file = external_node_path_default().resolve(base, pattern);
+        return (await (0,promises_.stat)(file).catch(() => null))?.isFile() ? [file] : [];
+    }
+    const matches = picomatch_default()(glob, { dot: true });
+    const found = [];
+    for await (const entry of walk(external_node_path_default().resolve(base, literal || '.'), { maxDepth })) {
+        if (!entry.dirent.isFile() || !matches(entry.rel))
+            continue;
+        const info = await (0,promises_.stat)(entry.abs).catch(() => null);
+        if (info)
+            found.push({ file: entry.abs, mtimeMs: info.mtimeMs });
+    }
+    return found.sort(compareNewest).map((f) => f.file);
+}
+/** Newest first: by the timestamp in the name (what lm-eval and lighteval sort by), then by mtime. */
+function compareNewest(a, b) {
+    const stamp = (file) => /(\d{4}-\d{2}-\d{2}T[\d.:-]+)/.exec(external_node_path_default().basename(file))?.[1] ?? '';
+    const byStamp = stamp(b.file).localeCompare(stamp(a.file));
+    return byStamp !== 0 ? byStamp : b.mtimeMs - a.mtimeMs;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/output.ts
+// Where a command's metrics are: {output} when it wrote it (a file, or a folder holding an
+// lm-eval / lighteval `results_*.json`), else the JSON object at the end of its stdout.
+
+
+
+// lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
+const RESULTS_DEPTH = 5;
+/** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
+async function readCommandMetrics(input) {
+    const { checkpoint, stdout, outputPath } = input;
+    const written = await (0,promises_.stat)(outputPath).catch(() => null);
+    if (written?.isFile() && written.size > 0) {
+        return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
+    }
+    if (written?.isDirectory()) {
+        const found = await newestResultsFile(outputPath);
+        if (found)
+            return parseMetricsText(await (0,promises_.readFile)(found, 'utf8'), found, { step: checkpoint.step });
+        if (!stdout.trim()) {
+            throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`);
+        }
+    }
+    const json = jsonAtEndOfOutput(stdout);
+    if (json === null) {
+        const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
+        const what = last
+            ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
+            : 'it printed nothing on stdout';
+        throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
+    }
+    return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
+}
+/** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
+async function newestResultsFile(dir) {
+    return (await findResultsFiles(dir, '**/results_*.json', { maxDepth: RESULTS_DEPTH }))[0] ?? null;
+}
+/** `text`, cut to `max` characters with an ellipsis. */
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/evaluate/command/shell.ts
+// Owning one child process: runs a command in a POSIX shell in its own process group, keeps the
+// tail of its output, and on a timeout or abort kills the shell and everything it started
+// (SIGTERM, then SIGKILL after a grace period).
+
+
+const LOG_TAIL_BYTES = 64 * 1024;
+// Enough for an lm-eval results document printed to stdout; older output is dropped.
+const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
+const STDERR_TAIL_BYTES = 16 * 1024;
+/**
+ * Runs `command` with `shell -c` in its own process group (detached) so that a timeout can kill
+ * the shell AND everything it started: killing only the shell would leave e.g. a python child
+ * running and holding the output pipes open.
+ */
+function runShellCommand(run) {
+    return new Promise((resolve) => {
+        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
+        const stderr = new TailBuffer(STDERR_TAIL_BYTES);
+        const output = new TailBuffer(LOG_TAIL_BYTES);
+        let timedOut = false;
+        let aborted = false;
+        let exitCode = null;
+        let exitSignal = null;
+        let graceTimer;
+        let settled = false;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
+            cwd: run.cwd,
+            env: run.env,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const finish = (spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            run.signal?.removeEventListener('abort', onAbort);
+            resolve({
+                exitCode,
+                exitSignal,
+                timedOut,
+                aborted,
+                spawnError,
+                stdout: stdout.toString(),
+                stderr: stderr.toString(),
+                output: output.toString(),
+                droppedBytes: output.dropped
+            });
+        };
+        const stop = () => {
+            if (child.pid === undefined)
+                return;
+            killProcessGroup(child.pid, 'SIGTERM');
+            graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs);
+        };
+        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, Math.min(run.timeoutMs, 2 ** 31 - 1));
+        const onAbort = () => {
+            aborted = true;
+            if (child.pid !== undefined)
+                killProcessGroup(child.pid, 'SIGKILL');
+        };
+        if (run.signal?.aborted)
+            onAbort();
+        else
+            run.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            output.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            output.push(chunk);
+        });
+        child.on('error', (error) => finish((0,errors/* errorMessage */.g)(error)));
+        child.on('exit', (code, signal) => {
+            exitCode = code;
+            exitSignal = signal;
+            // Anything the command left running in its group would keep our pipes open (and keep
+            // burning CPU): end it now. After a timeout the grace timer does that instead.
+            if (!timedOut && child.pid !== undefined)
+                killProcessGroup(child.pid, 'SIGKILL');
+        });
+        child.on('close', () => finish());
+    });
+}
+/** Signals the whole process group led by `pid`; on Windows, taskkill /T does the tree. */
+function killProcessGroup(pid, signal) {
+    if (process.platform === 'win32') {
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
+        return;
+    }
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+/** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
+class TailBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    toString() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/template.ts
+// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
+// which would run but evaluate the wrong thing.
+//
+// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
+// runners put on PATH), so there is exactly one quoting scheme to get right.
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
+const PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
+// Characters that mean nothing to sh: values made only of these stay unquoted so the command
+// shown in the log reads like the one a person would type.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
+function quotePosix(value) {
+    if (value === '')
+        return "''";
+    if (SHELL_SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
+ * `{name}` is never substituted again.
+ */
+function renderCommand(template, values) {
+    return template.replace(PLACEHOLDER, (_match, key) => quotePosix(values[key]));
+}
+/** Throws with a fix when the template can't do what the user meant. */
+function checkCommandTemplate(template) {
+    if (template.trim() === '') {
+        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
+    }
+    const quoted = placeholderInsideQuotes(template);
+    if (quoted) {
+        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
+            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
+            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
+            `--model_args pretrained={checkpoint},dtype=bfloat16`);
+    }
+    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
+    if (dollar) {
+        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
+            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
+    }
+    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
+        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
+            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
+            `Command: ${template}`);
+    }
+}
+/** The first placeholder written inside '...' or "..." in the template, if any. */
+function placeholderInsideQuotes(template) {
+    let quote = null;
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        if (quote === null) {
+            if (ch === '\\')
+                i++; // an escaped quote opens nothing
+            else if (ch === "'" || ch === '"')
+                quote = ch;
+            continue;
+        }
+        if (ch === quote)
+            quote = null;
+        else if (quote === '"' && ch === '\\')
+            i++;
+        else if (ch === '{') {
+            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
+            if (match)
+                return { placeholder: match[1], quote };
+        }
+    }
+    return null;
+}
+/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
+function checkPosixShell(shell) {
+    const base = shell
+        .split(/[\\/]/)
+        .pop()
+        ?.toLowerCase()
+        .replace(/\.exe$/, '') ?? '';
+    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
+        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
+            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
+            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
+    }
+}
+/**
+ * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
+ * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
+ */
+function defaultShell(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/bin/sh';
+    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
+    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/evaluator.ts
+// evaluator: command — runs the user's command once per checkpoint and reads the metrics it
+// prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
+// logged as one collapsed group when it finishes, so parallel output never interleaves.
+
+
+
+
+
+
+
+
+
+const STDERR_LINES_IN_ERROR = 8;
+const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
+    'a JSON object such as {"accuracy": 0.81} as its last line';
+/** Throws an InputError on eval-command when the template can't do what the user meant. */
+function createCommandEvaluator(options) {
+    try {
+        checkCommandTemplate(options.command);
+    }
+    catch (error) {
+        throw new errors/* InputError */.d('eval-command', (0,errors/* errorMessage */.g)(error));
+    }
+    const shell = options.shell ?? defaultShell();
+    checkPosixShell(shell);
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+        throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
+    }
+    if (!(options.timeoutMs > 0))
+        throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
+    const info = { kind: 'command', settings: { command: options.command } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+            await (0,promises_.mkdir)(options.outputDir, { recursive: true });
+            const outputs = outputPaths(checkpoints, options.outputDir);
+            const progress = countProgress(checkpoints.length, onProgress);
+            log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
+                `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
+            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
+                const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
+                progress(checkpoint.name);
+                return outcome;
+            });
+            return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG });
+        }
+    };
+}
+/** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
+async function evaluateOne(checkpoint, outputPath, context) {
+    const started = Date.now();
+    // A file left by an earlier run must never pass for this run's result.
+    await (0,promises_.rm)(outputPath, { recursive: true, force: true });
+    const checkpointPath = external_node_path_default().resolve(checkpoint.path);
+    const values = {
+        checkpoint: checkpointPath,
+        step: String(checkpoint.step),
+        name: checkpoint.name,
+        output: outputPath
+    };
+    const rendered = renderCommand(context.command, values);
+    const env = {
+        ...(context.env ?? process.env),
+        CHECKPOINT_PATH: checkpointPath,
+        CHECKPOINT_STEP: values.step,
+        CHECKPOINT_NAME: checkpoint.name,
+        EVAL_OUTPUT: outputPath
+    };
+    const result = await runShellCommand({
+        shell: context.shell,
+        command: rendered,
+        cwd: context.cwd,
+        env,
+        timeoutMs: context.timeoutMs,
+        killGraceMs: context.killGraceMs ?? 2000,
+        signal: context.signal
+    });
+    let parsed;
+    let error = failureOf(result, context.timeoutMs);
+    if (!error) {
+        try {
+            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
+        }
+        catch (e) {
+            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
+        }
+    }
+    const durationMs = Date.now() - started;
+    const { log } = context;
+    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
+    log.info(`$ ${rendered}`);
+    if (result.droppedBytes > 0)
+        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
+    log.info(result.output.trimEnd() || '(no output)');
+    if (parsed) {
+        log.info(`metrics from ${parsed.source} (${parsed.format})`);
+        for (const note of parsed.notes)
+            log.debug(`${checkpoint.name}: ${note}`);
+    }
+    log.endGroup();
+    if (error)
+        log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
+    return { checkpoint, parsed, error, durationMs };
+}
+function failureOf(result, timeoutMs) {
+    if (result.spawnError)
+        return `could not start the shell: ${result.spawnError}`;
+    if (result.timedOut) {
+        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command and every process it started were killed. Raise eval-timeout if the evaluation needs longer`;
+    }
+    if (result.aborted)
+        return 'cancelled';
+    if (result.exitCode === 0)
+        return undefined;
+    const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
+    const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
+    return lines
+        ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
+        : `the command ${how} and printed nothing`;
+}
+/** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
+function outputPaths(checkpoints, outputDir) {
+    const used = new Set();
+    return checkpoints.map((checkpoint, index) => {
+        let base = checkpoint.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'checkpoint';
+        if (used.has(base))
+            base = `${base}-${index}`;
+        used.add(base);
+        // No extension on purpose: lm-eval's --output_path and lighteval's --output-dir treat it as
+        // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
+        return external_node_path_default().resolve(outputDir, base);
+    });
+}
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trimEnd())
+        .filter(Boolean)
+        .slice(-count)
+        .map((line) => `  ${truncate(line, 300)}`)
+        .join('\n');
+}
+function formatSeconds(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/evaluator.ts
+// evaluator: results — reads metrics that training or an earlier evaluation already wrote next to
+// each checkpoint, instead of running anything.
+//
+// Which file is used, per checkpoint: the first of these that exists and parses:
+//   1. `files` when given (in the given order), else
+//   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
+//                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
+//   3. `**/*{step}*.json`      a results file named by its step (`160m_step1000.json`, as Pythia's
+//                              evals are): the step must stand alone as a number in the path
+//   4. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
+//   5. `all_results.json`      same, with train metrics too
+//   6. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
+// A file that exists but can't be read is skipped with a warning when a later one works (so a
+// stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
+// checkpoint fails with every reason and the list of patterns looked for.
+
+
+
+
+
+
+
+const DEFAULT_RESULTS_FILES = [
+    '**/results_*.json',
+    '**/*{step}*.json',
+    'eval_results.json',
+    'all_results.json',
+    'trainer_state.json'
+];
+// Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
+// checkpoint folder with a deep tree from being walked for nothing.
+const MAX_GLOB_DEPTH = 6;
+const PARALLEL_READS = 8;
+function createResultsEvaluator(options = {}) {
+    const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder');
+    }
+    const info = { kind: 'results', settings: { files: patterns } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+            const progress = countProgress(checkpoints.length, onProgress);
+            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+                const started = Date.now();
+                const outcome = await readCheckpointResults(checkpoint, patterns);
+                for (const skipped of outcome.skipped)
+                    log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path);
+                if (outcome.parsed) {
+                    log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`);
+                    for (const note of outcome.parsed.notes)
+                        log.debug(`${checkpoint.name}: ${note}`);
+                }
+                else {
+                    log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
+                }
+                progress(checkpoint.name);
+                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
+            });
+            return finishRun(info, outcomes, {
+                allFailed,
+                howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
+            });
+        }
+    };
+}
+/**
+ * `*{step}*` matches `step10000.json` for step 1000 too: keep the files whose path (below the
+ * checkpoint folder) has the step as a whole number, and never the Trainer's own files.
+ */
+function namesStep(checkpoint) {
+    const step = new RegExp(`(?<![0-9])${checkpoint.step}(?![0-9])`);
+    return (file) => {
+        const rel = external_node_path_default().relative(checkpoint.path, file);
+        return step.test(rel) && !TRAINER_FILES.test(external_node_path_default().basename(file));
+    };
+}
+// Files a checkpoint folder holds that are never results, even with the step in their path.
+const TRAINER_FILES = /^(?:config|generation_config|tokenizer|tokenizer_config|special_tokens_map|adapter_config|preprocessor_config|trainer_state|training_args|added_tokens|vocab)\.json$|\.index\.json$/;
+/** The metrics of one checkpoint from the first usable file the patterns match. */
+async function readCheckpointResults(checkpoint, patterns) {
+    const problems = [];
+    for (const pattern of patterns) {
+        const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step));
+        const found = await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH });
+        for (const file of pattern.includes('{step}') ? found.filter(namesStep(checkpoint)) : found) {
+            try {
+                const parsed = parseMetricsText(await (0,promises_.readFile)(file, 'utf8'), file, { step: checkpoint.step });
+                return { parsed, skipped: problems };
+            }
+            catch (error) {
+                problems.push((0,errors/* errorMessage */.g)(error));
+            }
+        }
+    }
+    const looked = `looked for ${patterns.join(', ')} in ${checkpoint.path}`;
+    const error = problems.length === 0
+        ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
+        : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`;
+    return { error, skipped: [] };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/index.ts
+
+
+
+
+function createEvaluator(config, context) {
+    switch (config.evaluator) {
+        case 'builtin':
+            return createBuiltinEvaluator({ benchmarks: config.benchmarks, weights: config.weights });
+        case 'command':
+            if (!config.command) {
+                throw new errors/* InputError */.d('eval-command', "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
+            }
+            return createCommandEvaluator({
+                command: config.command,
+                concurrency: config.concurrency,
+                timeoutMs: config.timeoutMs,
+                cwd: context.cwd,
+                outputDir: context.outputDir
+            });
+        case 'results':
+            return createResultsEvaluator({ files: config.resultsFiles });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+
+
+
+
+
+
+
+
+
+/** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
+function evaluatorFor(config) {
+    return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
+}
+/** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
+async function discoverCheckpoints(config, log) {
+    const discovery = await discover({
+        root: config.checkpointDir,
+        shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir)
+    });
+    for (const s of discovery.skipped)
+        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
+    if (discovery.ignored.length)
+        log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
+    requireCheckpoints(discovery);
+    return discovery;
+}
+/** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
+async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
+    const weights = resolveWeights(settings.weights, evaluation.benchmarks);
+    const ranking = rank(evaluation, { ...settings.ranking, weights });
+    logRanking(ranking, log);
+    // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
+    // checkpoint run would cost more than discovering it.
+    const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
+    await describeWeights(shown, log);
+    const scores = (0,scores_document/* buildScoresDocument */.Jc)({
+        run,
+        discovery: { skipped },
+        evaluation,
+        ranking,
+        weights,
+        workspace: config.workspace
+    });
+    return { ranking, scores };
+}
+/**
+ * One line for the summary and the log: which metric ranks, which way, why, and which checkpoints
+ * could not be ranked by it (NaN, missing). Kept to one line: the summary quotes it above the table.
+ */
+function rankingNote(ranking) {
+    const { name, greaterIsBetter } = ranking.metric;
+    const why = ranking.reason ? `: ${ranking.reason}` : '';
+    const unranked = ranking.entries.filter((e) => e.unrankedReason);
+    const shown = unranked.slice(0, 5).map((e) => `${e.evaluation.checkpoint.name} (${e.unrankedReason})`);
+    if (unranked.length > 5)
+        shown.push(`${unranked.length - 5} more`);
+    const notRanked = shown.length ? ` Not ranked: ${shown.join(', ')}.` : '';
+    return `Ranked by ${name} (${greaterIsBetter ? 'higher' : 'lower'} is better)${why}.${notRanked}`;
+}
+/** NaN/Infinity in a metric that does not rank: shown once per metric, never fatal. */
+function logInvalidValues(ranking, log) {
+    const byMetric = new Map();
+    for (const e of ranking.entries)
+        for (const [metric, value] of Object.entries(e.evaluation.invalid ?? {}))
+            byMetric.set(metric, [...(byMetric.get(metric) ?? []), `${e.evaluation.checkpoint.name} (${value})`]);
+    for (const [metric, where] of byMetric) {
+        const ranks = ranking.entries.some((e) => e.unrankedReason?.startsWith(`${metric} `));
+        const tail = ranks ? 'those checkpoints are not ranked' : 'it does not rank, so this only leaves a gap in the table';
+        log.warning(`${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`);
+    }
+}
+function logRanking(ranking, log) {
+    const metric = ranking.metric.name;
+    log.info(rankingNote(ranking));
+    logInvalidValues(ranking, log);
+    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
+    const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step);
+    for (const e of byStep) {
+        const c = e.evaluation.checkpoint;
+        const status = e.evaluation.status === 'failed'
+            ? `failed: ${e.evaluation.error}`
+            : `${metric}=${(0,domain_metric/* formatRankingValue */.v7)(metric, e) || 'n/a'}${e.unrankedReason ? ` (not ranked: ${e.unrankedReason})` : ''}`;
+        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
+    }
+    log.endGroup();
+    const w = ranking.winner;
+    if (w) {
+        const c = w.evaluation.checkpoint;
+        log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${(0,domain_metric/* formatRankingValue */.v7)(metric, w)}`);
+    }
+    else {
+        log.warning(`No checkpoint could be ranked by ${metric}.`);
+    }
+}
+
 // EXTERNAL MODULE: ./src/domain/repo-id.ts
 var repo_id = __nccwpck_require__(15934);
 ;// CONCATENATED MODULE: ./src/publish/find-files.ts
@@ -34055,8 +36130,6 @@ async function assetFiles(options) {
     return [...out.values()];
 }
 
-// EXTERNAL MODULE: ./src/domain/labels.ts
-var domain_labels = __nccwpck_require__(85745);
 // EXTERNAL MODULE: ./src/card/grammar.ts
 var grammar = __nccwpck_require__(80215);
 ;// CONCATENATED MODULE: ./src/card/fill.ts
@@ -34096,7 +36169,7 @@ function labelIndex(benchmarks) {
     }
     return index;
 }
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const fill_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /**
  * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
  * LaTeX arguments like `\frac{step}{2}` or `\{step\}`.
@@ -34108,7 +36181,7 @@ function isForeignBraces(text, start, end) {
 }
 function placeholdersIn(line) {
     const found = [];
-    for (const m of line.matchAll(PLACEHOLDER)) {
+    for (const m of line.matchAll(fill_PLACEHOLDER)) {
         const start = m.index;
         const end = start + m[0].length;
         if (!isForeignBraces(line, start, end))
@@ -34128,7 +36201,7 @@ function hasPlaceholders(options) {
     ]);
     return (0,grammar/* splitCardLines */.U5)(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
 }
-function describe(benchmarks, id) {
+function fill_describe(benchmarks, id) {
     if (id === domain_metric/* EVAL_ACCURACY */.py)
         return `${domain_metric/* EVAL_ACCURACY_NAME */.Zg} (${domain_metric/* EVAL_ACCURACY */.py})`;
     const b = benchmarks.find((x) => x.id === id);
@@ -34145,7 +36218,7 @@ function candidatesFor(labels, benchmarks) {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .some((w) => words.has(w))));
-    return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id));
+    return (close.length > 0 ? close : all).map((b) => fill_describe(benchmarks, b.id));
 }
 function clip(text, max = 80) {
     const t = text.trim();
@@ -34188,7 +36261,7 @@ function resolveResultCell(options) {
     }
     const all = headerNames && !named.includes(headerNames) ? [...named, headerNames] : named;
     return {
-        problem: `{RESULT} in row ${rowText} could be any of ${all.map((id) => describe(benchmarks, id)).join(', ')}: ` +
+        problem: `{RESULT} in row ${rowText} could be any of ${all.map((id) => fill_describe(benchmarks, id)).join(', ')}: ` +
             `the row${headerNames && !named.includes(headerNames) ? ' and its column header' : ''} name more than one. ` +
             `Keep one benchmark per row, or write "{<benchmark_id>}" instead.`
     };
@@ -34217,7 +36290,7 @@ function fillModelCard(options) {
         problems.push({
             file,
             line,
-            message: `${placeholder} stands for ${describe(benchmarks, id)}, which has no score for checkpoint ` +
+            message: `${placeholder} stands for ${fill_describe(benchmarks, id)}, which has no score for checkpoint ` +
                 `${options.checkpoint} (step ${options.step}). Check that the evaluator reports "${id}", or remove the placeholder.`
         });
         return undefined;
@@ -34949,6 +37022,7 @@ async function publishStage(options) {
 
 
 
+
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -35003,7 +37077,7 @@ async function conclude(options, outcome) {
     }
     const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked';
     const sections = [
-        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json, note: rankingNote(ranking) }),
         comparisonSection(comparisonMarkdown, baselineState),
         gateSection(gate),
         publishSection(publish)
@@ -35039,1541 +37113,9 @@ async function conclude(options, outcome) {
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
 }
 
-;// CONCATENATED MODULE: ./src/util/map-limit.ts
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/discover/weights.ts
-// What a checkpoint's weights are, read from safetensors headers only: parameter count and
-// dtypes for the report and the model card, without reading gigabytes of tensor data.
-//
-// Format: 8 bytes little-endian u64 N, then N bytes of JSON:
-//   {"tensor.name": {"dtype": "F32", "shape": [d0, d1], "data_offsets": [begin, end]}, ...,
-//    "__metadata__": {"format": "pt"}}
-// then the data; offsets are relative to the end of the header.
-
-
-
-
-/** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
-const MAX_HEADER_BYTES = 100 * 1024 * 1024;
-const BYTES_PER_ELEMENT = {
-    BOOL: 1,
-    U8: 1,
-    I8: 1,
-    F8_E4M3: 1,
-    F8_E5M2: 1,
-    I16: 2,
-    U16: 2,
-    F16: 2,
-    BF16: 2,
-    I32: 4,
-    U32: 4,
-    F32: 4,
-    I64: 8,
-    U64: 8,
-    F64: 8
-};
-/**
- * Reads the header of one .safetensors file (two small reads, never the tensor data).
- * Synchronous calls inside on purpose: a run may read thousands of headers, and a few small
- * metadata calls each are several times faster without a thread-pool round trip per call.
- */
-async function readSafetensorsHeader(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`, {
-            cause: error
-        });
-    }
-    try {
-        const { size } = (0,external_node_fs_.fstatSync)(fd);
-        if (size < 8)
-            throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`);
-        const prefix = Buffer.alloc(8);
-        (0,external_node_fs_.readSync)(fd, prefix, 0, 8, 0);
-        const declared = prefix.readBigUInt64LE(0);
-        if (declared > BigInt(MAX_HEADER_BYTES)) {
-            throw new Error(`${file}: header length ${declared} bytes is over the ${MAX_HEADER_BYTES / 1024 / 1024} MB limit: ` +
-                `not a safetensors file (or a corrupt one). Re-save the weights with safetensors' save_file`);
-        }
-        const headerLength = Number(declared);
-        if (8 + headerLength > size) {
-            throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`);
-        }
-        const headerBytes = Buffer.alloc(headerLength);
-        (0,external_node_fs_.readSync)(fd, headerBytes, 0, headerLength, 8);
-        let header;
-        try {
-            header = JSON.parse(headerBytes.toString('utf8'));
-        }
-        catch (error) {
-            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`, { cause: error });
-        }
-        return summarizeHeader(header, file, size - 8 - headerLength);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function summarizeHeader(header, file, dataBytes) {
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
-        throw new Error(`${file}: the safetensors header is not a JSON object`);
-    }
-    const dtypes = {};
-    let parameterCount = 0;
-    let tensorCount = 0;
-    let metadata = {};
-    for (const [name, raw] of Object.entries(header)) {
-        if (name === '__metadata__') {
-            if (typeof raw === 'object' && raw !== null)
-                metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
-            continue;
-        }
-        const tensor = raw;
-        if (typeof tensor?.dtype !== 'string' ||
-            !Array.isArray(tensor.shape) ||
-            !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-            throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
-        }
-        const elements = tensor.shape.reduce((product, d) => product * d, 1);
-        const offsets = tensor.data_offsets;
-        if (Array.isArray(offsets) && typeof offsets[1] === 'number' && offsets[1] > dataBytes) {
-            throw new Error(`${file}: tensor '${name}' ends at byte ${offsets[1]} of the data but the file holds ${dataBytes}: the file is truncated (an interrupted save or download)`);
-        }
-        const width = BYTES_PER_ELEMENT[tensor.dtype];
-        if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
-            throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`);
-        }
-        dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements;
-        parameterCount += elements;
-        tensorCount++;
-    }
-    return { parameterCount, dtypes, dominantDtype: dominant(dtypes), metadata, tensorCount };
-}
-function dominant(dtypes) {
-    let best = null;
-    for (const [dtype, count] of Object.entries(dtypes))
-        if (best === null || count > dtypes[best])
-            best = dtype;
-    return best;
-}
-/**
- * Parameter count and dtypes over every safetensors file of a checkpoint (all shards, or the
- * adapter). Null when its weights are not safetensors (pytorch .bin can't be read without
- * unpickling). Metadata is the first shard's (shards of one save carry the same).
- */
-async function summarizeCheckpointWeights(checkpoint) {
-    const files = checkpoint.weightsFiles.filter((file) => file.endsWith('.safetensors'));
-    if (files.length === 0)
-        return null;
-    const headers = await Promise.all(files.map((file) => readSafetensorsHeader(external_node_path_default().join(checkpoint.path, file))));
-    const dtypes = {};
-    for (const header of headers)
-        for (const [dtype, count] of Object.entries(header.dtypes))
-            dtypes[dtype] = (dtypes[dtype] ?? 0) + count;
-    return {
-        files,
-        parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),
-        tensorCount: headers.reduce((sum, h) => sum + h.tensorCount, 0),
-        dtypes,
-        dominantDtype: dominant(dtypes),
-        metadata: headers[0].metadata
-    };
-}
-// Parameter count and dtype for the summary's Params column, from the headers alone (a few KB
-// per file, never the tensors).
-/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
-async function describeWeights(checkpoints, log, concurrency = 16) {
-    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
-        try {
-            const summary = await summarizeCheckpointWeights(checkpoint);
-            if (summary) {
-                checkpoint.parameters = summary.parameterCount;
-                if (summary.dominantDtype)
-                    checkpoint.dtype = summary.dominantDtype;
-            }
-        }
-        catch (error) {
-            log.debug(`no parameter count for ${checkpoint.name}: ${(0,errors/* errorMessage */.g)(error)}`);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/domain/benchmarks.ts
-// Finding a benchmark by what a user calls it: its id or its display name, in any spelling.
-
-
-/** The benchmark `label` names, or an InputError on `input` listing the names that exist. */
-function findBenchmark(input, label, benchmarks) {
-    const key = (0,domain_labels/* normalizeLabel */.y)(label);
-    const found = benchmarks.find((b) => (0,domain_labels/* normalizeLabel */.y)(b.id) === key || (0,domain_labels/* normalizeLabel */.y)(b.name) === key);
-    if (found)
-        return found;
-    throw new errors/* InputError */.d(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
-}
-/** Weights keyed by benchmark id; a name no benchmark answers to is an error on the weights input. */
-function resolveWeights(weights, benchmarks) {
-    return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]));
-}
-
-;// CONCATENATED MODULE: ./src/domain/rank.ts
-// rank(): evaluation results -> the checkpoints in order and the winner.
-
-/** Ranking uses eval_accuracy unless the user names another metric. */
-const DEFAULT_METRIC = domain_metric/* EVAL_ACCURACY */.py;
-/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-function metricValue(result, metric, accuracy) {
-    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(metric);
-    for (const key of [metric, bare, `eval_${bare}`]) {
-        const score = result.scores[key];
-        if (typeof score === 'number')
-            return score;
-        const reported = result.metrics[key];
-        if (typeof reported === 'number')
-            return reported;
-    }
-    // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
-    return bare === 'accuracy' ? accuracy : null;
-}
-/** Lower wins for losses, perplexities, error rates and benchmarks the evaluator marks so. */
-function resolveMetric(run, options) {
-    const name = options.metric?.trim() || DEFAULT_METRIC;
-    if (options.greaterIsBetter !== undefined)
-        return { name, greaterIsBetter: options.greaterIsBetter };
-    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name);
-    const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`);
-    if (benchmark?.higherIsBetter !== undefined)
-        return { name, greaterIsBetter: benchmark.higherIsBetter };
-    return { name, greaterIsBetter: (0,domain_metric/* higherIsBetterFromName */.$O)(bare) ?? true };
-}
-/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
-function accuracyOf(run, result, weights) {
-    if (result.status !== 'ok')
-        return null;
-    const reported = result.metrics[DEFAULT_METRIC];
-    if (typeof reported === 'number')
-        return reported;
-    return (0,domain_metric/* evalAccuracy */.ix)(run.benchmarks, result.scores, weights);
-}
-/**
- * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
- * then to the name, so the order never depends on the file system's listing order.
- */
-function rank(run, options = {}) {
-    const metric = resolveMetric(run, options);
-    const weights = options.weights ?? {};
-    const entries = run.results.map((evaluation) => {
-        const accuracy = accuracyOf(run, evaluation, weights);
-        const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null;
-        return { evaluation, evalAccuracy: accuracy, value, rank: null };
-    });
-    const direction = metric.greaterIsBetter ? -1 : 1;
-    const ranked = entries
-        .filter((e) => e.value !== null && Number.isFinite(e.value))
-        .sort((a, b) => {
-        const byValue = direction * (a.value - b.value);
-        if (byValue !== 0)
-            return byValue;
-        const ca = a.evaluation.checkpoint;
-        const cb = b.evaluation.checkpoint;
-        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
-    });
-    ranked.forEach((entry, i) => (entry.rank = i + 1));
-    const unranked = entries.filter((e) => e.rank === null);
-    return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/run.ts
-/**
- * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
- * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
- */
-function assembleEvaluationRun(evaluator, outcomes) {
-    const benchmarks = [];
-    const seen = new Set();
-    for (const outcome of outcomes) {
-        for (const benchmark of outcome.parsed?.benchmarks ?? []) {
-            if (outcome.error || seen.has(benchmark.id))
-                continue;
-            seen.add(benchmark.id);
-            benchmarks.push(benchmark);
-        }
-    }
-    const results = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
-        if (error || !parsed) {
-            return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs };
-        }
-        const scores = {};
-        for (const benchmark of benchmarks)
-            scores[benchmark.id] = parsed.scores[benchmark.id] ?? null;
-        return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, durationMs };
-    });
-    return { evaluator, benchmarks, results };
-}
-/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
-function throwIfAllFailed(outcomes, evaluator, howToDebug) {
-    if (outcomes.length === 0 || outcomes.some((o) => !o.error))
-        return;
-    const first = outcomes[0];
-    throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
-        `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
-}
-/** assembleEvaluationRun, then throwIfAllFailed unless the caller asked for the run back. */
-function finishRun(info, outcomes, { allFailed = 'throw', howToDebug }) {
-    const run = assembleEvaluationRun(info, outcomes);
-    if (allFailed === 'throw')
-        throwIfAllFailed(outcomes, info.kind, howToDebug);
-    return run;
-}
-/** A function to call as each checkpoint finishes: counts them for the caller's listener. */
-function countProgress(total, onProgress) {
-    let done = 0;
-    return (label) => onProgress?.(++done, total, label);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
-// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
-// caps and rounding are a contract with users (their published cards carry these numbers):
-// see the spec, and never "improve" them.
-
-const CORE = 'Core Reasoning Tasks';
-const LANGUAGE = 'Language Understanding';
-const GENERATION = 'Generation Tasks';
-const SPECIALIZED = 'Specialized Capabilities';
-const saturating = (x, k) => x / (x + k);
-/** In the suite's canonical order (summaries, CSV columns, sums). */
-// One row per benchmark, as the spec's table lists them.
-// prettier-ignore
-const BUILTIN_SUITE = [
-    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
-    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
-    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
-    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
-    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
-    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
-    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
-    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
-    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
-    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
-    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
-    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
-    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
-    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
-];
-/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
-const EXAMPLE_WEIGHTS = {
-    math_reasoning: 1.2,
-    logical_reasoning: 1.2,
-    code_generation: 1.1,
-    question_answering: 1.1,
-    instruction_following: 1.1,
-    safety_evaluation: 1.1,
-    text_classification: 0.9,
-    sentiment_analysis: 0.9,
-    creative_writing: 0.9
-};
-/** The benchmark's score at `step`, or null when the step is not a positive integer. */
-function builtinScore(benchmark, step) {
-    if (!Number.isSafeInteger(step) || step <= 0)
-        return null;
-    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
-}
-/** Every benchmark's score at `step`, keyed by id, in canonical order. */
-function builtinScores(step, benchmarks = BUILTIN_SUITE) {
-    const scores = {};
-    for (const b of benchmarks)
-        scores[b.id] = builtinScore(b, step);
-    return scores;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
-// The default evaluator: the built-in suite, scored from each checkpoint's step.
-
-
-
-
-/**
- * The selected benchmarks in the suite's order. Throws an InputError on `benchmarks` for a name
- * the suite doesn't have, and on `weights` for a weight on a benchmark that is not selected.
- */
-function selectBuiltinBenchmarks({ benchmarks, weights = {} } = {}) {
-    const ids = new Set((benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id));
-    for (const name of Object.keys(weights)) {
-        if (!ids.has(findBenchmark('weights', name, BUILTIN_SUITE).id)) {
-            throw new errors/* InputError */.d('weights', `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
-        }
-    }
-    return BUILTIN_SUITE.filter((b) => ids.has(b.id));
-}
-function createBuiltinEvaluator(options = {}) {
-    const selected = selectBuiltinBenchmarks(options);
-    return {
-        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
-        async evaluate(checkpoints, { log, onProgress }) {
-            const progress = countProgress(checkpoints.length, onProgress);
-            const results = checkpoints.map((checkpoint) => {
-                const started = performance.now();
-                const scores = builtinScores(checkpoint.step, selected);
-                progress(checkpoint.name);
-                return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started };
-            });
-            if (checkpoints.some((c) => c.step <= 0)) {
-                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
-            }
-            return {
-                evaluator: this.info,
-                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
-                results
-            };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/collector.ts
-/** A document that is not one of the accepted shapes, or holds no usable score. */
-class MetricsFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'MetricsFormatError';
-    }
-}
-const ACCEPTED = 'expected a JSON object: a flat {"benchmark": score} map, an lm-evaluation-harness results file, ' +
-    'a lighteval results file or a Trainer trainer_state.json';
-/** A benchmark; `higherIsBetter` is only set when known. */
-function benchmarkOf(id, name, group, higherIsBetter) {
-    return { id, name, group, ...(higherIsBetter === undefined ? {} : { higherIsBetter }) };
-}
-class Collector {
-    format;
-    source;
-    benchmarks = [];
-    scores = {};
-    metrics = {};
-    notes = [];
-    constructor(format, source) {
-        this.format = format;
-        this.source = source;
-    }
-    /** `where` names the score in the document, for the error when it is NaN or infinite. */
-    addBenchmark(benchmark, score, where) {
-        if (!Number.isFinite(score)) {
-            throw new MetricsFormatError(`${this.source}: ${where} is ${score}, not a usable score: the evaluation produced no result for ` +
-                `'${benchmark.id}' (check the tool's log for errors or empty data)`);
-        }
-        if (benchmark.id in this.scores) {
-            this.notes.push(`'${benchmark.id}' appears twice; kept the first score`);
-            return;
-        }
-        this.benchmarks.push(benchmark);
-        this.scores[benchmark.id] = score;
-    }
-    addMetric(name, value) {
-        if (!Number.isFinite(value)) {
-            this.notes.push(`metric '${name}' is ${value}; left out`);
-            return;
-        }
-        if (!(name in this.metrics))
-            this.metrics[name] = value;
-    }
-    finish() {
-        if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
-            throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
-        }
-        const { format, source, benchmarks, scores, metrics, notes } = this;
-        return { format, source, benchmarks, scores, metrics, notes };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/json.ts
-// JSON text as evaluation tools write it: Python's bare NaN / Infinity literals are accepted (and
-// kept recognisable), and the JSON object a command printed at the end of its stdout is found.
-
-// Python's json module writes NaN/Infinity as bare literals, which JSON.parse rejects. They are
-// rewritten to this marker string so the document still parses and the parsers can tell
-// "NaN score" (a real evaluation failure, reported by name) from "not JSON".
-const NON_FINITE = '\u0000non-finite:';
-/** JSON.parse that also accepts Python's bare NaN / Infinity / -Infinity literals. */
-function parseJsonText(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (/NaN|Infinity/.test(text)) {
-            try {
-                return JSON.parse(markNonFiniteLiterals(text));
-            }
-            catch {
-                // fall through to the original, more accurate message
-            }
-        }
-        throw new MetricsFormatError(`${source}: not valid JSON (${reason})`);
-    }
-}
-function markNonFiniteLiterals(text) {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (inString) {
-            out += ch;
-            if (ch === '\\')
-                out += text[++i] ?? '';
-            else if (ch === '"')
-                inString = false;
-            continue;
-        }
-        if (ch === '"') {
-            inString = true;
-            out += ch;
-            continue;
-        }
-        const literal = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
-        if (literal) {
-            out += JSON.stringify(NON_FINITE + literal);
-            i += literal.length - 1;
-            continue;
-        }
-        out += ch;
-    }
-    return out;
-}
-/** A number, NaN/±Infinity for a marked literal, or undefined for anything else. */
-function numberOf(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && value.startsWith(NON_FINITE))
-        return Number(value.slice(NON_FINITE.length));
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `an array`, `null`, `a string`: what a value is, for messages. */
-function json_describe(value) {
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === null)
-        return 'null';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-/**
- * The JSON object a command printed at the end of its stdout: the last non-empty line, or, for
- * pretty-printed output, the text from the last line that starts with `{` to the end.
- * Returns null when there is none (the caller explains what it saw instead).
- */
-function jsonAtEndOfOutput(stdout) {
-    const lines = stdout.split(/\r?\n/);
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    if (lines.length === 0)
-        return null;
-    const last = lines[lines.length - 1].trim();
-    if (last.startsWith('{') && isJsonObjectText(last))
-        return last;
-    let attempts = 0;
-    for (let i = lines.length - 1; i >= 0 && attempts < 50; i--) {
-        if (!lines[i].startsWith('{'))
-            continue;
-        attempts++;
-        const text = lines.slice(i).join('\n');
-        if (isJsonObjectText(text))
-            return text;
-    }
-    return null;
-}
-function isJsonObjectText(text) {
-    try {
-        return isRecord(parseJsonText(text, ''));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/flat.ts
-// Flat `{"name": number}` maps: a command's stdout, eval_results.json, all_results.json, a
-// Trainer log_history entry. Which key is a benchmark and which is bookkeeping is decided here.
-
-
-
-/** `math_reasoning` -> `Math Reasoning`. */
-function displayName(id) {
-    return id
-        .split(/[_\s]+/)
-        .filter(Boolean)
-        .map((word) => word[0].toUpperCase() + word.slice(1))
-        .join(' ');
-}
-const BOOKKEEPING = new RegExp('^(?:loss|epoch|step|global_step|runtime|samples|num_samples|total_flos|flos|learning_rate|lr|grad_norm|' +
-    'num_input_tokens_seen|samples_per_second|steps_per_second|tokens_per_second|train_.+|' +
-    '.+_(?:loss|runtime|samples_per_second|steps_per_second|tokens_per_second|stderr|flos|samples|time|seconds))$', 'i');
-/** Where a flat map's key goes: see the rules in index.ts. */
-function classifyFlatKey(key, siblings = new Set()) {
-    if ((0,domain_metric/* isEvalAccuracy */.GB)(key))
-        return { kind: 'metric' };
-    const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key;
-    if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key))
-        return { kind: 'metric' };
-    return { kind: 'benchmark', id: stripped };
-}
-function parseFlat(map, out) {
-    const keys = new Set(Object.keys(map));
-    for (const [key, raw] of Object.entries(map)) {
-        const value = numberOf(raw);
-        if (value === undefined) {
-            out.notes.push(`'${key}' is ${json_describe(raw)}, not a number; ignored`);
-            continue;
-        }
-        const kind = classifyFlatKey(key, keys);
-        if (kind.kind === 'metric')
-            out.addMetric(key, value);
-        else
-            out.addBenchmark(benchmarkOf(kind.id, displayName(kind.id), 'Metrics', (0,domain_metric/* higherIsBetterFromName */.$O)(kind.id)), value, `'${key}'`);
-    }
-    return out.finish();
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/task-metrics.ts
-// The metrics of one task entry in lm-eval and lighteval results (`"acc,none": 0.5`), shared by
-// both parsers.
-
-const NOT_METRICS = new Set(['alias', 'name', 'sample_len', 'sample_count', 'samples', 'original', 'effective']);
-/** The numeric, non-stderr metrics of a task entry, in the file's order. */
-function metricEntries(entry) {
-    const found = [];
-    for (const [key, raw] of Object.entries(entry)) {
-        const [metric, filter = null] = key.split(',', 2);
-        if (NOT_METRICS.has(metric) || /_stderr$/.test(metric))
-            continue;
-        const value = numberOf(raw);
-        if (value !== undefined)
-            found.push({ key, metric, filter, value });
-    }
-    return found;
-}
-/** `acc` or `exact_match, strict-match`: the metric as a benchmark's name shows it. */
-function task_metrics_metricLabel(entry) {
-    return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/lighteval.ts
-// lighteval results (`results -> "suite|task|shots" -> {metric: value}`): one benchmark per task;
-// see the rules in index.ts.
-
-
-
-
-const AVERAGE = ':_average';
-function parseLighteval(json, source) {
-    const out = new Collector('lighteval', source);
-    const results = json.results;
-    const parsed = Object.entries(results)
-        .filter((pair) => isRecord(pair[1]))
-        .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
-    // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
-    const averaged = new Set(parsed.filter((p) => p.task.endsWith(AVERAGE)).map((p) => p.task.slice(0, -AVERAGE.length)));
-    const taskCounts = new Map();
-    for (const p of parsed)
-        taskCounts.set(p.task, (taskCounts.get(p.task) ?? 0) + 1);
-    for (const p of parsed) {
-        const metrics = metricEntries(p.entry);
-        if (p.key === 'all') {
-            for (const m of metrics)
-                out.addMetric(`all/${m.key}`, m.value);
-            continue;
-        }
-        const isAverage = p.task.endsWith(AVERAGE);
-        const task = isAverage ? p.task.slice(0, -AVERAGE.length) : p.task;
-        const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
-        if (!isAverage && task.includes(':') && averaged.has(task.split(':')[0])) {
-            for (const m of metrics)
-                out.addMetric(`${id}/${m.key}`, m.value);
-            continue;
-        }
-        if (metrics.length === 0) {
-            out.notes.push(`task '${p.key}' has no numeric metric; ignored`);
-            continue;
-        }
-        const [primary, ...rest] = metrics;
-        const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
-        const label = `${task}${isAverage ? ' average' : ''} (${task_metrics_metricLabel(primary)}${shots})`;
-        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric)), primary.value, `task '${p.key}' metric '${primary.key}'`);
-        for (const m of rest)
-            out.addMetric(`${id}/${m.key}`, m.value);
-    }
-    return out.finish();
-}
-/** `leaderboard|arc:challenge|25` / `gsm8k|0` / `ifeval` -> suite, task, shots. */
-function splitLightevalKey(key) {
-    const parts = key.split('|');
-    if (parts.length >= 3)
-        return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
-    if (parts.length === 2) {
-        return /^\d+$/.test(parts[1])
-            ? { suite: null, task: parts[0], shots: parts[1] }
-            : { suite: parts[0], task: parts[1], shots: null };
-    }
-    return { suite: null, task: key, shots: null };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/lm-eval.ts
-// lm-evaluation-harness results (`results -> task -> "acc,none"`): one benchmark per top-level
-// task or scored group; see the rules in index.ts.
-
-
-
-
-function parseLmEval(json, source) {
-    const out = new Collector('lm-eval', source);
-    const results = json.results;
-    const groups = isRecord(json.groups) ? json.groups : {};
-    const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {};
-    const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {};
-    const entryOf = (name) => {
-        const candidates = [results[name], groups[name]].filter(isRecord);
-        return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
-    };
-    const subtasksOf = (name) => Array.isArray(hierarchy[name])
-        ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name)
-        : [];
-    const parent = new Map();
-    for (const name of Object.keys(hierarchy))
-        for (const child of subtasksOf(name))
-            if (!parent.has(child))
-                parent.set(child, name);
-    const topOf = (name) => {
-        const seen = new Set();
-        while (parent.has(name) && !seen.has(name)) {
-            seen.add(name);
-            name = parent.get(name);
-        }
-        return name;
-    };
-    const visited = new Set();
-    // Everything under a scored group is detail: its numbers go to `metrics`.
-    const collectDetail = (name) => {
-        if (visited.has(name))
-            return;
-        visited.add(name);
-        const entry = entryOf(name);
-        if (entry)
-            for (const m of metricEntries(entry))
-                out.addMetric(`${name}/${m.key}`, m.value);
-        for (const child of subtasksOf(name))
-            collectDetail(child);
-    };
-    const walk = (name, group) => {
-        if (visited.has(name))
-            return;
-        visited.add(name);
-        const entry = entryOf(name);
-        const metrics = entry ? metricEntries(entry) : [];
-        if (metrics.length > 0 && entry) {
-            const [primary, ...rest] = metrics;
-            const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
-            const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
-            const higherIsBetter = typeof known === 'boolean' ? known : (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric);
-            const label = `${alias || name} (${task_metrics_metricLabel(primary)})`;
-            out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`);
-            for (const m of rest)
-                out.addMetric(`${name}/${m.key}`, m.value);
-            for (const child of subtasksOf(name))
-                collectDetail(child);
-            return;
-        }
-        const children = subtasksOf(name);
-        if (children.length === 0) {
-            out.notes.push(`task '${name}' has no numeric metric; ignored`);
-            return;
-        }
-        for (const child of children)
-            walk(child, name);
-    };
-    // The results' order is lm-eval's display order (a group before its subtasks).
-    for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
-        walk(topOf(name), null);
-    return out.finish();
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/trainer-state.ts
-// Trainer `trainer_state.json`: the log_history entries with eval_* keys at the checkpoint's
-// step, merged, then read as a flat map.
-
-
-
-function parseTrainerState(json, source, step) {
-    const history = json.log_history.filter(isRecord);
-    const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
-    if (evals.length === 0) {
-        throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
-            `during training. Set eval_strategy="steps" with eval_steps equal to save_steps, or point the ` +
-            `results evaluator at another results file`);
-    }
-    const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : evals[evals.length - 1].step);
-    const atStep = evals.filter((entry) => entry.step === wanted);
-    if (atStep.length === 0) {
-        const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ');
-        throw new MetricsFormatError(`${source}: no evaluation logged at step ${wanted} (evaluations at steps ${steps}). ` +
-            `Make eval_steps divide save_steps so every saved checkpoint has been evaluated`);
-    }
-    // Several eval datasets log separate entries at one step (eval_a_loss, eval_b_loss): merge them.
-    const merged = Object.assign({}, ...atStep);
-    return parseFlat(merged, new Collector('trainer-state', source));
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/index.ts
-// Pure parsers: a metrics JSON document (what an evaluation tool printed or wrote) -> benchmark
-// scores + other metrics. No I/O here, so every rule below is testable on literals.
-//
-// THE RULES (documented for users in the README):
-//
-// Flat maps `{"name": number, ...}` (a command's stdout, eval_results.json, all_results.json, a
-// Trainer log_history entry):
-//   - `eval_accuracy` is kept in `metrics` under that name: it is the run's *reported*
-//     eval_accuracy, which ranking uses as is instead of averaging benchmarks.
-//   - Otherwise one leading `eval_` is stripped (`eval_f1` -> `f1`) unless that would collide with
-//     a key already present; the key is then either
-//       * bookkeeping -> `metrics`, under the ORIGINAL key (`eval_loss`, `eval_runtime`, `epoch`):
-//         loss, epoch, step, runtime, samples, *_per_second, flos, learning_rate, grad_norm,
-//         train_*, and names ending in _loss, _runtime, _stderr, _samples, _time, _seconds;
-//       * or a benchmark whose id is the (stripped) key, group `Metrics`.
-//   - Non-numeric values (strings, booleans, nested objects) are ignored and noted.
-// lm-evaluation-harness results (`results -> task -> "acc,none"`):
-//   - one benchmark per top-level task or group, scored by its FIRST reported metric (the task's
-//     first configured metric, e.g. `acc,none`); its other metrics go to `metrics` as
-//     `task/metric,filter`. Subtasks of a group that has a score (mmlu_* under mmlu) go to
-//     `metrics` too, so one big group doesn't outweigh the other tasks in eval_accuracy. A group
-//     without a score of its own (e.g. `leaderboard`) is looked through: its subtasks become
-//     benchmarks with that group as `group`. `higher_is_better` is used when present.
-// lighteval results (`results -> "suite|task|shots" -> {metric: value}`):
-//   - one benchmark per task (id = task name, `task|shots` if a task appears twice), scored by its
-//     first metric, group = the suite; `all` and per-task extras go to `metrics`; when
-//     `task:_average` exists its `task:*` subtasks go to `metrics` and the average is the benchmark.
-// Trainer `trainer_state.json`: the `log_history` entries with `eval_*` keys at the checkpoint's
-// step, merged, then read as a flat map.
-// Everywhere: `_stderr` values are dropped; a benchmark score that is NaN/Infinity (Python's
-// json writes bare NaN) fails the document; lower-is-better is inferred for names ending in
-// loss, perplexity, ppl, bits_per_byte, error, wer, cer, mse, rmse or mae.
-//
-// This module is the entry: it tells the shapes apart and hands each to its parser (flat.ts,
-// trainer-state.ts, lm-eval.ts, lighteval.ts); json.ts reads the text, collector.ts builds the result.
-
-
-
-
-
-
-
-
-
-/** Which of the accepted shapes `json` is; null when it is not an object at all. */
-function detectMetricsFormat(json) {
-    if (!isRecord(json))
-        return null;
-    if (Array.isArray(json.log_history))
-        return 'trainer-state';
-    const results = json.results;
-    if (isRecord(results)) {
-        if (Object.values(results).every((v) => numberOf(v) !== undefined))
-            return 'flat';
-        if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
-            return 'lighteval';
-        if (Object.keys(results).some((key) => key.includes('|')))
-            return 'lighteval';
-        return 'lm-eval';
-    }
-    return 'flat';
-}
-/**
- * Reads one metrics document. `source` names it in errors (a file path or `stdout of step_100`).
- * Throws MetricsFormatError when the shape is unknown or it holds no usable score.
- */
-function parseMetricsDocument(json, source, options = {}) {
-    const format = detectMetricsFormat(json);
-    if (format === null || !isRecord(json)) {
-        throw new MetricsFormatError(`${source}: got ${json_describe(json)}; ${ACCEPTED}`);
-    }
-    switch (format) {
-        case 'trainer-state':
-            return parseTrainerState(json, source, options.step);
-        case 'lm-eval':
-            return parseLmEval(json, source);
-        case 'lighteval':
-            return parseLighteval(json, source);
-        case 'flat':
-            return parseFlat(isRecord(json.results) ? json.results : json, new Collector('flat', source));
-    }
-}
-/** parseJsonText + parseMetricsDocument. */
-function parseMetricsText(text, source, options = {}) {
-    return parseMetricsDocument(parseJsonText(text, source), source, options);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/files.ts
-// Finding results files: a path or glob below a folder, newest first. The results evaluator
-// looks for each pattern in a checkpoint folder; the command evaluator for the newest
-// `results_*.json` an evaluation tool wrote under {output}.
-
-
-
-
-
-/**
- * Files matching `pattern` (relative to `base` unless absolute), newest first. Only the pattern
- * is scanned for glob syntax: `base` may contain [ ] ( ) itself.
- */
-async function findResultsFiles(base, pattern, { maxDepth }) {
-    const { base: literal, glob, isGlob } = globParts(pattern);
-    if (!isGlob) {
-        const file = external_node_path_default().resolve(base, pattern);
-        return (await (0,promises_.stat)(file).catch(() => null))?.isFile() ? [file] : [];
-    }
-    const matches = picomatch_default()(glob, { dot: true });
-    const found = [];
-    for await (const entry of walk(external_node_path_default().resolve(base, literal || '.'), { maxDepth })) {
-        if (!entry.dirent.isFile() || !matches(entry.rel))
-            continue;
-        const info = await (0,promises_.stat)(entry.abs).catch(() => null);
-        if (info)
-            found.push({ file: entry.abs, mtimeMs: info.mtimeMs });
-    }
-    return found.sort(compareNewest).map((f) => f.file);
-}
-/** Newest first: by the timestamp in the name (what lm-eval and lighteval sort by), then by mtime. */
-function compareNewest(a, b) {
-    const stamp = (file) => /(\d{4}-\d{2}-\d{2}T[\d.:-]+)/.exec(external_node_path_default().basename(file))?.[1] ?? '';
-    const byStamp = stamp(b.file).localeCompare(stamp(a.file));
-    return byStamp !== 0 ? byStamp : b.mtimeMs - a.mtimeMs;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/command/output.ts
-// Where a command's metrics are: {output} when it wrote it (a file, or a folder holding an
-// lm-eval / lighteval `results_*.json`), else the JSON object at the end of its stdout.
-
-
-
-// lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
-const RESULTS_DEPTH = 5;
-/** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
-async function readCommandMetrics(input) {
-    const { checkpoint, stdout, outputPath } = input;
-    const written = await (0,promises_.stat)(outputPath).catch(() => null);
-    if (written?.isFile() && written.size > 0) {
-        return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
-    }
-    if (written?.isDirectory()) {
-        const found = await newestResultsFile(outputPath);
-        if (found)
-            return parseMetricsText(await (0,promises_.readFile)(found, 'utf8'), found, { step: checkpoint.step });
-        if (!stdout.trim()) {
-            throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`);
-        }
-    }
-    const json = jsonAtEndOfOutput(stdout);
-    if (json === null) {
-        const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
-        const what = last
-            ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
-            : 'it printed nothing on stdout';
-        throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
-    }
-    return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
-}
-/** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
-async function newestResultsFile(dir) {
-    return (await findResultsFiles(dir, '**/results_*.json', { maxDepth: RESULTS_DEPTH }))[0] ?? null;
-}
-/** `text`, cut to `max` characters with an ellipsis. */
-function truncate(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/evaluate/command/shell.ts
-// Owning one child process: runs a command in a POSIX shell in its own process group, keeps the
-// tail of its output, and on a timeout or abort kills the shell and everything it started
-// (SIGTERM, then SIGKILL after a grace period).
-
-
-const LOG_TAIL_BYTES = 64 * 1024;
-// Enough for an lm-eval results document printed to stdout; older output is dropped.
-const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
-const STDERR_TAIL_BYTES = 16 * 1024;
-/**
- * Runs `command` with `shell -c` in its own process group (detached) so that a timeout can kill
- * the shell AND everything it started: killing only the shell would leave e.g. a python child
- * running and holding the output pipes open.
- */
-function runShellCommand(run) {
-    return new Promise((resolve) => {
-        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
-        const stderr = new TailBuffer(STDERR_TAIL_BYTES);
-        const output = new TailBuffer(LOG_TAIL_BYTES);
-        let timedOut = false;
-        let aborted = false;
-        let exitCode = null;
-        let exitSignal = null;
-        let graceTimer;
-        let settled = false;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
-            cwd: run.cwd,
-            env: run.env,
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const finish = (spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(graceTimer);
-            run.signal?.removeEventListener('abort', onAbort);
-            resolve({
-                exitCode,
-                exitSignal,
-                timedOut,
-                aborted,
-                spawnError,
-                stdout: stdout.toString(),
-                stderr: stderr.toString(),
-                output: output.toString(),
-                droppedBytes: output.dropped
-            });
-        };
-        const stop = () => {
-            if (child.pid === undefined)
-                return;
-            killProcessGroup(child.pid, 'SIGTERM');
-            graceTimer = setTimeout(() => child.pid !== undefined && killProcessGroup(child.pid, 'SIGKILL'), run.killGraceMs);
-        };
-        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp to "practically never".
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, Math.min(run.timeoutMs, 2 ** 31 - 1));
-        const onAbort = () => {
-            aborted = true;
-            if (child.pid !== undefined)
-                killProcessGroup(child.pid, 'SIGKILL');
-        };
-        if (run.signal?.aborted)
-            onAbort();
-        else
-            run.signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            output.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            output.push(chunk);
-        });
-        child.on('error', (error) => finish((0,errors/* errorMessage */.g)(error)));
-        child.on('exit', (code, signal) => {
-            exitCode = code;
-            exitSignal = signal;
-            // Anything the command left running in its group would keep our pipes open (and keep
-            // burning CPU): end it now. After a timeout the grace timer does that instead.
-            if (!timedOut && child.pid !== undefined)
-                killProcessGroup(child.pid, 'SIGKILL');
-        });
-        child.on('close', () => finish());
-    });
-}
-/** Signals the whole process group led by `pid`; on Windows, taskkill /T does the tree. */
-function killProcessGroup(pid, signal) {
-    if (process.platform === 'win32') {
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
-        return;
-    }
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        // ESRCH: the group is already gone.
-    }
-}
-/** Keeps the last `max` bytes written to it, so a chatty command can't exhaust memory. */
-class TailBuffer {
-    max;
-    chunks = [];
-    size = 0;
-    dropped = 0;
-    constructor(max) {
-        this.max = max;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.max) {
-            const first = this.chunks[0];
-            const excess = this.size - this.max;
-            if (first.length <= excess) {
-                this.chunks.shift();
-                this.size -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.chunks[0] = first.subarray(excess);
-                this.size -= excess;
-                this.dropped += excess;
-            }
-        }
-    }
-    toString() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/command/template.ts
-// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
-// which would run but evaluate the wrong thing.
-//
-// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
-// runners put on PATH), so there is exactly one quoting scheme to get right.
-
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
-const template_PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
-// Characters that mean nothing to sh: values made only of these stay unquoted so the command
-// shown in the log reads like the one a person would type.
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
-function quotePosix(value) {
-    if (value === '')
-        return "''";
-    if (SHELL_SAFE.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
- * `{name}` is never substituted again.
- */
-function renderCommand(template, values) {
-    return template.replace(template_PLACEHOLDER, (_match, key) => quotePosix(values[key]));
-}
-/** Throws with a fix when the template can't do what the user meant. */
-function checkCommandTemplate(template) {
-    if (template.trim() === '') {
-        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
-    }
-    const quoted = placeholderInsideQuotes(template);
-    if (quoted) {
-        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
-            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
-            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
-            `--model_args pretrained={checkpoint},dtype=bfloat16`);
-    }
-    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
-    if (dollar) {
-        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
-            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
-    }
-    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
-        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
-            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
-            `Command: ${template}`);
-    }
-}
-/** The first placeholder written inside '...' or "..." in the template, if any. */
-function placeholderInsideQuotes(template) {
-    let quote = null;
-    for (let i = 0; i < template.length; i++) {
-        const ch = template[i];
-        if (quote === null) {
-            if (ch === '\\')
-                i++; // an escaped quote opens nothing
-            else if (ch === "'" || ch === '"')
-                quote = ch;
-            continue;
-        }
-        if (ch === quote)
-            quote = null;
-        else if (quote === '"' && ch === '\\')
-            i++;
-        else if (ch === '{') {
-            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
-            if (match)
-                return { placeholder: match[1], quote };
-        }
-    }
-    return null;
-}
-/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
-function checkPosixShell(shell) {
-    const base = shell
-        .split(/[\\/]/)
-        .pop()
-        ?.toLowerCase()
-        .replace(/\.exe$/, '') ?? '';
-    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
-        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
-            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
-            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
-    }
-}
-/**
- * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
- * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
- */
-function defaultShell(platform = process.platform, env = process.env) {
-    if (platform !== 'win32')
-        return '/bin/sh';
-    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
-    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/command/evaluator.ts
-// evaluator: command — runs the user's command once per checkpoint and reads the metrics it
-// prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
-// logged as one collapsed group when it finishes, so parallel output never interleaves.
-
-
-
-
-
-
-
-
-
-const STDERR_LINES_IN_ERROR = 8;
-const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
-    'a JSON object such as {"accuracy": 0.81} as its last line';
-/** Throws an InputError on eval-command when the template can't do what the user meant. */
-function createCommandEvaluator(options) {
-    try {
-        checkCommandTemplate(options.command);
-    }
-    catch (error) {
-        throw new errors/* InputError */.d('eval-command', (0,errors/* errorMessage */.g)(error));
-    }
-    const shell = options.shell ?? defaultShell();
-    checkPosixShell(shell);
-    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
-        throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
-    }
-    if (!(options.timeoutMs > 0))
-        throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
-    const info = { kind: 'command', settings: { command: options.command } };
-    return {
-        info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
-            await (0,promises_.mkdir)(options.outputDir, { recursive: true });
-            const outputs = outputPaths(checkpoints, options.outputDir);
-            const progress = countProgress(checkpoints.length, onProgress);
-            log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
-                `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
-            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
-                const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
-                progress(checkpoint.name);
-                return outcome;
-            });
-            return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG });
-        }
-    };
-}
-/** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
-async function evaluateOne(checkpoint, outputPath, context) {
-    const started = Date.now();
-    // A file left by an earlier run must never pass for this run's result.
-    await (0,promises_.rm)(outputPath, { recursive: true, force: true });
-    const checkpointPath = external_node_path_default().resolve(checkpoint.path);
-    const values = {
-        checkpoint: checkpointPath,
-        step: String(checkpoint.step),
-        name: checkpoint.name,
-        output: outputPath
-    };
-    const rendered = renderCommand(context.command, values);
-    const env = {
-        ...(context.env ?? process.env),
-        CHECKPOINT_PATH: checkpointPath,
-        CHECKPOINT_STEP: values.step,
-        CHECKPOINT_NAME: checkpoint.name,
-        EVAL_OUTPUT: outputPath
-    };
-    const result = await runShellCommand({
-        shell: context.shell,
-        command: rendered,
-        cwd: context.cwd,
-        env,
-        timeoutMs: context.timeoutMs,
-        killGraceMs: context.killGraceMs ?? 2000,
-        signal: context.signal
-    });
-    let parsed;
-    let error = failureOf(result, context.timeoutMs);
-    if (!error) {
-        try {
-            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
-        }
-        catch (e) {
-            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
-        }
-    }
-    const durationMs = Date.now() - started;
-    const { log } = context;
-    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
-    log.info(`$ ${rendered}`);
-    if (result.droppedBytes > 0)
-        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
-    log.info(result.output.trimEnd() || '(no output)');
-    if (parsed) {
-        log.info(`metrics from ${parsed.source} (${parsed.format})`);
-        for (const note of parsed.notes)
-            log.debug(`${checkpoint.name}: ${note}`);
-    }
-    log.endGroup();
-    if (error)
-        log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
-    return { checkpoint, parsed, error, durationMs };
-}
-function failureOf(result, timeoutMs) {
-    if (result.spawnError)
-        return `could not start the shell: ${result.spawnError}`;
-    if (result.timedOut) {
-        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command and every process it started were killed. Raise eval-timeout if the evaluation needs longer`;
-    }
-    if (result.aborted)
-        return 'cancelled';
-    if (result.exitCode === 0)
-        return undefined;
-    const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
-    const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
-    return lines
-        ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
-        : `the command ${how} and printed nothing`;
-}
-/** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
-function outputPaths(checkpoints, outputDir) {
-    const used = new Set();
-    return checkpoints.map((checkpoint, index) => {
-        let base = checkpoint.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'checkpoint';
-        if (used.has(base))
-            base = `${base}-${index}`;
-        used.add(base);
-        // No extension on purpose: lm-eval's --output_path and lighteval's --output-dir treat it as
-        // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
-        return external_node_path_default().resolve(outputDir, base);
-    });
-}
-function lastLines(text, count) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trimEnd())
-        .filter(Boolean)
-        .slice(-count)
-        .map((line) => `  ${truncate(line, 300)}`)
-        .join('\n');
-}
-function formatSeconds(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/evaluator.ts
-// evaluator: results — reads metrics that training or an earlier evaluation already wrote next to
-// each checkpoint, instead of running anything.
-//
-// Which file is used, per checkpoint: the first of these that exists and parses:
-//   1. `files` when given (in the given order), else
-//   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
-//                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
-//   3. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
-//   4. `all_results.json`      same, with train metrics too
-//   5. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
-// A file that exists but can't be read is skipped with a warning when a later one works (so a
-// stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
-// checkpoint fails with every reason and the list of patterns looked for.
-
-
-
-
-
-
-const DEFAULT_RESULTS_FILES = [
-    '**/results_*.json',
-    'eval_results.json',
-    'all_results.json',
-    'trainer_state.json'
-];
-// Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
-// checkpoint folder with a deep tree from being walked for nothing.
-const MAX_GLOB_DEPTH = 6;
-const PARALLEL_READS = 8;
-function createResultsEvaluator(options = {}) {
-    const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
-    for (const pattern of patterns) {
-        if (pattern.trim() === '')
-            throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder');
-    }
-    const info = { kind: 'results', settings: { files: patterns } };
-    return {
-        info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
-            const progress = countProgress(checkpoints.length, onProgress);
-            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
-                const started = Date.now();
-                const outcome = await readCheckpointResults(checkpoint, patterns);
-                for (const skipped of outcome.skipped)
-                    log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path);
-                if (outcome.parsed) {
-                    log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`);
-                    for (const note of outcome.parsed.notes)
-                        log.debug(`${checkpoint.name}: ${note}`);
-                }
-                else {
-                    log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
-                }
-                progress(checkpoint.name);
-                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
-            });
-            return finishRun(info, outcomes, {
-                allFailed,
-                howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
-            });
-        }
-    };
-}
-/** The metrics of one checkpoint from the first usable file the patterns match. */
-async function readCheckpointResults(checkpoint, patterns) {
-    const problems = [];
-    for (const pattern of patterns) {
-        const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step));
-        for (const file of await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH })) {
-            try {
-                const parsed = parseMetricsText(await (0,promises_.readFile)(file, 'utf8'), file, { step: checkpoint.step });
-                return { parsed, skipped: problems };
-            }
-            catch (error) {
-                problems.push((0,errors/* errorMessage */.g)(error));
-            }
-        }
-    }
-    const looked = `looked for ${patterns.join(', ')} in ${checkpoint.path}`;
-    const error = problems.length === 0
-        ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
-        : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`;
-    return { error, skipped: [] };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/index.ts
-
-
-
-
-function createEvaluator(config, context) {
-    switch (config.evaluator) {
-        case 'builtin':
-            return createBuiltinEvaluator({ benchmarks: config.benchmarks, weights: config.weights });
-        case 'command':
-            if (!config.command) {
-                throw new errors/* InputError */.d('eval-command', "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
-            }
-            return createCommandEvaluator({
-                command: config.command,
-                concurrency: config.concurrency,
-                timeoutMs: config.timeoutMs,
-                cwd: context.cwd,
-                outputDir: context.outputDir
-            });
-        case 'results':
-            return createResultsEvaluator({ files: config.resultsFiles });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages.ts
-
-
-
-
-
-
-
-
-
-/** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
-function evaluatorFor(config) {
-    return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
-}
-/** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
-async function discoverCheckpoints(config, log) {
-    const discovery = await discover({
-        root: config.checkpointDir,
-        shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir)
-    });
-    for (const s of discovery.skipped)
-        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
-    if (discovery.ignored.length)
-        log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
-    requireCheckpoints(discovery);
-    return discovery;
-}
-/** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
-async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
-    const weights = resolveWeights(settings.weights, evaluation.benchmarks);
-    const ranking = rank(evaluation, { ...settings.ranking, weights });
-    logRanking(ranking, log);
-    // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
-    // checkpoint run would cost more than discovering it.
-    const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
-    await describeWeights(shown, log);
-    const scores = (0,scores_document/* buildScoresDocument */.Jc)({
-        run,
-        discovery: { skipped },
-        evaluation,
-        ranking,
-        weights,
-        workspace: config.workspace
-    });
-    return { ranking, scores };
-}
-function logRanking(ranking, log) {
-    const metric = ranking.metric.name;
-    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
-    const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step);
-    for (const e of byStep) {
-        const c = e.evaluation.checkpoint;
-        const status = e.evaluation.status === 'failed'
-            ? `failed: ${e.evaluation.error}`
-            : `${metric}=${(0,domain_metric/* formatRankingValue */.v7)(metric, e) || 'n/a'}`;
-        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
-    }
-    log.endGroup();
-    const w = ranking.winner;
-    if (w) {
-        const c = w.evaluation.checkpoint;
-        log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${(0,domain_metric/* formatRankingValue */.v7)(metric, w)}`);
-    }
-    else {
-        log.warning(`No checkpoint could be ranked by ${metric}.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/aggregate.ts
 // The aggregate job of a matrix: ranks the shards' partial scores as one run, then gates,
 // publishes and reports like a plain run.
-
 
 
 
@@ -36630,9 +37172,9 @@ async function localCheckpoints(config, log) {
  * jobs' inputs would silently rank differently from an unsharded run.
  */
 function rankingSettings(config, shards, log) {
-    const ownMetric = !(0,domain_metric/* isEvalAccuracy */.GB)(config.ranking.metric);
+    const ownMetric = config.ranking.metric !== undefined;
     const ownWeights = Object.keys(config.evaluation.weights).length > 0;
-    const metric = ownMetric ? config.ranking.metric : shards.metric.name;
+    const metric = config.ranking.metric ?? shards.metric.name;
     const sameMetric = metric === shards.metric.name;
     const ranking = {
         metric,
@@ -36698,7 +37240,7 @@ async function runShard(options, shard) {
         scores,
         scoresFile: files.json,
         title: `Checkpoint evaluation (${part})`,
-        note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
+        note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes. ${rankingNote(ranking)}`
     });
     const summaryFile = external_node_path_default().join(config.outputDir, `${shardFileBase(shard)}.summary.md`);
     await (0,promises_.writeFile)(summaryFile, summary);

@@ -283,7 +283,9 @@ function unknownMetric(run: EvaluationRun, name: string): InputError {
   const names = rankableNames(run)
   const shown = names.map((n) => pairName(run, n))
   const closest = closestName(name, shown)
-  const list = shown.length ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '') : 'none'
+  const list = shown.length
+    ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '')
+    : 'none'
   return new InputError(
     'metric',
     `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`

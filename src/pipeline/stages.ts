@@ -90,7 +90,9 @@ function logInvalidValues(ranking: Ranking, log: Logger): void {
   for (const [metric, where] of byMetric) {
     const ranks = ranking.entries.some((e) => e.unrankedReason?.startsWith(`${metric} `))
     const tail = ranks ? 'those checkpoints are not ranked' : 'it does not rank, so this only leaves a gap in the table'
-    log.warning(`${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`)
+    log.warning(
+      `${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`
+    )
   }
 }
 

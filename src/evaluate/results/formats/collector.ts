@@ -100,6 +100,16 @@ export class Collector {
       throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`)
     }
     const { format, source, benchmarks, scores, metrics, invalid, directions, optimised, notes } = this
-    return { format, source, benchmarks, scores, metrics, invalid, directions, ...(optimised ? { optimised } : {}), notes }
+    return {
+      format,
+      source,
+      benchmarks,
+      scores,
+      metrics,
+      invalid,
+      directions,
+      ...(optimised ? { optimised } : {}),
+      notes
+    }
   }
 }

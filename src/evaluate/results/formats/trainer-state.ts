@@ -67,9 +67,9 @@ export function optimisedMetric(
   const min = Math.min(...history)
   const max = Math.max(...history)
   // With one evaluation (or a flat history) the values can't tell: lower for loss-like names.
-  const higherIsBetter =
-    min === max ? conventionalDirection(name) : best === max
-  const checkpoint = typeof json.best_model_checkpoint === 'string' ? json.best_model_checkpoint.split('/').pop() : undefined
+  const higherIsBetter = min === max ? conventionalDirection(name) : best === max
+  const checkpoint =
+    typeof json.best_model_checkpoint === 'string' ? json.best_model_checkpoint.split('/').pop() : undefined
   return {
     name,
     higherIsBetter,
