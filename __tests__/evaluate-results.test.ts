@@ -213,3 +213,20 @@ describe('the real example', () => {
     expect(new Set(accuracies).size).toBe(3)
   })
 })
+
+describe('results files named by their step', () => {
+  it('finds 160m_step1000.json in step1000 but never step10000.json in step1000, nor config.json', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'step-named-'))
+    try {
+      const lmEval = (acc: number) => JSON.stringify({ results: { arc_easy: { acc } }, versions: { arc_easy: 0 } })
+      mkdirSync(path.join(root, 'step1000', 'evals'), { recursive: true })
+      writeFileSync(path.join(root, 'step1000', 'evals', '160m_step1000.json'), lmEval(0.43))
+      writeFileSync(path.join(root, 'step1000', '160m_step10000.json'), lmEval(0.99))
+      writeFileSync(path.join(root, 'step1000', 'config.json'), '{"hidden_size": 1000}')
+      const run = await createResultsEvaluator().evaluate([checkpointIn(root, 'step1000')], { log: recordingLogger() })
+      expect(run.results[0]).toMatchObject({ status: 'ok', scores: { arc_easy: 0.43 } })
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})

@@ -151,7 +151,9 @@ export function closestName(input: string, names: readonly string[]): string | u
   let best: { name: string; d: number } | undefined
   for (const name of names) {
     const have = name.toLowerCase().replace(/^eval_/, '')
-    const d = have.includes(want) || want.includes(have) ? 1 : distance(want, have)
+    const haveWords = new Set(have.split(/[_/,:|]+/))
+    const sameWords = want.split(/[_/,:|]+/).every((w) => haveWords.has(w))
+    const d = have.includes(want) || want.includes(have) || sameWords ? 1 : distance(want, have)
     if (!best || d < best.d || (d === best.d && name.length < best.name.length)) best = { name, d }
   }
   return best && best.d <= Math.max(2, Math.floor(want.length / 2)) ? best.name : undefined
