@@ -32070,7 +32070,9 @@ function closestName(input, names) {
     let best;
     for (const name of names) {
         const have = name.toLowerCase().replace(/^eval_/, '');
-        const d = have.includes(want) || want.includes(have) ? 1 : distance(want, have);
+        const haveWords = new Set(have.split(/[_/,:|]+/));
+        const sameWords = want.split(/[_/,:|]+/).every((w) => haveWords.has(w));
+        const d = have.includes(want) || want.includes(have) || sameWords ? 1 : distance(want, have);
         if (!best || d < best.d || (d === best.d && name.length < best.name.length))
             best = { name, d };
     }
@@ -32983,8 +32985,14 @@ async function aggregateShards(options) {
         evaluation: { evaluator: reference.doc.evaluator, benchmarks, results },
         skipped: reference.doc.skipped.map((s) => ({ ...s, path: external_node_path_default().join(options.checkpointDir, s.name) })),
         metric: reference.doc.metric,
+        ...metricReasonOf(named.map(({ doc }) => doc)),
         weights: reference.doc.weights
     };
+}
+/** The shards' reason for their metric: from a shard that evaluated something (an all-failed one has none). */
+function metricReasonOf(docs) {
+    const reason = (docs.find((d) => d.checkpoints.some((c) => c.status === 'ok')) ?? docs[0])?.metricReason;
+    return reason ? { metricReason: reason } : {};
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -34356,14 +34364,27 @@ function unknownMetric(run, name) {
     const names = rankableNames(run);
     const shown = names.map((n) => pairName(run, n));
     const closest = (0,metric_semantics/* closestName */.Nf)(name, shown);
-    const list = shown.length ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '') : 'none';
+    const list = shown.length
+        ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '')
+        : 'none';
     return new errors/* InputError */.d('metric', `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`);
 }
 /** The metric to rank by: the one named (checked against the results), or the default with its reason. */
 function chooseMetric(run, options = {}) {
     const named = options.metric?.trim();
-    if (named)
-        return resolveNamedMetric(run, named, options.greaterIsBetter);
+    // Nothing was evaluated (every checkpoint failed): nothing to check the name against, nothing to rank.
+    if (okResults(run).length === 0) {
+        const name = named || domain_metric/* EVAL_ACCURACY */.py;
+        return {
+            spec: { name, greaterIsBetter: options.greaterIsBetter ?? (0,metric_semantics/* higherIsBetter */.i2)(name) },
+            source: name === domain_metric/* EVAL_ACCURACY */.py ? { kind: 'reported' } : { kind: 'key', key: name },
+            reason: 'no checkpoint could be evaluated'
+        };
+    }
+    if (named) {
+        const choice = resolveNamedMetric(run, named, options.greaterIsBetter);
+        return options.reason ? { ...choice, reason: options.reason } : choice;
+    }
     const choice = chooseDefaultMetric(run);
     if (options.greaterIsBetter === undefined)
         return choice;
@@ -34687,7 +34708,17 @@ class Collector {
             throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
         }
         const { format, source, benchmarks, scores, metrics, invalid, directions, optimised, notes } = this;
-        return { format, source, benchmarks, scores, metrics, invalid, directions, ...(optimised ? { optimised } : {}), notes };
+        return {
+            format,
+            source,
+            benchmarks,
+            scores,
+            metrics,
+            invalid,
+            directions,
+            ...(optimised ? { optimised } : {}),
+            notes
+        };
     }
 }
 
@@ -37178,7 +37209,8 @@ function rankingSettings(config, shards, log) {
     const sameMetric = metric === shards.metric.name;
     const ranking = {
         metric,
-        greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+        greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined),
+        ...(ownMetric || !shards.metricReason ? {} : { reason: shards.metricReason })
     };
     if (ownMetric && !sameMetric) {
         log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`);
@@ -37339,6 +37371,7 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights, wor
         run,
         evaluator: evaluation.evaluator,
         metric: ranking.metric,
+        ...(ranking.reason ? { metricReason: ranking.reason } : {}),
         weights,
         benchmarks: evaluation.benchmarks,
         checkpoints,

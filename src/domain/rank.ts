@@ -19,6 +19,8 @@ import type { Benchmark, CheckpointEvaluation, EvaluationRun, MetricSpec, Ranked
 export interface RankOptions {
   /** The metric to rank by, as the results name it (`eval_wer`, `acc_norm`, `lambada_openai/acc`); undefined: chosen. */
   metric?: string
+  /** Why `metric` ranks, when the caller knows better than "set by the metric input" (an aggregate repeats its shards'). */
+  reason?: string
   /** Undefined: as the results file says, else by the metric's name (loss-like names rank ascending). */
   greaterIsBetter?: boolean
   /** Benchmark id -> weight for eval_accuracy; missing ids weigh 1. */
@@ -295,7 +297,19 @@ function unknownMetric(run: EvaluationRun, name: string): InputError {
 /** The metric to rank by: the one named (checked against the results), or the default with its reason. */
 export function chooseMetric(run: EvaluationRun, options: RankOptions = {}): MetricChoice {
   const named = options.metric?.trim()
-  if (named) return resolveNamedMetric(run, named, options.greaterIsBetter)
+  // Nothing was evaluated (every checkpoint failed): nothing to check the name against, nothing to rank.
+  if (okResults(run).length === 0) {
+    const name = named || EVAL_ACCURACY
+    return {
+      spec: { name, greaterIsBetter: options.greaterIsBetter ?? higherIsBetter(name) },
+      source: name === EVAL_ACCURACY ? { kind: 'reported' } : { kind: 'key', key: name },
+      reason: 'no checkpoint could be evaluated'
+    }
+  }
+  if (named) {
+    const choice = resolveNamedMetric(run, named, options.greaterIsBetter)
+    return options.reason ? { ...choice, reason: options.reason } : choice
+  }
   const choice = chooseDefaultMetric(run)
   if (options.greaterIsBetter === undefined) return choice
   return { ...choice, spec: { ...choice.spec, greaterIsBetter: options.greaterIsBetter } }

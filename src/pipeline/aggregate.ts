@@ -72,7 +72,8 @@ function rankingSettings(config: Config, shards: AggregatedShards, log: Logger):
   const sameMetric = metric === shards.metric.name
   const ranking = {
     metric,
-    greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+    greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined),
+    ...(ownMetric || !shards.metricReason ? {} : { reason: shards.metricReason })
   }
   if (ownMetric && !sameMetric) {
     log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`)

@@ -37,7 +37,8 @@ export interface RankOutcome {
 
 /** How to rank: the config's metric and weights unless a mode says otherwise (an aggregate follows its shards). */
 export interface RankSettings {
-  ranking: RankingConfig
+  /** `reason`: why the metric ranks, when the caller knows (an aggregate repeats its shards'). */
+  ranking: RankingConfig & { reason?: string }
   /** Benchmark id or name -> weight; names are resolved against the run's benchmarks. */
   weights: Record<string, number>
 }
