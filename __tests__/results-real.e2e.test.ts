@@ -101,4 +101,31 @@ describe('real results files through the bundle', () => {
       "error: Input 'metric': 'lambada_opnai/perplexity' is not in the results. Closest match: 'lambada_openai/perplexity'"
     )
   })
+
+  it('action: NaN in the ranking metric leaves that checkpoint unranked, with the reason in the summary', async () => {
+    // The real classifier file, with step 200's eval_accuracy and step 100's eval_loss as a diverged evaluation writes them.
+    const run = await realRun(REAL_LAYOUTS.classifier, (_c, _f, text) =>
+      text
+        .replace('"eval_accuracy": 0.30584850907325745', '"eval_accuracy": NaN')
+        .replace('"eval_loss": 1.3862756490707397', '"eval_loss": NaN')
+    )
+    try {
+      const r = await runAction({
+        cwd: run.dir,
+        inputs: { evaluator: 'results', 'checkpoint-dir': 'checkpoints', 'output-dir': 'out' }
+      })
+      expect(r.code).toBe(0)
+      expect(r.outputs['best-checkpoint']).toBe('checkpoints/checkpoint-300')
+      expect(r.summary).toContain(
+        '> Ranked by eval_accuracy (higher is better): the results report eval_accuracy. Not ranked: checkpoint-200 (eval_accuracy is NaN).'
+      )
+      // Once per metric (each checkpoint reads its own step's entry: only step 100's loss is NaN).
+      const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning::eval_loss is not a number'))
+      expect(warnings).toEqual([
+        '::warning::eval_loss is not a number in checkpoint-100 (NaN): it does not rank, so this only leaves a gap in the table.'
+      ])
+    } finally {
+      await run.cleanup()
+    }
+  })
 })
