@@ -122,3 +122,43 @@ describe('rank', () => {
     expect(r.winner?.evalAccuracy).toBe(0.91)
   })
 })
+
+describe('the default metric', () => {
+  const scored = (ids: Array<[string, boolean?]>, values: Array<Record<string, number>>): EvaluationRun => ({
+    evaluator: { kind: 'test', settings: {} },
+    benchmarks: ids.map(([id, higherIsBetter]) => ({
+      id,
+      name: id,
+      group: 'G',
+      ...(higherIsBetter === undefined ? {} : { higherIsBetter })
+    })),
+    results: values.map((scores, i) => ({
+      checkpoint: checkpoint(`step_${(i + 1) * 100}`, (i + 1) * 100),
+      status: 'ok',
+      scores,
+      metrics: {},
+      durationMs: 0
+    }))
+  })
+
+  it('says when the mean is weighted', () => {
+    const run = scored([['a'], ['b']], [{ a: 0.5, b: 0.7 }])
+    expect(rank(run, { weights: { a: 3 } }).reason).toBe(
+      'eval_accuracy is the weighted mean of the 2 scores (all higher is better, 0–1)'
+    )
+  })
+
+  it('never averages 0–1 with 0–100 scores (a judge score next to BLEU)', () => {
+    const run = scored([['llm_judge'], ['bleu']], [{ llm_judge: 71, bleu: 0.31 }])
+    expect(() => rank(run)).toThrow(/they mix scales \(0–1 and 0–100 or unbounded\)/)
+    expect(() => rank(run)).toThrow(/ {2}- llm_judge: higher is better, 0–100\n {2}- bleu: higher is better, 0–1/)
+  })
+
+  it('ranks a run where nothing was evaluated without refusing (nothing wins)', () => {
+    const run = scored([['a']], [])
+    expect(rank(run, { metric: 'whatever' })).toMatchObject({
+      winner: null,
+      reason: 'no checkpoint could be evaluated'
+    })
+  })
+})

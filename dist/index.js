@@ -34441,8 +34441,10 @@ function rank_valueOf(choice, result, accuracy) {
  * then to the name, so the order never depends on the file system's listing order.
  */
 function rank(run, options = {}) {
-    const choice = chooseMetric(run, options);
     const weights = options.weights ?? {};
+    const chosen = chooseMetric(run, options);
+    const weighted = chosen.source.kind === 'mean' && Object.keys(weights).length > 0;
+    const choice = weighted ? { ...chosen, reason: chosen.reason.replace(/\bthe mean\b/, 'the weighted mean') } : chosen;
     const meanable = run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run));
     const entries = run.results.map((evaluation) => {
         const accuracy = accuracyOf(run, evaluation, weights, meanable);

@@ -371,8 +371,10 @@ function valueOf(
  * then to the name, so the order never depends on the file system's listing order.
  */
 export function rank(run: EvaluationRun, options: RankOptions = {}): Ranking {
-  const choice = chooseMetric(run, options)
   const weights = options.weights ?? {}
+  const chosen = chooseMetric(run, options)
+  const weighted = chosen.source.kind === 'mean' && Object.keys(weights).length > 0
+  const choice = weighted ? { ...chosen, reason: chosen.reason.replace(/\bthe mean\b/, 'the weighted mean') } : chosen
   const meanable = run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run))
   const entries: RankedCheckpoint[] = run.results.map((evaluation) => {
     const accuracy = accuracyOf(run, evaluation, weights, meanable)
