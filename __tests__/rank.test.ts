@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createBuiltinEvaluator } from '../src/evaluate/builtin/evaluator.js'
 import { rank, resolveMetric } from '../src/domain/rank.js'
 import type { Checkpoint, CheckpointEvaluation, EvaluationRun } from '../src/domain/types.js'
@@ -160,5 +162,21 @@ describe('the default metric', () => {
       winner: null,
       reason: 'no checkpoint could be evaluated'
     })
+  })
+})
+
+describe('naming lm-eval metrics with filters', () => {
+  it('takes task/metric,filter; task/metric alone is ambiguous when the task has two filters', async () => {
+    const { createResultsEvaluator } = await import('../src/evaluate/results/evaluator.js')
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results', 'lm-eval')
+    const run = await createResultsEvaluator().evaluate(
+      [{ ...checkpoint('checkpoint-100', 100), path: path.join(root, 'checkpoint-100') }],
+      { log: silentLogger }
+    )
+    expect(rank(run, { metric: 'gsm8k/exact_match,strict-match' }).winner?.value).toBe(0.3124)
+    expect(rank(run, { metric: 'gsm8k/exact_match,flexible-extract' }).metric.greaterIsBetter).toBe(true)
+    expect(() => rank(run, { metric: 'gsm8k/exact_match' })).toThrow(
+      "Input 'metric': 'gsm8k/exact_match' matches 2 metrics of gsm8k (one per filter): gsm8k/exact_match,strict-match, gsm8k/exact_match,flexible-extract. Name one of them, e.g. metric: gsm8k/exact_match,strict-match"
+    )
   })
 })

@@ -34280,7 +34280,10 @@ function resolveKey(run, input) {
         const unique = [...new Set(found)];
         if (unique.length <= 1)
             return unique[0];
-        throw new errors/* InputError */.d('metric', `'${input}' matches ${unique.length} ${what}: ${unique.slice(0, 12).join(', ')}. Name one of them, e.g. metric: ${pairName(run, unique[0])}`);
+        throw new errors/* InputError */.d('metric', `'${input}' matches ${unique.length} ${what}: ${unique
+            .slice(0, 12)
+            .map((n) => pairName(run, n))
+            .join(', ')}. Name one of them, e.g. metric: ${pairName(run, unique[0])}`);
     };
     const slash = input.lastIndexOf('/');
     if (slash > 0) {
@@ -34289,9 +34292,10 @@ function resolveKey(run, input) {
         const metric = input.slice(slash + 1);
         const matches = (key) => key === metric || key.split(',')[0] === metric;
         const benchmark = run.benchmarks.find((b) => b.id === task && b.metric && matches(b.metric));
-        if (benchmark)
-            return benchmark.id;
-        return pick(names.filter((n) => n.startsWith(`${task}/`) && matches(n.slice(task.length + 1))), `metrics of ${task} (one per filter)`);
+        const others = names.filter((n) => n.startsWith(`${task}/`) && matches(n.slice(task.length + 1)));
+        // `gsm8k/exact_match` with two filters is ambiguous: say so rather than pick one silently.
+        const found = [...(benchmark ? [benchmark.id] : []), ...others];
+        return pick(found, `metrics of ${task} (one per filter)`);
     }
     // A bare metric name (`acc_norm`): the one task that reports it.
     const byMetric = [
