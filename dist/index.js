@@ -34373,6 +34373,21 @@ function unknownMetric(run, name) {
         : 'none';
     return new errors/* InputError */.d('metric', `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`);
 }
+/**
+ * Before anything runs, for evaluators that know their score names (the built-in suite): a
+ * `metric` that isn't one of them (nor eval_accuracy, their mean) is an InputError now, not after
+ * the evaluation.
+ */
+function checkMetricName(metric, names) {
+    const name = metric?.trim();
+    if (!name)
+        return;
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name).toLowerCase();
+    if (bare === 'accuracy' || names.some((n) => (0,domain_metric/* stripEvalPrefix */.b_)(n).toLowerCase() === bare))
+        return;
+    const closest = (0,metric_semantics/* closestName */.Nf)(name, names);
+    throw new errors/* InputError */.d('metric', `'${name}' is not a score this evaluator reports.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${domain_metric/* EVAL_ACCURACY */.py}, ${names.join(', ')}.`);
+}
 /** The metric to rank by: the one named (checked against the results), or the default with its reason. */
 function chooseMetric(run, options = {}) {
     const named = options.metric?.trim();
@@ -34630,6 +34645,7 @@ function createBuiltinEvaluator(options = {}) {
     const selected = selectBuiltinBenchmarks(options);
     return {
         info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
+        reports: selected.map((b) => b.id),
         async evaluate(checkpoints, { log, onProgress }) {
             const progress = countProgress(checkpoints.length, onProgress);
             const results = checkpoints.map((checkpoint) => {
@@ -35807,7 +35823,10 @@ function createEvaluator(config, context) {
 
 /** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
 function evaluatorFor(config) {
-    return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
+    const evaluator = createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
+    if (evaluator.reports)
+        checkMetricName(config.ranking.metric, evaluator.reports);
+    return evaluator;
 }
 /** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
 async function discoverCheckpoints(config, log) {

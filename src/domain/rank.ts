@@ -296,6 +296,23 @@ function unknownMetric(run: EvaluationRun, name: string): InputError {
   )
 }
 
+/**
+ * Before anything runs, for evaluators that know their score names (the built-in suite): a
+ * `metric` that isn't one of them (nor eval_accuracy, their mean) is an InputError now, not after
+ * the evaluation.
+ */
+export function checkMetricName(metric: string | undefined, names: readonly string[]): void {
+  const name = metric?.trim()
+  if (!name) return
+  const bare = stripEvalPrefix(name).toLowerCase()
+  if (bare === 'accuracy' || names.some((n) => stripEvalPrefix(n).toLowerCase() === bare)) return
+  const closest = closestName(name, names)
+  throw new InputError(
+    'metric',
+    `'${name}' is not a score this evaluator reports.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${EVAL_ACCURACY}, ${names.join(', ')}.`
+  )
+}
+
 /** The metric to rank by: the one named (checked against the results), or the default with its reason. */
 export function chooseMetric(run: EvaluationRun, options: RankOptions = {}): MetricChoice {
   const named = options.metric?.trim()

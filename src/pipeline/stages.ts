@@ -4,7 +4,7 @@ import { discover, requireCheckpoints } from '../discover/checkpoints.js'
 import { describeWeights } from '../discover/weights.js'
 import { resolveWeights } from '../domain/benchmarks.js'
 import { formatRankingValue } from '../domain/metric.js'
-import { rank } from '../domain/rank.js'
+import { checkMetricName, rank } from '../domain/rank.js'
 import type { Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
 import { createEvaluator, type Evaluator } from '../evaluate/index.js'
 import { FULL_ROWS } from '../report/summary.js'
@@ -15,7 +15,9 @@ import { shownPath } from '../util/paths.js'
 
 /** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
 export function evaluatorFor(config: Config): Evaluator {
-  return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir })
+  const evaluator = createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir })
+  if (evaluator.reports) checkMetricName(config.ranking.metric, evaluator.reports)
+  return evaluator
 }
 
 /** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
