@@ -30888,7 +30888,7 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5374);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(56783);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(67925);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65365);
@@ -31181,8 +31181,8 @@ var inputs = __nccwpck_require__(64389);
 var parse = __nccwpck_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 58 modules
-var run = __nccwpck_require__(56783);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 59 modules
+var run = __nccwpck_require__(67925);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __nccwpck_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts
@@ -32508,7 +32508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56783:
+/***/ 67925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34135,11 +34135,11 @@ function resolveWeights(weights, benchmarks) {
 
 // EXTERNAL MODULE: ./src/domain/metric-semantics.ts
 var metric_semantics = __nccwpck_require__(8318);
-;// CONCATENATED MODULE: ./src/domain/rank.ts
-// rank(): evaluation results -> the metric that ranks (named, or chosen with a reason), the
-// checkpoints in order and the winner. A wrong winner is the worst outcome, so a metric that isn't
-// in the results, or a default that would average scores of different directions or scales, is an
-// InputError naming the choices — never a silent guess.
+;// CONCATENATED MODULE: ./src/domain/metric-choice.ts
+// Which metric ranks and why: the one the user named (checked against the results, with
+// task/metric pairs and the closest match), or the default chosen from what the results say —
+// eval_accuracy, the Trainer's optimised metric, a single score, or a mean only when every score
+// shares one direction and one scale. Anything else is an InputError listing the choices.
 
 
 
@@ -34413,6 +34413,18 @@ function chooseMetric(run, options = {}) {
 function resolveMetric(run, options) {
     return chooseMetric(run, options).spec;
 }
+/** Whether eval_accuracy may be the benchmarks' mean: some benchmarks, one direction (higher), one scale. */
+function meanIsSafe(run) {
+    return run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run));
+}
+
+;// CONCATENATED MODULE: ./src/domain/rank.ts
+// rank(): evaluation results -> the checkpoints in order and the winner, by the metric that
+// metric-choice.ts picks (named, or chosen with a reason). A checkpoint without a usable value
+// (failed, missing, NaN) is listed last with why, and can't win.
+
+
+
 /**
  * eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean when
  * the benchmarks can be averaged at all (one direction, one scale); null otherwise.
@@ -34464,7 +34476,7 @@ function rank(run, options = {}) {
     const chosen = chooseMetric(run, options);
     const weighted = chosen.source.kind === 'mean' && Object.keys(weights).length > 0;
     const choice = weighted ? { ...chosen, reason: chosen.reason.replace(/\bthe mean\b/, 'the weighted mean') } : chosen;
-    const meanable = run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run));
+    const meanable = meanIsSafe(run);
     const entries = run.results.map((evaluation) => {
         const accuracy = accuracyOf(run, evaluation, weights, meanable);
         const { value, reason } = rank_valueOf(choice, evaluation, accuracy);
