@@ -52,3 +52,18 @@ describe('node dist/cli/index.js', () => {
     expect(unknown.stderr).toMatch(/error: Unknown option '--checkpoints'/)
   })
 })
+
+describe('metric names before any work', () => {
+  it('a misspelt metric with the built-in suite fails before evaluating, with the closest name', async () => {
+    const r = await runProcess({
+      script: cli,
+      args: ['--checkpoint-dir', 'examples/workspace/checkpoints', '--metric', 'math_reasonin'],
+      env
+    })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      /^error: Input 'metric': 'math_reasonin' is not a score this evaluator reports\. Closest match: 'math_reasoning'/m
+    )
+    expect(r.stderr).not.toContain('evaluated ')
+  })
+})

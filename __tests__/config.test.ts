@@ -49,7 +49,7 @@ describe('parseConfig', () => {
       },
       // A terminal without --cache-dir: no cache.
       cache: { kind: 'off' },
-      ranking: { metric: 'eval_accuracy', greaterIsBetter: undefined },
+      ranking: { metric: undefined, greaterIsBetter: undefined },
       gate: { minScore: undefined, baseline: undefined, maxRegression: undefined },
       report: { comment: 'auto', githubToken: undefined, artifactName: undefined },
       publish: {
@@ -159,7 +159,7 @@ describe('parseConfig', () => {
   it('takes defaults from the input table', () => {
     const c = parseConfig(read({}), defaults)
     expect(c.evaluation.timeoutMs).toBe(60 * 60_000)
-    expect(c.ranking.metric).toBe('eval_accuracy')
+    expect(c.ranking.metric).toBeUndefined() // chosen from the results (domain/rank.ts)
     expect(c.publish.cardMetadata).toBe('none')
   })
 

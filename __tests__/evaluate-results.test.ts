@@ -37,7 +37,9 @@ describe('results evaluator', () => {
     )
     expect(run.evaluator).toEqual({
       kind: 'results',
-      settings: { files: ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'] }
+      settings: {
+        files: ['**/results_*.json', '**/*{step}*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json']
+      }
     })
     expect(run.benchmarks).toEqual([
       { id: 'f1', name: 'F1', group: 'Metrics' },
@@ -62,7 +64,7 @@ describe('results evaluator', () => {
     expect(run.results[1]).toMatchObject({ status: 'failed', scores: {}, metrics: {} })
     expect(run.results[1].error).toContain('no evaluation logged at step 1500 (evaluations at steps 500, 1000)')
     expect(run.results[1].error).toContain(
-      `looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`
+      `looked for **/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json in ${at('trainer', 'checkpoint-1500').path}`
     )
   })
 
@@ -127,7 +129,7 @@ describe('results evaluator', () => {
     const run = createResultsEvaluator().evaluate([ckpt], { log })
     await expect(run).rejects.toThrow(
       `evaluator 'results': all 1 checkpoint(s) failed. First failure, checkpoint-400 (${ckpt.path}): no results file found ` +
-        `(looked for **/results_*.json, eval_results.json, all_results.json, trainer_state.json in ${ckpt.path}). ` +
+        `(looked for **/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json in ${ckpt.path}). ` +
         "Write your evaluation's results into the checkpoint folder, or set results-files"
     )
     expect(log.lines[0]).toMatch(/^warning: checkpoint-400: no results file found/)
@@ -209,5 +211,22 @@ describe('the real example', () => {
     const accuracies = run.results.map((r) => r.metrics.eval_accuracy)
     expect(accuracies.every((a) => a > 0.3 && a <= 1)).toBe(true)
     expect(new Set(accuracies).size).toBe(3)
+  })
+})
+
+describe('results files named by their step', () => {
+  it('finds 160m_step1000.json in step1000 but never step10000.json in step1000, nor config.json', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'step-named-'))
+    try {
+      const lmEval = (acc: number) => JSON.stringify({ results: { arc_easy: { acc } }, versions: { arc_easy: 0 } })
+      mkdirSync(path.join(root, 'step1000', 'evals'), { recursive: true })
+      writeFileSync(path.join(root, 'step1000', 'evals', '160m_step1000.json'), lmEval(0.43))
+      writeFileSync(path.join(root, 'step1000', '160m_step10000.json'), lmEval(0.99))
+      writeFileSync(path.join(root, 'step1000', 'config.json'), '{"hidden_size": 1000}')
+      const run = await createResultsEvaluator().evaluate([checkpointIn(root, 'step1000')], { log: recordingLogger() })
+      expect(run.results[0]).toMatchObject({ status: 'ok', scores: { arc_easy: 0.43 } })
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })

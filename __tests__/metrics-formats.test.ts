@@ -85,14 +85,47 @@ describe('flat maps', () => {
     expect(() => parseMetricsDocument(0.5, 'x.json')).toThrow(MetricsFormatError)
   })
 
-  it('fails on a NaN score (Python writes bare NaN) but only drops a NaN bookkeeping metric', () => {
-    expect(() => parseMetricsText('{"accuracy": NaN}', 'stdout')).toThrow(
-      /stdout: 'accuracy' is NaN, not a usable score/
-    )
+  it('keeps a NaN score (Python writes bare NaN) as invalid: the checkpoint is read, ranking says why it has no rank', () => {
+    const nan = parseMetricsText('{"accuracy": NaN}', 'stdout')
+    expect(nan.benchmarks.map((b) => b.id)).toEqual(['accuracy'])
+    expect(nan.scores).toEqual({})
+    expect(nan.invalid).toEqual({ accuracy: 'NaN' })
+    expect(nan.notes).toContain("'accuracy' is NaN: the evaluation produced no usable result for 'accuracy'")
     const parsed = parseMetricsText('{"accuracy": 0.5, "loss": Infinity, "text": "NaN inside a string"}', 'stdout')
     expect(parsed.scores).toEqual({ accuracy: 0.5 })
     expect(parsed.metrics).toEqual({})
-    expect(parsed.notes).toContain("metric 'loss' is Infinity; left out")
+    expect(parsed.invalid).toEqual({ loss: 'Infinity' })
+  })
+
+  it('counters are never scores: runtime, samples, num_tokens, gen_len, entropy stay metrics', () => {
+    // The keys a TRL SFTTrainer and run_summarization.py log at evaluation.
+    const parsed = parseMetricsDocument(
+      {
+        eval_loss: 0.2168,
+        eval_runtime: 9.6415,
+        eval_samples_per_second: 16.595,
+        eval_steps_per_second: 16.595,
+        eval_entropy: 0.192,
+        eval_mean_token_accuracy: 0.9298,
+        eval_num_tokens: 1253968.0,
+        eval_gen_len: 73.52,
+        eval_samples: 13368,
+        epoch: 2.0
+      },
+      'eval_results.json'
+    )
+    expect(parsed.benchmarks.map((b) => b.id)).toEqual(['mean_token_accuracy'])
+    expect(Object.keys(parsed.metrics)).toEqual([
+      'eval_loss',
+      'eval_runtime',
+      'eval_samples_per_second',
+      'eval_steps_per_second',
+      'eval_entropy',
+      'eval_num_tokens',
+      'eval_gen_len',
+      'eval_samples',
+      'epoch'
+    ])
   })
 
   it('explains invalid JSON with the parser message', () => {
@@ -121,7 +154,7 @@ describe('lm-evaluation-harness results', () => {
         id: 'arc_easy',
         name: 'arc_easy (acc)',
         higherIsBetter: true,
-        metric: 'acc',
+        metric: 'acc,none',
         dataset: { type: 'allenai/ai2_arc', name: 'arc_easy' }
       },
       {
@@ -129,7 +162,7 @@ describe('lm-evaluation-harness results', () => {
         id: 'gsm8k',
         name: 'gsm8k (exact_match, strict-match)',
         higherIsBetter: true,
-        metric: 'exact_match',
+        metric: 'exact_match,strict-match',
         dataset: { type: 'gsm8k', name: 'gsm8k' }
       },
       {
@@ -137,7 +170,7 @@ describe('lm-evaluation-harness results', () => {
         id: 'mmlu',
         name: 'mmlu (acc)',
         higherIsBetter: true,
-        metric: 'acc',
+        metric: 'acc,none',
         dataset: { type: 'mmlu', name: 'mmlu' }
       },
       {
@@ -145,7 +178,7 @@ describe('lm-evaluation-harness results', () => {
         id: 'wikitext',
         name: 'wikitext (word_perplexity)',
         higherIsBetter: false,
-        metric: 'word_perplexity',
+        metric: 'word_perplexity,none',
         dataset: { type: 'wikitext', name: 'wikitext' }
       }
     ])
@@ -192,9 +225,12 @@ describe('lm-evaluation-harness results', () => {
     expect(out.metrics).toEqual({ 'hellaswag/acc_norm': 0.6 })
   })
 
-  it('fails on a task whose score is NaN, naming the task and metric', () => {
-    const text = '{"results": {"arc_easy": {"acc,none": NaN}}, "versions": {}}'
-    expect(() => parseMetricsText(text, 'r.json')).toThrow(/r\.json: task 'arc_easy' metric 'acc,none' is NaN/)
+  it('keeps a task whose score is NaN as invalid, naming the task and metric in a note', () => {
+    const out = parseMetricsText('{"results": {"arc_easy": {"acc,none": NaN}}, "versions": {}}', 'r.json')
+    expect(out.invalid).toEqual({ arc_easy: 'NaN' })
+    expect(out.notes).toContain(
+      "task 'arc_easy' metric 'acc,none' is NaN: the evaluation produced no usable result for 'arc_easy'"
+    )
   })
 })
 
@@ -204,9 +240,9 @@ describe('lighteval results', () => {
   it('scores each task by its first metric, grouped by suite, averages standing for their subtasks', () => {
     expect(parsed.format).toBe('lighteval')
     expect(parsed.benchmarks).toEqual([
-      { id: 'arc:challenge', name: 'arc:challenge (acc, 25-shot)', group: 'leaderboard' },
-      { id: 'gsm8k', name: 'gsm8k (qem, 5-shot)', group: 'lighteval' },
-      { id: 'mmlu', name: 'mmlu average (acc, 5-shot)', group: 'lighteval' }
+      { id: 'arc:challenge', name: 'arc:challenge (acc, 25-shot)', group: 'leaderboard', metric: 'acc' },
+      { id: 'gsm8k', name: 'gsm8k (qem, 5-shot)', group: 'lighteval', metric: 'qem' },
+      { id: 'mmlu', name: 'mmlu average (acc, 5-shot)', group: 'lighteval', metric: 'acc' }
     ])
     expect(parsed.scores).toEqual({ 'arc:challenge': 0.5213, gsm8k: 0.3108, mmlu: 0.4521 })
     expect(parsed.metrics).toEqual({
@@ -224,7 +260,9 @@ describe('lighteval results', () => {
       { config_general: {}, results: { 'boolq|0': { accuracy: 0.78, accuracy_stderr: 0.02 } } },
       'r'
     )
-    expect(out.benchmarks).toEqual([{ id: 'boolq', name: 'boolq (accuracy, 0-shot)', group: 'lighteval' }])
+    expect(out.benchmarks).toEqual([
+      { id: 'boolq', name: 'boolq (accuracy, 0-shot)', group: 'lighteval', metric: 'accuracy' }
+    ])
   })
 })
 

@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createBuiltinEvaluator } from '../src/evaluate/builtin/evaluator.js'
 import { rank, resolveMetric } from '../src/domain/rank.js'
 import type { Checkpoint, CheckpointEvaluation, EvaluationRun } from '../src/domain/types.js'
@@ -120,5 +122,61 @@ describe('rank', () => {
   it('prefers an eval_accuracy the evaluator reported over the benchmark mean', () => {
     const r = rank(runOf([['s1', 1, { a: 0.2, b: 0.2 }, { eval_accuracy: 0.91 }]]))
     expect(r.winner?.evalAccuracy).toBe(0.91)
+  })
+})
+
+describe('the default metric', () => {
+  const scored = (ids: Array<[string, boolean?]>, values: Array<Record<string, number>>): EvaluationRun => ({
+    evaluator: { kind: 'test', settings: {} },
+    benchmarks: ids.map(([id, higherIsBetter]) => ({
+      id,
+      name: id,
+      group: 'G',
+      ...(higherIsBetter === undefined ? {} : { higherIsBetter })
+    })),
+    results: values.map((scores, i) => ({
+      checkpoint: checkpoint(`step_${(i + 1) * 100}`, (i + 1) * 100),
+      status: 'ok',
+      scores,
+      metrics: {},
+      durationMs: 0
+    }))
+  })
+
+  it('says when the mean is weighted', () => {
+    const run = scored([['a'], ['b']], [{ a: 0.5, b: 0.7 }])
+    expect(rank(run, { weights: { a: 3 } }).reason).toBe(
+      'eval_accuracy is the weighted mean of the 2 scores (all higher is better, 0–1)'
+    )
+  })
+
+  it('never averages 0–1 with 0–100 scores (a judge score next to BLEU)', () => {
+    const run = scored([['llm_judge'], ['bleu']], [{ llm_judge: 71, bleu: 0.31 }])
+    expect(() => rank(run)).toThrow(/they mix scales \(0–1 and 0–100 or unbounded\)/)
+    expect(() => rank(run)).toThrow(/ {2}- llm_judge: higher is better, 0–100\n {2}- bleu: higher is better, 0–1/)
+  })
+
+  it('ranks a run where nothing was evaluated without refusing (nothing wins)', () => {
+    const run = scored([['a']], [])
+    expect(rank(run, { metric: 'whatever' })).toMatchObject({
+      winner: null,
+      reason: 'no checkpoint could be evaluated'
+    })
+  })
+})
+
+describe('naming lm-eval metrics with filters', () => {
+  it('takes task/metric,filter; task/metric alone is ambiguous when the task has two filters', async () => {
+    const { createResultsEvaluator } = await import('../src/evaluate/results/evaluator.js')
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results', 'lm-eval')
+    const run = await createResultsEvaluator().evaluate(
+      [{ ...checkpoint('checkpoint-100', 100), path: path.join(root, 'checkpoint-100') }],
+      { log: silentLogger }
+    )
+    expect(rank(run, { metric: 'gsm8k/exact_match,strict-match' }).winner?.value).toBe(0.3124)
+    expect(rank(run, { metric: 'gsm8k/exact_match,flexible-extract' }).metric.greaterIsBetter).toBe(true)
+    expect(() => rank(run, { metric: 'gsm8k/exact_match' })).toThrow(
+      "Input 'metric': 'gsm8k/exact_match' matches 2 metrics of gsm8k (one per filter): gsm8k/exact_match,strict-match, gsm8k/exact_match,flexible-extract. Name one of them, e.g. metric: gsm8k/exact_match,strict-match"
+    )
   })
 })

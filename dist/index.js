@@ -30879,7 +30879,7 @@ module.exports = {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export actionsLogger */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
@@ -30888,13 +30888,13 @@ module.exports = {
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1027);
 /* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7976);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(14386);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(51711);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(24964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(65365);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_10___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_10__);
-/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(91156);
+/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3236);
 /* harmony import */ var _util_cancel_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(24436);
 /* harmony import */ var _util_job_files_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(15913);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(29906);
@@ -30975,6 +30975,8 @@ function setOutputs(result, workspace) {
     set('metric-value', w?.value === null || w?.value === undefined ? '' : String(w.value));
     set('scores-file', files.json);
     set('checkpoints-evaluated', String(scores.checkpoints.filter((c) => c.status === 'ok').length));
+    set('checkpoints-cached', String(scores.checkpoints.filter((c) => c.cached).length));
+    set('evaluations-run', String(scores.checkpoints.filter((c) => !c.cached).length));
     set('checkpoints-skipped', String(scores.skipped.length));
     set('checkpoints-failed', String(scores.checkpoints.filter((c) => c.status === 'failed').length));
     set('gate', gate.status);
@@ -31006,6 +31008,7 @@ async function run() {
             // Relative paths mean the repository checkout, wherever the runner started this process.
             workspace,
             outputDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runnerTemp, 'checkpoint-eval'),
+            actionsCacheDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runnerTemp, 'checkpoint-eval-cache'),
             hubUrl: process.env.HF_ENDPOINT,
             // Read paths stay in the job's folders; output-dir, only written, may also be in /tmp.
             confineTo: { roots: [workspace, runnerTemp], writableRoots: [node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()] }
@@ -31065,11 +31068,12 @@ async function writeCancelledSummary(signalName) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FB: () => (/* binding */ splitTableRow),
+/* harmony export */   G7: () => (/* binding */ tableHeaderTracker),
 /* harmony export */   U5: () => (/* binding */ splitCardLines),
-/* harmony export */   VK: () => (/* binding */ tableHeaderFor),
-/* harmony export */   Vb: () => (/* binding */ isInCodeSpan),
 /* harmony export */   fH: () => (/* binding */ findCardLinks),
-/* harmony export */   vQ: () => (/* binding */ splitFrontMatter)
+/* harmony export */   tE: () => (/* binding */ codeSpans),
+/* harmony export */   vQ: () => (/* binding */ splitFrontMatter),
+/* harmony export */   yr: () => (/* binding */ cardLines)
 /* harmony export */ });
 /* unused harmony export isDelimiterRow */
 // Just enough markdown structure for the model card: lines with their exact endings, fenced code
@@ -31077,13 +31081,16 @@ async function writeCancelledSummary(signalName) {
 // re-render the card; we must not, because every byte outside a placeholder stays as written.
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-/** Splits text into lines, keeping each line's own ending so that joining them gives the text back. */
-function splitCardLines(text) {
-    const lines = [];
+/**
+ * The card's lines one at a time, each with its own ending, so that joining them gives the text
+ * back. A generator: a 100 MB card is walked without holding a million line objects at once.
+ */
+function* cardLines(text) {
     const ending = /\r\n|\n|\r/g;
     let start = 0;
+    let number = 0;
     let fence = null;
-    const push = (end, eol) => {
+    const make = (end, eol) => {
         const lineText = text.slice(start, end);
         let inCode = fence !== null;
         if (fence) {
@@ -31091,7 +31098,7 @@ function splitCardLines(text) {
             if (close && close[1][0] === fence.char && close[1].length >= fence.length)
                 fence = null;
         }
-        else {
+        else if (lineText.includes('```') || lineText.includes('~~~')) {
             const open = FENCE_OPEN.exec(lineText);
             // A backtick fence's info string may not contain backticks (CommonMark); such a line is inline code.
             if (open && !(open[1][0] === '`' && lineText.slice(open[0].length).includes('`'))) {
@@ -31099,14 +31106,18 @@ function splitCardLines(text) {
                 inCode = true;
             }
         }
-        lines.push({ number: lines.length + 1, start, text: lineText, eol, inCode });
+        const line = { number: ++number, start, text: lineText, eol, inCode };
         start = end + eol.length;
+        return line;
     };
     for (let m = ending.exec(text); m; m = ending.exec(text))
-        push(m.index, m[0]);
-    if (start < text.length || lines.length === 0)
-        push(text.length, '');
-    return lines;
+        yield make(m.index, m[0]);
+    if (start < text.length || number === 0)
+        yield make(text.length, '');
+}
+/** All of cardLines at once, for short texts. */
+function splitCardLines(text) {
+    return [...cardLines(text)];
 }
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -31118,11 +31129,20 @@ const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 function splitFrontMatter(card) {
     if (!FRONT_MATTER_OPEN.test(card))
         return null;
-    const lines = splitCardLines(card);
-    const close = lines.find((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l.text));
+    let yamlStart = -1;
+    let close;
+    for (const line of cardLines(card)) {
+        if (line.number === 1)
+            continue;
+        if (yamlStart < 0)
+            yamlStart = line.start;
+        if (FRONT_MATTER_CLOSE.test(line.text)) {
+            close = line;
+            break;
+        }
+    }
     if (!close)
         return null;
-    const yamlStart = lines[1].start;
     return {
         yaml: card.slice(yamlStart, close.start),
         yamlStart,
@@ -31164,20 +31184,31 @@ function isDelimiterRow(line) {
     return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text));
 }
 /**
- * The header row of the table that `index` (0-based, into lines) belongs to: walks up through
- * the contiguous pipe rows to the delimiter row. Undefined when the row is not under a header.
+ * Follows the tables of a card read line by line: called with each line in order, returns the
+ * header row of the table the line belongs to (the row above the nearest delimiter row, up through
+ * the contiguous pipe rows), or undefined. One pass, where walking up from every row would be
+ * quadratic in a long table.
  */
-function tableHeaderFor(lines, index) {
-    for (let j = index - 1; j >= 0; j--) {
-        const line = lines[j];
+function tableHeaderTracker() {
+    let header;
+    let previous;
+    return (line) => {
+        let current;
         if (line.inCode || !line.text.includes('|'))
-            return undefined;
-        if (isDelimiterRow(line.text)) {
-            const header = lines[j - 1];
-            return header && !header.inCode && header.text.includes('|') ? header : undefined;
+            header = undefined;
+        else {
+            current = header;
+            if (isDelimiterRow(line.text)) {
+                header = previous && !previous.inCode && previous.text.includes('|') ? previous : undefined;
+            }
         }
-    }
-    return undefined;
+        previous = line;
+        return current;
+    };
+}
+/** The code spans of a line as [start, end) offsets, for many lookups in one line. */
+function codeSpans(line) {
+    return [...line.matchAll(CODE_SPAN)].map((m) => [m.index, m.index + m[0].length]);
 }
 // `](dest` after a link's text: also catches links whose text holds another link or an image
 // (`[![badge](a.svg)](b.md)`), which a "[text](dest)" regex would miss.
@@ -31191,34 +31222,36 @@ const CODE_SPAN = /(`+)([^`]|(?!\1)`)*?\1/g;
 function blankCodeSpans(text) {
     return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
 }
-/** Whether the character at `offset` of a line is inside an inline code span (`like this`). */
-function isInCodeSpan(line, offset) {
-    for (const m of line.matchAll(CODE_SPAN)) {
-        if (offset >= m.index && offset < m.index + m[0].length)
-            return true;
-    }
-    return false;
-}
 function unwrapAngle(target) {
     return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target;
 }
 /** Every link and image target in the card, outside code blocks and code spans. */
 function findCardLinks(text) {
-    const lines = splitCardLines(text);
     // Mask code with spaces, keeping offsets, then search the whole text so that an HTML tag
-    // spread over several lines (`<img\n  src="a.png">`) is still found.
-    const masked = lines.map((l) => (l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text)) + l.eol).join('');
+    // spread over several lines (`<img\n  src="a.png">`) is still found. Only code is rewritten:
+    // the rest are slices of the card, so the mask costs one copy of it at most.
+    const starts = [];
+    const pieces = [];
+    let copied = 0;
+    for (const l of cardLines(text)) {
+        starts.push(l.start);
+        if (!l.inCode && !l.text.includes('`'))
+            continue;
+        pieces.push(text.slice(copied, l.start), l.inCode ? ' '.repeat(l.text.length) : blankCodeSpans(l.text));
+        copied = l.start + l.text.length;
+    }
+    const masked = pieces.length === 0 ? text : pieces.join('') + text.slice(copied);
     const lineAt = (offset) => {
         let lo = 0;
-        let hi = lines.length - 1;
+        let hi = starts.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (lines[mid].start <= offset)
+            if (starts[mid] <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        return lines[lo].number;
+        return lo + 1;
     };
     const links = [];
     for (const m of masked.matchAll(REFERENCE_DEFINITION)) {
@@ -31241,131 +31274,31 @@ function findCardLinks(text) {
 
 /***/ }),
 
-/***/ 33969:
+/***/ 95581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: usage
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(64389);
-// EXTERNAL MODULE: ./src/config/parse.ts + 2 modules
-var parse = __nccwpck_require__(1027);
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 57 modules
-var run = __nccwpck_require__(14386);
-// EXTERNAL MODULE: ./src/domain/round.ts
-var round = __nccwpck_require__(7976);
-// EXTERNAL MODULE: ./src/util/bytes.ts
-var bytes = __nccwpck_require__(1671);
-// EXTERNAL MODULE: ./src/domain/metric.ts
-var domain_metric = __nccwpck_require__(98478);
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-// The score table for a terminal: fixed-width columns, best first, the winner's benchmarks below.
-
-
-
-/** How many checkpoints the terminal table lists before summarising the rest. */
-const TERMINAL_ROWS = 30;
-function columns(rows, align) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows
-        .map((r) => r
-        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-function renderTerminalReport(doc, scoresFile) {
-    const metric = doc.metric.name;
-    const showValue = !(0,domain_metric/* isEvalAccuracy */.GB)(metric);
-    const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), domain_metric/* EVAL_ACCURACY */.py, 'status'];
-    const rows = doc.checkpoints
-        .slice(0, TERMINAL_ROWS)
-        .map((c) => [
-        c.rank === null ? '-' : String(c.rank),
-        c.rank === 1 ? `${c.name} *` : c.name,
-        String(c.step),
-        (0,bytes/* formatBytes */.z)(c.sizeBytes),
-        ...(showValue ? [c.value === null ? '-' : String(c.value)] : []),
-        (0,round/* formatScore */.y)(c.evalAccuracy) || '-',
-        c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').slice(0, 60)}`
-    ]);
-    const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r'] : []), 'r', 'l'])];
-    if (doc.checkpoints.length > TERMINAL_ROWS)
-        out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`);
-    for (const s of doc.skipped)
-        out.push(`skipped ${s.name}: ${s.reason}`);
-    const w = doc.winner;
-    if (w) {
-        out.push('');
-        const value = showValue ? `${metric} ${w.value}` : `eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`;
-        out.push(`Best checkpoint: ${w.name} (step ${w.step}), ${value}`);
-        if (doc.benchmarks.length) {
-            const benchRows = doc.benchmarks.map((b) => ['  ' + b.name, (0,round/* formatScore */.y)(w.scores[b.id]) || '-']);
-            out.push(columns(benchRows, ['l', 'r']));
-        }
-    }
-    else {
-        out.push('', `No checkpoint could be ranked by ${metric}.`);
-    }
-    if (scoresFile)
-        out.push('', `Scores: ${scoresFile} (and scores.csv)`);
-    return out.join('\n') + '\n';
-}
-/** Gate and publish, after the table. */
-function renderTerminalOutcome(result) {
-    const lines = [];
-    const { gate, publish } = result;
-    if (gate.status !== 'skipped') {
-        lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`));
-    }
-    if (publish.status === 'dry-run') {
-        lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`);
-        for (const f of publish.plan.files)
-            lines.push(`  ${f.pathInRepo.padEnd(40)} ${(0,bytes/* formatBytes */.z)(f.size).padStart(10)}  ${f.kind}`);
-        for (const e of publish.plan.excluded)
-            lines.push(`  not uploaded: ${e.path} (${e.reason})`);
-    }
-    else if (publish.status === 'published') {
-        const r = publish.result;
-        lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`);
-    }
-    else if (publish.reason !== 'no repo-id is set') {
-        lines.push('', `Not published: ${publish.reason}.`);
-    }
-    return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(70017);
-// EXTERNAL MODULE: ./src/util/progress.ts
-var progress = __nccwpck_require__(65365);
-// EXTERNAL MODULE: ./src/util/version.ts
-var version = __nccwpck_require__(76092);
-// EXTERNAL MODULE: ./src/evaluate/command/shell.ts + 2 modules
-var shell = __nccwpck_require__(91156);
-// EXTERNAL MODULE: ./src/util/cancel.ts
-var util_cancel = __nccwpck_require__(24436);
-// EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __nccwpck_require__(29906);
-// EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __nccwpck_require__(50767);
-;// CONCATENATED MODULE: ./src/cli.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* unused harmony export usage */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64389);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1027);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(19556);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(51711);
+/* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(87496);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(70017);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(65365);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(76092);
+/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3236);
+/* harmony import */ var _util_cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(24436);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(29906);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(50767);
 // The terminal entry: the same pipeline as the action, with --flags named like the inputs (built
 // from the one input table). main() returns the exit code: 0 on success, 1 on any error or a
 // failed gate.
@@ -31384,9 +31317,9 @@ var redact = __nccwpck_require__(50767);
 
 
 
-const FLAG_INPUTS = Object.keys(inputs/* INPUTS */.mc).filter((name) => !inputs/* INPUTS */.mc[name].actionOnly);
+const FLAG_INPUTS = Object.keys(_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc).filter((name) => !_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].actionOnly);
 /** yes/no inputs are switches here (--dry-run); every other input takes a value. */
-const isSwitch = (name) => inputs/* INPUTS */.mc[name].kind === 'yes-no';
+const isSwitch = (name) => _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'yes-no';
 /** Words of `text` in lines of at most `width` characters, each after `indent`. */
 function wrap(text, indent, width = 100) {
     const lines = [];
@@ -31407,7 +31340,7 @@ function wrap(text, indent, width = 100) {
 function usage() {
     const indent = ' '.repeat(6);
     const flags = FLAG_INPUTS.map((name) => {
-        const spec = inputs/* INPUTS */.mc[name];
+        const spec = _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name];
         const fallback = spec.local ?? spec.default;
         const text = spec.description + (fallback && !spec.description.includes('Default') ? ` Default: ${fallback}.` : '');
         const local = spec.local && spec.description.includes('Default') ? ` From a terminal the default is ${spec.local}.` : '';
@@ -31451,7 +31384,7 @@ async function main(argv) {
     let values;
     try {
         const options = Object.fromEntries(FLAG_INPUTS.map((name) => [name, { type: isSwitch(name) ? 'boolean' : 'string' }]));
-        values = (0,external_node_util_.parseArgs)({
+        values = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
             args: argv,
             options: {
                 ...options,
@@ -31465,7 +31398,7 @@ async function main(argv) {
         }).values;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(error)}\n\n${usage()}\n`);
+        process.stderr.write(`error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n\n${usage()}\n`);
         return 1;
     }
     if (values.help) {
@@ -31473,32 +31406,32 @@ async function main(argv) {
         return 0;
     }
     if (values.version) {
-        process.stdout.write(`${version/* TOOL_NAME */.l} ${version/* TOOL_VERSION */.w}\n`);
+        process.stdout.write(`${_util_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_NAME */ .l} ${_util_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_VERSION */ .w}\n`);
         return 0;
     }
-    const log = (0,util_log/* redactingLogger */.S)(terminalLogger(Boolean(values.verbose)));
+    const log = (0,_util_log_js__WEBPACK_IMPORTED_MODULE_11__/* .redactingLogger */ .S)(terminalLogger(Boolean(values.verbose)));
     const read = (name) => {
         const value = values[name];
         const text = typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
-        if (inputs/* INPUTS */.mc[name].kind === 'secret')
-            (0,redact/* addSecret */.Ck)(text);
+        if (_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'secret')
+            (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(text);
         return text;
     };
     // There is no runner mask in a terminal: our redaction is all there is.
-    (0,redact/* addSecret */.Ck)(process.env.HF_TOKEN);
-    const cancel = (0,util_cancel/* cancelOnSignals */.dJ)({
+    (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(process.env.HF_TOKEN);
+    const cancel = (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelOnSignals */ .dJ)({
         say: (m) => process.stderr.write(`${m}\n`),
         onForce: () => {
-            for (const p of (0,shell/* killAllRunningCommands */.Vm)())
-                process.stderr.write(`killed pid ${p.pid} (${(0,redact/* redact */.E$)(p.command)})\n`);
+            for (const p of (0,_evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_9__/* .killAllRunningCommands */ .Vm)())
+                process.stderr.write(`killed pid ${p.pid} (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(p.command)})\n`);
         },
         exitCode: 130
     });
     try {
         const workspace = process.cwd();
-        const config = (0,parse/* parseConfig */.o4)(read, {
+        const config = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(read, {
             workspace,
-            outputDir: inputs/* INPUTS */.mc['output-dir'].local,
+            outputDir: _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc['output-dir'].local,
             hubUrl: process.env.HF_ENDPOINT,
             // A path typed on the command line is the user's explicit choice; anything else stays here.
             confineTo: { roots: [workspace], exempt: (name) => values[name] !== undefined }
@@ -31508,35 +31441,36 @@ async function main(argv) {
             ? await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19424))).readLocalToken({
                 env: process.env,
                 tokenFile: values['token-file'],
-                homeDir: external_node_os_default().homedir()
+                homeDir: node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir()
             })
             : null;
-        (0,redact/* addSecret */.Ck)(local?.token);
+        (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(local?.token);
         if (local)
             log.debug(`Hub token from ${local.source}`);
-        const result = await (0,run/* runPipeline */.a)({
+        const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .a)({
             config,
             log,
-            run: (0,context/* runMetadata */.Vn)(process.env),
+            run: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runMetadata */ .Vn)(process.env),
             localToken: local?.token,
-            onSecret: redact/* addSecret */.Ck,
+            onSecret: _util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck,
             signal: cancel.signal,
             onProgress: process.stderr.isTTY
-                ? (0,progress/* progressReporter */.x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
-                : (0,progress/* progressReporter */.x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
+                ? (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_14__/* .progressReporter */ .x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
+                : (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_14__/* .progressReporter */ .x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
         });
-        const shown = external_node_path_default().relative(workspace, result.files.json);
-        process.stdout.write((0,redact/* redact */.E$)(renderTerminalReport(result.scores, shown.startsWith('..') ? result.files.json : shown)));
-        process.stdout.write((0,redact/* redact */.E$)(renderTerminalOutcome(result)));
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, result.files.json);
+        // The ranking table and the winner line are in the log above (stages.ts): printed once.
+        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalOutcome */ .zg)(result)));
+        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalFiles */ ._m)(shown.startsWith('..') ? result.files.json : shown)));
         if (result.failure) {
-            process.stderr.write(`error: ${(0,redact/* redact */.E$)(result.failure)}\n`);
+            process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(result.failure)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,redact/* redact */.E$)((0,errors/* errorMessage */.g)(error))}\n`);
-        return (0,util_cancel/* isCancellation */.iB)(error, cancel.signal) ? 130 : 1;
+        process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error))}\n`);
+        return (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .isCancellation */ .iB)(error, cancel.signal) ? 130 : 1;
     }
     finally {
         cancel.dispose();
@@ -31588,21 +31522,39 @@ const INPUTS = {
     },
     'eval-concurrency': {
         kind: 'count',
-        description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs.'
+        description: 'evaluator=command: how many checkpoints are evaluated at once. Default: the number of CPUs (with eval-devices: the number of device groups).'
     },
     'eval-timeout': {
         kind: 'duration',
         default: '60m',
         description: 'evaluator=command: time limit per checkpoint, e.g. 90s, 30m, 2h (a bare number is seconds).'
     },
+    'eval-devices': {
+        kind: 'list',
+        description: 'evaluator=command: GPUs to share out, e.g. `0,1,2,3`, or `auto` (from nvidia-smi -L, or $CUDA_VISIBLE_DEVICES when set). Each running evaluation gets its own group through CUDA_VISIBLE_DEVICES and {device}; eval-concurrency defaults to the number of groups.'
+    },
+    'devices-per-eval': {
+        kind: 'count',
+        description: 'evaluator=command, with eval-devices: how many devices each evaluation gets (for models that need more than one GPU). Default: 1.'
+    },
     'results-files': {
         kind: 'list',
-        description: 'evaluator=results: files to read in each checkpoint folder instead of the default list (globs; {name} and {step} are filled in). Default: **/results_*.json, eval_results.json, all_results.json, trainer_state.json.'
+        default: '**/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json',
+        description: 'evaluator=results: files to read in each checkpoint folder, tried in order (globs; {name} and {step} are filled in).'
+    },
+    cache: {
+        kind: 'yes-no',
+        actionOnly: true,
+        default: 'true',
+        description: 'Keep results in the GitHub Actions cache and evaluate only checkpoints (or settings) not seen before: a result is reused when the checkpoint files and the evaluator settings are the same. `false` evaluates everything.'
+    },
+    'cache-dir': {
+        kind: 'path',
+        description: 'Keep results in this folder instead (a persistent folder of a self-hosted runner, or the CLI, where caching is off unless this is given).'
     },
     metric: {
         kind: 'text',
-        default: 'eval_accuracy',
-        description: 'The metric that ranks checkpoints (the eval_ prefix is optional).'
+        description: 'The metric that ranks checkpoints, as the results name it (eval_wer, acc_norm, mmlu_stem, or task/metric such as lambada_openai/acc; the eval_ prefix is optional). Default: eval_accuracy when the results have it, else the metric the Trainer optimised, else the mean of the scores when they share a direction and scale; otherwise the run stops and lists the choices.'
     },
     'greater-is-better': {
         kind: 'yes-no-auto',
@@ -31696,6 +31648,14 @@ const INPUTS = {
         default: 'none',
         description: '`none` or `model-index` (add the scores to the card front matter as model-index, which the Hub validates).'
     },
+    'card-task': {
+        kind: 'text',
+        description: "model-index: the Hub task the scores are for (e.g. `text-classification`, `automatic-speech-recognition`). Default: the card's pipeline_tag."
+    },
+    'card-dataset': {
+        kind: 'text',
+        description: 'model-index: the Hub dataset the scores were measured on, as `id`, `id:config` or `id:config:split` (e.g. `nyu-mll/glue:mrpc:validation`). lm-evaluation-harness results name their own datasets.'
+    },
     assets: {
         kind: 'list',
         description: 'Extra files to upload, globs relative to the workspace (one per line or comma separated).'
@@ -31736,6 +31696,8 @@ const OUTPUTS = {
     'metric-value': "The winner's value of the ranking metric.",
     'scores-file': 'Path of scores.json (scores.csv is beside it).',
     'checkpoints-evaluated': 'How many checkpoints were evaluated successfully.',
+    'checkpoints-cached': 'How many checkpoint results were reused from the cache instead of evaluated.',
+    'evaluations-run': 'How many checkpoints were evaluated by this run (not taken from the cache).',
     'checkpoints-skipped': 'How many checkpoint folders were skipped (missing config or weights).',
     'checkpoints-failed': 'How many checkpoints failed to evaluate.',
     gate: '`passed`, `failed` or `skipped` (no gate configured, or a shard job).',
@@ -31761,7 +31723,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   o4: () => (/* binding */ parseConfig)
 });
 
-// UNUSED EXPORTS: AGGREGATE_FROM_ARTIFACTS, parseShard
+// UNUSED EXPORTS: AGGREGATE_FROM_ARTIFACTS, parseCardDataset, parseCardTask, parseShard
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
@@ -31961,8 +31923,46 @@ function parseEvaluation(inputs, defaults) {
         command: inputs.text('eval-command'),
         resultsFiles: resultsFiles.length > 0 ? resultsFiles : undefined,
         concurrency: inputs.count('eval-concurrency') ?? defaults.cpus ?? external_node_os_default().availableParallelism(),
-        timeoutMs: inputs.duration('eval-timeout')
+        timeoutMs: inputs.duration('eval-timeout'),
+        devices: parseDevices(inputs)
     };
+}
+/** eval-devices (a list, or `auto`) and devices-per-eval; the device groups themselves are made when evaluating. */
+function parseDevices(inputs) {
+    const ids = inputs.list('eval-devices');
+    const perEval = inputs.count('devices-per-eval');
+    if (ids.length === 0) {
+        if (perEval !== undefined) {
+            throw new errors/* InputError */.d('devices-per-eval', 'needs eval-devices: list the GPUs to share out, e.g. 0,1,2,3, or auto.');
+        }
+        return undefined;
+    }
+    if (inputs.choice('evaluator') !== 'command') {
+        throw new errors/* InputError */.d('eval-devices', 'applies to evaluator=command (it sets CUDA_VISIBLE_DEVICES for each eval-command); remove it or set evaluator to command.');
+    }
+    const auto = ids.length === 1 && ids[0].toLowerCase() === 'auto';
+    if (!auto) {
+        const bad = ids.find((id) => id.toLowerCase() === 'auto' || !/^[A-Za-z0-9:_-]+$/.test(id));
+        if (bad !== undefined) {
+            throw new errors/* InputError */.d('eval-devices', `'${bad}' is not a device id. Write device indices or UUIDs as CUDA_VISIBLE_DEVICES takes them, e.g. 0,1,2,3 (or auto alone).`);
+        }
+        if (new Set(ids).size !== ids.length) {
+            throw new errors/* InputError */.d('eval-devices', `lists a device twice (${ids.join(',')}); each device goes to one evaluation at a time.`);
+        }
+        if (perEval !== undefined && perEval > ids.length) {
+            throw new errors/* InputError */.d('devices-per-eval', `is ${perEval} but eval-devices lists only ${ids.length} device(s); lower devices-per-eval or list more devices.`);
+        }
+    }
+    return { ids: auto ? 'auto' : ids, perEval: perEval ?? 1, maxConcurrent: inputs.count('eval-concurrency') };
+}
+/** cache-dir wins; otherwise `cache` (default true) means the Actions cache inside GitHub Actions, nothing in a terminal. */
+function parseCache(inputs, defaults) {
+    if (!inputs.yesNo('cache'))
+        return { kind: 'off' };
+    const dir = inputs.path('cache-dir');
+    if (dir)
+        return { kind: 'dir', dir };
+    return defaults.actionsCacheDir ? { kind: 'actions', dir: defaults.actionsCacheDir } : { kind: 'off' };
 }
 function parseGate(inputs, workspace) {
     const minScore = inputs.number('min-score', '0.7');
@@ -32031,12 +32031,41 @@ function parsePublish(inputs, defaults) {
         commitMessage: inputs.text('commit-message'),
         modelCard: inputs.path('model-card'),
         cardMetadata: inputs.choice('card-metadata'),
+        cardTask: parseCardTask(inputs.text('card-task')),
+        cardDataset: parseCardDataset(inputs.text('card-dataset')),
         assets: inputs.list('assets'),
         exclude: inputs.list('exclude'),
         dryRun: inputs.yesNo('dry-run'),
         hubTag: inputs.yesNo('hub-tag'),
         hubTimeoutMs: inputs.duration('hub-timeout'),
         publishTimeoutMs: inputs.duration('publish-timeout')
+    };
+}
+/** A Hub task id, as pipeline_tag writes it: `text-classification`. */
+function parseCardTask(value) {
+    const task = value?.trim();
+    if (!task)
+        return undefined;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(task)) {
+        throw new errors/* InputError */.d('card-task', `'${task}' is not a Hub task id: use the card's pipeline_tag form, lower case with dashes, e.g. text-classification or automatic-speech-recognition.`);
+    }
+    return task;
+}
+/** `id`, `id:config` or `id:config:split` (the split may itself hold `:`, as in `test[:10%]`). */
+function parseCardDataset(value) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    const [type, config, ...split] = text.split(':').map((part) => part.trim());
+    const splitText = split.join(':');
+    if (!/^[\w.-]+(?:\/[\w.-]+)?$/.test(type) || config === '' || (split.length > 0 && splitText === '')) {
+        throw new errors/* InputError */.d('card-dataset', `'${text}' must be a Hub dataset id, optionally with its config and split: id, id:config or id:config:split, e.g. nyu-mll/glue:mrpc:validation.`);
+    }
+    return {
+        type,
+        name: config ? `${type} ${config}` : type,
+        ...(config ? { config } : {}),
+        ...(splitText ? { split: splitText } : {})
     };
 }
 /** `i/n` with 1 <= i <= n. */
@@ -32093,8 +32122,9 @@ function parseConfig(read, defaults) {
         checkpointDir: external_node_path_default().resolve(workspace, checkpointDirGiven),
         outputDir,
         evaluation: parseEvaluation(inputs, defaults),
+        cache: parseCache(inputs, defaults),
         ranking: {
-            metric: inputs.withDefault('metric'),
+            metric: inputs.text('metric'),
             greaterIsBetter: inputs.yesNoAuto('greater-is-better')
         },
         gate,
@@ -32130,11 +32160,169 @@ function normalizeLabel(text) {
 
 /***/ }),
 
-/***/ 98478:
+/***/ 8318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ higherIsBetterFromName),
+/* harmony export */   Nf: () => (/* binding */ closestName),
+/* harmony export */   Q2: () => (/* binding */ isLoss),
+/* harmony export */   _K: () => (/* binding */ scaleOf),
+/* harmony export */   i2: () => (/* binding */ higherIsBetter),
+/* harmony export */   q9: () => (/* binding */ describeScale),
+/* harmony export */   ut: () => (/* binding */ bareMetricName),
+/* harmony export */   ux: () => (/* binding */ modelIndexMetric),
+/* harmony export */   vM: () => (/* binding */ isCounter)
+/* harmony export */ });
+// What a metric's name and values say about it, in one place: which way is better, whether it is a
+// score at all (a counter such as eval_runtime or num_tokens never is), its scale (0–1 or 0–100),
+// how the Hub's model-index names it, and the closest known name to a misspelt one. Pure: the
+// parsers, ranking and the model card all ask here instead of keeping their own lists.
+// Counters and bookkeeping: how long, how many, how fast, where in training. Shown as information,
+// never ranked or averaged. Matched on the name without the `eval_`/`train_`/`test_` prefix.
+const COUNTER = new RegExp('^(?:epoch|step|global_step|runtime|samples|num_samples|sample_count|sample_len|total_flos|flos|learning_rate|lr|' +
+    'grad_norm|num_input_tokens_seen|num_tokens|gen_len|entropy|mean_len|avg_len|n_samples|' +
+    '.+_(?:runtime|per_second|flos|samples|time|seconds|num_tokens|gen_len|stderr|count))$', 'i');
+// Losses, perplexities, error rates, regression errors and the like: lower wins. The name must end
+// in one of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
+const LOWER_IS_BETTER = new RegExp('(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|bpb|error|error_rate|wer|cer|ter|mer|wil|der|mse|rmse|mae|mape|' +
+    'likelihood_difference|pct_stereotype|brier_score|ece|nll|fid|eer)$', 'i');
+const LOSS = /(?:^|_)loss$/i;
+/** `eval_wer` -> `wer`, `train_loss` -> `loss`, `lambada_openai/acc,none` -> `acc`: the metric itself. */
+function bareMetricName(name) {
+    const metric = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+    return metric.split(',')[0].replace(/^(?:eval|test|predict|validation|val)_/, '');
+}
+/** Counters (runtime, samples_per_second, epoch, num_tokens, gen_len, total_flos…): information, never a score. */
+function isCounter(name) {
+    if (/^train_/.test(name))
+        return true;
+    return COUNTER.test(bareMetricName(name)) || COUNTER.test(name);
+}
+/** `loss`, `eval_loss`, `eval_a_loss`: the Trainer's objective, a score of last resort. */
+function isLoss(name) {
+    return LOSS.test(bareMetricName(name)) || LOSS.test(name);
+}
+/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
+function higherIsBetterFromName(name) {
+    return LOWER_IS_BETTER.test(bareMetricName(name)) ? false : undefined;
+}
+/**
+ * Which way a metric is better: what the results file says when it says (lm-eval's
+ * higher_is_better, the Trainer's best_metric), else the convention for its name, else higher.
+ */
+function higherIsBetter(name, fromFile) {
+    return fromFile ?? higherIsBetterFromName(name) ?? true;
+}
+/**
+ * The scale of a metric's values across checkpoints: all within 0–1 is `fraction`; up to 100 for a
+ * higher-is-better score is `percent` (ROUGE 41.6, a judge's 0–100); anything else `unbounded`.
+ */
+function scaleOf(values, higher) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    if (finite.length === 0)
+        return 'fraction';
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    if (min >= 0 && max <= 1)
+        return 'fraction';
+    if (higher && min >= 0 && max <= 100)
+        return 'percent';
+    return 'unbounded';
+}
+/** `0–1`, `0–100`, `unbounded`: a scale as messages show it. */
+function describeScale(scale) {
+    return scale === 'fraction' ? '0–1' : scale === 'percent' ? '0–100' : 'unbounded';
+}
+// The Hub's model-index `type`s and display names for the metrics users publish most (the Hub
+// links `type` to the metric's page: wer, accuracy, rouge1…).
+const MODEL_INDEX = {
+    accuracy: 'Accuracy',
+    acc: 'Accuracy',
+    acc_norm: 'Normalized Accuracy',
+    f1: 'F1',
+    precision: 'Precision',
+    recall: 'Recall',
+    exact_match: 'Exact Match',
+    em: 'Exact Match',
+    wer: 'WER',
+    cer: 'CER',
+    bleu: 'BLEU',
+    sacrebleu: 'SacreBLEU',
+    chrf: 'chrF',
+    ter: 'TER',
+    rouge1: 'ROUGE-1',
+    rouge2: 'ROUGE-2',
+    rougel: 'ROUGE-L',
+    rougelsum: 'ROUGE-Lsum',
+    perplexity: 'Perplexity',
+    ppl: 'Perplexity',
+    word_perplexity: 'Word Perplexity',
+    byte_perplexity: 'Byte Perplexity',
+    bits_per_byte: 'Bits per Byte',
+    loss: 'Loss',
+    matthews_correlation: 'Matthews Correlation',
+    mcc: 'Matthews Correlation',
+    pearson: 'Pearson',
+    spearmanr: 'Spearman',
+    mse: 'MSE',
+    rmse: 'RMSE',
+    mae: 'MAE',
+    mean_token_accuracy: 'Mean Token Accuracy'
+};
+/**
+ * How a metric is named in a model card's model-index: `type` (lower-case id the Hub links, e.g.
+ * `wer`, `accuracy`, `rouge1`) and a display `name` (`WER`, `Accuracy`, `ROUGE-1`). Accepts the
+ * names as results files write them: `eval_wer`, `acc,none`, `arc_easy/acc_norm,none`.
+ */
+function modelIndexMetric(name) {
+    const bare = bareMetricName(name);
+    const key = bare.toLowerCase();
+    const type = key === 'acc' ? 'accuracy' : key === 'ppl' ? 'perplexity' : key;
+    const display = MODEL_INDEX[key] ??
+        bare
+            .split(/[_\s]+/)
+            .filter(Boolean)
+            .map((w) => w[0].toUpperCase() + w.slice(1))
+            .join(' ');
+    return { type, name: display };
+}
+/** Edit distance, for suggesting the closest metric name to a misspelt one. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** The known name closest to `input` (case-blind, prefix-blind), when it is reasonably close. */
+function closestName(input, names) {
+    const want = input.toLowerCase().replace(/^eval_/, '');
+    let best;
+    for (const name of names) {
+        const have = name.toLowerCase().replace(/^eval_/, '');
+        const haveWords = new Set(have.split(/[_/,:|]+/));
+        const sameWords = want.split(/[_/,:|]+/).every((w) => haveWords.has(w));
+        const d = have.includes(want) || want.includes(have) || sameWords ? 1 : distance(want, have);
+        if (!best || d < best.d || (d === best.d && name.length < best.name.length))
+            best = { name, d };
+    }
+    return best && best.d <= Math.max(2, Math.floor(want.length / 2)) ? best.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 98478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GB: () => (/* binding */ isEvalAccuracy),
 /* harmony export */   Zg: () => (/* binding */ EVAL_ACCURACY_NAME),
 /* harmony export */   b_: () => (/* binding */ stripEvalPrefix),
@@ -32145,6 +32333,7 @@ function normalizeLabel(text) {
 /* harmony export */   v7: () => (/* binding */ formatRankingValue)
 /* harmony export */ });
 /* harmony import */ var _round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7976);
+/* harmony import */ var _metric_semantics_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8318);
 // What a metric means, in one place: its names (eval_accuracy, the optional `eval_` prefix), which
 // way is better, how eval_accuracy is computed, and how a value is shown in tables and messages.
 
@@ -32161,13 +32350,7 @@ function isEvalAccuracy(name) {
 function stripEvalPrefix(name) {
     return name.replace(/^eval_/, '');
 }
-// Losses, perplexities, error rates and regression errors: lower wins. The name must end in one
-// of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
-const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i;
-/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
-function higherIsBetterFromName(name) {
-    return LOWER_IS_BETTER.test(name) ? false : undefined;
-}
+
 /**
  * Three decimals like every score table (0.712), but keeps up to six when the value has them,
  * so a loss of 0.41234 isn't shown as 0.412 next to a bar it fails by 0.0003.
@@ -32338,7 +32521,7 @@ function formatScore(v) {
 
 /***/ }),
 
-/***/ 91156:
+/***/ 3236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32350,8 +32533,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: TailBuffer
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -32477,7 +32660,7 @@ function signalAll(cmd, signal) {
     const found = findCommandProcesses(cmd.cookie, cmd.pid);
     if (cmd.pid !== undefined) {
         if (process.platform === 'win32') {
-            (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(cmd.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
+            (0,external_node_child_process_.spawn)('taskkill', ['/pid', String(cmd.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => { });
         }
         else
             signalGroup(cmd.pid, signal);
@@ -32524,7 +32707,7 @@ function runShellCommand(run) {
         let settled = false;
         const killed = new Map();
         const cookie = (0,external_node_crypto_.randomUUID)();
-        const child = (0,external_node_child_process_namespaceObject.spawn)(run.shell, ['-c', run.command], {
+        const child = (0,external_node_child_process_.spawn)(run.shell, ['-c', run.command], {
             cwd: run.cwd,
             env: { ...run.env, [PROCESS_COOKIE_VAR]: cookie },
             detached: true,
@@ -32694,7 +32877,7 @@ async function uploadScoresArtifact(options) {
     let uploaded;
     try {
         // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(351), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76799));
         uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, {
             retentionDays: options.retentionDays
         });
@@ -32860,7 +33043,7 @@ function actionRun(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33969);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95581);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22929);
 // The bundle's entry (dist/index.js). GitHub runs it with no arguments inside Actions: that is
 // the action. Anything else (arguments, or a terminal outside Actions) is the CLI. One bundle
@@ -32878,7 +33061,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 14386:
+/***/ 51711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33108,8 +33291,6 @@ function requireCheckpoints(discovery) {
         'check that the training run saved them (save_safetensors, save_only_model) and finished writing.');
 }
 
-// EXTERNAL MODULE: ./src/domain/metric.ts
-var domain_metric = __nccwpck_require__(98478);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -33167,7 +33348,7 @@ async function fetchShardArtifacts(options) {
             'Download the artifacts yourself and pass their folder instead, e.g. aggregate: ./shards.');
     }
     // Loaded on use: the Azure SDK under it costs most of the bundle's start-up time.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(351), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76799));
     const client = new DefaultArtifactClient();
     let listed;
     try {
@@ -33342,7 +33523,8 @@ async function aggregateShards(options) {
             scores,
             metrics: record.metrics,
             ...(record.error ? { error: record.error } : {}),
-            durationMs: record.durationMs
+            durationMs: record.durationMs,
+            ...(record.cached ? { cached: record.cached } : {})
         };
     });
     const failed = results.filter((r) => r.status === 'failed');
@@ -33357,8 +33539,14 @@ async function aggregateShards(options) {
         evaluation: { evaluator: reference.doc.evaluator, benchmarks, results },
         skipped: reference.doc.skipped.map((s) => ({ ...s, path: external_node_path_default().join(options.checkpointDir, s.name) })),
         metric: reference.doc.metric,
+        ...metricReasonOf(named.map(({ doc }) => doc)),
         weights: reference.doc.weights
     };
+}
+/** The shards' reason for their metric: from a shard that evaluated something (an all-failed one has none). */
+function metricReasonOf(docs) {
+    const reason = (docs.find((d) => d.checkpoints.some((c) => c.status === 'ok')) ?? docs[0])?.metricReason;
+    return reason ? { metricReason: reason } : {};
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -33460,6 +33648,8 @@ async function findShardFiles(pattern, given) {
         .sort();
 }
 
+// EXTERNAL MODULE: ./src/domain/metric.ts
+var domain_metric = __nccwpck_require__(98478);
 ;// CONCATENATED MODULE: ./src/domain/compare.ts
 // "What changed since the baseline": this run's winner against the baseline's numbers, one row
 // per number. Plain data in and out; report/comparison.ts renders the rows.
@@ -33639,10 +33829,34 @@ function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/** GitHub's widest content column for a job summary or comment; no table may need more. */
+const PAGE_WIDTH_PX = 960;
+/**
+ * A cautious guess of a table cell's rendered width in px (GitHub: 16 px text, 13 px padding on
+ * each side). GitHub lays tables out at their content's width without wrapping, so a table is as
+ * wide as the sum of its columns' widest cells; `npm run render` measures the real thing.
+ */
+function cellWidthPx(markdown) {
+    const text = markdown
+        .replace(/\*\*|`/g, '')
+        .replace(/\\\|/g, '|')
+        .replace(/&lt;/g, '<');
+    let px = 0;
+    for (const ch of text)
+        px += ch.codePointAt(0) > 0x2000 ? 22 : /[A-Z0-9_#@%&mwMW]/.test(ch) ? 11 : 8.5;
+    return Math.ceil(px) + 27;
+}
+/** The width of the widest cell of each column. */
+function columnWidthsPx(rows) {
+    return rows[0].map((_, i) => Math.max(...rows.map((r) => cellWidthPx(r[i] ?? ''))));
+}
 
+// EXTERNAL MODULE: ./src/report/values.ts
+var values = __nccwpck_require__(70626);
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
 // The comparison table shown in the PR comment and the job summary: rows from domain/compare.ts
 // rendered as markdown.
+
 
 
 /**
@@ -33650,20 +33864,20 @@ const byteLength = (text) => Buffer.byteLength(text, 'utf8');
  * (▲ up, ▼ down); ✅ / ❌ say whether that is good, so a falling loss reads `▼ -0.030 ✅`.
  */
 function renderComparisonMarkdown(rows, options = {}) {
-    const lines = ['| Benchmark | Baseline | This run | Change |', '| --- | ---: | ---: | :--- |'];
+    const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |'];
     for (const row of rows) {
         const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${cell(row.label)}**` : cell(row.label);
         lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
     }
     if (options.baselineSource)
-        lines.push('', `Baseline: ${cell(options.baselineSource)}`);
+        lines.push('', `Baseline: ${options.baselineSource}`);
     return lines.join('\n');
 }
 /** The Change cell on its own, e.g. `▲ +0.012 ✅`. */
 function formatChange(row) {
     switch (row.change) {
         case 'n/a':
-            return '—';
+            return values/* MISSING */.lV;
         case 'new':
             return 'new';
         case 'missing':
@@ -33676,14 +33890,9 @@ function formatChange(row) {
     const verdict = row.change === 'better' ? '✅' : '❌';
     return `${arrow} ${formatSigned(delta)} ${verdict}`;
 }
-/** `+0.012` / `-0.005`: three decimals, always signed. */
-function formatSigned(delta) {
-    const text = (0,domain_metric/* formatMetricValue */.dd)(Math.abs(delta));
-    return `${delta < 0 ? '-' : '+'}${text}`;
-}
-function formatCell(value) {
-    return value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(value);
-}
+/** `+0.012` / `-0.005`: by the report's one rule (values.ts), always signed. */
+const formatSigned = values/* shownChange */.c_;
+const formatCell = (value) => (0,values/* shown */.SP)(value);
 
 // EXTERNAL MODULE: ./src/util/bytes.ts
 var bytes = __nccwpck_require__(1671);
@@ -33753,12 +33962,134 @@ function publishSection(publish) {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/round.ts
-var round = __nccwpck_require__(7976);
+;// CONCATENATED MODULE: ./src/report/links.ts
+// Where things are, as a reader of the summary or the comment can open them: links on GitHub,
+// never a path on a runner that is gone once the job ends.
+
+
+
+/**
+ * What the baseline was: its model card as a link; a scores file in the checkout as a link to it
+ * in the repository (or its path there); any other file by its name alone.
+ */
+function baselineLabel(source, workspace, repo) {
+    if (/^https?:\/\//.test(source))
+        return `[model card](${source})`;
+    if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
+        const relative = (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
+        const code = `\`${cell(relative)}\``;
+        return repo ? `[${code}](${repo.serverUrl}/${repo.repository}/blob/${repo.sha}/${relative})` : code;
+    }
+    return `\`${cell(external_node_path_default().basename(source))}\``;
+}
+/** The baseline in plain text (log lines, gate checks): its URL, its path in the checkout, or its file name. */
+function baselineShownAs(source, workspace) {
+    if (/^https?:\/\//.test(source))
+        return source;
+    if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
+        return (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
+    }
+    return external_node_path_default().basename(source);
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/** Orange: 3.6:1 on white, 5.3:1 on GitHub's dark background (#0d1117), 3.5:1 on mermaid's dark (#333). */
+const LINE_COLOUR = '#ea580c';
+/** Most points a line gets; past that, checkpoints snap to the nearest grid point. */
+const GRID_POINTS = 241;
+/** One point per step (the better value when two checkpoints share a step), by step. */
+function pointsOf(doc) {
+    const better = (a, b) => (doc.metric.greaterIsBetter ? a > b : a < b);
+    const byStep = new Map();
+    for (const c of doc.checkpoints) {
+        if (c.value === null || !Number.isFinite(c.value))
+            continue;
+        const seen = byStep.get(c.step);
+        if (seen === undefined || better(c.value, seen))
+            byStep.set(c.step, c.value);
+    }
+    return [...byStep].map(([step, value]) => ({ step, value })).sort((a, b) => a.step - b.step);
+}
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+/** The values on an even grid from the first step to the last (see the file comment). */
+function evenGrid(points, maxPoints = GRID_POINTS) {
+    const first = points[0].step;
+    const span = points[points.length - 1].step - first;
+    const divisor = points.reduce((g, p) => gcd(g, p.step - first), 0);
+    const size = divisor > 0 && span / divisor + 1 <= maxPoints ? span / divisor + 1 : maxPoints;
+    const at = (step) => Math.round(((step - first) / span) * (size - 1));
+    const grid = new Array(size);
+    for (const p of points)
+        grid[at(p.step)] ??= p.value;
+    // Between two checkpoints: the straight line joining them.
+    let left = 0;
+    for (let i = 1; i < size; i++) {
+        if (grid[i] === undefined)
+            continue;
+        for (let j = left + 1; j < i; j++) {
+            const t = (j - left) / (i - left);
+            grid[j] = grid[left] + t * (grid[i] - grid[left]);
+        }
+        left = i;
+    }
+    return grid;
+}
+/** 1, 2 or 5 times a power of ten: the tick unit for a range. */
+function niceUnit(range) {
+    const raw = range / 5;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const unit = [1, 2, 5, 10].find((m) => m * power >= raw);
+    return unit * power;
+}
+/** Removes float noise (0.30000000000000004) from computed axis bounds. */
+const tidy = (v) => Number(v.toPrecision(6));
+function yRange(values) {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const range = hi - lo || Math.abs(hi) || 1;
+    const unit = niceUnit(range);
+    let min = Math.floor((lo - range * 0.05) / unit) * unit;
+    let max = Math.ceil((hi + range * 0.05) / unit) * unit;
+    if (lo >= 0)
+        min = Math.max(min, 0);
+    if (lo >= 0 && hi <= 1)
+        max = Math.min(max, 1);
+    return [tidy(min), tidy(max)];
+}
+const quote = (text) => `"${text.replace(/"/g, "'")}"`;
+/** The mermaid block, or '' when fewer than two steps have a value. */
+function renderChart(doc) {
+    const points = pointsOf(doc);
+    if (points.length < 2)
+        return '';
+    const label = doc.metric.name;
+    const values = evenGrid(points);
+    const [min, max] = yRange(points.map((p) => p.value));
+    const first = points[0];
+    const last = points[points.length - 1];
+    const init = { themeVariables: { xyChart: { plotColorPalette: LINE_COLOUR } } };
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        `  title ${quote(`${label} by step`)}`,
+        `  accTitle: ${label} by training step`,
+        `  accDescr: ${points.length} checkpoints from step ${first.step} to step ${last.step}`,
+        `  x-axis "step" ${first.step} --> ${last.step}`,
+        `  y-axis ${quote(label)} ${min} --> ${max}`,
+        `  line [${values.map((v) => Number(v.toPrecision(5))).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: the winner, a chart of the metric against step, the score table and the
-// checkpoints that were skipped or failed. GitHub drops a step's whole summary above 1 MiB, so
-// the table folds and finally cuts rows to stay under a byte budget, pointing to scores.csv.
+// The job summary: the winner, a chart of the metric against step, the ranking, the benchmarks
+// of the best checkpoints and the checkpoints that were skipped or failed. Every table fits
+// GitHub's 960 px column (wide ones are split); every number follows report/values.ts. GitHub
+// drops a step's whole summary above 1 MiB, so the rest of a long ranking folds and finally
+// loses rows to stay under a byte budget, pointing to scores.csv.
+
+
 
 
 
@@ -33767,67 +34098,37 @@ var round = __nccwpck_require__(7976);
 const EVALUATION_SUMMARY_BUDGET = 700 * 1024;
 /** Checkpoints shown with every benchmark before the rest fold away. */
 const FULL_ROWS = 20;
-/** Points in the chart; more are sampled evenly (the winner always kept). */
-const CHART_POINTS = 60;
-const metricLabel = (doc) => doc.metric.name;
-function formatValue(doc, c) {
-    if ((0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name))
-        return (0,round/* formatScore */.y)(c.evalAccuracy);
-    return c.value === null
-        ? ''
-        : Number.isInteger(c.value * 1000)
-            ? (0,round/* formatScore */.y)(c.value)
-            : String(Number(c.value.toPrecision(6)));
+/** Checkpoints compared side by side in the benchmark table, at most (fewer when they don't fit). */
+const SIDE_BY_SIDE = 5;
+/** The ranking metric's value of a checkpoint, by the one rule. */
+const metricValue = (doc, c) => (0,values/* shown */.SP)((0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? c.evalAccuracy : c.value);
+/** `` 🏆 **Winner:** `step_1000` (step 1000) · eval_accuracy **0.712** ``: the summary's and the comment's. */
+function winnerLine(metric, winner) {
+    if (!winner)
+        return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
+    const step = winner.step === undefined ? '' : ` (step ${winner.step})`;
+    const numbers = (0,domain_metric/* isEvalAccuracy */.GB)(metric.name)
+        ? [`${domain_metric/* EVAL_ACCURACY */.py} **${(0,values/* shown */.SP)(winner.evalAccuracy)}**`]
+        : [
+            `${metric.name} **${(0,values/* shown */.SP)(winner.value)}**`,
+            ...(winner.evalAccuracy === null ? [] : [`${domain_metric/* EVAL_ACCURACY */.py} ${(0,values/* shown */.SP)(winner.evalAccuracy)}`])
+        ];
+    return `🏆 **Winner:** \`${winner.name.replace(/`/g, "'")}\`${step} · ${numbers.join(' · ')}`;
 }
-function headline(doc) {
-    const evaluated = doc.checkpoints.length;
+function countsLine(doc) {
     const failed = doc.checkpoints.filter((c) => c.status === 'failed').length;
-    const counts = [
-        `${evaluated} evaluated`,
-        failed ? `${failed} failed` : '',
-        doc.skipped.length ? `${doc.skipped.length} skipped` : ''
-    ]
-        .filter(Boolean)
-        .join(' · ');
     const evaluator = doc.evaluator.kind === 'builtin'
         ? `built-in suite, ${doc.benchmarks.length} benchmarks`
         : `${doc.evaluator.kind} evaluator`;
-    const w = doc.winner;
-    if (!w)
-        return `**No checkpoint could be ranked** by ${metricLabel(doc)} (${counts}; ${evaluator}).`;
-    const metric = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name)
-        ? `eval_accuracy **${(0,round/* formatScore */.y)(w.evalAccuracy)}**`
-        : `${metricLabel(doc)} **${formatValue(doc, w)}**${w.evalAccuracy === null ? '' : ` · eval_accuracy ${(0,round/* formatScore */.y)(w.evalAccuracy)}`}`;
-    return `🏆 **Best checkpoint: \`${w.name}\`** (step ${w.step}) — ${metric}\n\n${counts} · ${evaluator} · ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`;
-}
-/** A mermaid xychart of the metric against step (GitHub renders mermaid in summaries). */
-function renderChart(doc) {
-    const points = doc.checkpoints
-        .filter((c) => c.value !== null)
-        .sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
-    if (points.length < 2)
-        return '';
-    let shown = points;
-    if (points.length > CHART_POINTS) {
-        const stride = (points.length - 1) / (CHART_POINTS - 1);
-        const picked = new Set(Array.from({ length: CHART_POINTS }, (_, i) => Math.round(i * stride)));
-        shown = points.filter((c, i) => picked.has(i) || c.rank === 1);
-    }
-    const values = shown.map((c) => c.value);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = Math.max((hi - lo) * 0.1, 0.01);
-    const round2 = (v, dir) => (dir === 'down' ? Math.floor(v * 100) : Math.ceil(v * 100)) / 100;
-    const label = metricLabel(doc).replace(/"/g, "'");
     return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${label} by step${shown.length < points.length ? ` (${shown.length} of ${points.length} checkpoints)` : ''}"`,
-        `  x-axis "step" [${shown.map((c) => `"${c.step}"`).join(', ')}]`,
-        `  y-axis "${label}" ${round2(lo - pad, 'down')} --> ${round2(hi + pad, 'up')}`,
-        `  line [${values.map((v) => Number(v.toPrecision(6))).join(', ')}]`,
-        '```'
-    ].join('\n');
+        `${doc.checkpoints.length} evaluated`,
+        failed ? `${failed} failed` : '',
+        doc.skipped.length ? `${doc.skipped.length} skipped` : '',
+        evaluator,
+        `ranked by ${doc.metric.name}, ${doc.metric.greaterIsBetter ? 'higher' : 'lower'} is better`
+    ]
+        .filter(Boolean)
+        .join(' · ');
 }
 /** 1.2B, 350M, 66K: parameter counts as model cards write them. */
 function formatCount(n) {
@@ -33845,85 +34146,149 @@ function formatCount(n) {
 function checkpointLabel(c) {
     return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``;
 }
-/** Checkpoints compared side by side in the grouped benchmark table (more would not fit a page). */
-const SIDE_BY_SIDE = 5;
-const scoreCell = (v) => (v === null || v === undefined ? '–' : (0,round/* formatScore */.y)(v));
-const paramsCell = (c) => c.parameters === undefined ? '–' : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
-/** The first columns of every per-checkpoint row: rank, name, step, size, parameters. */
-function identityCells(c) {
-    return [
-        c.rank === null ? '–' : String(c.rank),
-        checkpointLabel(c),
-        String(c.step),
-        (0,bytes/* formatBytes */.z)(c.sizeBytes),
-        paramsCell(c)
+const rankCell = (c) => (c.rank === null ? values/* MISSING */.lV : String(c.rank));
+const paramsCell = (c) => c.parameters === undefined ? values/* MISSING */.lV : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
+/** The winner's value in the ranking metric's column is bold. */
+const boldIfWinner = (c, text) => (c.rank === 1 && text !== values/* MISSING */.lV ? `**${text}**` : text);
+/** The ranking: one row per checkpoint, best first; the ranking metric's column in bold. */
+function rankingTable(doc, rows, extra = []) {
+    const ranksByEvalAccuracy = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name);
+    const anyEvalAccuracy = doc.checkpoints.some((c) => c.evalAccuracy !== null);
+    const columns = [
+        { header: '#', cell: rankCell, align: 'r' },
+        { header: 'Checkpoint', cell: checkpointLabel, align: 'l' },
+        { header: 'Step', cell: (c) => String(c.step), align: 'r' },
+        { header: 'Size', cell: (c) => (0,bytes/* formatBytes */.z)(c.sizeBytes), align: 'r' },
+        ...(rows.some((c) => c.parameters !== undefined)
+            ? [{ header: 'Params', cell: paramsCell, align: 'r' }]
+            : []),
+        ...(ranksByEvalAccuracy
+            ? []
+            : [
+                {
+                    header: `**${cell(doc.metric.name)}**`,
+                    cell: (c) => boldIfWinner(c, (0,values/* shown */.SP)(c.value)),
+                    align: 'r'
+                }
+            ]),
+        ...(ranksByEvalAccuracy || anyEvalAccuracy
+            ? [
+                {
+                    header: ranksByEvalAccuracy ? `**${domain_metric/* EVAL_ACCURACY */.py}**` : domain_metric/* EVAL_ACCURACY */.py,
+                    cell: (c) => ranksByEvalAccuracy ? boldIfWinner(c, (0,values/* shown */.SP)(c.evalAccuracy)) : (0,values/* shown */.SP)(c.evalAccuracy),
+                    align: 'r'
+                }
+            ]
+            : []),
+        ...(rows.some((c) => c.status === 'failed')
+            ? [
+                {
+                    header: 'Status',
+                    cell: (c) => (c.status === 'failed' ? '❌ failed' : 'ok'),
+                    align: 'l'
+                }
+            ]
+            : []),
+        ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? 'l' }))
     ];
+    return table(columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.cell(row))), columns.map((c) => c.align));
 }
-/** The columns that say which checkpoint a row is, leading every table. */
-const CHECKPOINT_COLUMNS = ['#', 'Checkpoint', 'Step', 'Size', 'Params'];
-/** The ranking: one narrow row per checkpoint, best first; failed ones say why. */
-function rankingTable(doc, rows) {
-    const extra = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name) ? [] : [cell(doc.metric.name)];
-    const anyFailed = rows.some((c) => c.status === 'failed');
-    const header = [...CHECKPOINT_COLUMNS, ...extra, domain_metric/* EVAL_ACCURACY */.py, ...(anyFailed ? ['Status'] : [])];
-    const body = rows.map((c) => [
-        ...identityCells(c),
-        ...(extra.length ? [formatValue(doc, c) || '–'] : []),
-        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...(anyFailed
-            ? [c.status === 'failed' ? `❌ ${cell((c.error ?? 'failed').split('\n')[0].slice(0, 120))}` : 'ok']
-            : [])
-    ]);
-    return table(header, body, ['r', 'l', 'r', 'r', 'r', ...extra.map(() => 'r'), 'r', 'l']);
+/** How many of the candidate columns (each a list of cells) fit the page beside the lead columns' rows, at least one. */
+function fitting(leadRows, candidates) {
+    let width = columnWidthsPx(leadRows).reduce((a, b) => a + b, 0);
+    let count = 0;
+    for (const column of candidates) {
+        width += Math.max(...column.map(cellWidthPx));
+        if (width > PAGE_WIDTH_PX && count > 0)
+            break;
+        count++;
+    }
+    return count;
 }
 /**
- * The benchmarks down the side, grouped as the suite groups them, and the best checkpoints
- * across: a reviewer reads one benchmark's row to compare them.
+ * The benchmarks down the side (under their group's name) and the best checkpoints across, as
+ * many as fit the page: a reviewer reads one benchmark's row to compare them.
  */
 function benchmarkTable(doc) {
-    const shown = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE);
-    if (shown.length === 0 || doc.benchmarks.length === 0)
+    const best = doc.checkpoints.filter((c) => c.rank !== null).slice(0, SIDE_BY_SIDE);
+    if (best.length === 0 || doc.benchmarks.length === 0)
         return '';
     const grouped = new Set(doc.benchmarks.map((b) => b.group)).size > 1;
-    const lead = (label, group = '') => (grouped ? [group, label] : [label]);
-    const rows = [
-        [
-            ...lead('**eval_accuracy**'),
-            ...shown.map((c) => (c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–'))
-        ],
-        ...doc.benchmarks.map((b, i) => [
-            ...lead(cell(b.name), i === 0 || doc.benchmarks[i - 1].group !== b.group ? `**${cell(b.group)}**` : ''),
-            ...shown.map((c) => scoreCell(c.scores[b.id]))
-        ])
+    const ranksByEvalAccuracy = (0,domain_metric/* isEvalAccuracy */.GB)(doc.metric.name);
+    const labels = [ranksByEvalAccuracy ? `**${domain_metric/* EVAL_ACCURACY */.py}**` : domain_metric/* EVAL_ACCURACY */.py];
+    const rowFor = [
+        (c) => (ranksByEvalAccuracy ? boldIfWinner(c, (0,values/* shown */.SP)(c.evalAccuracy)) : (0,values/* shown */.SP)(c.evalAccuracy))
     ];
-    const header = [...(grouped ? ['Group'] : []), 'Benchmark', ...shown.map((c) => checkpointLabel(c))];
-    const title = shown.length > 1 ? `### Benchmarks of the best ${shown.length}` : '### Benchmarks';
-    return `${title}\n\n${table(header, rows, [...(grouped ? ['l'] : []), 'l', ...shown.map(() => 'r')])}`;
+    const ranking = (0,domain_metric/* stripEvalPrefix */.b_)(doc.metric.name);
+    doc.benchmarks.forEach((b, i) => {
+        if (grouped && (i === 0 || doc.benchmarks[i - 1].group !== b.group)) {
+            labels.push(`**${cell(b.group)}**`);
+            rowFor.push(() => '');
+        }
+        // A benchmark that is the ranking metric is the bold row.
+        const ranks = !ranksByEvalAccuracy && (b.id === ranking || b.name === ranking);
+        labels.push(ranks ? `**${cell(b.name)}**` : cell(b.name));
+        rowFor.push((c) => (ranks ? boldIfWinner(c, (0,values/* shown */.SP)(c.scores[b.id])) : (0,values/* shown */.SP)(c.scores[b.id])));
+    });
+    const columnOf = (c) => [checkpointLabel(c), ...rowFor.map((f) => f(c))];
+    const shownCount = fitting([['Benchmark'], ...labels.map((label) => [label])], best.map(columnOf));
+    const across = best.slice(0, shownCount);
+    const header = ['Benchmark', ...across.map(checkpointLabel)];
+    const rows = labels.map((label, i) => [label, ...across.map((c) => rowFor[i](c))]);
+    const title = across.length > 1 ? `### Benchmarks of the best ${across.length}` : '### Benchmarks of the winner';
+    return `${title}\n\n${table(header, rows, ['l', ...across.map(() => 'r')])}`;
 }
-/** Every benchmark per checkpoint, best first (wide: folded, for the record). */
-function fullTable(doc, rows) {
-    if (doc.benchmarks.length === 0)
+/**
+ * Every benchmark of the best checkpoints, folded: a table per benchmark group (or per page
+ * width, for long groups), each led by the rank and the checkpoint.
+ */
+function fullTables(doc, rows) {
+    if (doc.benchmarks.length === 0 || rows.length === 0)
         return '';
-    const header = [...CHECKPOINT_COLUMNS, domain_metric/* EVAL_ACCURACY */.py, ...doc.benchmarks.map((b) => cell(b.name))];
-    const body = rows.map((c) => [
-        ...identityCells(c),
-        c.rank === 1 ? `**${(0,round/* formatScore */.y)(c.evalAccuracy)}**` : (0,round/* formatScore */.y)(c.evalAccuracy) || '–',
-        ...doc.benchmarks.map((b) => scoreCell(c.scores[b.id]))
-    ]);
+    const lead = (c) => [rankCell(c), checkpointLabel(c)];
+    const leadRows = [['#', 'Checkpoint'], ...rows.map(lead)];
+    const groups = [];
+    doc.benchmarks.forEach((b, i) => {
+        const last = groups[groups.length - 1];
+        if (last && last.name === b.group)
+            last.ids.push(i);
+        else
+            groups.push({ name: b.group, ids: [i] });
+    });
+    const grouped = groups.length > 1;
+    const parts = [];
+    const columnOf = (i) => [
+        cell(doc.benchmarks[i].name),
+        ...rows.map((c) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))
+    ];
+    for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
+        let rest = group.ids;
+        // As many columns as fit, spread evenly over the tables a group needs (2 + 2, not 3 + 1).
+        const fit = fitting(leadRows, rest.map(columnOf));
+        const count = Math.ceil(rest.length / Math.ceil(rest.length / fit));
+        while (rest.length) {
+            const ids = rest.slice(0, count);
+            rest = rest.slice(count);
+            const header = ['#', 'Checkpoint', ...ids.map((i) => cell(doc.benchmarks[i].name))];
+            const body = rows.map((c) => [...lead(c), ...ids.map((i) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))]);
+            const label = grouped ? `**${cell(group.name)}**\n\n` : '';
+            parts.push(label + table(header, body, ['r', 'l', ...ids.map(() => 'r')]));
+        }
+    }
     const what = rows.length < doc.checkpoints.length
         ? `Every benchmark of the best ${rows.length}`
         : 'Every benchmark of every checkpoint';
-    return details(what, table(header, body, ['r', 'l', 'r', 'r', 'r', 'r', ...doc.benchmarks.map(() => 'r')]));
+    return details(what, parts.join('\n\n'));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
 function compactRows(doc, rows, budget) {
-    const header = table(['#', 'Checkpoint', 'Step', metricLabel(doc)], [], ['r', 'l', 'r', 'r']);
+    const header = table(['#', 'Checkpoint', 'Step', cell(doc.metric.name)], [], ['r', 'l', 'r', 'r']);
     const lines = [header];
     let size = byteLength(header);
     let i = 0;
     for (; i < rows.length; i++) {
         const c = rows[i];
-        const line = `| ${c.rank ?? '–'} | ${checkpointLabel(c)} | ${c.step} | ${formatValue(doc, c) || '–'} |`;
+        const line = `| ${rankCell(c)} | ${checkpointLabel(c)} | ${c.step} | ${metricValue(doc, c)} |`;
         size += byteLength(line) + 1;
         if (size > budget)
             break;
@@ -33931,54 +34296,98 @@ function compactRows(doc, rows, budget) {
     }
     return { text: lines.join('\n'), cut: rows.length - i };
 }
+/** Failed and skipped checkpoints as lists: their reasons are sentences, which wrap in a list. */
 function problemsSection(doc) {
     const parts = [];
+    const list = (items, more) => items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+        (more > 0 ? `\n- …and ${more} more in scores.json` : '');
     const failed = doc.checkpoints.filter((c) => c.status === 'failed');
     if (failed.length) {
-        const rows = failed.slice(0, 200).map((c) => [`\`${cell(c.name)}\``, cell((c.error ?? '').slice(0, 300))]);
-        parts.push(`### ❌ Failed (${failed.length})\n\n` +
-            table(['Checkpoint', 'Why'], rows) +
-            (failed.length > 200 ? `\n\n…and ${failed.length - 200} more in scores.json.` : ''));
+        const items = failed.slice(0, 200).map((c) => ({ name: c.name, why: (c.error ?? 'failed').slice(0, 300) }));
+        parts.push(`### ❌ Failed (${failed.length})\n\n${list(items, failed.length - items.length)}`);
     }
     if (doc.skipped.length) {
-        const rows = doc.skipped.slice(0, 200).map((s) => [`\`${cell(s.name)}\``, cell(s.reason)]);
-        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n` +
-            table(['Folder', 'Why'], rows) +
-            (doc.skipped.length > 200 ? `\n\n…and ${doc.skipped.length - 200} more in scores.json.` : ''));
+        const items = doc.skipped.slice(0, 200).map((s) => ({ name: s.name, why: s.reason }));
+        parts.push(`### ⚠️ Skipped (${doc.skipped.length})\n\n${list(items, doc.skipped.length - items.length)}`);
     }
     return parts.join('\n\n');
 }
+/** The closing line: where to get scores.json and scores.csv (the artifact on GitHub, a path locally). */
+function resultsLine(results) {
+    if (results?.artifactName) {
+        const name = `\`${cell(results.artifactName)}\``;
+        const where = results.runUrl ? `[${name}](${results.runUrl}#artifacts)` : name;
+        return `Full results (scores.json, scores.csv): artifact ${where} of this run.`;
+    }
+    if (results?.scoresFile)
+        return `Full results: \`${cell(results.scoresFile)}\` and scores.csv beside it.`;
+    return '';
+}
 function renderEvaluationSummary(options) {
-    const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, scoresFile, title = 'Checkpoint evaluation', note } = options;
+    const { scores: doc, budget = EVALUATION_SUMMARY_BUDGET, title = 'Checkpoint evaluation', note } = options;
     const ranked = doc.checkpoints;
     const top = ranked.slice(0, FULL_ROWS);
     const rest = ranked.slice(FULL_ROWS);
     const head = [
         note ? `> ${note}\n\n## ${title}` : `## ${title}`,
-        headline(doc),
+        winnerLine(doc.metric, doc.winner),
+        countsLine(doc),
+        ...(options.notes ?? []),
         renderChart(doc),
         `### Ranking${rest.length ? ` (best ${top.length} of ${ranked.length})` : ''}`,
-        rankingTable(doc, top)
+        rankingTable(doc, top, options.columns)
     ];
-    const tail = [
-        benchmarkTable(doc),
-        fullTable(doc, top),
-        problemsSection(doc),
-        scoresFile ? `Full results: \`${scoresFile}\` and scores.csv beside it.` : ''
-    ];
+    const tail = [benchmarkTable(doc), fullTables(doc, top), problemsSection(doc), resultsLine(options.results)];
     let text = head.filter(Boolean).join('\n\n');
     const tailText = tail.filter(Boolean).join('\n\n');
     if (rest.length) {
         const room = budget - byteLength(text) - byteLength(tailText) - 400;
         const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
-        const note = cut
+        const cutNote = cut
             ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
             : '';
-        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + note);
+        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + cutNote);
     }
     return `${text}\n\n${tailText}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/util/duration.ts
+/** A time span as people read it: 850 ms -> `0.9s`, 125 s -> `2m 5s`, 2 h -> `2h 0m`. */
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+;// CONCATENATED MODULE: ./src/report/cache.ts
+
+
+const MAX_ROWS = 200;
+/** Undefined when the run used no cache. */
+function cacheSection(doc, cacheUsed) {
+    if (!cacheUsed)
+        return undefined;
+    const rows = [...doc.checkpoints].sort((a, b) => a.step - b.step || (a.name < b.name ? -1 : 1));
+    const cached = rows.filter((c) => c.cached);
+    const saved = cached.reduce((sum, c) => sum + (c.cached?.savedMs ?? 0), 0);
+    const title = `Results cache: ${cached.length} of ${rows.length} checkpoint(s) cached, ${rows.length - cached.length} evaluated` +
+        (cached.length ? `, ${formatDuration(saved)} of evaluation saved` : '');
+    const body = table(['Checkpoint', 'Result', 'Time'], rows
+        .slice(0, MAX_ROWS)
+        .map((c) => [
+        cell(c.name),
+        c.cached ? `cached (evaluated ${c.cached.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : 'evaluated',
+        c.cached ? `${formatDuration(c.cached.savedMs)} saved` : formatDuration(c.durationMs)
+    ]), ['l', 'l', 'r']);
+    const more = rows.length > MAX_ROWS ? `\n\n… and ${rows.length - MAX_ROWS} more (scores.json marks each one).` : '';
+    return details(title, body + more);
+}
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __nccwpck_require__(19556);
 // EXTERNAL MODULE: ./src/util/job-files.ts
 var job_files = __nccwpck_require__(15913);
 // EXTERNAL MODULE: ./src/util/redact.ts
@@ -34035,8 +34444,6 @@ async function loadBaseline(options) {
     });
 }
 
-// EXTERNAL MODULE: ./src/github/context.ts
-var github_context = __nccwpck_require__(19556);
 // EXTERNAL MODULE: ./src/github/artifact.ts
 var artifact = __nccwpck_require__(49721);
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
@@ -34050,39 +34457,45 @@ const COMMENT_MARKER = '<!-- checkpoint-eval:comment -->';
 const MAX_COMMENT_LENGTH = 65_536;
 const COMMENT_BUDGET = 65_000;
 /**
- * The comment body: verdict, winner, changes since the baseline, the gate's checks, and the full
- * table folded away. Always fits `maxLength`: the full table, then the comparison, lose rows first,
- * with a note pointing at the run summary.
+ * The comment body, a page of its own: its title (the biggest heading in it), the winner, the
+ * change against the baseline, the gate's checks, the ranking folded away, and links to the run
+ * and the scores artifact. Always fits `maxLength`: the ranking, then the comparison, lose rows
+ * first, with a note pointing at the run summary.
  */
 function renderPullRequestComment(options) {
     const marker = options.marker ?? COMMENT_MARKER;
     const budget = Math.min(options.maxLength ?? COMMENT_BUDGET, MAX_COMMENT_LENGTH);
     const summaryLink = options.runUrl ? `[the run summary](${options.runUrl})` : 'the run summary';
-    const head = [marker, `### ${gateHeadline(options.gate)}`, '', winnerLine(options), ''].join('\n');
-    const gate = ['', comment_body_gateSection(options.gate), ''].join('\n');
-    const footer = options.runUrl ? `\n[Full report in the run summary](${options.runUrl})\n` : '';
-    const omitted = `\n_The table of all checkpoints is too long for a comment: see ${summaryLink}._\n`;
-    // Keep room for at least the pointer to the full table, so a huge comparison can't hide it.
+    // Paragraphs are joined by blank lines, so no two run together when GitHub renders them.
+    const head = `${marker}\n## ${gateHeadline(options.gate)}\n\n${winnerLine(options.metric, options.winner)}\n\n`;
+    const gate = `${comment_body_gateSection(options.gate)}\n\n`;
+    const links = [
+        options.runUrl ? `[Run summary](${options.runUrl})` : '',
+        options.artifactUrl ? `[scores.json and scores.csv](${options.artifactUrl})` : ''
+    ].filter(Boolean);
+    const footer = links.length ? `${links.join(' · ')}\n` : '';
+    const omitted = `_The ranking is too long for a comment: see ${summaryLink}._\n\n`;
+    // Keep room for at least the pointer to the ranking, so a huge comparison can't hide it.
     let remaining = budget - head.length - gate.length - footer.length;
-    const reserved = options.fullTableMarkdown ? omitted.length : 0;
+    const reserved = options.rankingMarkdown ? omitted.length : 0;
     let comparison = '';
     if (options.comparisonMarkdown) {
         const title = '**Compared with the baseline**\n\n';
-        const room = Math.max(0, remaining - reserved - title.length - 1);
-        comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n`;
+        const room = Math.max(0, remaining - reserved - title.length - 2);
+        comparison = `${title}${fitLines(options.comparisonMarkdown, room, summaryLink)}\n\n`;
     }
     else if (options.baselineNote) {
-        comparison = `${options.baselineNote}\n`;
+        comparison = `${options.baselineNote}\n\n`;
     }
     remaining -= comparison.length;
     let details = '';
-    if (options.fullTableMarkdown) {
-        const open = '\n<details><summary>All checkpoints</summary>\n\n';
-        const close = '\n\n</details>\n';
+    if (options.rankingMarkdown) {
+        const open = `<details><summary>${options.rankingTitle ?? 'Ranking'}</summary>\n\n`;
+        const close = '\n\n</details>\n\n';
         const room = remaining - open.length - close.length;
         details =
             room >= 400
-                ? `${open}${fitLines(options.fullTableMarkdown, room, summaryLink)}${close}`
+                ? `${open}${fitLines(options.rankingMarkdown, room, summaryLink)}${close}`
                 : omitted.length <= remaining
                     ? omitted
                     : '';
@@ -34102,19 +34515,6 @@ function gateHeadline(gate) {
         case 'skipped':
             return '📊 Checkpoint eval';
     }
-}
-function winnerLine(options) {
-    const { winner, metric } = options;
-    if (winner === null)
-        return `**No winner:** no checkpoint could be ranked by ${metric.name}.`;
-    const step = winner.step !== undefined ? ` (step ${winner.step})` : '';
-    const numbers = [
-        `${domain_metric/* EVAL_ACCURACY */.py} **${winner.evalAccuracy === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.evalAccuracy)}**`
-    ];
-    if (!(0,domain_metric/* isEvalAccuracy */.GB)(metric.name)) {
-        numbers.push(`${metric.name} **${winner.value === null ? '—' : (0,domain_metric/* formatMetricValue */.dd)(winner.value)}**`);
-    }
-    return `**Winner:** \`${winner.name.replace(/`/g, "'")}\`${step}: ${numbers.join(', ')}`;
 }
 function comment_body_gateSection(gate) {
     if (gate.status === 'skipped')
@@ -34261,7 +34661,7 @@ async function pullRequestFromEvent(options) {
 
 async function uploadRunArtifact({ github, name, outputDir, files, log }) {
     if (!github) {
-        log.info('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
+        log.debug('Scores artifact: not uploaded outside GitHub Actions (the files are in the output folder).');
         return undefined;
     }
     const artifactName = name ?? github.defaultArtifactName;
@@ -34296,7 +34696,9 @@ async function commentOnPullRequest(options) {
         comparisonMarkdown: options.comparisonMarkdown,
         baselineNote: options.baselineMissing ? 'No baseline yet: nothing to compare with.' : undefined,
         runUrl: (0,github_context/* runUrl */.Vp)(github),
-        fullTableMarkdown: renderEvaluationSummary({ scores: options.scores, budget: 40_000 })
+        artifactUrl: options.artifactUrl,
+        rankingMarkdown: rankingTable(options.scores, options.scores.checkpoints),
+        rankingTitle: `Ranking of ${options.scores.checkpoints.length === 1 ? 'the checkpoint' : `all ${options.scores.checkpoints.length} checkpoints`}`
     });
     const outcome = await upsertPullRequestComment({
         token: report.githubToken ?? '',
@@ -34311,6 +34713,2552 @@ async function commentOnPullRequest(options) {
         throw new Error(`comment is 'always' but the pull request comment could not be written: ${outcome.reason}`);
     }
     return outcome;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/domain/round.ts
+var round = __nccwpck_require__(7976);
+;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
+// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
+// caps and rounding are a contract with users (their published cards carry these numbers):
+// see the spec, and never "improve" them.
+
+const CORE = 'Core Reasoning Tasks';
+const LANGUAGE = 'Language Understanding';
+const GENERATION = 'Generation Tasks';
+const SPECIALIZED = 'Specialized Capabilities';
+const saturating = (x, k) => x / (x + k);
+/** In the suite's canonical order (summaries, CSV columns, sums). */
+// One row per benchmark, as the spec's table lists them.
+// prettier-ignore
+const BUILTIN_SUITE = [
+    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
+    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
+    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
+    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
+    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
+    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
+    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
+    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
+    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
+    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
+    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
+    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
+    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
+    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
+    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
+];
+/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
+const EXAMPLE_WEIGHTS = {
+    math_reasoning: 1.2,
+    logical_reasoning: 1.2,
+    code_generation: 1.1,
+    question_answering: 1.1,
+    instruction_following: 1.1,
+    safety_evaluation: 1.1,
+    text_classification: 0.9,
+    sentiment_analysis: 0.9,
+    creative_writing: 0.9
+};
+/** The benchmark's score at `step`, or null when the step is not a positive integer. */
+function builtinScore(benchmark, step) {
+    if (!Number.isSafeInteger(step) || step <= 0)
+        return null;
+    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
+}
+/** Every benchmark's score at `step`, keyed by id, in canonical order. */
+function builtinScores(step, benchmarks = BUILTIN_SUITE) {
+    const scores = {};
+    for (const b of benchmarks)
+        scores[b.id] = builtinScore(b, step);
+    return scores;
+}
+
+;// CONCATENATED MODULE: ./src/util/map-limit.ts
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/cache/file-hashes.ts
+// A speed aid for cache-dir on a runner that keeps its checkpoints: the sha256 of each weight file
+// is remembered with the file's identity on disk (device, inode, size, mtime and ctime in ns), and
+// reused while all of these are unchanged, as git's index and DVC's state database do. Writing
+// to a file changes its mtime and ctime (ctime can't be set back from user space), replacing it
+// changes its inode, so a remembered hash is the hash of the bytes. The fingerprint is still a
+// content hash: a fresh download or a copy is hashed again and gives the same fingerprint.
+
+
+class FileHashes {
+    file;
+    byPath = new Map();
+    changed = false;
+    constructor(file) {
+        this.file = file;
+    }
+    /** The remembered hashes in `file`; an unreadable file is an empty memo (it only saves time). */
+    static async load(file) {
+        const memo = new FileHashes(file);
+        try {
+            const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+            for (const [p, r] of Object.entries(parsed.files ?? {})) {
+                if (typeof r?.id === 'string' && /^[0-9a-f]{64}$/.test(r.sha256 ?? ''))
+                    memo.byPath.set(p, r);
+            }
+        }
+        catch {
+            // None yet, or damaged: every file is hashed.
+        }
+        return memo;
+    }
+    static identity(stats) {
+        return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+    }
+    get(file, stats) {
+        const r = this.byPath.get(file);
+        return r && r.id === FileHashes.identity(stats) ? r.sha256 : undefined;
+    }
+    set(file, stats, sha256) {
+        this.byPath.set(file, { id: FileHashes.identity(stats), sha256 });
+        this.changed = true;
+    }
+    /** Writes the memo back (whole, then renamed); failures are ignored: it only saves time. */
+    async save() {
+        if (!this.file || !this.changed)
+            return;
+        const temp = `${this.file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            await (0,promises_.writeFile)(temp, JSON.stringify({ files: Object.fromEntries(this.byPath) }) + '\n');
+            await (0,promises_.rename)(temp, this.file);
+        }
+        catch {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/version.ts
+var version = __nccwpck_require__(76092);
+;// CONCATENATED MODULE: ./src/cache/key.ts
+// What a cached result is keyed by: everything that determines a score, nothing that doesn't.
+//
+//   checkpoint fingerprint  sha256 over the name, size and sha256 of every file at the top of the
+//                           checkpoint folder (weights, config, tokenizer, generation config...),
+//                           training state excepted. Content only: a re-download, a copy to
+//                           another runner or a touched mtime gives the same fingerprint; one
+//                           changed byte gives another.
+//   checkpoint name, step   {name} and {step} reach the command (and the built-in suite scores
+//                           by step), so two folders with the same bytes are two results.
+//   evaluator identity      kind and settings (the eval-command template, the built-in suite's
+//                           benchmarks and version), the content of files the command names
+//                           (e.g. eval.py), the cache format and the action's major version.
+//
+// Ranking settings (metric, weights, greater-is-better) are not in the key: the cache holds raw
+// per-benchmark scores and metrics, and ranking is recomputed from them on every run.
+
+
+
+
+
+
+
+
+/** Bumped when the entry format or the key's recipe changes: older entries stop matching. */
+const CACHE_FORMAT = 1;
+/** Files of a checkpoint folder that training writes for resuming, which no evaluation reads. */
+const TRAINING_STATE = [
+    /^optimizer.*\.(?:pt|bin)$/,
+    /^scheduler\.pt$/,
+    /^scaler\.pt$/,
+    /^rng_state.*\.pth$/,
+    /^trainer_state\.json$/,
+    /^training_args\.bin$/
+];
+// A script named by eval-command is part of the evaluator; bigger files are not scripts.
+const MAX_COMMAND_FILE_BYTES = 16 * 1024 * 1024;
+const PARALLEL_FILES = 4;
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** JSON with object keys sorted, so equal settings always hash alike. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The files a fingerprint covers: the folder's top-level files, sorted, without training state or dotfiles. */
+function fingerprintedFiles(checkpoint) {
+    return checkpoint.files
+        .map((f) => f.name)
+        .filter((name) => !name.startsWith('.') && !TRAINING_STATE.some((re) => re.test(name)))
+        .sort();
+}
+/**
+ * sha256 over (name, size, sha256) of each fingerprinted file: the checkpoint's content, not its
+ * path or times. `memo` may supply the sha256 of a file unchanged on disk since it was hashed.
+ */
+async function fingerprintCheckpoint(checkpoint, memo) {
+    const names = fingerprintedFiles(checkpoint);
+    const lines = await mapLimit(names, PARALLEL_FILES, undefined, async (name) => {
+        const file = await (0,promises_.realpath)(external_node_path_default().join(checkpoint.path, name));
+        const stats = await (0,promises_.stat)(file, { bigint: true });
+        let hash = memo?.get(file, stats);
+        if (!hash) {
+            hash = await hashFile(file);
+            // Changed while being read: use the hash for this run, don't remember it.
+            const after = await (0,promises_.stat)(file, { bigint: true });
+            if (FileHashes.identity(after) === FileHashes.identity(stats))
+                memo?.set(file, stats, hash);
+        }
+        return `${name}\0${stats.size}\0${hash}\n`;
+    });
+    return sha256(lines.join(''));
+}
+/** Words of the template that name an existing file (relative to cwd): their content is part of the evaluator. */
+async function commandFiles(command, cwd) {
+    const words = new Set(command
+        .split(/\s+/)
+        .map((word) => word.replace(/^['"]|['"]$/g, ''))
+        .filter((word) => word && !word.includes('{') && !word.startsWith('-') && !word.includes('=')));
+    const found = {};
+    for (const word of words) {
+        const file = external_node_path_default().resolve(cwd, word);
+        const info = await (0,promises_.stat)(file).catch(() => null);
+        if (info?.isFile() && info.size <= MAX_COMMAND_FILE_BYTES)
+            found[word] = await hashFile(file);
+    }
+    return found;
+}
+async function evaluatorIdentity(info, cwd) {
+    const identity = {
+        format: CACHE_FORMAT,
+        actionMajor: version/* TOOL_VERSION */.w.split('.')[0],
+        kind: info.kind,
+        settings: info.settings
+    };
+    if (info.kind === 'builtin')
+        identity.suite = `${version/* TOOL_VERSION */.w} ${sha256(canonicalJson(BUILTIN_SUITE))}`;
+    if (info.kind === 'command' && typeof info.settings.command === 'string') {
+        identity.files = await commandFiles(info.settings.command, cwd);
+    }
+    return identity;
+}
+/** A short stable hash of the identity: the Actions cache key's prefix, and part of every entry key. */
+function identityHash(identity) {
+    return sha256(canonicalJson(identity));
+}
+/** One checkpoint's result under one evaluator: the entry's file name. */
+function entryKey(identity, checkpoint, fingerprint) {
+    return sha256(canonicalJson({ identity, name: checkpoint.name, step: checkpoint.step, fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+// Cached results on disk: one small JSON file per (evaluator, checkpoint) key, in one folder
+// (a cache-dir, or the folder the Actions cache restores and saves). An entry holds scores and
+// nothing else: benchmark names, numbers, the checkpoint's name and step, when and how long.
+// Never a token, a command line or a path. Each entry carries a digest of its result, so a file
+// that is truncated, hand-edited or bit-flipped reads as a miss (with a warning), never as a
+// wrong score.
+
+
+
+
+
+const ENTRY_SCHEMA = 'checkpoint-eval/cached-result';
+const digestOf = (result) => (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(result)).digest('hex');
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Why the parsed file is not an entry for `key`, or null when it is one. */
+function entryProblem(entry, key) {
+    if (!isRecord(entry) || entry.schema !== ENTRY_SCHEMA)
+        return 'not a checkpoint-eval cache entry';
+    if (entry.version !== CACHE_FORMAT)
+        return `entry format ${String(entry.version)}, expected ${CACHE_FORMAT}`;
+    if (entry.key !== key)
+        return 'its key does not match its file name';
+    if (!isFiniteNumber(entry.durationMs) || entry.durationMs < 0)
+        return 'no valid durationMs';
+    if (typeof entry.evaluatedAt !== 'string')
+        return 'no evaluatedAt';
+    const result = entry.result;
+    if (!isRecord(result) || !Array.isArray(result.benchmarks) || !isRecord(result.scores) || !isRecord(result.metrics))
+        return 'no result (benchmarks, scores, metrics)';
+    const ids = new Set();
+    for (const b of result.benchmarks) {
+        if (!isRecord(b) || typeof b.id !== 'string' || typeof b.name !== 'string' || typeof b.group !== 'string')
+            return 'a benchmark without id, name and group';
+        ids.add(b.id);
+    }
+    for (const [id, score] of Object.entries(result.scores)) {
+        if (!ids.has(id))
+            return `a score for '${id}', which is not among its benchmarks`;
+        if (score !== null && !isFiniteNumber(score))
+            return `score '${id}' is not a number`;
+    }
+    for (const [name, value] of Object.entries(result.metrics)) {
+        if (!isFiniteNumber(value))
+            return `metric '${name}' is not a number`;
+    }
+    if (entry.digest !== digestOf(result))
+        return 'its digest does not match its result (changed or damaged)';
+    return null;
+}
+/** A folder of entries. Reads never throw (a bad entry is a miss with a warning); failed writes warn. */
+class ResultStore {
+    dir;
+    log;
+    /** Keys read or written by this run: what an Actions cache save keeps. */
+    used = new Set();
+    /** Keys written by this run. */
+    written = new Set();
+    constructor(dir, log) {
+        this.dir = dir;
+        this.log = log;
+    }
+    fileFor(key) {
+        return external_node_path_default().join(this.dir, `${key}.json`);
+    }
+    /** The stored result, or undefined on a miss; an unreadable or invalid entry is a miss with a warning. */
+    async get(key, checkpoint) {
+        const file = this.fileFor(key);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            this.warn(checkpoint, file, `can't be read (${(0,errors/* errorMessage */.g)(error)})`);
+            return undefined;
+        }
+        let entry;
+        try {
+            entry = JSON.parse(text);
+        }
+        catch (error) {
+            this.warn(checkpoint, file, `is not valid JSON (${(0,errors/* errorMessage */.g)(error)})`);
+            return undefined;
+        }
+        const problem = entryProblem(entry, key);
+        if (problem) {
+            this.warn(checkpoint, file, `is not usable: ${problem}`);
+            return undefined;
+        }
+        const { result, durationMs, evaluatedAt } = entry;
+        this.used.add(key);
+        return { ...result, durationMs, evaluatedAt };
+    }
+    /** Stores a result; a write that fails is a warning (the run's scores are not affected). */
+    async put(key, checkpoint, result) {
+        const stored = {
+            benchmarks: result.benchmarks.map(({ id, name, group, higherIsBetter }) => higherIsBetter === undefined ? { id, name, group } : { id, name, group, higherIsBetter }),
+            scores: result.scores,
+            metrics: result.metrics
+        };
+        const entry = {
+            schema: ENTRY_SCHEMA,
+            version: CACHE_FORMAT,
+            key,
+            checkpoint: { name: checkpoint.name, step: checkpoint.step },
+            evaluatedAt: result.evaluatedAt,
+            durationMs: Math.round(result.durationMs),
+            result: stored,
+            digest: digestOf(stored)
+        };
+        const file = this.fileFor(key);
+        // Written whole, then renamed: a run killed mid-write leaves no half entry behind.
+        const temp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            await (0,promises_.writeFile)(temp, JSON.stringify(entry, null, 2) + '\n');
+            await (0,promises_.rename)(temp, file);
+            this.used.add(key);
+            this.written.add(key);
+        }
+        catch (error) {
+            await (0,promises_.rm)(temp, { force: true });
+            this.log.warning(`Could not store the result of ${checkpoint.name} in the cache (${file}): ${(0,errors/* errorMessage */.g)(error)}`);
+        }
+    }
+    warn(checkpoint, file, what) {
+        this.log.warning(`Cache entry for ${checkpoint.name} ${what}; evaluating it again (the entry is replaced). Entry: ${file}`, checkpoint.path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+// The GitHub Actions cache, through @actions/cache (loaded only when used: the Azure SDK under it
+// is heavy). Entries accumulate the usual way: restore the newest cache whose key starts with the
+// evaluator's prefix into a folder, evaluate only what is missing, then save the folder under a
+// new key for this run. A cache entry can't be overwritten, hence a key per run; GitHub evicts
+// old ones (least recently used, 10 GB per repository) and scores are a few KB.
+
+
+
+
+/** Restores the newest matching cache into `dir`; undefined (evaluate everything) when the service is absent. */
+async function openActionsCache(options) {
+    const { dir, key, restoreKeys, log } = options;
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74151));
+    if (!cache.isFeatureAvailable()) {
+        log.info('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
+        return undefined;
+    }
+    // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    let restoredKey;
+    try {
+        restoredKey = await cache.restoreCache([dir], key, restoreKeys);
+    }
+    catch (error) {
+        log.warning(`Could not restore the results cache (${(0,errors/* errorMessage */.g)(error)}): evaluating every checkpoint.`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    log.info(restoredKey ? `Results cache restored from ${restoredKey}` : `No results cache yet for ${restoreKeys[0]}*`);
+    const store = new ResultStore(dir, log);
+    return {
+        store,
+        where: 'the GitHub Actions cache',
+        async close() {
+            if (store.written.size === 0) {
+                log.info('Results cache: nothing new to save.');
+                return;
+            }
+            try {
+                // Keep the entries this run used: checkpoints that left the folder (and entries of an
+                // older evaluator) don't travel on forever.
+                for (const name of await (0,promises_.readdir)(dir)) {
+                    if (!store.used.has(name.replace(/\.json$/, '')))
+                        await (0,promises_.rm)(external_node_path_default().join(dir, name), { force: true });
+                }
+                const id = await cache.saveCache([dir], key);
+                if (id !== -1)
+                    log.info(`Results cache saved as ${key} (${store.used.size} results)`);
+                // saveCache reports its own failures as warnings and returns -1.
+            }
+            catch (error) {
+                log.warning(`Could not save the results cache as ${key}: ${(0,errors/* errorMessage */.g)(error)}`);
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-dir.ts
+// cache-dir: a plain folder that keeps results between runs (the CLI, or a self-hosted runner's
+// persistent disk). Entries are only added or replaced, never pruned: delete the folder to start over.
+// It also remembers the hashes of the files it fingerprinted (file-hashes.ts), so a re-run on the
+// same disk doesn't read every weight file again.
+
+
+
+
+
+/** Beside the entries (whose names are 64 hex digits). */
+const FILE_HASHES = 'file-hashes.json';
+/** The folder as a cache; a folder that can't be created is a warning and no cache. */
+async function openLocalDirCache(dir, shownAs, log) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch (error) {
+        log.warning(`cache-dir ${shownAs} can't be used (${(0,errors/* errorMessage */.g)(error)}): evaluating every checkpoint.`);
+        return undefined;
+    }
+    const fileHashes = await FileHashes.load(external_node_path_default().join(dir, FILE_HASHES));
+    return { store: new ResultStore(dir, log), fileHashes, where: `cache-dir ${shownAs}`, close: () => fileHashes.save() };
+}
+
+;// CONCATENATED MODULE: ./src/cache/evaluate.ts
+
+
+
+
+// Hashing reads whole weight files: a few at once keeps the disk busy without thrashing it.
+const PARALLEL_FINGERPRINTS = 2;
+async function evaluateWithCache(evaluator, checkpoints, options) {
+    const { cache, identity, log } = options;
+    const lookups = await mapLimit(checkpoints, PARALLEL_FINGERPRINTS, options.signal, async (checkpoint) => {
+        const started = Date.now();
+        let key;
+        try {
+            key = entryKey(identity, checkpoint, await fingerprintCheckpoint(checkpoint, cache.fileHashes));
+        }
+        catch (error) {
+            log.warning(`${checkpoint.name}: could not fingerprint its files for the cache (${(0,errors/* errorMessage */.g)(error)})`);
+        }
+        const hit = key ? await cache.store.get(key, checkpoint) : undefined;
+        return { checkpoint, key, hit, lookupMs: Date.now() - started };
+    });
+    const misses = lookups.filter((l) => !l.hit);
+    const hits = lookups.length - misses.length;
+    log.info(`Results cache (${cache.where}): ${hits} of ${lookups.length} checkpoint(s) cached, ${misses.length} to evaluate`);
+    let fresh;
+    if (misses.length > 0) {
+        fresh = await evaluator.evaluate(misses.map((l) => l.checkpoint), 
+        // With cached results to show, failing misses are reported like any failed checkpoint.
+        { ...options, allFailed: hits > 0 ? 'return' : options.allFailed });
+        const evaluatedAt = new Date().toISOString();
+        for (const [i, result] of fresh.results.entries()) {
+            const key = misses[i].key;
+            if (result.status !== 'ok' || !key)
+                continue;
+            await cache.store.put(key, result.checkpoint, { ...ownResult(result, fresh.benchmarks), evaluatedAt });
+        }
+    }
+    const run = assemble(evaluator, lookups, fresh);
+    logCacheUse(run.results, log);
+    return run;
+}
+/** The benchmarks and scores a checkpoint has (not the nulls for other checkpoints' benchmarks). */
+function ownResult(result, benchmarks) {
+    const own = benchmarks.filter((b) => result.scores[b.id] !== null && result.scores[b.id] !== undefined);
+    return {
+        benchmarks: own,
+        scores: Object.fromEntries(own.map((b) => [b.id, result.scores[b.id]])),
+        metrics: result.metrics,
+        durationMs: result.durationMs
+    };
+}
+/**
+ * Cached and fresh results -> one run in discovery order. Benchmarks are the union in first-seen
+ * order (a fresh result brings the evaluator's whole list), as the evaluator builds them, so a
+ * fully cached run lists them as the run that filled the cache did.
+ */
+function assemble(evaluator, lookups, fresh) {
+    const freshByName = new Map((fresh?.results ?? []).map((r) => [r.checkpoint.name, r]));
+    const benchmarks = [];
+    const seen = new Set();
+    for (const lookup of lookups) {
+        const list = lookup.hit?.benchmarks ?? (freshByName.get(lookup.checkpoint.name)?.status === 'ok' ? fresh.benchmarks : []);
+        for (const b of list) {
+            if (seen.has(b.id))
+                continue;
+            seen.add(b.id);
+            benchmarks.push(b);
+        }
+    }
+    const scoresOver = (scores) => Object.fromEntries(benchmarks.map((b) => [b.id, scores[b.id] ?? null]));
+    const results = lookups.map(({ checkpoint, hit, lookupMs }) => {
+        if (hit) {
+            return {
+                checkpoint,
+                status: 'ok',
+                scores: scoresOver(hit.scores),
+                metrics: hit.metrics,
+                durationMs: lookupMs,
+                cached: { evaluatedAt: hit.evaluatedAt, savedMs: hit.durationMs }
+            };
+        }
+        const result = freshByName.get(checkpoint.name);
+        return result.status === 'ok' ? { ...result, scores: scoresOver(result.scores) } : result;
+    });
+    return { evaluator: fresh?.evaluator ?? evaluator.info, benchmarks, results };
+}
+function logCacheUse(results, log) {
+    let saved = 0;
+    for (const r of results) {
+        if (r.cached) {
+            saved += r.cached.savedMs;
+            log.info(`${r.checkpoint.name}: cached (evaluated ${r.cached.evaluatedAt}, saves ${formatDuration(r.cached.savedMs)})`);
+        }
+        else {
+            log.info(`${r.checkpoint.name}: evaluated (${formatDuration(r.durationMs)})`);
+        }
+    }
+    const cached = results.filter((r) => r.cached).length;
+    if (cached > 0)
+        log.info(`Results cache: ${cached} cached, ${results.length - cached} evaluated; saved ${formatDuration(saved)}`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/index.ts
+
+
+
+
+
+async function openResultsCache(options) {
+    const { config, evaluator, log } = options;
+    if (config.kind === 'off')
+        return undefined;
+    if (evaluator.kind === 'results') {
+        // Reading results files is as cheap as reading the cache, and those files are the truth.
+        log.info('Results cache: not used with evaluator results (its metrics are read from disk anyway).');
+        return undefined;
+    }
+    const identity = identityHash(await evaluatorIdentity(evaluator, options.workspace));
+    if (config.kind === 'dir') {
+        const cache = await openLocalDirCache(config.dir, (0,paths/* shownPath */.pS)(options.workspace, config.dir), log);
+        return cache && { cache, identity };
+    }
+    // Keys: one lineage per evaluator identity (and per shard), a new key per run.
+    const prefix = `checkpoint-eval-results-v${CACHE_FORMAT}-${identity.slice(0, 24)}-`;
+    const lineage = options.shard ? `${prefix}shard-${options.shard.index}-of-${options.shard.count}-` : prefix;
+    const key = `${lineage}${options.run.id ?? Date.now()}-${options.run.attempt ?? 1}`;
+    const cache = await openActionsCache({
+        dir: config.dir,
+        key,
+        restoreKeys: lineage === prefix ? [prefix] : [lineage, prefix],
+        log
+    });
+    return cache && { cache, identity };
+}
+
+;// CONCATENATED MODULE: ./src/discover/weights.ts
+// What a checkpoint's weights are, read from safetensors headers only: parameter count and
+// dtypes for the report and the model card, without reading gigabytes of tensor data.
+//
+// Format: 8 bytes little-endian u64 N, then N bytes of JSON:
+//   {"tensor.name": {"dtype": "F32", "shape": [d0, d1], "data_offsets": [begin, end]}, ...,
+//    "__metadata__": {"format": "pt"}}
+// then the data; offsets are relative to the end of the header.
+
+
+
+
+/** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
+const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+const BYTES_PER_ELEMENT = {
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E4M3: 1,
+    F8_E5M2: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8
+};
+/**
+ * Reads the header of one .safetensors file (two small reads, never the tensor data).
+ * Synchronous calls inside on purpose: a run may read thousands of headers, and a few small
+ * metadata calls each are several times faster without a thread-pool round trip per call.
+ */
+async function readSafetensorsHeader(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`, {
+            cause: error
+        });
+    }
+    try {
+        const { size } = (0,external_node_fs_.fstatSync)(fd);
+        if (size < 8)
+            throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`);
+        const prefix = Buffer.alloc(8);
+        (0,external_node_fs_.readSync)(fd, prefix, 0, 8, 0);
+        const declared = prefix.readBigUInt64LE(0);
+        if (declared > BigInt(MAX_HEADER_BYTES)) {
+            throw new Error(`${file}: header length ${declared} bytes is over the ${MAX_HEADER_BYTES / 1024 / 1024} MB limit: ` +
+                `not a safetensors file (or a corrupt one). Re-save the weights with safetensors' save_file`);
+        }
+        const headerLength = Number(declared);
+        if (8 + headerLength > size) {
+            throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`);
+        }
+        const headerBytes = Buffer.alloc(headerLength);
+        (0,external_node_fs_.readSync)(fd, headerBytes, 0, headerLength, 8);
+        let header;
+        try {
+            header = JSON.parse(headerBytes.toString('utf8'));
+        }
+        catch (error) {
+            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`, { cause: error });
+        }
+        return summarizeHeader(header, file, size - 8 - headerLength);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function summarizeHeader(header, file, dataBytes) {
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+        throw new Error(`${file}: the safetensors header is not a JSON object`);
+    }
+    const dtypes = {};
+    let parameterCount = 0;
+    let tensorCount = 0;
+    let metadata = {};
+    for (const [name, raw] of Object.entries(header)) {
+        if (name === '__metadata__') {
+            if (typeof raw === 'object' && raw !== null)
+                metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+            continue;
+        }
+        const tensor = raw;
+        if (typeof tensor?.dtype !== 'string' ||
+            !Array.isArray(tensor.shape) ||
+            !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+            throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
+        }
+        const elements = tensor.shape.reduce((product, d) => product * d, 1);
+        const offsets = tensor.data_offsets;
+        if (Array.isArray(offsets) && typeof offsets[1] === 'number' && offsets[1] > dataBytes) {
+            throw new Error(`${file}: tensor '${name}' ends at byte ${offsets[1]} of the data but the file holds ${dataBytes}: the file is truncated (an interrupted save or download)`);
+        }
+        const width = BYTES_PER_ELEMENT[tensor.dtype];
+        if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
+            throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`);
+        }
+        dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements;
+        parameterCount += elements;
+        tensorCount++;
+    }
+    return { parameterCount, dtypes, dominantDtype: dominant(dtypes), metadata, tensorCount };
+}
+function dominant(dtypes) {
+    let best = null;
+    for (const [dtype, count] of Object.entries(dtypes))
+        if (best === null || count > dtypes[best])
+            best = dtype;
+    return best;
+}
+/**
+ * Parameter count and dtypes over every safetensors file of a checkpoint (all shards, or the
+ * adapter). Null when its weights are not safetensors (pytorch .bin can't be read without
+ * unpickling). Metadata is the first shard's (shards of one save carry the same).
+ */
+async function summarizeCheckpointWeights(checkpoint) {
+    const files = checkpoint.weightsFiles.filter((file) => file.endsWith('.safetensors'));
+    if (files.length === 0)
+        return null;
+    const headers = await Promise.all(files.map((file) => readSafetensorsHeader(external_node_path_default().join(checkpoint.path, file))));
+    const dtypes = {};
+    for (const header of headers)
+        for (const [dtype, count] of Object.entries(header.dtypes))
+            dtypes[dtype] = (dtypes[dtype] ?? 0) + count;
+    return {
+        files,
+        parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),
+        tensorCount: headers.reduce((sum, h) => sum + h.tensorCount, 0),
+        dtypes,
+        dominantDtype: dominant(dtypes),
+        metadata: headers[0].metadata
+    };
+}
+// Parameter count and dtype for the summary's Params column, from the headers alone (a few KB
+// per file, never the tensors).
+/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
+async function describeWeights(checkpoints, log, concurrency = 16) {
+    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+        try {
+            const summary = await summarizeCheckpointWeights(checkpoint);
+            if (summary) {
+                checkpoint.parameters = summary.parameterCount;
+                if (summary.dominantDtype)
+                    checkpoint.dtype = summary.dominantDtype;
+            }
+        }
+        catch (error) {
+            log.debug(`no parameter count for ${checkpoint.name}: ${(0,errors/* errorMessage */.g)(error)}`);
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/domain/labels.ts
+var domain_labels = __nccwpck_require__(85745);
+;// CONCATENATED MODULE: ./src/domain/benchmarks.ts
+// Finding a benchmark by what a user calls it: its id or its display name, in any spelling.
+
+
+/** The benchmark `label` names, or an InputError on `input` listing the names that exist. */
+function findBenchmark(input, label, benchmarks) {
+    const key = (0,domain_labels/* normalizeLabel */.y)(label);
+    const found = benchmarks.find((b) => (0,domain_labels/* normalizeLabel */.y)(b.id) === key || (0,domain_labels/* normalizeLabel */.y)(b.name) === key);
+    if (found)
+        return found;
+    throw new errors/* InputError */.d(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
+}
+/** Weights keyed by benchmark id; a name no benchmark answers to is an error on the weights input. */
+function resolveWeights(weights, benchmarks) {
+    return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]));
+}
+
+// EXTERNAL MODULE: ./src/domain/metric-semantics.ts
+var metric_semantics = __nccwpck_require__(8318);
+;// CONCATENATED MODULE: ./src/domain/metric-choice.ts
+// Which metric ranks and why: the one the user named (checked against the results, with
+// task/metric pairs and the closest match), or the default chosen from what the results say —
+// eval_accuracy, the Trainer's optimised metric, a single score, or a mean only when every score
+// shares one direction and one scale. Anything else is an InputError listing the choices.
+
+
+
+/** Ranking uses eval_accuracy when the results have it (or it is a safe mean). */
+const DEFAULT_METRIC = (/* unused pure expression or super */ null && (EVAL_ACCURACY));
+const okResults = (run) => run.results.filter((r) => r.status === 'ok');
+function valuesOf(run, key) {
+    const values = [];
+    for (const r of okResults(run)) {
+        const v = r.scores[key] ?? r.metrics[key];
+        if (typeof v === 'number')
+            values.push(v);
+    }
+    return values;
+}
+/** Every metric name in the results that could rank (counters left out), in first-seen order. */
+function rankableNames(run) {
+    const names = new Set(run.benchmarks.map((b) => b.id));
+    for (const r of okResults(run))
+        for (const key of [...Object.keys(r.metrics), ...Object.keys(r.invalid ?? {})])
+            if (!(0,metric_semantics/* isCounter */.vM)(key) && !names.has(key))
+                names.add(key);
+    return [...names];
+}
+function directionOf(run, key, benchmark) {
+    const fromFile = run.facts?.directions[key] ?? benchmark?.higherIsBetter;
+    const optimised = run.facts?.optimised;
+    if (fromFile === undefined && optimised && (0,domain_metric/* stripEvalPrefix */.b_)(optimised.name) === (0,domain_metric/* stripEvalPrefix */.b_)(key))
+        return optimised.higherIsBetter;
+    return (0,metric_semantics/* higherIsBetter */.i2)(benchmark?.metric ?? key, fromFile);
+}
+/** The benchmarks' directions and scales: what a mean would mix. */
+function scoredMetrics(run) {
+    return run.benchmarks.map((b) => {
+        const higher = directionOf(run, b.id, b);
+        const label = b.metric ? `${b.id} (${b.metric.split(',')[0]})` : b.id;
+        return { name: label, higherIsBetter: higher, scale: (0,metric_semantics/* scaleOf */._K)(valuesOf(run, b.id), higher) };
+    });
+}
+function describeScored(m) {
+    return `${m.name}: ${m.higherIsBetter ? 'higher' : 'lower'} is better, ${(0,metric_semantics/* describeScale */.q9)(m.scale)}`;
+}
+/** The benchmarks' mean is safe when all are higher-is-better and share a scale; else why not. */
+function meanProblem(scored) {
+    const lower = scored.filter((m) => !m.higherIsBetter).map((m) => m.name);
+    if (lower.length === scored.length && lower.length > 0)
+        return `${lower.join(', ')} ${lower.length > 1 ? 'are' : 'is'} lower-is-better, and eval_accuracy is a mean of higher-is-better scores`;
+    if (lower.length > 0)
+        return 'they mix higher- and lower-is-better metrics';
+    if (new Set(scored.map((m) => m.scale)).size > 1)
+        return 'they mix scales (0–1 and 0–100 or unbounded)';
+    return undefined;
+}
+/** The error for a default that can't be chosen safely: the metrics, their directions, the line to add. */
+function ambiguous(run, scored, why) {
+    const example = scored.find((m) => m.higherIsBetter && m.scale !== 'unbounded') ?? scored[0];
+    const exampleName = example.name.split(' ')[0];
+    const listed = scored.slice(0, 25).map((m) => `  - ${describeScored(m)}`);
+    if (scored.length > 25)
+        listed.push(`  - … and ${scored.length - 25} more (see scores.json)`);
+    const pairs = run.benchmarks.some((b) => b.metric)
+        ? ' A task with several metrics takes task/metric, e.g. lambada_openai/acc.'
+        : '';
+    return new errors/* InputError */.d('metric', `no default ranking metric is safe for these results: ${why}, so a mean would crown the wrong checkpoint. ` +
+        `The scores found:\n${listed.join('\n')}\nName the one to rank by: add \`metric: ${exampleName}\` to the step's inputs (CLI: --metric ${exampleName}).${pairs}`);
+}
+/** What ranks when `metric` is not set: eval_accuracy, the Trainer's metric, the one score, or a safe mean. */
+function chooseDefaultMetric(run) {
+    const ok = okResults(run);
+    if (ok.some((r) => domain_metric/* EVAL_ACCURACY */.py in r.metrics || domain_metric/* EVAL_ACCURACY */.py in (r.invalid ?? {}))) {
+        return {
+            spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: true },
+            source: { kind: 'reported' },
+            reason: 'the results report eval_accuracy'
+        };
+    }
+    const optimised = run.facts?.optimised;
+    if (optimised) {
+        const key = resolveKey(run, optimised.name);
+        if (key) {
+            return {
+                spec: { name: optimised.name, greaterIsBetter: optimised.higherIsBetter },
+                source: { kind: 'key', key },
+                reason: `the metric the Trainer optimised (${optimised.source})`
+            };
+        }
+    }
+    const scored = scoredMetrics(run);
+    if (scored.length === 0) {
+        const loss = rankableNames(run).find(metric_semantics/* isLoss */.Q2);
+        if (!loss) {
+            throw new errors/* InputError */.d('metric', `the results hold no score to rank by (only counters such as runtime and samples). Found: ${namesFound(run)}.`);
+        }
+        return {
+            spec: { name: loss, greaterIsBetter: directionOf(run, loss) },
+            source: { kind: 'key', key: loss },
+            reason: `the only score in the results is the loss (${loss}, lower is better)`
+        };
+    }
+    // One lower-is-better score (a speech model's WER): ranked by its own name, since an accuracy
+    // it is not. Anything else that shares one direction and scale is averaged into eval_accuracy.
+    if (scored.length === 1 && !scored[0].higherIsBetter) {
+        const b = run.benchmarks[0];
+        return {
+            spec: { name: b.id, greaterIsBetter: false },
+            source: { kind: 'key', key: b.id },
+            reason: `the only score in the results (lower is better, ${(0,metric_semantics/* describeScale */.q9)(scored[0].scale)})`
+        };
+    }
+    const problem = meanProblem(scored);
+    if (problem)
+        throw ambiguous(run, scored, problem);
+    const scale = (0,metric_semantics/* describeScale */.q9)(scored[0].scale);
+    return {
+        spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: true },
+        source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+        reason: scored.length === 1
+            ? `eval_accuracy is the only score in the results, ${scored[0].name} (higher is better, ${scale})`
+            : `eval_accuracy is the mean of the ${scored.length} scores (all higher is better, ${scale})`
+    };
+}
+function namesFound(run) {
+    const names = new Set();
+    for (const r of okResults(run))
+        for (const k of Object.keys(r.metrics))
+            names.add(k);
+    return [...names].slice(0, 20).join(', ') || 'nothing';
+}
+/** A name as the user wrote it -> the key in scores/metrics; undefined when not found; throws when ambiguous. */
+function resolveKey(run, input) {
+    const names = rankableNames(run);
+    const has = (n) => names.includes(n);
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(input);
+    for (const candidate of [input, bare, `eval_${bare}`])
+        if (has(candidate))
+            return candidate;
+    const pick = (found, what) => {
+        const unique = [...new Set(found)];
+        if (unique.length <= 1)
+            return unique[0];
+        throw new errors/* InputError */.d('metric', `'${input}' matches ${unique.length} ${what}: ${unique
+            .slice(0, 12)
+            .map((n) => pairName(run, n))
+            .join(', ')}. Name one of them, e.g. metric: ${pairName(run, unique[0])}`);
+    };
+    const slash = input.lastIndexOf('/');
+    if (slash > 0) {
+        // task/metric[,filter]: the task's benchmark when that is its metric, else one of its other metrics.
+        const task = input.slice(0, slash);
+        const metric = input.slice(slash + 1);
+        const matches = (key) => key === metric || key.split(',')[0] === metric;
+        const benchmark = run.benchmarks.find((b) => b.id === task && b.metric && matches(b.metric));
+        const others = names.filter((n) => n.startsWith(`${task}/`) && matches(n.slice(task.length + 1)));
+        // `gsm8k/exact_match` with two filters is ambiguous: say so rather than pick one silently.
+        const found = [...(benchmark ? [benchmark.id] : []), ...others];
+        return pick(found, `metrics of ${task} (one per filter)`);
+    }
+    // A bare metric name (`acc_norm`): the one task that reports it.
+    const byMetric = [
+        ...run.benchmarks.filter((b) => b.metric && (0,metric_semantics/* bareMetricName */.ut)(b.metric) === bare).map((b) => b.id),
+        ...names.filter((n) => n.includes('/') && (0,metric_semantics/* bareMetricName */.ut)(n) === bare)
+    ];
+    const found = pick(byMetric, 'task metrics');
+    if (found)
+        return found;
+    // A task or subtask lm-eval lists as detail (`mmlu_stem` under `mmlu`): its first metric, as for benchmarks.
+    const task = names.find((n) => n.startsWith(`${input}/`));
+    if (task)
+        return task;
+    const lower = input.toLowerCase();
+    return names.find((n) => n.toLowerCase() === lower || (0,domain_metric/* stripEvalPrefix */.b_)(n.toLowerCase()) === (0,domain_metric/* stripEvalPrefix */.b_)(lower));
+}
+/** `lambada_openai/perplexity,none` -> `lambada_openai/perplexity` when the filter is `none`: as users write it. */
+function pairName(run, key) {
+    const benchmark = run.benchmarks.find((b) => b.id === key);
+    if (benchmark?.metric)
+        return `${key}/${benchmark.metric.replace(/,none$/, '')}`;
+    return key.replace(/,none$/, '');
+}
+/** The metric the user named -> how to rank by it; an unknown name is an InputError listing the names. */
+function resolveNamedMetric(run, input, greaterIsBetter) {
+    const name = input.trim();
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name);
+    const reported = okResults(run).some((r) => domain_metric/* EVAL_ACCURACY */.py in r.metrics || domain_metric/* EVAL_ACCURACY */.py in (r.invalid ?? {}));
+    if (bare === 'accuracy' && (reported || !resolveKey(run, name))) {
+        if (reported)
+            return {
+                spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: greaterIsBetter ?? true },
+                source: { kind: 'reported' },
+                reason: 'set by the metric input; the results report eval_accuracy'
+            };
+        const scored = scoredMetrics(run);
+        const problem = scored.length === 0 ? 'the results hold no scores' : meanProblem(scored);
+        if (problem) {
+            if (scored.length === 0)
+                throw unknownMetric(run, name);
+            const err = ambiguous(run, scored, problem);
+            throw new errors/* InputError */.d('metric', `'${name}' is not in the results, and it can't be computed as the mean of the scores: ${err.message.replace(/^Input 'metric': no default ranking metric is safe for these results: /, '')}`);
+        }
+        return {
+            spec: { name: domain_metric/* EVAL_ACCURACY */.py, greaterIsBetter: greaterIsBetter ?? true },
+            source: { kind: 'mean', benchmarks: run.benchmarks.map((b) => b.id) },
+            reason: `set by the metric input: the mean of the ${scored.length} scores (all higher is better, ${(0,metric_semantics/* describeScale */.q9)(scored[0].scale)})`
+        };
+    }
+    for (const candidate of [name, bare, `eval_${bare}`]) {
+        if ((0,metric_semantics/* isCounter */.vM)(candidate) && okResults(run).some((r) => candidate in r.metrics)) {
+            throw new errors/* InputError */.d('metric', `'${name}' is a counter (${candidate}), not a score: it says how long or how much, not how good. Rank by a score, e.g. metric: ${suggestion(run)}.`);
+        }
+    }
+    const key = resolveKey(run, name);
+    if (!key)
+        throw unknownMetric(run, name);
+    const benchmark = run.benchmarks.find((b) => b.id === key);
+    return {
+        spec: { name, greaterIsBetter: greaterIsBetter ?? directionOf(run, key, benchmark) },
+        source: { kind: 'key', key },
+        reason: 'set by the metric input'
+    };
+}
+function suggestion(run) {
+    const first = run.benchmarks[0];
+    return first ? pairName(run, first.id) : (rankableNames(run)[0] ?? domain_metric/* EVAL_ACCURACY */.py);
+}
+function unknownMetric(run, name) {
+    const names = rankableNames(run);
+    const shown = names.map((n) => pairName(run, n));
+    const closest = (0,metric_semantics/* closestName */.Nf)(name, shown);
+    const list = shown.length
+        ? shown.slice(0, 30).join(', ') + (shown.length > 30 ? `, … (${shown.length} in all)` : '')
+        : 'none';
+    return new errors/* InputError */.d('metric', `'${name}' is not in the results.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${list}.`);
+}
+/**
+ * Before anything runs, for evaluators that know their score names (the built-in suite): a
+ * `metric` that isn't one of them (nor eval_accuracy, their mean) is an InputError now, not after
+ * the evaluation.
+ */
+function checkMetricName(metric, names) {
+    const name = metric?.trim();
+    if (!name)
+        return;
+    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name).toLowerCase();
+    if (bare === 'accuracy' || names.some((n) => (0,domain_metric/* stripEvalPrefix */.b_)(n).toLowerCase() === bare))
+        return;
+    const closest = (0,metric_semantics/* closestName */.Nf)(name, names);
+    throw new errors/* InputError */.d('metric', `'${name}' is not a score this evaluator reports.${closest ? ` Closest match: '${closest}' (metric: ${closest}).` : ''} Available: ${domain_metric/* EVAL_ACCURACY */.py}, ${names.join(', ')}.`);
+}
+/** The metric to rank by: the one named (checked against the results), or the default with its reason. */
+function chooseMetric(run, options = {}) {
+    const named = options.metric?.trim();
+    // Nothing was evaluated (every checkpoint failed): nothing to check the name against, nothing to rank.
+    if (okResults(run).length === 0) {
+        const name = named || domain_metric/* EVAL_ACCURACY */.py;
+        return {
+            spec: { name, greaterIsBetter: options.greaterIsBetter ?? (0,metric_semantics/* higherIsBetter */.i2)(name) },
+            source: name === domain_metric/* EVAL_ACCURACY */.py ? { kind: 'reported' } : { kind: 'key', key: name },
+            reason: 'no checkpoint could be evaluated'
+        };
+    }
+    if (named) {
+        const choice = resolveNamedMetric(run, named, options.greaterIsBetter);
+        return options.reason ? { ...choice, reason: options.reason } : choice;
+    }
+    const choice = chooseDefaultMetric(run);
+    if (options.greaterIsBetter === undefined)
+        return choice;
+    return { ...choice, spec: { ...choice.spec, greaterIsBetter: options.greaterIsBetter } };
+}
+/** @deprecated use chooseMetric; kept for callers that only need the name and direction. */
+function resolveMetric(run, options) {
+    return chooseMetric(run, options).spec;
+}
+/** Whether eval_accuracy may be the benchmarks' mean: some benchmarks, one direction (higher), one scale. */
+function meanIsSafe(run) {
+    return run.benchmarks.length > 0 && !meanProblem(scoredMetrics(run));
+}
+
+;// CONCATENATED MODULE: ./src/domain/rank.ts
+// rank(): evaluation results -> the checkpoints in order and the winner, by the metric that
+// metric-choice.ts picks (named, or chosen with a reason). A checkpoint without a usable value
+// (failed, missing, NaN) is listed last with why, and can't win.
+
+
+
+/**
+ * eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean when
+ * the benchmarks can be averaged at all (one direction, one scale); null otherwise.
+ */
+function accuracyOf(run, result, weights, meanable) {
+    if (result.status !== 'ok')
+        return null;
+    const reported = result.metrics[domain_metric/* EVAL_ACCURACY */.py];
+    if (typeof reported === 'number')
+        return reported;
+    if (!meanable || Object.keys(result.invalid ?? {}).some((k) => run.benchmarks.some((b) => b.id === k)))
+        return null;
+    return (0,domain_metric/* evalAccuracy */.ix)(run.benchmarks, result.scores, weights);
+}
+/** The ranking value of one result, or why it has none. */
+function rank_valueOf(choice, result, accuracy) {
+    if (result.status !== 'ok')
+        return { value: null };
+    const name = choice.spec.name;
+    const invalid = result.invalid ?? {};
+    switch (choice.source.kind) {
+        case 'reported': {
+            if (domain_metric/* EVAL_ACCURACY */.py in invalid)
+                return { value: null, reason: `${domain_metric/* EVAL_ACCURACY */.py} is ${invalid[domain_metric/* EVAL_ACCURACY */.py]}` };
+            const v = result.metrics[domain_metric/* EVAL_ACCURACY */.py];
+            return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${domain_metric/* EVAL_ACCURACY */.py} in its results` };
+        }
+        case 'mean': {
+            const bad = choice.source.benchmarks.find((id) => id in invalid);
+            if (bad)
+                return { value: null, reason: `${bad} is ${invalid[bad]}, so ${name} can't be computed` };
+            return accuracy === null ? { value: null, reason: 'no score in its results' } : { value: accuracy };
+        }
+        case 'key': {
+            const key = choice.source.key;
+            if (key in invalid)
+                return { value: null, reason: `${name} is ${invalid[key]}` };
+            const v = result.scores[key] ?? result.metrics[key];
+            return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${name} in its results` };
+        }
+    }
+}
+/**
+ * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
+ * then to the name, so the order never depends on the file system's listing order.
+ */
+function rank(run, options = {}) {
+    const weights = options.weights ?? {};
+    const chosen = chooseMetric(run, options);
+    const weighted = chosen.source.kind === 'mean' && Object.keys(weights).length > 0;
+    const choice = weighted ? { ...chosen, reason: chosen.reason.replace(/\bthe mean\b/, 'the weighted mean') } : chosen;
+    const meanable = meanIsSafe(run);
+    const entries = run.results.map((evaluation) => {
+        const accuracy = accuracyOf(run, evaluation, weights, meanable);
+        const { value, reason } = rank_valueOf(choice, evaluation, accuracy);
+        return { evaluation, evalAccuracy: accuracy, value, rank: null, ...(reason ? { unrankedReason: reason } : {}) };
+    });
+    const direction = choice.spec.greaterIsBetter ? -1 : 1;
+    const ranked = entries
+        .filter((e) => e.value !== null && Number.isFinite(e.value))
+        .sort((a, b) => {
+        const byValue = direction * (a.value - b.value);
+        if (byValue !== 0)
+            return byValue;
+        const ca = a.evaluation.checkpoint;
+        const cb = b.evaluation.checkpoint;
+        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
+    });
+    ranked.forEach((entry, i) => (entry.rank = i + 1));
+    const unranked = entries.filter((e) => e.rank === null);
+    return { metric: choice.spec, reason: choice.reason, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
+}
+/** The value of `metric` for one result, prefix-blind (baselines and cards read scores this way). */
+function rank_metricValue(result, metric, accuracy) {
+    const bare = stripEvalPrefix(metric);
+    for (const key of [metric, bare, `eval_${bare}`]) {
+        const score = result.scores[key];
+        if (typeof score === 'number')
+            return score;
+        const reported = result.metrics[key];
+        if (typeof reported === 'number')
+            return reported;
+    }
+    return bare === 'accuracy' ? accuracy : null;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/run.ts
+/**
+ * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
+ * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
+ */
+function assembleEvaluationRun(evaluator, outcomes) {
+    const benchmarks = [];
+    const seen = new Set();
+    for (const outcome of outcomes) {
+        for (const benchmark of outcome.parsed?.benchmarks ?? []) {
+            if (outcome.error || seen.has(benchmark.id))
+                continue;
+            seen.add(benchmark.id);
+            benchmarks.push(benchmark);
+        }
+    }
+    const results = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
+        if (error || !parsed) {
+            return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs };
+        }
+        const scores = {};
+        for (const benchmark of benchmarks)
+            scores[benchmark.id] = parsed.scores[benchmark.id] ?? null;
+        const invalid = Object.keys(parsed.invalid ?? {}).length > 0 ? { invalid: { ...parsed.invalid } } : {};
+        return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, ...invalid, durationMs };
+    });
+    const facts = metricFacts(outcomes);
+    return { evaluator, benchmarks, results, ...(facts ? { facts } : {}) };
+}
+/**
+ * What the files say about directions (first word wins) and the optimised metric: the newest
+ * checkpoint's trainer_state.json knows the whole run, so the last one found is kept.
+ */
+function metricFacts(outcomes) {
+    const facts = { directions: {} };
+    for (const { parsed, error } of outcomes) {
+        if (error || !parsed)
+            continue;
+        for (const [name, higher] of Object.entries(parsed.directions ?? {}))
+            if (!(name in facts.directions))
+                facts.directions[name] = higher;
+        if (parsed.optimised)
+            facts.optimised = parsed.optimised;
+    }
+    return Object.keys(facts.directions).length > 0 || facts.optimised ? facts : undefined;
+}
+/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
+function throwIfAllFailed(outcomes, evaluator, howToDebug) {
+    if (outcomes.length === 0 || outcomes.some((o) => !o.error))
+        return;
+    const first = outcomes[0];
+    throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
+        `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
+}
+/** assembleEvaluationRun, then throwIfAllFailed unless the caller asked for the run back. */
+function finishRun(info, outcomes, { allFailed = 'throw', howToDebug }) {
+    const run = assembleEvaluationRun(info, outcomes);
+    if (allFailed === 'throw')
+        throwIfAllFailed(outcomes, info.kind, howToDebug);
+    return run;
+}
+/** A function to call as each checkpoint finishes: counts them for the caller's listener. */
+function countProgress(total, onProgress) {
+    let done = 0;
+    return (label) => onProgress?.(++done, total, label);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
+// The default evaluator: the built-in suite, scored from each checkpoint's step.
+
+
+
+
+/**
+ * The selected benchmarks in the suite's order. Throws an InputError on `benchmarks` for a name
+ * the suite doesn't have, and on `weights` for a weight on a benchmark that is not selected.
+ */
+function selectBuiltinBenchmarks({ benchmarks, weights = {} } = {}) {
+    const ids = new Set((benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id));
+    for (const name of Object.keys(weights)) {
+        if (!ids.has(findBenchmark('weights', name, BUILTIN_SUITE).id)) {
+            throw new errors/* InputError */.d('weights', `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
+        }
+    }
+    return BUILTIN_SUITE.filter((b) => ids.has(b.id));
+}
+function createBuiltinEvaluator(options = {}) {
+    const selected = selectBuiltinBenchmarks(options);
+    return {
+        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
+        reports: selected.map((b) => b.id),
+        async evaluate(checkpoints, { log, onProgress }) {
+            const progress = countProgress(checkpoints.length, onProgress);
+            const results = checkpoints.map((checkpoint) => {
+                const started = performance.now();
+                const scores = builtinScores(checkpoint.step, selected);
+                progress(checkpoint.name);
+                return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started };
+            });
+            if (checkpoints.some((c) => c.step <= 0)) {
+                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
+            }
+            return {
+                evaluator: this.info,
+                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
+                results
+            };
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./src/evaluate/devices.ts
+// GPUs for evaluations that run side by side: eval-devices split into groups of devices-per-eval,
+// and a pool that lends each running evaluation a group of its own. The group reaches the command
+// as CUDA_VISIBLE_DEVICES (and {device}), so four evaluations on a 4-GPU runner don't all load
+// onto GPU 0.
+
+/** `nvidia-smi -L` answers in well under a second; a hung driver must not hang the run. */
+const NVIDIA_SMI_TIMEOUT_MS = 15_000;
+/** Splits ids into groups of `perEval`; ids left over (fewer than perEval) are not used. */
+function deviceGroups(ids, perEval) {
+    const groups = [];
+    for (let i = 0; i + perEval <= ids.length; i += perEval)
+        groups.push(ids.slice(i, i + perEval));
+    return groups;
+}
+/** The device ids `nvidia-smi -L` lists (`GPU 0: NVIDIA A100 ... (UUID: GPU-...)` -> `0`). */
+function parseNvidiaSmiList(text) {
+    return [...text.matchAll(/^GPU (\d+):/gm)].map((m) => m[1]);
+}
+/**
+ * `auto`: $CUDA_VISIBLE_DEVICES when the runner already narrowed the GPUs (a child's
+ * CUDA_VISIBLE_DEVICES replaces the parent's, so its ids are the ones to hand out), else every GPU
+ * nvidia-smi lists; none when there is no nvidia-smi.
+ */
+async function findDevices(env, log) {
+    const visible = env.CUDA_VISIBLE_DEVICES?.trim();
+    if (visible) {
+        const ids = visible
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean);
+        log.info(`eval-devices auto: ${ids.join(',')} (from CUDA_VISIBLE_DEVICES)`);
+        return ids;
+    }
+    const listed = await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('nvidia-smi', ['-L'], { env, timeout: NVIDIA_SMI_TIMEOUT_MS, windowsHide: true }, (error, stdout) => resolve(error ? null : stdout));
+    });
+    const ids = listed === null ? [] : parseNvidiaSmiList(listed);
+    if (ids.length === 0) {
+        log.warning(`eval-devices is auto but ${listed === null ? 'nvidia-smi could not be run' : 'nvidia-smi -L lists no GPU'}: ` +
+            'evaluations run without CUDA_VISIBLE_DEVICES. List the devices (e.g. 0,1) to set them anyway.');
+    }
+    else {
+        log.info(`eval-devices auto: ${ids.join(',')} (from nvidia-smi -L)`);
+    }
+    return ids;
+}
+/** Lends device groups: acquire() waits until a group is free; release() gives it back. */
+class DevicePool {
+    free;
+    waiting = [];
+    constructor(groups) {
+        this.free = groups.map((g) => [...g]);
+    }
+    acquire() {
+        const group = this.free.shift();
+        return group ? Promise.resolve(group) : new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release(group) {
+        const next = this.waiting.shift();
+        if (next)
+            next(group);
+        else
+            this.free.push(group);
+    }
+}
+/** The config's devices -> groups and how many evaluations run at once; undefined when no device can be handed out. */
+async function planDevices(config, env, log) {
+    const ids = config.ids === 'auto' ? await findDevices(env, log) : config.ids;
+    if (ids.length === 0)
+        return undefined;
+    const groups = deviceGroups(ids, config.perEval);
+    if (groups.length === 0) {
+        log.warning(`devices-per-eval is ${config.perEval} but only ${ids.length} device(s) were found (${ids.join(',')}): ` +
+            'evaluations run without CUDA_VISIBLE_DEVICES.');
+        return undefined;
+    }
+    const unused = ids.length - groups.length * config.perEval;
+    if (unused > 0)
+        log.warning(`${unused} device(s) left over by devices-per-eval ${config.perEval}: not used.`);
+    const concurrency = Math.min(groups.length, config.maxConcurrent ?? groups.length);
+    log.info(`devices: ${groups.map((g) => g.join(',')).join(' | ')} (${concurrency} evaluation(s) at a time, ` +
+        `${config.perEval} device(s) each)`);
+    return { pool: new DevicePool(groups), groups, concurrency };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/collector.ts
+/** A document that is not one of the accepted shapes, or holds no usable score. */
+class MetricsFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MetricsFormatError';
+    }
+}
+const ACCEPTED = 'expected a JSON object: a flat {"benchmark": score} map, an lm-evaluation-harness results file, ' +
+    'a lighteval results file or a Trainer trainer_state.json';
+/** A benchmark; `higherIsBetter` is only set when known. */
+function benchmarkOf(id, name, group, higherIsBetter, metric) {
+    return {
+        id,
+        name,
+        group,
+        ...(higherIsBetter === undefined ? {} : { higherIsBetter }),
+        ...(metric === undefined ? {} : { metric })
+    };
+}
+class Collector {
+    format;
+    source;
+    benchmarks = [];
+    scores = {};
+    metrics = {};
+    invalid = {};
+    directions = {};
+    optimised;
+    notes = [];
+    constructor(format, source) {
+        this.format = format;
+        this.source = source;
+    }
+    /**
+     * `where` names the score in the document, for the note when it is NaN or infinite: such a score
+     * is kept as invalid (the checkpoint can't be ranked by it), not dropped and not fatal.
+     */
+    addBenchmark(benchmark, score, where) {
+        if (this.benchmarks.some((b) => b.id === benchmark.id)) {
+            this.notes.push(`'${benchmark.id}' appears twice; kept the first score`);
+            return;
+        }
+        this.benchmarks.push(benchmark);
+        if (Number.isFinite(score))
+            this.scores[benchmark.id] = score;
+        else {
+            this.invalid[benchmark.id] = String(score);
+            this.notes.push(`${where} is ${score}: the evaluation produced no usable result for '${benchmark.id}'`);
+        }
+    }
+    addMetric(name, value) {
+        if (name in this.metrics || name in this.invalid)
+            return;
+        if (Number.isFinite(value))
+            this.metrics[name] = value;
+        else
+            this.invalid[name] = String(value);
+    }
+    finish() {
+        if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
+            throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
+        }
+        const { format, source, benchmarks, scores, metrics, invalid, directions, optimised, notes } = this;
+        return {
+            format,
+            source,
+            benchmarks,
+            scores,
+            metrics,
+            invalid,
+            directions,
+            ...(optimised ? { optimised } : {}),
+            notes
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/json.ts
+// JSON text as evaluation tools write it: Python's bare NaN / Infinity literals are accepted (and
+// kept recognisable), and the JSON object a command printed at the end of its stdout is found.
+
+// Python's json module writes NaN/Infinity as bare literals, which JSON.parse rejects. They are
+// rewritten to this marker string so the document still parses and the parsers can tell
+// "NaN score" (a real evaluation failure, reported by name) from "not JSON".
+const NON_FINITE = '\u0000non-finite:';
+/** JSON.parse that also accepts Python's bare NaN / Infinity / -Infinity literals. */
+function parseJsonText(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (/NaN|Infinity/.test(text)) {
+            try {
+                return JSON.parse(markNonFiniteLiterals(text));
+            }
+            catch {
+                // fall through to the original, more accurate message
+            }
+        }
+        throw new MetricsFormatError(`${source}: not valid JSON (${reason})`);
+    }
+}
+function markNonFiniteLiterals(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            out += ch;
+            if (ch === '\\')
+                out += text[++i] ?? '';
+            else if (ch === '"')
+                inString = false;
+            continue;
+        }
+        if (ch === '"') {
+            inString = true;
+            out += ch;
+            continue;
+        }
+        const literal = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
+        if (literal) {
+            out += JSON.stringify(NON_FINITE + literal);
+            i += literal.length - 1;
+            continue;
+        }
+        out += ch;
+    }
+    return out;
+}
+/** A number, NaN/±Infinity for a marked literal, or undefined for anything else. */
+function numberOf(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.startsWith(NON_FINITE))
+        return Number(value.slice(NON_FINITE.length));
+    return undefined;
+}
+function json_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `an array`, `null`, `a string`: what a value is, for messages. */
+function describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/**
+ * The JSON object a command printed at the end of its stdout: the last non-empty line, or, for
+ * pretty-printed output, the text from the last line that starts with `{` to the end.
+ * Returns null when there is none (the caller explains what it saw instead).
+ */
+function jsonAtEndOfOutput(stdout) {
+    const lines = stdout.split(/\r?\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    if (lines.length === 0)
+        return null;
+    const last = lines[lines.length - 1].trim();
+    if (last.startsWith('{') && isJsonObjectText(last))
+        return last;
+    let attempts = 0;
+    for (let i = lines.length - 1; i >= 0 && attempts < 50; i--) {
+        if (!lines[i].startsWith('{'))
+            continue;
+        attempts++;
+        const text = lines.slice(i).join('\n');
+        if (isJsonObjectText(text))
+            return text;
+    }
+    return null;
+}
+function isJsonObjectText(text) {
+    try {
+        return json_isRecord(parseJsonText(text, ''));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/flat.ts
+// Flat `{"name": number}` maps: a command's stdout, eval_results.json, all_results.json, a
+// Trainer log_history entry. Which key is a benchmark and which is bookkeeping is decided here.
+
+
+
+
+/** `math_reasoning` -> `Math Reasoning`. */
+function displayName(id) {
+    return id
+        .split(/[_\s]+/)
+        .filter(Boolean)
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ');
+}
+/** Where a flat map's key goes: see the rules in index.ts. */
+function classifyFlatKey(key, siblings = new Set()) {
+    if ((0,domain_metric/* isEvalAccuracy */.GB)(key))
+        return { kind: 'metric' };
+    const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key;
+    if ((0,metric_semantics/* isCounter */.vM)(key) || (0,metric_semantics/* isLoss */.Q2)(key) || (0,metric_semantics/* isCounter */.vM)(stripped) || (0,metric_semantics/* isLoss */.Q2)(stripped))
+        return { kind: 'metric' };
+    return { kind: 'benchmark', id: stripped };
+}
+function parseFlat(map, out) {
+    const keys = new Set(Object.keys(map));
+    for (const [key, raw] of Object.entries(map)) {
+        const value = numberOf(raw);
+        if (value === undefined) {
+            out.notes.push(`'${key}' is ${describe(raw)}, not a number; ignored`);
+            continue;
+        }
+        const kind = classifyFlatKey(key, keys);
+        if (kind.kind === 'metric')
+            out.addMetric(key, value);
+        else
+            out.addBenchmark(benchmarkOf(kind.id, displayName(kind.id), 'Metrics', (0,metric_semantics/* higherIsBetterFromName */.$O)(kind.id)), value, `'${key}'`);
+    }
+    return out.finish();
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/task-metrics.ts
+// The metrics of one task entry in lm-eval and lighteval results (`"acc,none": 0.5`), shared by
+// both parsers.
+
+const NOT_METRICS = new Set(['alias', 'name', 'sample_len', 'sample_count', 'samples', 'original', 'effective']);
+/** The numeric, non-stderr metrics of a task entry, in the file's order. */
+function metricEntries(entry) {
+    const found = [];
+    for (const [key, raw] of Object.entries(entry)) {
+        const [metric, filter = null] = key.split(',', 2);
+        if (NOT_METRICS.has(metric) || /_stderr$/.test(metric))
+            continue;
+        const value = numberOf(raw);
+        if (value !== undefined)
+            found.push({ key, metric, filter, value });
+    }
+    return found;
+}
+/** `acc` or `exact_match, strict-match`: the metric as a benchmark's name shows it. */
+function metricLabel(entry) {
+    return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/lighteval.ts
+// lighteval results (`results -> "suite|task|shots" -> {metric: value}`): one benchmark per task;
+// see the rules in index.ts.
+
+
+
+
+const AVERAGE = ':_average';
+function parseLighteval(json, source) {
+    const out = new Collector('lighteval', source);
+    const results = json.results;
+    const parsed = Object.entries(results)
+        .filter((pair) => json_isRecord(pair[1]))
+        .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
+    // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
+    const averaged = new Set(parsed.filter((p) => p.task.endsWith(AVERAGE)).map((p) => p.task.slice(0, -AVERAGE.length)));
+    const taskCounts = new Map();
+    for (const p of parsed)
+        taskCounts.set(p.task, (taskCounts.get(p.task) ?? 0) + 1);
+    for (const p of parsed) {
+        const metrics = metricEntries(p.entry);
+        if (p.key === 'all') {
+            for (const m of metrics)
+                out.addMetric(`all/${m.key}`, m.value);
+            continue;
+        }
+        const isAverage = p.task.endsWith(AVERAGE);
+        const task = isAverage ? p.task.slice(0, -AVERAGE.length) : p.task;
+        const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
+        if (!isAverage && task.includes(':') && averaged.has(task.split(':')[0])) {
+            for (const m of metrics)
+                out.addMetric(`${id}/${m.key}`, m.value);
+            continue;
+        }
+        if (metrics.length === 0) {
+            out.notes.push(`task '${p.key}' has no numeric metric; ignored`);
+            continue;
+        }
+        const [primary, ...rest] = metrics;
+        const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
+        const label = `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`;
+        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric), primary.key), primary.value, `task '${p.key}' metric '${primary.key}'`);
+        for (const m of rest)
+            out.addMetric(`${id}/${m.key}`, m.value);
+    }
+    return out.finish();
+}
+/** `leaderboard|arc:challenge|25` / `gsm8k|0` / `ifeval` -> suite, task, shots. */
+function splitLightevalKey(key) {
+    const parts = key.split('|');
+    if (parts.length >= 3)
+        return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
+    if (parts.length === 2) {
+        return /^\d+$/.test(parts[1])
+            ? { suite: null, task: parts[0], shots: parts[1] }
+            : { suite: parts[0], task: parts[1], shots: null };
+    }
+    return { suite: null, task: key, shots: null };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/lm-eval.ts
+// lm-evaluation-harness results (`results -> task -> "acc,none"`): one benchmark per top-level
+// task or scored group; see the rules in index.ts.
+
+
+
+
+function parseLmEval(json, source) {
+    const out = new Collector('lm-eval', source);
+    const results = json.results;
+    const groups = json_isRecord(json.groups) ? json.groups : {};
+    const hierarchy = json_isRecord(json.group_subtasks) ? json.group_subtasks : {};
+    const higher = json_isRecord(json.higher_is_better) ? json.higher_is_better : {};
+    const configs = json_isRecord(json.configs) ? json.configs : {};
+    const entryOf = (name) => {
+        const candidates = [results[name], groups[name]].filter(json_isRecord);
+        return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
+    };
+    const subtasksOf = (name) => Array.isArray(hierarchy[name])
+        ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name)
+        : [];
+    const parent = new Map();
+    for (const name of Object.keys(hierarchy))
+        for (const child of subtasksOf(name))
+            if (!parent.has(child))
+                parent.set(child, name);
+    const topOf = (name) => {
+        const seen = new Set();
+        while (parent.has(name) && !seen.has(name)) {
+            seen.add(name);
+            name = parent.get(name);
+        }
+        return name;
+    };
+    // What the file says about each metric's direction (lm-eval >= 0.4), recorded for every metric
+    // it lists so a `metric:` naming any of them ranks the right way.
+    const said = (name, metric) => {
+        const known = json_isRecord(higher[name]) ? higher[name][metric] : undefined;
+        return typeof known === 'boolean' ? known : undefined;
+    };
+    const addDetail = (name, m) => {
+        out.addMetric(`${name}/${m.key}`, m.value);
+        const direction = said(name, m.metric);
+        if (direction !== undefined)
+            out.directions[`${name}/${m.key}`] = direction;
+    };
+    const visited = new Set();
+    // Everything under a scored group is detail: its numbers go to `metrics`.
+    const collectDetail = (name) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        if (entry)
+            for (const m of metricEntries(entry))
+                addDetail(name, m);
+        for (const child of subtasksOf(name))
+            collectDetail(child);
+    };
+    const walk = (name, group) => {
+        if (visited.has(name))
+            return;
+        visited.add(name);
+        const entry = entryOf(name);
+        const metrics = entry ? metricEntries(entry) : [];
+        if (metrics.length > 0 && entry) {
+            const [primary, ...rest] = metrics;
+            const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
+            const known = said(name, primary.metric);
+            const higherIsBetter = known ?? (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric);
+            const label = `${alias || name} (${metricLabel(primary)})`;
+            out.addBenchmark({
+                ...benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter, primary.key),
+                dataset: datasetOf(name, configs[name])
+            }, primary.value, `task '${name}' metric '${primary.key}'`);
+            if (known !== undefined)
+                out.directions[name] = known;
+            for (const m of rest)
+                addDetail(name, m);
+            for (const child of subtasksOf(name))
+                collectDetail(child);
+            return;
+        }
+        const children = subtasksOf(name);
+        if (children.length === 0) {
+            out.notes.push(`task '${name}' has no numeric metric; ignored`);
+            return;
+        }
+        for (const child of children)
+            walk(child, name);
+    };
+    // The results' order is lm-eval's display order (a group before its subtasks).
+    for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
+        walk(topOf(name), null);
+    return out.finish();
+}
+/**
+ * The dataset a task ran on, from the task config lm-eval writes beside its results
+ * (`dataset_path`, `dataset_name`, `test_split`); the task's own name when there is none.
+ */
+function datasetOf(task, config) {
+    const text = (key) => {
+        const value = json_isRecord(config) ? config[key] : undefined;
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
+    const type = text('dataset_path') ?? task;
+    const subset = text('dataset_name');
+    const split = text('test_split') ?? text('validation_split');
+    return { type, name: task, ...(subset ? { config: subset } : {}), ...(split ? { split } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/trainer-state.ts
+// Trainer `trainer_state.json`: the log_history entries with eval_* keys at the checkpoint's
+// step, merged, then read as a flat map. best_metric and best_model_checkpoint / best_global_step
+// name the metric the run optimised (metric_for_best_model itself is not saved): it is the eval_*
+// key whose value at the best step equals best_metric.
+
+
+
+
+function parseTrainerState(json, source, step) {
+    const history = json.log_history.filter(json_isRecord);
+    const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
+    if (evals.length === 0) {
+        throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
+            `during training. Set eval_strategy="steps" with eval_steps equal to save_steps, or point the ` +
+            `results evaluator at another results file`);
+    }
+    const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : evals[evals.length - 1].step);
+    const atStep = evals.filter((entry) => entry.step === wanted);
+    if (atStep.length === 0) {
+        const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ');
+        throw new MetricsFormatError(`${source}: no evaluation logged at step ${wanted} (evaluations at steps ${steps}). ` +
+            `Make eval_steps divide save_steps so every saved checkpoint has been evaluated`);
+    }
+    // Several eval datasets log separate entries at one step (eval_a_loss, eval_b_loss): merge them.
+    const merged = Object.assign({}, ...atStep);
+    const out = new Collector('trainer-state', source);
+    out.optimised = optimisedMetric(json, evals, source);
+    return parseFlat(merged, out);
+}
+/** The step of best_model_checkpoint (`…/checkpoint-3000`) or best_global_step. */
+function bestStep(json) {
+    if (typeof json.best_global_step === 'number')
+        return json.best_global_step;
+    const match = typeof json.best_model_checkpoint === 'string' ? /(\d+)\/?$/.exec(json.best_model_checkpoint) : null;
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * The metric behind best_metric: the eval_* key equal to it at the best step. Which way it is
+ * better follows from the history: best_metric is that key's minimum or its maximum.
+ */
+function optimisedMetric(json, evals, source) {
+    const best = numberOf(json.best_metric);
+    const step = bestStep(json);
+    if (best === undefined || !Number.isFinite(best) || step === undefined)
+        return undefined;
+    const atBest = Object.assign({}, ...evals.filter((e) => e.step === step));
+    const name = Object.keys(atBest).find((key) => key.startsWith('eval_') && !(0,metric_semantics/* isCounter */.vM)(key) && numberOf(atBest[key]) === best);
+    if (!name)
+        return undefined;
+    const history = evals.map((e) => numberOf(e[name])).filter((v) => v !== undefined && Number.isFinite(v));
+    const min = Math.min(...history);
+    const max = Math.max(...history);
+    // With one evaluation (or a flat history) the values can't tell: lower for loss-like names.
+    const higherIsBetter = min === max ? (0,metric_semantics/* higherIsBetter */.i2)(name) : best === max;
+    const checkpoint = typeof json.best_model_checkpoint === 'string' ? json.best_model_checkpoint.split('/').pop() : undefined;
+    return {
+        name,
+        higherIsBetter,
+        source: `best_metric ${best} at ${checkpoint ?? `step ${step}`} in ${source.split(/[\\/]/).slice(-2).join('/')}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/formats/index.ts
+// Pure parsers: a metrics JSON document (what an evaluation tool printed or wrote) -> benchmark
+// scores + other metrics. No I/O here, so every rule below is testable on literals.
+//
+// THE RULES (documented for users in the README):
+//
+// Flat maps `{"name": number, ...}` (a command's stdout, eval_results.json, all_results.json, a
+// Trainer log_history entry):
+//   - `eval_accuracy` is kept in `metrics` under that name: it is the run's *reported*
+//     eval_accuracy, which ranking uses as is instead of averaging benchmarks.
+//   - Otherwise one leading `eval_` is stripped (`eval_f1` -> `f1`) unless that would collide with
+//     a key already present; the key is then either
+//       * bookkeeping -> `metrics`, under the ORIGINAL key (`eval_loss`, `eval_runtime`, `epoch`):
+//         loss, epoch, step, runtime, samples, *_per_second, flos, learning_rate, grad_norm,
+//         train_*, and names ending in _loss, _runtime, _stderr, _samples, _time, _seconds;
+//       * or a benchmark whose id is the (stripped) key, group `Metrics`.
+//   - Non-numeric values (strings, booleans, nested objects) are ignored and noted.
+// lm-evaluation-harness results (`results -> task -> "acc,none"`):
+//   - one benchmark per top-level task or group, scored by its FIRST reported metric (the task's
+//     first configured metric, e.g. `acc,none`); its other metrics go to `metrics` as
+//     `task/metric,filter`. Subtasks of a group that has a score (mmlu_* under mmlu) go to
+//     `metrics` too, so one big group doesn't outweigh the other tasks in eval_accuracy. A group
+//     without a score of its own (e.g. `leaderboard`) is looked through: its subtasks become
+//     benchmarks with that group as `group`. `higher_is_better` is used when present.
+// lighteval results (`results -> "suite|task|shots" -> {metric: value}`):
+//   - one benchmark per task (id = task name, `task|shots` if a task appears twice), scored by its
+//     first metric, group = the suite; `all` and per-task extras go to `metrics`; when
+//     `task:_average` exists its `task:*` subtasks go to `metrics` and the average is the benchmark.
+// Trainer `trainer_state.json`: the `log_history` entries with `eval_*` keys at the checkpoint's
+// step, merged, then read as a flat map.
+// Everywhere: `_stderr` values are dropped; a benchmark score that is NaN/Infinity (Python's
+// json writes bare NaN) fails the document; lower-is-better is inferred for names ending in
+// loss, perplexity, ppl, bits_per_byte, error, wer, cer, mse, rmse or mae.
+//
+// This module is the entry: it tells the shapes apart and hands each to its parser (flat.ts,
+// trainer-state.ts, lm-eval.ts, lighteval.ts); json.ts reads the text, collector.ts builds the result.
+
+
+
+
+
+
+
+
+
+/** Which of the accepted shapes `json` is; null when it is not an object at all. */
+function detectMetricsFormat(json) {
+    if (!json_isRecord(json))
+        return null;
+    if (Array.isArray(json.log_history))
+        return 'trainer-state';
+    const results = json.results;
+    if (json_isRecord(results)) {
+        if (Object.values(results).every((v) => numberOf(v) !== undefined))
+            return 'flat';
+        if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
+            return 'lighteval';
+        if (Object.keys(results).some((key) => key.includes('|')))
+            return 'lighteval';
+        return 'lm-eval';
+    }
+    return 'flat';
+}
+/**
+ * Reads one metrics document. `source` names it in errors (a file path or `stdout of step_100`).
+ * Throws MetricsFormatError when the shape is unknown or it holds no usable score.
+ */
+function parseMetricsDocument(json, source, options = {}) {
+    const format = detectMetricsFormat(json);
+    if (format === null || !json_isRecord(json)) {
+        throw new MetricsFormatError(`${source}: got ${describe(json)}; ${ACCEPTED}`);
+    }
+    switch (format) {
+        case 'trainer-state':
+            return parseTrainerState(json, source, options.step);
+        case 'lm-eval':
+            return parseLmEval(json, source);
+        case 'lighteval':
+            return parseLighteval(json, source);
+        case 'flat':
+            return parseFlat(json_isRecord(json.results) ? json.results : json, new Collector('flat', source));
+    }
+}
+/** parseJsonText + parseMetricsDocument. */
+function parseMetricsText(text, source, options = {}) {
+    return parseMetricsDocument(parseJsonText(text, source), source, options);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/files.ts
+// Finding results files: a path or glob below a folder, newest first. The results evaluator
+// looks for each pattern in a checkpoint folder; the command evaluator for the newest
+// `results_*.json` an evaluation tool wrote under {output}.
+
+
+
+
+
+/**
+ * Files matching `pattern` (relative to `base` unless absolute), newest first. Only the pattern
+ * is scanned for glob syntax: `base` may contain [ ] ( ) itself.
+ */
+async function findResultsFiles(base, pattern, { maxDepth }) {
+    const { base: literal, glob, isGlob } = globParts(pattern);
+    if (!isGlob) {
+        const file = external_node_path_default().resolve(base, pattern);
+        return (await (0,promises_.stat)(file).catch(() => null))?.isFile() ? [file] : [];
+    }
+    const matches = picomatch_default()(glob, { dot: true });
+    const found = [];
+    for await (const entry of walk(external_node_path_default().resolve(base, literal || '.'), { maxDepth })) {
+        if (!entry.dirent.isFile() || !matches(entry.rel))
+            continue;
+        const info = await (0,promises_.stat)(entry.abs).catch(() => null);
+        if (info)
+            found.push({ file: entry.abs, mtimeMs: info.mtimeMs });
+    }
+    return found.sort(compareNewest).map((f) => f.file);
+}
+/** Newest first: by the timestamp in the name (what lm-eval and lighteval sort by), then by mtime. */
+function compareNewest(a, b) {
+    const stamp = (file) => /(\d{4}-\d{2}-\d{2}T[\d.:-]+)/.exec(external_node_path_default().basename(file))?.[1] ?? '';
+    const byStamp = stamp(b.file).localeCompare(stamp(a.file));
+    return byStamp !== 0 ? byStamp : b.mtimeMs - a.mtimeMs;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/output.ts
+// Where a command's metrics are: {output} when it wrote it (a file, or a folder holding an
+// lm-eval / lighteval `results_*.json`), else the JSON object at the end of its stdout.
+
+
+
+// lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
+const RESULTS_DEPTH = 5;
+/** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
+async function readCommandMetrics(input) {
+    const { checkpoint, stdout, outputPath } = input;
+    const written = await (0,promises_.stat)(outputPath).catch(() => null);
+    if (written?.isFile() && written.size > 0) {
+        return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
+    }
+    if (written?.isDirectory()) {
+        const found = await newestResultsFile(outputPath);
+        if (found)
+            return parseMetricsText(await (0,promises_.readFile)(found, 'utf8'), found, { step: checkpoint.step });
+        if (!stdout.trim()) {
+            throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`);
+        }
+    }
+    const json = jsonAtEndOfOutput(stdout);
+    if (json === null) {
+        const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
+        const what = last
+            ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
+            : 'it printed nothing on stdout';
+        throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
+    }
+    return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
+}
+/** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
+async function newestResultsFile(dir) {
+    return (await findResultsFiles(dir, '**/results_*.json', { maxDepth: RESULTS_DEPTH }))[0] ?? null;
+}
+/** `text`, cut to `max` characters with an ellipsis. */
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// EXTERNAL MODULE: ./src/evaluate/command/shell.ts + 1 modules
+var shell = __nccwpck_require__(3236);
+;// CONCATENATED MODULE: ./src/evaluate/command/template.ts
+// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
+// which would run but evaluate the wrong thing.
+//
+// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
+// runners put on PATH), so there is exactly one quoting scheme to get right.
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output', 'device']));
+const PLACEHOLDER = /\{(checkpoint|step|name|output|device)\}/g;
+// Characters that mean nothing to sh: values made only of these stay unquoted so the command
+// shown in the log reads like the one a person would type.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
+function quotePosix(value) {
+    if (value === '')
+        return "''";
+    if (SHELL_SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
+ * `{name}` is never substituted again.
+ */
+function renderCommand(template, values) {
+    return template.replace(PLACEHOLDER, (_match, key) => quotePosix(values[key] ?? ''));
+}
+/** Throws with a fix when the template can't do what the user meant. */
+function checkCommandTemplate(template) {
+    if (template.trim() === '') {
+        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
+    }
+    const quoted = placeholderInsideQuotes(template);
+    if (quoted) {
+        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
+            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
+            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
+            `--model_args pretrained={checkpoint},dtype=bfloat16`);
+    }
+    const dollar = /\$\{(checkpoint|step|name|output|device)\}/.exec(template);
+    if (dollar) {
+        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
+            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
+    }
+    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
+        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
+            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
+            `Command: ${template}`);
+    }
+}
+/** The first placeholder written inside '...' or "..." in the template, if any. */
+function placeholderInsideQuotes(template) {
+    let quote = null;
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        if (quote === null) {
+            if (ch === '\\')
+                i++; // an escaped quote opens nothing
+            else if (ch === "'" || ch === '"')
+                quote = ch;
+            continue;
+        }
+        if (ch === quote)
+            quote = null;
+        else if (quote === '"' && ch === '\\')
+            i++;
+        else if (ch === '{') {
+            const match = /^\{(checkpoint|step|name|output|device)\}/.exec(template.slice(i));
+            if (match)
+                return { placeholder: match[1], quote };
+        }
+    }
+    return null;
+}
+/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
+function checkPosixShell(shell) {
+    const base = shell
+        .split(/[\\/]/)
+        .pop()
+        ?.toLowerCase()
+        .replace(/\.exe$/, '') ?? '';
+    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
+        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
+            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
+            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
+    }
+}
+/**
+ * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
+ * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
+ */
+function defaultShell(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/bin/sh';
+    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
+    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/command/evaluator.ts
+// evaluator: command — runs the user's command once per checkpoint and reads the metrics it
+// prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
+// logged as one collapsed group when it finishes, so parallel output never interleaves.
+
+
+
+
+
+
+
+
+
+
+const STDERR_LINES_IN_ERROR = 8;
+const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
+    'a JSON object such as {"accuracy": 0.81} as its last line';
+/** Throws an InputError on eval-command when the template can't do what the user meant. */
+function createCommandEvaluator(options) {
+    try {
+        checkCommandTemplate(options.command);
+    }
+    catch (error) {
+        throw new errors/* InputError */.d('eval-command', (0,errors/* errorMessage */.g)(error));
+    }
+    const shell = options.shell ?? defaultShell();
+    checkPosixShell(shell);
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+        throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
+    }
+    if (!(options.timeoutMs > 0))
+        throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
+    if (options.command.includes('{device}') && !options.devices) {
+        throw new errors/* InputError */.d('eval-command', 'uses {device} but eval-devices is not set: list the GPUs to share out (e.g. 0,1,2,3, or auto).');
+    }
+    const info = { kind: 'command', settings: { command: options.command } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+            await (0,promises_.mkdir)(options.outputDir, { recursive: true });
+            const outputs = outputPaths(checkpoints, options.outputDir);
+            const progress = countProgress(checkpoints.length, onProgress);
+            const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log));
+            const concurrency = devices ? devices.concurrency : options.concurrency;
+            log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
+                `(${Math.min(concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
+            const outcomes = await mapLimit(checkpoints, concurrency, signal, async (checkpoint, index) => {
+                const group = await devices?.pool.acquire();
+                try {
+                    const device = group?.join(',');
+                    const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device });
+                    progress(checkpoint.name);
+                    return outcome;
+                }
+                finally {
+                    if (group)
+                        devices?.pool.release(group);
+                }
+            });
+            return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG });
+        }
+    };
+}
+/** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
+async function evaluateOne(checkpoint, outputPath, context) {
+    const started = Date.now();
+    // A file left by an earlier run must never pass for this run's result.
+    await (0,promises_.rm)(outputPath, { recursive: true, force: true });
+    const checkpointPath = external_node_path_default().resolve(checkpoint.path);
+    const values = {
+        checkpoint: checkpointPath,
+        step: String(checkpoint.step),
+        name: checkpoint.name,
+        output: outputPath,
+        device: context.device ?? ''
+    };
+    const rendered = renderCommand(context.command, values);
+    const env = {
+        ...(context.env ?? process.env),
+        CHECKPOINT_PATH: checkpointPath,
+        CHECKPOINT_STEP: values.step,
+        CHECKPOINT_NAME: checkpoint.name,
+        EVAL_OUTPUT: outputPath,
+        ...(context.device !== undefined ? { CUDA_VISIBLE_DEVICES: context.device } : {})
+    };
+    const result = await (0,shell/* runShellCommand */.f3)({
+        shell: context.shell,
+        command: rendered,
+        cwd: context.cwd,
+        env,
+        timeoutMs: context.timeoutMs,
+        killGraceMs: context.killGraceMs ?? 2000,
+        signal: context.signal
+    });
+    let parsed;
+    let error = failureOf(result, context.timeoutMs);
+    if (!error) {
+        try {
+            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
+        }
+        catch (e) {
+            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
+        }
+    }
+    const durationMs = Date.now() - started;
+    const { log } = context;
+    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
+    log.info(`$ ${rendered}`);
+    if (result.droppedBytes > 0)
+        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
+    const text = result.output.trimEnd() || '(no output)';
+    // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
+    // is its business, not an annotation of this action).
+    if (log.output)
+        log.output(text);
+    else
+        log.info(text);
+    if (parsed) {
+        log.info(`metrics from ${parsed.source} (${parsed.format})`);
+        for (const note of parsed.notes)
+            log.debug(`${checkpoint.name}: ${note}`);
+    }
+    log.endGroup();
+    if (error)
+        log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
+    else if (result.killed.length > 0) {
+        log.warning(`${checkpoint.name}: the command exited but left ${describeKilled(result.killed)} running; killed. ` +
+            'Wait for background processes in the command (or stop them) so each evaluation cleans up after itself.', checkpoint.path);
+    }
+    return { checkpoint, parsed, error, durationMs };
+}
+function failureOf(result, timeoutMs) {
+    if (result.spawnError)
+        return `could not start the shell: ${result.spawnError}`;
+    if (result.timedOut) {
+        const also = result.killed.length > 0 ? ` and ${describeKilled(result.killed)} it started` : '';
+        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command${also} were killed. Raise eval-timeout if the evaluation needs longer`;
+    }
+    if (result.aborted) {
+        return result.killed.length > 0 ? `cancelled; killed ${describeKilled(result.killed)}` : 'cancelled';
+    }
+    if (result.exitCode === 0)
+        return undefined;
+    const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
+    const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
+    return lines
+        ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
+        : `the command ${how} and printed nothing`;
+}
+/** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
+function outputPaths(checkpoints, outputDir) {
+    const used = new Set();
+    return checkpoints.map((checkpoint, index) => {
+        let base = checkpoint.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'checkpoint';
+        if (used.has(base))
+            base = `${base}-${index}`;
+        used.add(base);
+        // No extension on purpose: lm-eval's --output_path and lighteval's --output-dir treat it as
+        // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
+        return external_node_path_default().resolve(outputDir, base);
+    });
+}
+/** `2 processes (pid 41 python eval.py, pid 42 sleep 600)`. */
+function describeKilled(killed) {
+    const shown = killed.slice(0, 5).map((p) => `pid ${p.pid} ${truncate(p.command, 80)}`);
+    const more = killed.length > 5 ? `, and ${killed.length - 5} more` : '';
+    return `${killed.length} process${killed.length === 1 ? '' : 'es'} (${shown.join(', ')}${more})`;
+}
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trimEnd())
+        .filter(Boolean)
+        .slice(-count)
+        .map((line) => `  ${truncate(line, 300)}`)
+        .join('\n');
+}
+function formatSeconds(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/results/evaluator.ts
+// evaluator: results — reads metrics that training or an earlier evaluation already wrote next to
+// each checkpoint, instead of running anything.
+//
+// Which file is used, per checkpoint: the first of these that exists and parses:
+//   1. `files` when given (in the given order), else
+//   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
+//                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
+//   3. `**/*{step}*.json`      a results file named by its step (`160m_step1000.json`, as Pythia's
+//                              evals are): the step must stand alone as a number in the path
+//   4. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
+//   5. `all_results.json`      same, with train metrics too
+//   6. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
+// A file that exists but can't be read is skipped with a warning when a later one works (so a
+// stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
+// checkpoint fails with every reason and the list of patterns looked for.
+
+
+
+
+
+
+
+const DEFAULT_RESULTS_FILES = [
+    '**/results_*.json',
+    '**/*{step}*.json',
+    'eval_results.json',
+    'all_results.json',
+    'trainer_state.json'
+];
+// Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
+// checkpoint folder with a deep tree from being walked for nothing.
+const MAX_GLOB_DEPTH = 6;
+const PARALLEL_READS = 8;
+function createResultsEvaluator(options = {}) {
+    const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder');
+    }
+    const info = { kind: 'results', settings: { files: patterns } };
+    return {
+        info,
+        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+            const progress = countProgress(checkpoints.length, onProgress);
+            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+                const started = Date.now();
+                const outcome = await readCheckpointResults(checkpoint, patterns);
+                for (const skipped of outcome.skipped)
+                    log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path);
+                if (outcome.parsed) {
+                    log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`);
+                    for (const note of outcome.parsed.notes)
+                        log.debug(`${checkpoint.name}: ${note}`);
+                }
+                else {
+                    log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
+                }
+                progress(checkpoint.name);
+                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
+            });
+            return finishRun(info, outcomes, {
+                allFailed,
+                howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
+            });
+        }
+    };
+}
+/**
+ * `*{step}*` matches `step10000.json` for step 1000 too: keep the files whose path (below the
+ * checkpoint folder) has the step as a whole number, and never the Trainer's own files.
+ */
+function namesStep(checkpoint) {
+    const step = new RegExp(`(?<![0-9])${checkpoint.step}(?![0-9])`);
+    return (file) => {
+        const rel = external_node_path_default().relative(checkpoint.path, file);
+        return step.test(rel) && !TRAINER_FILES.test(external_node_path_default().basename(file));
+    };
+}
+// Files a checkpoint folder holds that are never results, even with the step in their path.
+const TRAINER_FILES = /^(?:config|generation_config|tokenizer|tokenizer_config|special_tokens_map|adapter_config|preprocessor_config|trainer_state|training_args|added_tokens|vocab)\.json$|\.index\.json$/;
+/** The metrics of one checkpoint from the first usable file the patterns match. */
+async function readCheckpointResults(checkpoint, patterns) {
+    const problems = [];
+    for (const pattern of patterns) {
+        const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step));
+        const found = await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH });
+        for (const file of pattern.includes('{step}') ? found.filter(namesStep(checkpoint)) : found) {
+            try {
+                const parsed = parseMetricsText(await (0,promises_.readFile)(file, 'utf8'), file, { step: checkpoint.step });
+                return { parsed, skipped: problems };
+            }
+            catch (error) {
+                problems.push((0,errors/* errorMessage */.g)(error));
+            }
+        }
+    }
+    const looked = `looked for ${patterns.join(', ')} in ${checkpoint.path}`;
+    const error = problems.length === 0
+        ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
+        : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`;
+    return { error, skipped: [] };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/index.ts
+
+
+
+
+function createEvaluator(config, context) {
+    switch (config.evaluator) {
+        case 'builtin':
+            return createBuiltinEvaluator({ benchmarks: config.benchmarks, weights: config.weights });
+        case 'command':
+            if (!config.command) {
+                throw new errors/* InputError */.d('eval-command', "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
+            }
+            return createCommandEvaluator({
+                command: config.command,
+                concurrency: config.concurrency,
+                timeoutMs: config.timeoutMs,
+                cwd: context.cwd,
+                outputDir: context.outputDir,
+                devices: config.devices
+            });
+        case 'results':
+            return createResultsEvaluator({ files: config.resultsFiles });
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(87496);
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// The stages every run mode shares, on plain data: discover, evaluate, rank -> scores document.
+
+
+
+
+
+
+
+
+
+
+/** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
+function evaluatorFor(config) {
+    const evaluator = createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
+    if (evaluator.reports)
+        checkMetricName(config.ranking.metric, evaluator.reports);
+    return evaluator;
+}
+/** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
+async function discoverCheckpoints(config, log) {
+    const discovery = await discover({
+        root: config.checkpointDir,
+        shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir)
+    });
+    for (const s of discovery.skipped)
+        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
+    if (discovery.ignored.length)
+        log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
+    requireCheckpoints(discovery);
+    return discovery;
+}
+/**
+ * Evaluates the checkpoints, through the results cache when one is configured: hits reuse the
+ * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
+ */
+async function evaluateCheckpoints({ config, log, run, onProgress, signal }, evaluator, checkpoints, { allFailed, shard } = {}) {
+    const opened = await openResultsCache({
+        config: config.cache,
+        evaluator: evaluator.info,
+        workspace: config.workspace,
+        run: { id: run.github?.runId, attempt: run.github?.runAttempt },
+        shard,
+        log
+    });
+    if (!opened)
+        return {
+            evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }),
+            cacheUsed: false
+        };
+    try {
+        const evaluation = await evaluateWithCache(evaluator, checkpoints, {
+            ...opened,
+            log,
+            onProgress,
+            signal,
+            allFailed
+        });
+        return { evaluation, cacheUsed: true };
+    }
+    finally {
+        await opened.cache.close();
+    }
+}
+/** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
+async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
+    const weights = resolveWeights(settings.weights, evaluation.benchmarks);
+    const ranking = rank(evaluation, { ...settings.ranking, weights });
+    // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
+    // checkpoint run would cost more than discovering it.
+    const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
+    await describeWeights(shown, log);
+    const scores = (0,scores_document/* buildScoresDocument */.Jc)({
+        run,
+        discovery: { skipped },
+        evaluation,
+        ranking,
+        weights,
+        workspace: config.workspace
+    });
+    logRanking(scores, ranking, log);
+    return { ranking, scores };
+}
+/**
+ * One line for the summary and the log: which metric ranks, which way, why, and which checkpoints
+ * could not be ranked by it (NaN, missing). Kept to one line: the summary quotes it above the table.
+ */
+function rankingNote(ranking) {
+    const { name, greaterIsBetter } = ranking.metric;
+    const why = ranking.reason ? `: ${ranking.reason}` : '';
+    const unranked = ranking.entries.filter((e) => e.unrankedReason);
+    const shown = unranked.slice(0, 5).map((e) => `${e.evaluation.checkpoint.name} (${e.unrankedReason})`);
+    if (unranked.length > 5)
+        shown.push(`${unranked.length - 5} more`);
+    const notRanked = shown.length ? ` Not ranked: ${shown.join(', ')}.` : '';
+    return `Ranked by ${name} (${greaterIsBetter ? 'higher' : 'lower'} is better)${why}.${notRanked}`;
+}
+/** NaN/Infinity in a metric that does not rank: shown once per metric, never fatal. */
+function logInvalidValues(ranking, log) {
+    const byMetric = new Map();
+    for (const e of ranking.entries)
+        for (const [metric, value] of Object.entries(e.evaluation.invalid ?? {}))
+            byMetric.set(metric, [...(byMetric.get(metric) ?? []), `${e.evaluation.checkpoint.name} (${value})`]);
+    for (const [metric, where] of byMetric) {
+        const ranks = ranking.entries.some((e) => e.unrankedReason?.startsWith(`${metric} `));
+        const tail = ranks ? 'those checkpoints are not ranked' : 'it does not rank, so this only leaves a gap in the table';
+        log.warning(`${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`);
+    }
+}
+/** The step log's (and the terminal's) ranking: the metric and why, one table, folded, and one winner line. */
+function logRanking(scores, ranking, log) {
+    log.info(rankingNote(ranking));
+    logInvalidValues(ranking, log);
+    log.startGroup(`Ranking of ${scores.checkpoints.length} checkpoint${scores.checkpoints.length === 1 ? '' : 's'}`);
+    for (const line of (0,terminal/* renderTerminalTable */.ji)(scores).split('\n'))
+        log.info(line);
+    log.endGroup();
+    if (scores.winner)
+        log.info((0,terminal/* terminalWinnerLine */.UB)(scores));
+    else
+        log.warning((0,terminal/* terminalWinnerLine */.UB)(scores));
 }
 
 // EXTERNAL MODULE: ./src/domain/repo-id.ts
@@ -34669,15 +37617,68 @@ async function assetFiles(options) {
     return [...out.values()];
 }
 
-// EXTERNAL MODULE: ./src/domain/labels.ts
-var domain_labels = __nccwpck_require__(85745);
 // EXTERNAL MODULE: ./src/card/grammar.ts
 var grammar = __nccwpck_require__(80215);
+;// CONCATENATED MODULE: ./src/card/near-miss.ts
+// Telling a misspelled placeholder ({math_reasonin}, {Math_Reasoning}, {eval-accuracy}) from
+// someone else's braces ({x}, {"lr": 1}): a near miss differs from a known name only in case,
+// `-`/`_`/spaces, or by an edit or two (one for short names, none for very short ones).
+/** Lower case, `-` and spaces as `_`: the differences that never tell two names apart. */
+function fold(name) {
+    return name.toLowerCase().replace(/[\s-]+/g, '_');
+}
+/** Edits allowed for a name of this length: short names are too easily one edit from anything. */
+function allowedEdits(length) {
+    return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+/** Optimal string alignment distance (a swap of two neighbours is one edit), stopping past `max`. */
+function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, prev2[j - 2] + 1);
+            row.push(d);
+            best = Math.min(best, d);
+        }
+        if (best > max)
+            return max + 1;
+        prev2 = prev;
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** The known name `written` most likely meant, or undefined when it is not a near miss of any. */
+function closestName(written, known) {
+    const folded = fold(written);
+    let best;
+    for (const k of known) {
+        for (const spelling of [k.name, k.alias]) {
+            if (spelling === undefined || spelling === written)
+                continue;
+            const target = fold(spelling);
+            const max = allowedEdits(Math.min(target.length, folded.length));
+            const edits = target === folded ? 0 : distance(folded, target, max);
+            if (edits <= max && (!best || edits < best.edits))
+                best = { known: k, edits };
+        }
+    }
+    return best?.known;
+}
+
 ;// CONCATENATED MODULE: ./src/card/fill.ts
 // Placeholders filled in the user's card template. The rule users asked for is that only the
 // placeholders change and every other byte stays as they wrote it (docs: /work/shared/spec/model-card.md),
 // so the card is never parsed and re-rendered: values are spliced into the original text, line
 // endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
+
 
 
 
@@ -34710,7 +37711,8 @@ function labelIndex(benchmarks) {
     }
     return index;
 }
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// Names with `-` are matched too, only to be reported when they are near misses ({eval-accuracy}).
+const fill_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 /**
  * A brace group that is someone else's syntax, not ours: `{{step}}` (Jinja, f-string escapes) and
  * LaTeX arguments like `\frac{step}{2}` or `\{step\}`.
@@ -34718,11 +37720,15 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function isForeignBraces(text, start, end) {
     if (text[start - 1] === '{' && text[end] === '}')
         return true;
-    return /\\[A-Za-z]*$/.test(text.slice(Math.max(0, start - 40), start));
+    // Only a backslash shortly before can make it LaTeX; most lines have none.
+    const from = Math.max(0, start - 40);
+    if (text.lastIndexOf('\\', start - 1) < from)
+        return false;
+    return /\\[A-Za-z]*$/.test(text.slice(from, start));
 }
 function placeholdersIn(line) {
     const found = [];
-    for (const m of line.matchAll(PLACEHOLDER)) {
+    for (const m of line.matchAll(fill_PLACEHOLDER)) {
         const start = m.index;
         const end = start + m[0].length;
         if (!isForeignBraces(line, start, end))
@@ -34730,7 +37736,11 @@ function placeholdersIn(line) {
     }
     return found;
 }
-/** True when the template has at least one placeholder this card data would fill. */
+/**
+ * True when the template has at least one placeholder this card data would fill, or a misspelled
+ * one (outside code): such a README is the user's template, and filling it reports the typo
+ * instead of publishing a generated card in its place.
+ */
 function hasPlaceholders(options) {
     const names = new Set([
         'RESULT',
@@ -34740,9 +37750,39 @@ function hasPlaceholders(options) {
         ...options.benchmarks.map((b) => b.id),
         ...(options.extraNames ?? [])
     ]);
-    return (0,grammar/* splitCardLines */.U5)(options.template).some((l) => placeholdersIn(l.text).some((p) => names.has(p.name)));
+    const known = knownNames(options.benchmarks, Object.fromEntries((options.extraNames ?? []).map((n) => [n, ''])));
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        if (!line.text.includes('{'))
+            continue;
+        for (const p of placeholdersIn(line.text)) {
+            if (names.has(p.name))
+                return true;
+            const spans = (0,grammar/* codeSpans */.tE)(line.text);
+            const inCode = line.inCode || spans.some(([start, end]) => p.start >= start && p.start < end);
+            if (!inCode && closestName(p.name, known))
+                return true;
+        }
+    }
+    return false;
 }
-function describe(benchmarks, id) {
+/** What a misspelled placeholder may have meant: every name we fill, and the benchmarks' labels. */
+function knownNames(benchmarks, extra) {
+    const names = [
+        { name: 'RESULT' },
+        { name: domain_metric/* EVAL_ACCURACY */.py, label: domain_metric/* EVAL_ACCURACY_NAME */.Zg },
+        { name: 'step' },
+        { name: 'checkpoint' },
+        ...Object.keys(extra ?? {}).map((name) => ({ name }))
+    ];
+    for (const b of benchmarks) {
+        names.push({ name: b.id, label: b.name });
+        // A label may be written as the name: {Math Reasoning} is no placeholder, {MathReasoning} a near miss.
+        if (/^[\p{L}\p{N} _-]+$/u.test(b.name))
+            names.push({ name: b.id, label: b.name, alias: b.name });
+    }
+    return names;
+}
+function fill_describe(benchmarks, id) {
     if (id === domain_metric/* EVAL_ACCURACY */.py)
         return `${domain_metric/* EVAL_ACCURACY_NAME */.Zg} (${domain_metric/* EVAL_ACCURACY */.py})`;
     const b = benchmarks.find((x) => x.id === id);
@@ -34759,7 +37799,7 @@ function candidatesFor(labels, benchmarks) {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .some((w) => words.has(w))));
-    return (close.length > 0 ? close : all).map((b) => describe(benchmarks, b.id));
+    return (close.length > 0 ? close : all).map((b) => fill_describe(benchmarks, b.id));
 }
 function clip(text, max = 80) {
     const t = text.trim();
@@ -34767,21 +37807,18 @@ function clip(text, max = 80) {
 }
 /** Which benchmark a `{RESULT}` cell stands for, from the row's label cells (or its column's header). */
 function resolveResultCell(options) {
-    const { lines, index, offset, labels, benchmarks } = options;
-    const row = lines[index].text;
+    const { row, cells, header, offset, labels, benchmarks, normalize } = options;
     if (!row.includes('|')) {
         return {
             problem: `{RESULT} is not in a table row, so no row names its benchmark. ` +
                 `Put it in a row like "| Math Reasoning | {RESULT} |", or write the benchmark's id instead, e.g. "{math_reasoning}" or "{${domain_metric/* EVAL_ACCURACY */.py}}".`
         };
     }
-    const cells = (0,grammar/* splitTableRow */.FB)(row);
     const column = cells.findIndex((c) => offset >= c.start && offset < c.end);
-    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && (0,domain_labels/* normalizeLabel */.y)(c.text) !== '');
-    const named = [...new Set(labelCells.map((c) => labels.get((0,domain_labels/* normalizeLabel */.y)(c.text))).filter((x) => !!x))];
-    const header = (0,grammar/* tableHeaderFor */.VK)(lines, index);
-    const headerCell = header ? (0,grammar/* splitTableRow */.FB)(header.text)[column] : undefined;
-    const headerNames = headerCell ? labels.get((0,domain_labels/* normalizeLabel */.y)(headerCell.text)) : undefined;
+    const labelCells = cells.filter((c) => !c.text.includes('{RESULT}') && normalize(c.text) !== '');
+    const named = [...new Set(labelCells.map((c) => labels.get(normalize(c.text))).filter((x) => !!x))];
+    const headerCell = header ? options.headerCells(header)[column] : undefined;
+    const headerNames = headerCell ? labels.get(normalize(headerCell.text)) : undefined;
     if (named.length === 1 && (!headerNames || headerNames === named[0]))
         return { benchmark: named[0] };
     // A transposed table (benchmarks across the header, one row of results) names it in the column.
@@ -34802,7 +37839,7 @@ function resolveResultCell(options) {
     }
     const all = headerNames && !named.includes(headerNames) ? [...named, headerNames] : named;
     return {
-        problem: `{RESULT} in row ${rowText} could be any of ${all.map((id) => describe(benchmarks, id)).join(', ')}: ` +
+        problem: `{RESULT} in row ${rowText} could be any of ${all.map((id) => fill_describe(benchmarks, id)).join(', ')}: ` +
             `the row${headerNames && !named.includes(headerNames) ? ' and its column header' : ''} name more than one. ` +
             `Keep one benchmark per row, or write "{<benchmark_id>}" instead.`
     };
@@ -34821,7 +37858,6 @@ function fillModelCard(options) {
     const { benchmarks, scores } = options;
     const labels = labelIndex(benchmarks);
     const benchmarkIds = new Set([...benchmarks.map((b) => b.id), ...Object.keys(scores)]);
-    const lines = (0,grammar/* splitCardLines */.U5)(options.template);
     const problems = [];
     const filled = [];
     const scoreOf = (id, line, placeholder) => {
@@ -34831,7 +37867,7 @@ function fillModelCard(options) {
         problems.push({
             file,
             line,
-            message: `${placeholder} stands for ${describe(benchmarks, id)}, which has no score for checkpoint ` +
+            message: `${placeholder} stands for ${fill_describe(benchmarks, id)}, which has no score for checkpoint ` +
                 `${options.checkpoint} (step ${options.step}). Check that the evaluator reports "${id}", or remove the placeholder.`
         });
         return undefined;
@@ -34848,10 +37884,40 @@ function fillModelCard(options) {
             return { value: extra };
         return null; // not ours: someone's braces
     };
-    const out = [];
-    lines.forEach((line, index) => {
-        let text = '';
-        let last = 0;
+    // One pass over the card, everything per line computed once: filling is linear in the card's
+    // size, and holds the card, the filled pieces and little else.
+    const headerOf = (0,grammar/* tableHeaderTracker */.G7)();
+    const known = knownNames(benchmarks, options.extraValues);
+    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(options.template);
+    const normalized = new Map();
+    const normalize = (text) => {
+        let key = normalized.get(text);
+        if (key === undefined) {
+            // Bounded: a long table repeats a few labels, a huge one holds many different ones.
+            if (normalized.size > 10_000)
+                normalized.clear();
+            normalized.set(text, (key = (0,domain_labels/* normalizeLabel */.y)(text)));
+        }
+        return key;
+    };
+    const headerCellsOf = new Map();
+    const headerCells = (header) => {
+        let cells = headerCellsOf.get(header);
+        if (!cells)
+            headerCellsOf.set(header, (cells = (0,grammar/* splitTableRow */.FB)(header.text)));
+        return cells;
+    };
+    // The card is the template with each filled placeholder's span replaced: the pieces between
+    // placeholders are slices of the template.
+    const pieces = [];
+    let copied = 0;
+    for (const line of (0,grammar/* cardLines */.yr)(options.template)) {
+        const header = headerOf(line);
+        if (!line.text.includes('{'))
+            continue;
+        let cells;
+        let spans;
+        const inCodeSpan = (offset) => (spans ??= (0,grammar/* codeSpans */.tE)(line.text)).some(([start, end]) => offset >= start && offset < end);
         for (const p of placeholdersIn(line.text)) {
             const placeholder = line.text.slice(p.start, p.end);
             let value;
@@ -34859,9 +37925,18 @@ function fillModelCard(options) {
             if (p.name === 'RESULT') {
                 // Code is literal: a table in a code block is not a table, and `{RESULT}` in prose (outside
                 // a table row) is the card talking about the placeholder ("fills the `{RESULT}` cells").
-                if (line.inCode || (!line.text.includes('|') && (0,grammar/* isInCodeSpan */.Vb)(line.text, p.start)))
+                if (line.inCode || (!line.text.includes('|') && inCodeSpan(p.start)))
                     continue;
-                const r = resolveResultCell({ lines, index, offset: p.start, labels, benchmarks });
+                const r = resolveResultCell({
+                    row: line.text,
+                    cells: (cells ??= (0,grammar/* splitTableRow */.FB)(line.text)),
+                    header,
+                    offset: p.start,
+                    labels,
+                    benchmarks,
+                    normalize,
+                    headerCells
+                });
                 if ('problem' in r) {
                     problems.push({ file, line: line.number, message: r.problem });
                     continue;
@@ -34871,22 +37946,37 @@ function fillModelCard(options) {
             }
             else {
                 const hit = named(p.name, line.number, placeholder);
-                if (!hit)
+                if (!hit) {
+                    // Not ours: someone's braces, unless it is a near miss of ours outside code and front matter.
+                    const inFrontMatter = frontMatter !== null && line.start < frontMatter.bodyStart;
+                    if (line.inCode || inFrontMatter || inCodeSpan(p.start))
+                        continue;
+                    const near = closestName(p.name, known);
+                    if (near) {
+                        problems.push({
+                            file,
+                            line: line.number,
+                            message: `${placeholder} is not a placeholder this card can fill; did you mean {${near.name}}` +
+                                `${near.label ? ` (${near.label})` : ''}? Fix the name, or put it in \`code\` if it is meant literally.`
+                        });
+                    }
                     continue;
+                }
                 value = hit.value;
                 benchmark = hit.benchmark;
             }
             if (value === undefined)
                 continue;
-            text += line.text.slice(last, p.start) + value;
-            last = p.end;
-            filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
+            pieces.push(options.template.slice(copied, line.start + p.start), value);
+            copied = line.start + p.end;
+            if (options.listFilled !== false)
+                filled.push({ line: line.number, placeholder, ...(benchmark ? { benchmark } : {}), value });
         }
-        out.push(text + line.text.slice(last) + line.eol);
-    });
+    }
+    pieces.push(options.template.slice(copied));
     if (problems.length > 0)
         throw new ModelCardError(problems);
-    return { card: out.join(''), filled };
+    return { card: pieces.join(''), filled };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -34952,107 +38042,441 @@ function generateModelCard(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/card/model-index.ts
-// The opt-in `model-index` metadata: the value the Hub validates, and adding it to a card's YAML
-// front matter while keeping the user's other keys, comments and body byte for byte.
+// The opt-in `model-index` metadata. A card that already has model-index keeps its entries: the
+// measured metrics are merged into the entry for their task and dataset, and only the lines of the
+// values that change are rewritten (the yaml package's Document API would re-indent every list and
+// requote strings, so the card's YAML is parsed for its node offsets and patched as text). A card
+// without model-index gets one built from what is known: the task from the card-task input or
+// the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
+// nothing is invented.
 
 
 
-
-
-function slug(text) {
-    return (text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'evaluation');
-}
+const str = (value) => typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 function titleCase(text) {
     return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
-/** The `model-index` value the Hub validates: one result, one metric per scored benchmark. */
-function buildModelIndex(options) {
-    const datasetName = options.datasetName ?? 'Checkpoint evaluation';
-    const taskType = options.taskType ?? 'text-generation';
-    const metrics = [];
-    for (const b of options.benchmarks) {
-        const score = options.scores[b.id];
-        // The Hub rejects a metric without a numeric value, so unscored benchmarks are left out.
-        if (typeof score === 'number' && Number.isFinite(score))
-            metrics.push({ type: b.id, value: score, name: b.name });
-    }
-    if (options.evalAccuracy !== null && Number.isFinite(options.evalAccuracy)) {
-        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, value: options.evalAccuracy, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg });
-    }
-    return [
-        {
-            name: options.modelName,
-            results: [
-                {
-                    task: { type: taskType, name: titleCase(taskType) },
-                    dataset: { type: slug(datasetName), name: datasetName },
-                    metrics
-                }
-            ]
-        }
-    ];
+/** A metric value as YAML: the number as measured, with at least three decimals (`0.700`). */
+function yamlNumber(value) {
+    const text = String(value);
+    if (/e/i.test(text))
+        return text;
+    const decimals = text.split('.')[1]?.length ?? 0;
+    return decimals >= 3 ? text : value.toFixed(3);
 }
-/** Scores as `0.700` in YAML too, as everywhere else. */
-function threeDecimals(node) {
-    (0,dist/* visit */.YR)(node, {
-        Pair(_, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) &&
-                pair.key.value === 'value' &&
-                (0,dist/* isScalar */.jn)(pair.value) &&
-                typeof pair.value.value === 'number') {
-                pair.value.minFractionDigits = 3;
-            }
+/** A string as a YAML scalar, quoted only when it must be. */
+function model_index_yamlString(value) {
+    return new dist/* Document */.yo(value).toString({ lineWidth: 0 }).trimEnd();
+}
+/** Block YAML for new entries, in the Hub's own style (lists not indented under their key). */
+function blockYaml(value, indent, eol) {
+    const doc = new dist/* Document */.yo(value);
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, node) {
+            if (typeof node.value === 'number')
+                node.minFractionDigits = Math.max(3, node.minFractionDigits ?? 0);
         }
     });
+    const text = doc.toString({ lineWidth: 0, indentSeq: false });
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => indent + line + eol)
+        .join('');
 }
+function model_index_metricValue(m) {
+    return { type: m.type, value: m.value, name: m.name, verified: false };
+}
+function newResult(task, group) {
+    const { type, name, config, split } = group.dataset;
+    return {
+        task: { type: task, name: titleCase(task) },
+        dataset: { name, type, ...(config ? { config } : {}), ...(split ? { split } : {}) },
+        metrics: group.metrics.map(model_index_metricValue)
+    };
+}
+function datasetKey(d) {
+    return d ? [d.type.toLowerCase(), d.config ?? '', d.split ?? ''].join('\u0000') : '';
+}
+function groupMetrics(metrics, input) {
+    const groups = new Map();
+    for (const m of metrics) {
+        const dataset = m.dataset ?? input;
+        const key = datasetKey(dataset);
+        const group = groups.get(key) ?? { ...(dataset ? { dataset } : {}), metrics: [] };
+        group.metrics.push(m);
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+/** An entry's config: `config`, or `args` when the card puts the config there (`args: mrpc`). */
+function entryConfig(dataset) {
+    const args = str(dataset.args);
+    return str(dataset.config) ?? (args && !/[:\s,]/.test(args) ? args : undefined);
+}
+function datasetMatches(entry, wanted) {
+    if (!wanted)
+        return true;
+    if (str(entry.type)?.toLowerCase() !== wanted.type.toLowerCase())
+        return false;
+    const config = entryConfig(entry);
+    if (wanted.config && config && config !== wanted.config)
+        return false;
+    const split = str(entry.split);
+    return !(wanted.split && split && split !== wanted.split);
+}
+function describeEntry(e) {
+    const parts = [str(e.task.type) ?? '(no task)', str(e.dataset.type) ?? '(no dataset)', entryConfig(e.dataset)];
+    const split = str(e.dataset.split);
+    return `"${parts.filter(Boolean).join(' / ')}${split ? ` (${split})` : ''}"`;
+}
+/** `wer, cer` or `a, b, c, d, e and 11 more`: metric ids as messages list them. */
+function listTypes(metrics) {
+    const types = metrics.map((m) => m.type);
+    return types.length <= 6 ? types.join(', ') : `${types.slice(0, 5).join(', ')} and ${types.length - 5} more`;
+}
+function describeDataset(d) {
+    return [d.type, d.config].filter(Boolean).join(' / ') + (d.split ? ` (${d.split})` : '');
+}
+// ---------------------------------------------------------------------------------------------
+// Offsets in the YAML text
+function lineStart(text, offset) {
+    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+/** The offset just after the line ending of the line holding `offset` (text.length on the last line). */
+function nextLineStart(text, offset) {
+    for (let i = offset; i < text.length; i++) {
+        if (text[i] === '\n')
+            return i + 1;
+        if (text[i] === '\r')
+            return text[i + 1] === '\n' ? i + 2 : i + 1;
+    }
+    return text.length;
+}
+function column(text, offset) {
+    return offset - lineStart(text, offset);
+}
+/** Where a new item goes: after the line where `node`'s value ends. */
+function afterNode(text, node) {
+    const end = node.range?.[1] ?? 0;
+    return nextLineStart(text, Math.max(end - 1, 0));
+}
+/** `- ` before a block sequence's item: its indentation and the spaces after the dash. */
+function dashOf(text, item) {
+    const start = item.range?.[0] ?? 0;
+    const m = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, start), start));
+    return m ? { indent: m[1], gap: m[2] } : { indent: ' '.repeat(Math.max(column(text, start) - 2, 0)), gap: ' ' };
+}
+// ---------------------------------------------------------------------------------------------
 function frontMatterError(file, line, message) {
     return new ModelCardError([{ file, line, message }]);
 }
 /**
- * Adds (or replaces) `model-index` in the card's YAML front matter, creating the front matter when
- * the card has none. The user's other keys, comments and the body are kept byte for byte: when
- * there is no `model-index` yet the new key is appended as text after their keys; an existing one
- * is replaced through yaml's Document API, which keeps comments and key order.
+ * Merges the measured metrics into the card's model-index (or adds one), changing nothing else:
+ * every byte outside the changed values and the added lines stays as written. Throws a
+ * ModelCardError (with the card's line) when the front matter can't be read, or when it can't
+ * be told where the metrics belong, before anything is uploaded.
  */
-function addModelIndex(card, options) {
+function mergeModelIndex(card, options) {
     const file = options.cardPath ?? 'model card';
-    const value = buildModelIndex(options);
-    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(card);
-    // The card's own line ending (the opening `---` line's, when there is front matter).
     const eol = /\r\n|\n|\r/.exec(card)?.[0] ?? '\n';
-    const block = () => {
-        const doc = new dist/* Document */.yo({ 'model-index': value });
-        threeDecimals(doc);
-        return doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
+    const frontMatter = (0,grammar/* splitFrontMatter */.vQ)(card);
+    const problems = [];
+    const changes = [];
+    const groups = groupMetrics(options.metrics, options.dataset);
+    if (groups.length === 0)
+        return { card, changes: ['model-index: no measured metric to add'] };
+    const yamlText = frontMatter?.yaml ?? '';
+    const lineOf = (offset) => {
+        let line = frontMatter ? 2 : 1;
+        for (let i = 0; i < offset && i < yamlText.length; i++)
+            if (yamlText[i] === '\n')
+                line++;
+        return line;
     };
-    if (!frontMatter) {
-        const bom = card.startsWith('\uFEFF') ? '\uFEFF' : '';
-        return `${bom}---${eol}${block()}---${eol}${card.slice(bom.length)}`;
-    }
-    const { yaml: yamlText, yamlStart, yamlEnd } = frontMatter;
-    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { keepSourceTokens: false });
+    const doc = (0,dist/* parseDocument */.Tp)(yamlText);
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
-        const line = (e.linePos?.[0].line ?? 1) + 1; // +1: the opening `---`
-        throw frontMatterError(file, line, `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`);
+        throw frontMatterError(file, (e.linePos?.[0].line ?? 1) + 1, // +1: the opening `---`
+        `the YAML front matter does not parse (${e.message.split('\n')[0]}). Fix the YAML, or turn card-metadata off.`);
     }
     if (doc.contents !== null && !((0,dist/* isMap */.jh)(doc.contents) && !doc.contents.flow)) {
         throw frontMatterError(file, 2, 'the YAML front matter is not a block of "key: value" lines, so model-index can\'t be added to it. Rewrite it as keys, or turn card-metadata off.');
     }
-    let newYaml;
-    if (doc.has('model-index')) {
-        doc.set('model-index', doc.createNode(value));
-        threeDecimals(doc);
-        newYaml = doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol);
+    const pipelineTag = str(doc.get('pipeline_tag'));
+    const task = options.task ?? pipelineTag;
+    const index = doc.get('model-index', true);
+    // No model-index yet: one entry per dataset, each needing a task and a dataset.
+    if (index === undefined || ((0,dist/* isScalar */.jn)(index) && index.value === null)) {
+        const results = [];
+        for (const group of groups) {
+            const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined);
+            if (!group.dataset || !groupTask) {
+                const what = [!groupTask ? 'which task' : '', !group.dataset ? 'which dataset' : '']
+                    .filter(Boolean)
+                    .join(' or ');
+                const fix = [
+                    !groupTask ? 'card-task (e.g. text-classification; or add pipeline_tag to the card)' : '',
+                    !group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : ''
+                ].filter(Boolean);
+                problems.push({
+                    file,
+                    line: 1,
+                    message: `card-metadata is model-index and the card has no model-index yet, but nothing says ${what} ` +
+                        `${listTypes(group.metrics)} ${group.metrics.length === 1 ? 'was' : 'were'} measured on, and a made-up one would mislead readers of the Hub. ` +
+                        `Set ${fix.join(' and ')}.`
+                });
+                continue;
+            }
+            results.push(newResult(groupTask, { ...group, dataset: group.dataset }));
+            changes.push(`model-index: added ${listTypes(group.metrics)} for ${groupTask} on ${describeDataset(group.dataset)}`);
+        }
+        if (problems.length > 0)
+            throw new ModelCardError(problems);
+        const block = blockYaml({ 'model-index': [{ name: options.modelName, results }] }, '', eol);
+        if (!frontMatter) {
+            const bom = card.startsWith('\uFEFF') ? '\uFEFF' : '';
+            return { card: `${bom}---${eol}${block}---${eol}${card.slice(bom.length)}`, changes };
+        }
+        let newYaml;
+        if (index !== undefined) {
+            // `model-index:` with no value: the key's line is replaced by the block.
+            const pair = doc.contents.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'model-index');
+            const keyStart = lineStart(yamlText, pair.key.range[0]);
+            newYaml = yamlText.slice(0, keyStart) + block + yamlText.slice(nextLineStart(yamlText, keyStart));
+        }
+        else {
+            const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText);
+            newYaml = yamlText + (needsEol ? eol : '') + block;
+        }
+        return { card: card.slice(0, frontMatter.yamlStart) + newYaml + card.slice(frontMatter.yamlEnd), changes };
+    }
+    // An existing model-index: merge into its entries.
+    const flowError = (node, what) => {
+        problems.push({
+            file,
+            line: lineOf(node.range?.[0] ?? 0),
+            message: `${what} is written in flow style ([...] or {...}), which can't be updated without rewriting it. Write it as block YAML ("- " items), or turn card-metadata off.`
+        });
+    };
+    if (!(0,dist/* isSeq */.oP)(index) || index.flow) {
+        flowError(index, 'model-index');
+        throw new ModelCardError(problems);
+    }
+    const entries = [];
+    let firstResults;
+    for (const model of index.items) {
+        if (!(0,dist/* isMap */.jh)(model))
+            continue;
+        const results = model.get('results', true);
+        if (!(0,dist/* isSeq */.oP)(results))
+            continue;
+        if (results.flow) {
+            flowError(results, 'model-index results');
+            continue;
+        }
+        firstResults ??= results;
+        for (const result of results.items) {
+            if (!(0,dist/* isMap */.jh)(result))
+                continue;
+            if (result.flow) {
+                flowError(result, 'a model-index result');
+                continue;
+            }
+            const js = record(result.toJSON());
+            entries.push({
+                modelName: str(model.get('name')) ?? '',
+                result,
+                task: record(js.task),
+                dataset: record(js.dataset)
+            });
+        }
+    }
+    const edits = [];
+    for (const group of groups) {
+        const candidates = entries.filter((e) => datasetMatches(e.dataset, group.dataset) && (!task || str(e.task.type) === task));
+        const names = listTypes(group.metrics);
+        if (candidates.length === 1) {
+            mergeInto(yamlText, candidates[0], group.metrics, eol, edits, changes, problems, file, lineOf);
+            continue;
+        }
+        if (candidates.length > 1) {
+            problems.push({
+                file,
+                line: lineOf(candidates[0].result.range?.[0] ?? 0),
+                message: `model-index has ${candidates.length} entries that ${names} could go to: ${candidates.map(describeEntry).join(', ')}. ` +
+                    `Set card-task${group.dataset ? '' : ' or card-dataset'} to pick one (e.g. card-task: ${str(candidates[0].task.type) ?? 'text-classification'}).`
+            });
+            continue;
+        }
+        const groupTask = task ?? (group.metrics.every((m) => m.dataset) ? 'text-generation' : undefined);
+        if (!group.dataset || !groupTask || !firstResults) {
+            const line = lineOf(index.range?.[0] ?? 0);
+            problems.push({
+                file,
+                line,
+                message: `none of model-index's entries (${entries.map(describeEntry).join(', ') || 'none'}) matches ` +
+                    `${group.dataset ? `the dataset ${describeDataset(group.dataset)}` : 'the measured metrics'}${task ? ` and task ${task}` : ''}, ` +
+                    `and nothing says ${!group.dataset ? 'which dataset' : 'which task'} ${names} ${group.metrics.length === 1 ? 'was' : 'were'} measured on. ` +
+                    `Set ${!group.dataset ? 'card-dataset (e.g. nyu-mll/glue:mrpc:validation)' : 'card-task (e.g. text-classification)'}.`
+            });
+            continue;
+        }
+        const last = firstResults.items[firstResults.items.length - 1];
+        const { indent } = dashOf(yamlText, last);
+        edits.push({
+            start: afterNode(yamlText, last),
+            end: afterNode(yamlText, last),
+            text: blockYaml([newResult(groupTask, { ...group, dataset: group.dataset })], indent, eol)
+        });
+        changes.push(`model-index: added an entry for ${groupTask} on ${describeDataset(group.dataset)} with ${names}`);
+    }
+    if (problems.length > 0)
+        throw new ModelCardError(problems);
+    const newYaml = applyEdits(yamlText, edits, eol);
+    return { card: card.slice(0, frontMatter.yamlStart) + newYaml + card.slice(frontMatter.yamlEnd), changes };
+}
+function applyEdits(text, edits, eol) {
+    // An insertion after the last line of a text without a final newline needs one first.
+    const needsEol = edits.some((e) => e.start === text.length && e.text !== '') && !/[\r\n]$/.test(text) && text !== '';
+    let out = needsEol ? text + eol : text;
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    for (const e of ordered) {
+        const start = needsEol && e.start === text.length ? out.length : e.start;
+        const end = needsEol && e.end === text.length ? out.length : e.end;
+        out = out.slice(0, start) + e.text + out.slice(end);
+    }
+    return out;
+}
+/** Updates the entry's metrics of the same type (value, `verified: false`), appends the others. */
+function mergeInto(text, entry, metrics, eol, edits, changes, problems, file, lineOf) {
+    const where = `"${entry.modelName}" ${describeEntry(entry)}`;
+    const seq = entry.result.get('metrics', true);
+    const items = (0,dist/* isSeq */.oP)(seq) ? seq.items.filter((i) => (0,dist/* isMap */.jh)(i)) : [];
+    if ((0,dist/* isSeq */.oP)(seq) && seq.flow && seq.items.length > 0) {
+        problems.push({
+            file,
+            line: lineOf(seq.range?.[0] ?? 0),
+            message: `the metrics of model-index entry ${where} are written in flow style ([...]), which can't be updated without rewriting them. Write them as block YAML ("- " items), or turn card-metadata off.`
+        });
+        return;
+    }
+    const toAdd = [];
+    for (const m of metrics) {
+        const same = items.filter((i) => str(i.get('type'))?.toLowerCase() === m.type.toLowerCase());
+        const target = same.find((i) => str(i.get('name'))?.toLowerCase() === m.name.toLowerCase()) ?? same[0];
+        if (!target) {
+            toAdd.push(m);
+            continue;
+        }
+        const valueNode = target.get('value', true);
+        if ((0,dist/* isScalar */.jn)(valueNode) && valueNode.value === m.value) {
+            changes.push(`model-index: ${m.type} in ${where} is already ${yamlNumber(m.value)}`);
+            continue;
+        }
+        if ((0,dist/* isScalar */.jn)(valueNode) && valueNode.range) {
+            edits.push({ start: valueNode.range[0], end: valueNode.range[1], text: yamlNumber(m.value) });
+        }
+        else {
+            toAdd.push(m);
+            continue;
+        }
+        // The number is ours now, not the Hub evaluation service's: it is not verified.
+        const verified = target.get('verified', true);
+        if ((0,dist/* isScalar */.jn)(verified) && verified.range) {
+            if (verified.value !== false)
+                edits.push({ start: verified.range[0], end: verified.range[1], text: 'false' });
+        }
+        else {
+            const at = afterNode(text, target);
+            edits.push({ start: at, end: at, text: `${' '.repeat(column(text, target.range[0]))}verified: false${eol}` });
+        }
+        const token = target.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'verifyToken');
+        const tokenKey = token?.key;
+        if (token && tokenKey?.range && token.value && token.value.range) {
+            const start = lineStart(text, tokenKey.range[0]);
+            if (text.slice(start, tokenKey.range[0]).trim() === '') {
+                edits.push({ start, end: nextLineStart(text, token.value.range[1] - 1), text: '' });
+            }
+        }
+        changes.push(`model-index: updated ${m.type} in ${where} to ${yamlNumber(m.value)}`);
+    }
+    if (toAdd.length === 0)
+        return;
+    const block = toAdd.map(model_index_metricValue);
+    if (items.length > 0) {
+        const last = items[items.length - 1];
+        const { indent, gap } = dashOf(text, items[0]);
+        // New metrics list their keys in the order the card's first metric does.
+        const order = items[0].items.map((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '')).filter((k) => k in block[0]);
+        const keys = [...order, ...Object.keys(block[0]).filter((k) => !order.includes(k))];
+        const rendered = block
+            .map((m) => keys
+            .map((k, i) => {
+            const v = m[k];
+            const value = typeof v === 'number' ? yamlNumber(v) : typeof v === 'string' ? model_index_yamlString(v) : String(v);
+            const lead = i === 0 ? `${indent}-${gap}` : ' '.repeat(indent.length + 1 + gap.length);
+            return `${lead}${k}: ${value}${eol}`;
+        })
+            .join(''))
+            .join('');
+        const at = afterNode(text, last);
+        edits.push({ start: at, end: at, text: rendered });
     }
     else {
-        const needsEol = yamlText !== '' && !/[\r\n]$/.test(yamlText);
-        newYaml = yamlText + (needsEol ? eol : '') + block();
+        // No metrics yet (`metrics:` empty, `metrics: []`, or no key): a block under the entry.
+        const keyColumn = ' '.repeat(column(text, entry.result.range[0]));
+        const pair = entry.result.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'metrics');
+        const items = blockYaml(block, keyColumn, eol);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range) {
+            const start = lineStart(text, pair.key.range[0]);
+            const end = nextLineStart(text, (pair.value?.range?.[1] ?? pair.key.range[1]) - 1);
+            edits.push({ start, end, text: `${keyColumn}metrics:${eol}${items}` });
+        }
+        else {
+            const at = afterNode(text, entry.result);
+            edits.push({ start: at, end: at, text: `${keyColumn}metrics:${eol}${items}` });
+        }
     }
-    return card.slice(0, yamlStart) + newYaml + card.slice(yamlEnd);
+    changes.push(`model-index: added ${listTypes(toAdd)} to ${where}`);
+}
+
+;// CONCATENATED MODULE: ./src/card/metrics.ts
+// The metrics a run measured, as the Hub's model-index names them: `{type, name, value}` under their
+// real metric id (`wer`, `accuracy`, `acc_norm`), with the dataset when the evaluator knows it.
+// The names come from the metric-semantics module, the same one the ranking asks.
+
+
+/**
+ * The winner's numbers as model-index metrics. Each scored benchmark goes under its metric's id
+ * (lm-eval: the task's metric, e.g. `acc_norm`; otherwise the benchmark id without `eval_`, so
+ * `eval_wer` is `wer`). `eval_accuracy` goes in as `accuracy` when the evaluator reported it;
+ * the action's own mean goes in as `eval_accuracy` only when it is a mean of two or more
+ * higher-is-better benchmarks on one dataset, never as a stand-in for one metric (a WER is not
+ * an accuracy).
+ */
+function measuredMetrics(input) {
+    const metrics = [];
+    const scored = input.benchmarks.filter((b) => isNumber(input.scores[b.id]));
+    for (const b of scored) {
+        const { type, name } = (0,metric_semantics/* modelIndexMetric */.ux)(b.metric ?? b.id);
+        metrics.push({ type, name, value: input.scores[b.id], ...(b.dataset ? { dataset: b.dataset } : {}) });
+    }
+    const reported = input.reported?.[domain_metric/* EVAL_ACCURACY */.py];
+    if (isNumber(reported) && !metrics.some((m) => m.type === 'accuracy' && !m.dataset)) {
+        metrics.push({ ...(0,metric_semantics/* modelIndexMetric */.ux)(domain_metric/* EVAL_ACCURACY */.py), value: reported });
+    }
+    else if (!isNumber(reported) &&
+        isNumber(input.evalAccuracy) &&
+        scored.length >= 2 &&
+        scored.every((b) => b.higherIsBetter !== false && !b.dataset)) {
+        metrics.push({ type: domain_metric/* EVAL_ACCURACY */.py, name: domain_metric/* EVAL_ACCURACY_NAME */.Zg, value: input.evalAccuracy });
+    }
+    return metrics;
+}
+function isNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/links.ts
@@ -35156,9 +38580,10 @@ function assertAbsolute(dir, what) {
 const isFile = async (p) => (await (0,promises_.stat)(p).catch(() => undefined))?.isFile() ?? false;
 /**
  * The model-card input; else README.md in the winning checkpoint; else a README.md with
- * placeholders in the folder holding the checkpoint folders (checkpointDir) or, for the common
- * `workspace/checkpoints/step_*` layout, the folder above it when that is still in the workspace;
- * else none (generated).
+ * placeholders in the folder holding the checkpoint folders (checkpointDir) or the folder above
+ * it (the common `workspace/checkpoints/step_*` layout). The folder above is searched when it is
+ * in the workspace, or when checkpoint-dir itself is outside the workspace (an absolute path
+ * the user chose, e.g. `/mnt/runs/exp1/checkpoints`); else none (generated).
  */
 async function chooseTemplate(options) {
     const workspace = assertAbsolute(options.workspaceDir, 'workspaceDir');
@@ -35171,26 +38596,43 @@ async function chooseTemplate(options) {
                     `Give the template's path relative to the workspace (${workspace}), or leave model-card empty to use README.md.`
             ]);
         }
-        return { source: 'input', path: input };
+        return { source: 'input', path: input, why: `Model card: ${(0,paths/* shownPath */.pS)(workspace, input)} (the model-card input).` };
     }
     const inCheckpoint = external_node_path_default().join(external_node_path_default().resolve(workspace, options.checkpointPath), 'README.md');
-    if (await isFile(inCheckpoint))
-        return { source: 'checkpoint', path: inCheckpoint };
+    if (await isFile(inCheckpoint)) {
+        return {
+            source: 'checkpoint',
+            path: inCheckpoint,
+            why: `Model card: ${(0,paths/* shownPath */.pS)(workspace, inCheckpoint)} (the README.md in the winning checkpoint).`
+        };
+    }
     const holder = external_node_path_default().resolve(workspace, options.checkpointDir);
     const folders = [holder];
     const above = external_node_path_default().dirname(holder);
-    if (above !== holder && (0,paths/* isInside */.FK)(workspace, above))
+    if (above !== holder && ((0,paths/* isInside */.FK)(workspace, above) || !(0,paths/* isInside */.FK)(workspace, holder)))
         folders.push(above);
+    const looked = [`${(0,paths/* shownPath */.pS)(workspace, inCheckpoint)} does not exist`];
     for (const folder of folders) {
         const readme = external_node_path_default().join(folder, 'README.md');
-        if (!(await isFile(readme)))
+        const shown = (0,paths/* shownPath */.pS)(workspace, readme);
+        if (!(await isFile(readme))) {
+            looked.push(`${shown} does not exist`);
             continue;
-        const template = await readTemplate(readme, (0,paths/* shownPath */.pS)(workspace, readme));
-        if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
-            return { source: 'workspace', path: readme };
         }
+        const template = await readTemplate(readme, shown);
+        if (hasPlaceholders({ template, benchmarks: options.benchmarks, extraNames: options.extraNames })) {
+            return {
+                source: 'workspace',
+                path: readme,
+                why: `Model card: ${shown} (a README.md with placeholders beside the checkpoint folders).`
+            };
+        }
+        looked.push(`${shown} has no placeholders ({RESULT}, {eval_accuracy}, {step}, ...)`);
     }
-    return { source: 'generated' };
+    return {
+        source: 'generated',
+        why: `Model card: generated, because the model-card input is not set, ${looked.join(', ')}.`
+    };
 }
 /** Reads a card template; its bytes must survive a round trip, so it must be UTF-8. */
 async function readTemplate(file, label) {
@@ -35207,6 +38649,7 @@ async function readTemplate(file, label) {
 ;// CONCATENATED MODULE: ./src/publish/card.ts
 // The model card that goes up as README.md: the chosen template filled with the winner's scores
 // (or a generated card), model-index added when asked, and the local files the card links.
+
 
 
 
@@ -35259,7 +38702,7 @@ async function buildCard(options, context) {
         templateLabel = (0,paths/* shownPath */.pS)(context.workspace, chosen.path);
         const template = await readTemplate(chosen.path, templateLabel);
         const extraValues = extraCardValues(options);
-        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues }).card);
+        const filled = collectCardProblems(problems, () => fillModelCard({ ...data, template, templatePath: templateLabel, extraValues, listFilled: false }).card);
         content = filled ?? template;
         // Links are read from the filled card, so `figures/loss_{step}.png` names the real file.
         links = await linkedFiles({
@@ -35270,19 +38713,27 @@ async function buildCard(options, context) {
             excluded: context.excluded
         });
     }
+    const notes = [];
     if (options.cardMetadata === 'model-index') {
         const card = content;
-        const withIndex = collectCardProblems(problems, () => addModelIndex(card, {
+        const merged = collectCardProblems(problems, () => mergeModelIndex(card, {
             modelName: options.repoId?.split('/').pop() || options.checkpointName,
-            benchmarks: options.benchmarks,
-            scores: options.scores,
-            evalAccuracy: options.evalAccuracy,
-            datasetName: options.datasetName,
+            metrics: measuredMetrics({
+                benchmarks: options.benchmarks,
+                scores: options.scores,
+                evalAccuracy: options.evalAccuracy,
+                reported: options.reported
+            }),
+            task: options.cardTask,
+            dataset: options.cardDataset,
             cardPath: templateLabel
         }));
-        content = withIndex ?? content;
+        if (merged) {
+            content = merged.card;
+            notes.push(...merged.changes);
+        }
     }
-    return { content, links };
+    return { content, links, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/plan.ts
@@ -35405,7 +38856,12 @@ async function planUpload(options) {
     const sorted = [cardFile, ...[...files.values()].sort((a, b) => byPath(a.pathInRepo, b.pathInRepo))];
     return {
         files: sorted,
-        card: { source: chosen.source, ...(chosen.path ? { templatePath: chosen.path } : {}), content: card.content },
+        card: {
+            source: chosen.source,
+            ...(chosen.path ? { templatePath: chosen.path } : {}),
+            content: card.content,
+            notes: [chosen.why, ...card.notes]
+        },
         excluded: [...excludedMap].map(([p, reason]) => ({ path: p, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
         totalBytes: sorted.reduce((sum, f) => sum + f.size, 0)
     };
@@ -35413,23 +38869,6 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __nccwpck_require__(65365);
-;// CONCATENATED MODULE: ./src/util/map-limit.ts
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
 // The content check of the upload: no file goes up that holds a secret this run knows (the
 // hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
@@ -35442,7 +38881,7 @@ async function mapLimit(items, limit, signal, task) {
 
 const CHUNK_BYTES = 1024 * 1024;
 /** Files read at once: enough to keep a disk busy. */
-const PARALLEL_READS = 4;
+const secret_scan_PARALLEL_READS = 4;
 /** Whether `file` contains any of `needles`, read in CHUNK_BYTES chunks. */
 async function fileContainsAny(file, needles) {
     if (needles.length === 0)
@@ -35462,7 +38901,7 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
     if (secrets.length === 0)
         return;
     const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
-    const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {
+    const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
         const found = file.content !== undefined
             ? needles.some((n) => Buffer.from(file.content).includes(n))
             : file.localPath !== undefined && (await fileContainsAny(file.localPath, needles));
@@ -35487,7 +38926,7 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
 
 
 /** `2h`, `90m`, `45s`: how a duration input reads. */
-function formatDuration(ms) {
+function stage_formatDuration(ms) {
     if (ms % 3_600_000 === 0)
         return `${ms / 3_600_000}h`;
     if (ms % 60_000 === 0)
@@ -35500,7 +38939,7 @@ function publishDeadline(ms, cancel) {
     let expired = false;
     const timer = setTimeout(() => {
         expired = true;
-        controller.abort(new Error(`publish-timeout (${formatDuration(ms)}) ran out`));
+        controller.abort(new Error(`publish-timeout (${stage_formatDuration(ms)}) ran out`));
     }, Math.min(ms, 2 ** 31 - 1));
     timer.unref();
     const onCancel = () => controller.abort(cancel?.reason);
@@ -35582,6 +39021,9 @@ async function publishStage(options) {
         benchmarks: options.benchmarks,
         scores: best.evaluation.scores,
         evalAccuracy: best.evalAccuracy,
+        reported: best.evaluation.metrics,
+        cardTask: config.cardTask,
+        cardDataset: config.cardDataset,
         step: checkpoint.step,
         checkpointName: checkpoint.name,
         exclude: config.exclude,
@@ -35592,6 +39034,8 @@ async function publishStage(options) {
         repoId: fullRepoId ?? repo.name,
         runUrl: (0,github_context/* runUrl */.Vp)(options.github)
     });
+    for (const note of plan.card.notes ?? [])
+        log.info(note);
     // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
     // whatever its name (a config the training wrote, a copied credentials file).
     await assertNoHeldSecrets(plan.files, options.workspaceDir);
@@ -35619,7 +39063,7 @@ async function publishStage(options) {
     }
     catch (error) {
         if (deadline.expired) {
-            throw new PublishError(`the publish did not finish within ${formatDuration(config.publishTimeoutMs)} (publish-timeout): ${(0,errors/* errorMessage */.g)(error)}. ` +
+            throw new PublishError(`the publish did not finish within ${stage_formatDuration(config.publishTimeoutMs)} (publish-timeout): ${(0,errors/* errorMessage */.g)(error)}. ` +
                 'Raise publish-timeout for very large uploads, or check the Hub status.');
         }
         throw error;
@@ -35697,6 +39141,11 @@ async function publishWith(options, context) {
 
 
 
+
+
+
+
+
 /** Errors before the summary is written throw; later ones come back as `failure`. */
 async function conclude(options, outcome) {
     const { config, log } = options;
@@ -35716,7 +39165,8 @@ async function conclude(options, outcome) {
         winnerValue: winner?.value ?? null,
         winnerScores: winner?.evaluation.scores ?? {},
         minScore: config.gate.minScore,
-        baseline,
+        // The gate's checks are shown in the summary and the comment: name the baseline as a reader can find it.
+        baseline: baseline && { ...baseline, source: baselineShownAs(baseline.source, config.workspace) },
         baselineRequested: config.gate.baseline !== undefined,
         maxRegression: config.gate.maxRegression
     });
@@ -35726,7 +39176,7 @@ async function conclude(options, outcome) {
             winner: { scores: winner.evaluation.scores, evalAccuracy: winner.evalAccuracy, value: winner.value },
             baseline,
             metric: ranking.metric
-        }), { baselineSource: baseline.source })
+        }), { baselineSource: baselineLabel(baseline.source, config.workspace, repositoryLink(options)) })
         : undefined;
     const failures = gate.status === 'failed' ? [`Gate failed: ${gate.reasons.join('; ')}`] : [];
     let publish;
@@ -35757,7 +39207,12 @@ async function conclude(options, outcome) {
     }
     const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked';
     const sections = [
-        renderEvaluationSummary({ scores: outcome.scores, scoresFile: outcome.files.json }),
+        renderEvaluationSummary({
+            scores: outcome.scores,
+            results: resultsLocation(options, outcome),
+            notes: [rankingNote(ranking)]
+        }),
+        cacheSection(outcome.scores, outcome.cacheUsed ?? false),
         comparisonSection(comparisonMarkdown, baselineState),
         gateSection(gate),
         publishSection(publish)
@@ -35792,7 +39247,8 @@ async function conclude(options, outcome) {
             gate,
             scores: outcome.scores,
             comparisonMarkdown,
-            baselineMissing: baseline === null
+            baselineMissing: baseline === null,
+            artifactUrl: artifact?.status === 'uploaded' ? artifact.url : undefined
         });
     }
     catch (error) {
@@ -35803,1406 +39259,21 @@ async function conclude(options, outcome) {
     const failure = failures.length > 0 ? failures.join('\n') : undefined;
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
 }
-
-;// CONCATENATED MODULE: ./src/discover/weights.ts
-// What a checkpoint's weights are, read from safetensors headers only: parameter count and
-// dtypes for the report and the model card, without reading gigabytes of tensor data.
-//
-// Format: 8 bytes little-endian u64 N, then N bytes of JSON:
-//   {"tensor.name": {"dtype": "F32", "shape": [d0, d1], "data_offsets": [begin, end]}, ...,
-//    "__metadata__": {"format": "pt"}}
-// then the data; offsets are relative to the end of the header.
-
-
-
-
-/** The safetensors header must fit this; real ones are kilobytes to a few megabytes. */
-const MAX_HEADER_BYTES = 100 * 1024 * 1024;
-const BYTES_PER_ELEMENT = {
-    BOOL: 1,
-    U8: 1,
-    I8: 1,
-    F8_E4M3: 1,
-    F8_E5M2: 1,
-    I16: 2,
-    U16: 2,
-    F16: 2,
-    BF16: 2,
-    I32: 4,
-    U32: 4,
-    F32: 4,
-    I64: 8,
-    U64: 8,
-    F64: 8
-};
-/**
- * Reads the header of one .safetensors file (two small reads, never the tensor data).
- * Synchronous calls inside on purpose: a run may read thousands of headers, and a few small
- * metadata calls each are several times faster without a thread-pool round trip per call.
- */
-async function readSafetensorsHeader(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new Error(`cannot open safetensors file ${file}: ${error.message ?? error}`, {
-            cause: error
-        });
-    }
-    try {
-        const { size } = (0,external_node_fs_.fstatSync)(fd);
-        if (size < 8)
-            throw new Error(`${file} is not a safetensors file: it is ${size} bytes, shorter than the 8-byte header length`);
-        const prefix = Buffer.alloc(8);
-        (0,external_node_fs_.readSync)(fd, prefix, 0, 8, 0);
-        const declared = prefix.readBigUInt64LE(0);
-        if (declared > BigInt(MAX_HEADER_BYTES)) {
-            throw new Error(`${file}: header length ${declared} bytes is over the ${MAX_HEADER_BYTES / 1024 / 1024} MB limit: ` +
-                `not a safetensors file (or a corrupt one). Re-save the weights with safetensors' save_file`);
-        }
-        const headerLength = Number(declared);
-        if (8 + headerLength > size) {
-            throw new Error(`${file}: header length ${headerLength} bytes runs past the end of the ${size}-byte file: the file is truncated or not safetensors`);
-        }
-        const headerBytes = Buffer.alloc(headerLength);
-        (0,external_node_fs_.readSync)(fd, headerBytes, 0, headerLength, 8);
-        let header;
-        try {
-            header = JSON.parse(headerBytes.toString('utf8'));
-        }
-        catch (error) {
-            throw new Error(`${file}: the safetensors header is not valid JSON (${error.message}): the file is corrupt or not safetensors`, { cause: error });
-        }
-        return summarizeHeader(header, file, size - 8 - headerLength);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function summarizeHeader(header, file, dataBytes) {
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
-        throw new Error(`${file}: the safetensors header is not a JSON object`);
-    }
-    const dtypes = {};
-    let parameterCount = 0;
-    let tensorCount = 0;
-    let metadata = {};
-    for (const [name, raw] of Object.entries(header)) {
-        if (name === '__metadata__') {
-            if (typeof raw === 'object' && raw !== null)
-                metadata = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
-            continue;
-        }
-        const tensor = raw;
-        if (typeof tensor?.dtype !== 'string' ||
-            !Array.isArray(tensor.shape) ||
-            !tensor.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-            throw new Error(`${file}: tensor '${name}' has no valid dtype/shape in the header`);
-        }
-        const elements = tensor.shape.reduce((product, d) => product * d, 1);
-        const offsets = tensor.data_offsets;
-        if (Array.isArray(offsets) && typeof offsets[1] === 'number' && offsets[1] > dataBytes) {
-            throw new Error(`${file}: tensor '${name}' ends at byte ${offsets[1]} of the data but the file holds ${dataBytes}: the file is truncated (an interrupted save or download)`);
-        }
-        const width = BYTES_PER_ELEMENT[tensor.dtype];
-        if (width !== undefined && Array.isArray(offsets) && offsets[1] - offsets[0] !== elements * width) {
-            throw new Error(`${file}: tensor '${name}' (${tensor.dtype} ${JSON.stringify(tensor.shape)}) has data_offsets that don't match its size: the header is corrupt`);
-        }
-        dtypes[tensor.dtype] = (dtypes[tensor.dtype] ?? 0) + elements;
-        parameterCount += elements;
-        tensorCount++;
-    }
-    return { parameterCount, dtypes, dominantDtype: dominant(dtypes), metadata, tensorCount };
-}
-function dominant(dtypes) {
-    let best = null;
-    for (const [dtype, count] of Object.entries(dtypes))
-        if (best === null || count > dtypes[best])
-            best = dtype;
-    return best;
-}
-/**
- * Parameter count and dtypes over every safetensors file of a checkpoint (all shards, or the
- * adapter). Null when its weights are not safetensors (pytorch .bin can't be read without
- * unpickling). Metadata is the first shard's (shards of one save carry the same).
- */
-async function summarizeCheckpointWeights(checkpoint) {
-    const files = checkpoint.weightsFiles.filter((file) => file.endsWith('.safetensors'));
-    if (files.length === 0)
-        return null;
-    const headers = await Promise.all(files.map((file) => readSafetensorsHeader(external_node_path_default().join(checkpoint.path, file))));
-    const dtypes = {};
-    for (const header of headers)
-        for (const [dtype, count] of Object.entries(header.dtypes))
-            dtypes[dtype] = (dtypes[dtype] ?? 0) + count;
-    return {
-        files,
-        parameterCount: headers.reduce((sum, h) => sum + h.parameterCount, 0),
-        tensorCount: headers.reduce((sum, h) => sum + h.tensorCount, 0),
-        dtypes,
-        dominantDtype: dominant(dtypes),
-        metadata: headers[0].metadata
-    };
-}
-// Parameter count and dtype for the summary's Params column, from the headers alone (a few KB
-// per file, never the tensors).
-/** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
-async function describeWeights(checkpoints, log, concurrency = 16) {
-    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
-        try {
-            const summary = await summarizeCheckpointWeights(checkpoint);
-            if (summary) {
-                checkpoint.parameters = summary.parameterCount;
-                if (summary.dominantDtype)
-                    checkpoint.dtype = summary.dominantDtype;
-            }
-        }
-        catch (error) {
-            log.debug(`no parameter count for ${checkpoint.name}: ${(0,errors/* errorMessage */.g)(error)}`);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/domain/benchmarks.ts
-// Finding a benchmark by what a user calls it: its id or its display name, in any spelling.
-
-
-/** The benchmark `label` names, or an InputError on `input` listing the names that exist. */
-function findBenchmark(input, label, benchmarks) {
-    const key = (0,domain_labels/* normalizeLabel */.y)(label);
-    const found = benchmarks.find((b) => (0,domain_labels/* normalizeLabel */.y)(b.id) === key || (0,domain_labels/* normalizeLabel */.y)(b.name) === key);
-    if (found)
-        return found;
-    throw new errors/* InputError */.d(input, `unknown benchmark '${label}'. Known benchmarks: ${benchmarks.map((b) => b.id).join(', ')}.`);
-}
-/** Weights keyed by benchmark id; a name no benchmark answers to is an error on the weights input. */
-function resolveWeights(weights, benchmarks) {
-    return Object.fromEntries(Object.entries(weights).map(([name, w]) => [findBenchmark('weights', name, benchmarks).id, w]));
-}
-
-;// CONCATENATED MODULE: ./src/domain/rank.ts
-// rank(): evaluation results -> the checkpoints in order and the winner.
-
-/** Ranking uses eval_accuracy unless the user names another metric. */
-const DEFAULT_METRIC = domain_metric/* EVAL_ACCURACY */.py;
-/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-function metricValue(result, metric, accuracy) {
-    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(metric);
-    for (const key of [metric, bare, `eval_${bare}`]) {
-        const score = result.scores[key];
-        if (typeof score === 'number')
-            return score;
-        const reported = result.metrics[key];
-        if (typeof reported === 'number')
-            return reported;
-    }
-    // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
-    return bare === 'accuracy' ? accuracy : null;
-}
-/** Lower wins for losses, perplexities, error rates and benchmarks the evaluator marks so. */
-function resolveMetric(run, options) {
-    const name = options.metric?.trim() || DEFAULT_METRIC;
-    if (options.greaterIsBetter !== undefined)
-        return { name, greaterIsBetter: options.greaterIsBetter };
-    const bare = (0,domain_metric/* stripEvalPrefix */.b_)(name);
-    const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`);
-    if (benchmark?.higherIsBetter !== undefined)
-        return { name, greaterIsBetter: benchmark.higherIsBetter };
-    return { name, greaterIsBetter: (0,domain_metric/* higherIsBetterFromName */.$O)(bare) ?? true };
-}
-/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
-function accuracyOf(run, result, weights) {
-    if (result.status !== 'ok')
-        return null;
-    const reported = result.metrics[DEFAULT_METRIC];
-    if (typeof reported === 'number')
-        return reported;
-    return (0,domain_metric/* evalAccuracy */.ix)(run.benchmarks, result.scores, weights);
-}
-/**
- * Best first. Ties go to the earlier step (as a Trainer's best_metric keeps the first best),
- * then to the name, so the order never depends on the file system's listing order.
- */
-function rank(run, options = {}) {
-    const metric = resolveMetric(run, options);
-    const weights = options.weights ?? {};
-    const entries = run.results.map((evaluation) => {
-        const accuracy = accuracyOf(run, evaluation, weights);
-        const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null;
-        return { evaluation, evalAccuracy: accuracy, value, rank: null };
-    });
-    const direction = metric.greaterIsBetter ? -1 : 1;
-    const ranked = entries
-        .filter((e) => e.value !== null && Number.isFinite(e.value))
-        .sort((a, b) => {
-        const byValue = direction * (a.value - b.value);
-        if (byValue !== 0)
-            return byValue;
-        const ca = a.evaluation.checkpoint;
-        const cb = b.evaluation.checkpoint;
-        return ca.step - cb.step || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0);
-    });
-    ranked.forEach((entry, i) => (entry.rank = i + 1));
-    const unranked = entries.filter((e) => e.rank === null);
-    return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/run.ts
-/**
- * Outcomes (in checkpoint order) -> the run: benchmarks are the union in first-seen order; an ok
- * checkpoint gets null for a benchmark it has no score for; a failed one has scores {}.
- */
-function assembleEvaluationRun(evaluator, outcomes) {
-    const benchmarks = [];
-    const seen = new Set();
-    for (const outcome of outcomes) {
-        for (const benchmark of outcome.parsed?.benchmarks ?? []) {
-            if (outcome.error || seen.has(benchmark.id))
-                continue;
-            seen.add(benchmark.id);
-            benchmarks.push(benchmark);
-        }
-    }
-    const results = outcomes.map(({ checkpoint, parsed, error, durationMs }) => {
-        if (error || !parsed) {
-            return { checkpoint, status: 'failed', scores: {}, metrics: {}, error: error ?? 'no metrics', durationMs };
-        }
-        const scores = {};
-        for (const benchmark of benchmarks)
-            scores[benchmark.id] = parsed.scores[benchmark.id] ?? null;
-        return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, durationMs };
-    });
-    return { evaluator, benchmarks, results };
-}
-/** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */
-function throwIfAllFailed(outcomes, evaluator, howToDebug) {
-    if (outcomes.length === 0 || outcomes.some((o) => !o.error))
-        return;
-    const first = outcomes[0];
-    throw new Error(`evaluator '${evaluator}': all ${outcomes.length} checkpoint(s) failed. First failure, ${first.checkpoint.name} ` +
-        `(${first.checkpoint.path}): ${first.error}\nTo debug: ${howToDebug}.`);
-}
-/** assembleEvaluationRun, then throwIfAllFailed unless the caller asked for the run back. */
-function finishRun(info, outcomes, { allFailed = 'throw', howToDebug }) {
-    const run = assembleEvaluationRun(info, outcomes);
-    if (allFailed === 'throw')
-        throwIfAllFailed(outcomes, info.kind, howToDebug);
-    return run;
-}
-/** A function to call as each checkpoint finishes: counts them for the caller's listener. */
-function countProgress(total, onProgress) {
-    let done = 0;
-    return (label) => onProgress?.(++done, total, label);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin/suite.ts
-// The built-in benchmark suite: 15 scores computed from the step number alone. The formulas,
-// caps and rounding are a contract with users (their published cards carry these numbers):
-// see the spec, and never "improve" them.
-
-const CORE = 'Core Reasoning Tasks';
-const LANGUAGE = 'Language Understanding';
-const GENERATION = 'Generation Tasks';
-const SPECIALIZED = 'Specialized Capabilities';
-const saturating = (x, k) => x / (x + k);
-/** In the suite's canonical order (summaries, CSV columns, sums). */
-// One row per benchmark, as the spec's table lists them.
-// prettier-ignore
-const BUILTIN_SUITE = [
-    { id: 'math_reasoning', name: 'Math Reasoning', group: CORE, cap: 0.95, raw: (x) => 0.3 + 0.5 * (1 - 1 / (1 + 0.1 * x)) },
-    { id: 'logical_reasoning', name: 'Logical Reasoning', group: CORE, cap: 0.93, raw: (x) => 0.2 + 0.65 * (1 / (1 + Math.exp(-0.5 * (x - 4)))) },
-    { id: 'common_sense', name: 'Common Sense', group: CORE, cap: 0.87, raw: (x) => 0.45 + 0.4 * saturating(x, 4) },
-    { id: 'reading_comprehension', name: 'Reading Comprehension', group: LANGUAGE, cap: 0.86, raw: (x) => 0.4 + 0.45 * (1 - 1 / (1 + 0.2 * x)) },
-    { id: 'question_answering', name: 'Question Answering', group: LANGUAGE, cap: 0.91, raw: (x) => 0.35 + 0.5 * (Math.sqrt(x) / (Math.sqrt(x) + 3)) },
-    { id: 'text_classification', name: 'Text Classification', group: LANGUAGE, cap: 0.88, raw: (x) => 0.4 + 0.45 * (1 - Math.exp(-0.3 * x)) },
-    { id: 'sentiment_analysis', name: 'Sentiment Analysis', group: LANGUAGE, cap: 0.89, raw: (x) => 0.5 + 0.35 * saturating(x, 2) },
-    { id: 'code_generation', name: 'Code Generation', group: GENERATION, cap: 0.92, raw: (x) => 0.25 + 0.6 * saturating(x, 5) },
-    { id: 'creative_writing', name: 'Creative Writing', group: GENERATION, cap: 0.91, raw: (x) => 0.25 + 0.6 * (1 - 1 / (1 + 0.15 * x)) },
-    { id: 'dialogue_generation', name: 'Dialogue Generation', group: GENERATION, cap: 0.9, raw: (x) => 0.3 + 0.55 * (x ** 0.7 / (x ** 0.7 + 3)) },
-    { id: 'summarization', name: 'Summarization', group: GENERATION, cap: 0.89, raw: (x) => 0.35 + 0.5 * (1 - 2 / (x + 2)) },
-    { id: 'translation', name: 'Translation', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.5 + 0.35 * saturating(x, 1.5) },
-    { id: 'knowledge_retrieval', name: 'Knowledge Retrieval', group: SPECIALIZED, cap: 0.87, raw: (x) => 0.4 + 0.45 * (x ** 0.6 / (x ** 0.6 + 2.5)) },
-    { id: 'instruction_following', name: 'Instruction Following', group: SPECIALIZED, cap: 0.88, raw: (x) => 0.45 + 0.4 * saturating(x, 3) },
-    { id: 'safety_evaluation', name: 'Safety Evaluation', group: SPECIALIZED, cap: 0.86, raw: (x) => 0.6 + 0.25 * saturating(x, 8) }
-];
-/** The weights one well-known evaluation script uses; offered as the `weights: preset` shortcut. */
-const EXAMPLE_WEIGHTS = {
-    math_reasoning: 1.2,
-    logical_reasoning: 1.2,
-    code_generation: 1.1,
-    question_answering: 1.1,
-    instruction_following: 1.1,
-    safety_evaluation: 1.1,
-    text_classification: 0.9,
-    sentiment_analysis: 0.9,
-    creative_writing: 0.9
-};
-/** The benchmark's score at `step`, or null when the step is not a positive integer. */
-function builtinScore(benchmark, step) {
-    if (!Number.isSafeInteger(step) || step <= 0)
-        return null;
-    return (0,round/* round3 */.cH)(Math.min(benchmark.raw(step / 100), benchmark.cap));
-}
-/** Every benchmark's score at `step`, keyed by id, in canonical order. */
-function builtinScores(step, benchmarks = BUILTIN_SUITE) {
-    const scores = {};
-    for (const b of benchmarks)
-        scores[b.id] = builtinScore(b, step);
-    return scores;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
-// The default evaluator: the built-in suite, scored from each checkpoint's step.
-
-
-
-
-/**
- * The selected benchmarks in the suite's order. Throws an InputError on `benchmarks` for a name
- * the suite doesn't have, and on `weights` for a weight on a benchmark that is not selected.
- */
-function selectBuiltinBenchmarks({ benchmarks, weights = {} } = {}) {
-    const ids = new Set((benchmarks ?? BUILTIN_SUITE.map((b) => b.id)).map((label) => findBenchmark('benchmarks', label, BUILTIN_SUITE).id));
-    for (const name of Object.keys(weights)) {
-        if (!ids.has(findBenchmark('weights', name, BUILTIN_SUITE).id)) {
-            throw new errors/* InputError */.d('weights', `'${name}' is weighted but not among the selected benchmarks; add it to benchmarks or drop the weight.`);
-        }
-    }
-    return BUILTIN_SUITE.filter((b) => ids.has(b.id));
-}
-function createBuiltinEvaluator(options = {}) {
-    const selected = selectBuiltinBenchmarks(options);
-    return {
-        info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
-        async evaluate(checkpoints, { log, onProgress }) {
-            const progress = countProgress(checkpoints.length, onProgress);
-            const results = checkpoints.map((checkpoint) => {
-                const started = performance.now();
-                const scores = builtinScores(checkpoint.step, selected);
-                progress(checkpoint.name);
-                return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started };
-            });
-            if (checkpoints.some((c) => c.step <= 0)) {
-                log.warning('checkpoints at step 0 have no built-in scores: the suite scores positive steps only');
-            }
-            return {
-                evaluator: this.info,
-                benchmarks: selected.map(({ id, name, group }) => ({ id, name, group })),
-                results
-            };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/collector.ts
-/** A document that is not one of the accepted shapes, or holds no usable score. */
-class MetricsFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'MetricsFormatError';
-    }
-}
-const ACCEPTED = 'expected a JSON object: a flat {"benchmark": score} map, an lm-evaluation-harness results file, ' +
-    'a lighteval results file or a Trainer trainer_state.json';
-/** A benchmark; `higherIsBetter` is only set when known. */
-function benchmarkOf(id, name, group, higherIsBetter) {
-    return { id, name, group, ...(higherIsBetter === undefined ? {} : { higherIsBetter }) };
-}
-class Collector {
-    format;
-    source;
-    benchmarks = [];
-    scores = {};
-    metrics = {};
-    notes = [];
-    constructor(format, source) {
-        this.format = format;
-        this.source = source;
-    }
-    /** `where` names the score in the document, for the error when it is NaN or infinite. */
-    addBenchmark(benchmark, score, where) {
-        if (!Number.isFinite(score)) {
-            throw new MetricsFormatError(`${this.source}: ${where} is ${score}, not a usable score: the evaluation produced no result for ` +
-                `'${benchmark.id}' (check the tool's log for errors or empty data)`);
-        }
-        if (benchmark.id in this.scores) {
-            this.notes.push(`'${benchmark.id}' appears twice; kept the first score`);
-            return;
-        }
-        this.benchmarks.push(benchmark);
-        this.scores[benchmark.id] = score;
-    }
-    addMetric(name, value) {
-        if (!Number.isFinite(value)) {
-            this.notes.push(`metric '${name}' is ${value}; left out`);
-            return;
-        }
-        if (!(name in this.metrics))
-            this.metrics[name] = value;
-    }
-    finish() {
-        if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
-            throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`);
-        }
-        const { format, source, benchmarks, scores, metrics, notes } = this;
-        return { format, source, benchmarks, scores, metrics, notes };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/json.ts
-// JSON text as evaluation tools write it: Python's bare NaN / Infinity literals are accepted (and
-// kept recognisable), and the JSON object a command printed at the end of its stdout is found.
-
-// Python's json module writes NaN/Infinity as bare literals, which JSON.parse rejects. They are
-// rewritten to this marker string so the document still parses and the parsers can tell
-// "NaN score" (a real evaluation failure, reported by name) from "not JSON".
-const NON_FINITE = '\u0000non-finite:';
-/** JSON.parse that also accepts Python's bare NaN / Infinity / -Infinity literals. */
-function parseJsonText(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (/NaN|Infinity/.test(text)) {
-            try {
-                return JSON.parse(markNonFiniteLiterals(text));
-            }
-            catch {
-                // fall through to the original, more accurate message
-            }
-        }
-        throw new MetricsFormatError(`${source}: not valid JSON (${reason})`);
-    }
-}
-function markNonFiniteLiterals(text) {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (inString) {
-            out += ch;
-            if (ch === '\\')
-                out += text[++i] ?? '';
-            else if (ch === '"')
-                inString = false;
-            continue;
-        }
-        if (ch === '"') {
-            inString = true;
-            out += ch;
-            continue;
-        }
-        const literal = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
-        if (literal) {
-            out += JSON.stringify(NON_FINITE + literal);
-            i += literal.length - 1;
-            continue;
-        }
-        out += ch;
-    }
-    return out;
-}
-/** A number, NaN/±Infinity for a marked literal, or undefined for anything else. */
-function numberOf(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && value.startsWith(NON_FINITE))
-        return Number(value.slice(NON_FINITE.length));
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `an array`, `null`, `a string`: what a value is, for messages. */
-function json_describe(value) {
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === null)
-        return 'null';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-/**
- * The JSON object a command printed at the end of its stdout: the last non-empty line, or, for
- * pretty-printed output, the text from the last line that starts with `{` to the end.
- * Returns null when there is none (the caller explains what it saw instead).
- */
-function jsonAtEndOfOutput(stdout) {
-    const lines = stdout.split(/\r?\n/);
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    if (lines.length === 0)
-        return null;
-    const last = lines[lines.length - 1].trim();
-    if (last.startsWith('{') && isJsonObjectText(last))
-        return last;
-    let attempts = 0;
-    for (let i = lines.length - 1; i >= 0 && attempts < 50; i--) {
-        if (!lines[i].startsWith('{'))
-            continue;
-        attempts++;
-        const text = lines.slice(i).join('\n');
-        if (isJsonObjectText(text))
-            return text;
-    }
-    return null;
-}
-function isJsonObjectText(text) {
-    try {
-        return isRecord(parseJsonText(text, ''));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/flat.ts
-// Flat `{"name": number}` maps: a command's stdout, eval_results.json, all_results.json, a
-// Trainer log_history entry. Which key is a benchmark and which is bookkeeping is decided here.
-
-
-
-/** `math_reasoning` -> `Math Reasoning`. */
-function displayName(id) {
-    return id
-        .split(/[_\s]+/)
-        .filter(Boolean)
-        .map((word) => word[0].toUpperCase() + word.slice(1))
-        .join(' ');
-}
-const BOOKKEEPING = new RegExp('^(?:loss|epoch|step|global_step|runtime|samples|num_samples|total_flos|flos|learning_rate|lr|grad_norm|' +
-    'num_input_tokens_seen|samples_per_second|steps_per_second|tokens_per_second|train_.+|' +
-    '.+_(?:loss|runtime|samples_per_second|steps_per_second|tokens_per_second|stderr|flos|samples|time|seconds))$', 'i');
-/** Where a flat map's key goes: see the rules in index.ts. */
-function classifyFlatKey(key, siblings = new Set()) {
-    if ((0,domain_metric/* isEvalAccuracy */.GB)(key))
-        return { kind: 'metric' };
-    const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key;
-    if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key))
-        return { kind: 'metric' };
-    return { kind: 'benchmark', id: stripped };
-}
-function parseFlat(map, out) {
-    const keys = new Set(Object.keys(map));
-    for (const [key, raw] of Object.entries(map)) {
-        const value = numberOf(raw);
-        if (value === undefined) {
-            out.notes.push(`'${key}' is ${json_describe(raw)}, not a number; ignored`);
-            continue;
-        }
-        const kind = classifyFlatKey(key, keys);
-        if (kind.kind === 'metric')
-            out.addMetric(key, value);
-        else
-            out.addBenchmark(benchmarkOf(kind.id, displayName(kind.id), 'Metrics', (0,domain_metric/* higherIsBetterFromName */.$O)(kind.id)), value, `'${key}'`);
-    }
-    return out.finish();
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/task-metrics.ts
-// The metrics of one task entry in lm-eval and lighteval results (`"acc,none": 0.5`), shared by
-// both parsers.
-
-const NOT_METRICS = new Set(['alias', 'name', 'sample_len', 'sample_count', 'samples', 'original', 'effective']);
-/** The numeric, non-stderr metrics of a task entry, in the file's order. */
-function metricEntries(entry) {
-    const found = [];
-    for (const [key, raw] of Object.entries(entry)) {
-        const [metric, filter = null] = key.split(',', 2);
-        if (NOT_METRICS.has(metric) || /_stderr$/.test(metric))
-            continue;
-        const value = numberOf(raw);
-        if (value !== undefined)
-            found.push({ key, metric, filter, value });
-    }
-    return found;
-}
-/** `acc` or `exact_match, strict-match`: the metric as a benchmark's name shows it. */
-function task_metrics_metricLabel(entry) {
-    return entry.filter && entry.filter !== 'none' ? `${entry.metric}, ${entry.filter}` : entry.metric;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/lighteval.ts
-// lighteval results (`results -> "suite|task|shots" -> {metric: value}`): one benchmark per task;
-// see the rules in index.ts.
-
-
-
-
-const AVERAGE = ':_average';
-function parseLighteval(json, source) {
-    const out = new Collector('lighteval', source);
-    const results = json.results;
-    const parsed = Object.entries(results)
-        .filter((pair) => isRecord(pair[1]))
-        .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
-    // `mmlu:_average` stands for every `mmlu:*` subtask: those become detail.
-    const averaged = new Set(parsed.filter((p) => p.task.endsWith(AVERAGE)).map((p) => p.task.slice(0, -AVERAGE.length)));
-    const taskCounts = new Map();
-    for (const p of parsed)
-        taskCounts.set(p.task, (taskCounts.get(p.task) ?? 0) + 1);
-    for (const p of parsed) {
-        const metrics = metricEntries(p.entry);
-        if (p.key === 'all') {
-            for (const m of metrics)
-                out.addMetric(`all/${m.key}`, m.value);
-            continue;
-        }
-        const isAverage = p.task.endsWith(AVERAGE);
-        const task = isAverage ? p.task.slice(0, -AVERAGE.length) : p.task;
-        const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
-        if (!isAverage && task.includes(':') && averaged.has(task.split(':')[0])) {
-            for (const m of metrics)
-                out.addMetric(`${id}/${m.key}`, m.value);
-            continue;
-        }
-        if (metrics.length === 0) {
-            out.notes.push(`task '${p.key}' has no numeric metric; ignored`);
-            continue;
-        }
-        const [primary, ...rest] = metrics;
-        const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
-        const label = `${task}${isAverage ? ' average' : ''} (${task_metrics_metricLabel(primary)}${shots})`;
-        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric)), primary.value, `task '${p.key}' metric '${primary.key}'`);
-        for (const m of rest)
-            out.addMetric(`${id}/${m.key}`, m.value);
-    }
-    return out.finish();
-}
-/** `leaderboard|arc:challenge|25` / `gsm8k|0` / `ifeval` -> suite, task, shots. */
-function splitLightevalKey(key) {
-    const parts = key.split('|');
-    if (parts.length >= 3)
-        return { suite: parts[0], task: parts.slice(1, -1).join('|'), shots: parts[parts.length - 1] };
-    if (parts.length === 2) {
-        return /^\d+$/.test(parts[1])
-            ? { suite: null, task: parts[0], shots: parts[1] }
-            : { suite: parts[0], task: parts[1], shots: null };
-    }
-    return { suite: null, task: key, shots: null };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/lm-eval.ts
-// lm-evaluation-harness results (`results -> task -> "acc,none"`): one benchmark per top-level
-// task or scored group; see the rules in index.ts.
-
-
-
-
-function parseLmEval(json, source) {
-    const out = new Collector('lm-eval', source);
-    const results = json.results;
-    const groups = isRecord(json.groups) ? json.groups : {};
-    const hierarchy = isRecord(json.group_subtasks) ? json.group_subtasks : {};
-    const higher = isRecord(json.higher_is_better) ? json.higher_is_better : {};
-    const entryOf = (name) => {
-        const candidates = [results[name], groups[name]].filter(isRecord);
-        return candidates.find((c) => metricEntries(c).length > 0) ?? candidates[0];
-    };
-    const subtasksOf = (name) => Array.isArray(hierarchy[name])
-        ? hierarchy[name].filter((s) => typeof s === 'string' && s !== name)
-        : [];
-    const parent = new Map();
-    for (const name of Object.keys(hierarchy))
-        for (const child of subtasksOf(name))
-            if (!parent.has(child))
-                parent.set(child, name);
-    const topOf = (name) => {
-        const seen = new Set();
-        while (parent.has(name) && !seen.has(name)) {
-            seen.add(name);
-            name = parent.get(name);
-        }
-        return name;
-    };
-    const visited = new Set();
-    // Everything under a scored group is detail: its numbers go to `metrics`.
-    const collectDetail = (name) => {
-        if (visited.has(name))
-            return;
-        visited.add(name);
-        const entry = entryOf(name);
-        if (entry)
-            for (const m of metricEntries(entry))
-                out.addMetric(`${name}/${m.key}`, m.value);
-        for (const child of subtasksOf(name))
-            collectDetail(child);
-    };
-    const walk = (name, group) => {
-        if (visited.has(name))
-            return;
-        visited.add(name);
-        const entry = entryOf(name);
-        const metrics = entry ? metricEntries(entry) : [];
-        if (metrics.length > 0 && entry) {
-            const [primary, ...rest] = metrics;
-            const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : '';
-            const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined;
-            const higherIsBetter = typeof known === 'boolean' ? known : (0,domain_metric/* higherIsBetterFromName */.$O)(primary.metric);
-            const label = `${alias || name} (${task_metrics_metricLabel(primary)})`;
-            out.addBenchmark(benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter), primary.value, `task '${name}' metric '${primary.key}'`);
-            for (const m of rest)
-                out.addMetric(`${name}/${m.key}`, m.value);
-            for (const child of subtasksOf(name))
-                collectDetail(child);
-            return;
-        }
-        const children = subtasksOf(name);
-        if (children.length === 0) {
-            out.notes.push(`task '${name}' has no numeric metric; ignored`);
-            return;
-        }
-        for (const child of children)
-            walk(child, name);
-    };
-    // The results' order is lm-eval's display order (a group before its subtasks).
-    for (const name of [...Object.keys(results), ...Object.keys(groups), ...Object.keys(hierarchy)])
-        walk(topOf(name), null);
-    return out.finish();
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/trainer-state.ts
-// Trainer `trainer_state.json`: the log_history entries with eval_* keys at the checkpoint's
-// step, merged, then read as a flat map.
-
-
-
-function parseTrainerState(json, source, step) {
-    const history = json.log_history.filter(isRecord);
-    const evals = history.filter((entry) => Object.keys(entry).some((key) => key.startsWith('eval_')));
-    if (evals.length === 0) {
-        throw new MetricsFormatError(`${source}: log_history has no evaluation entries (no eval_* keys): the Trainer did not evaluate ` +
-            `during training. Set eval_strategy="steps" with eval_steps equal to save_steps, or point the ` +
-            `results evaluator at another results file`);
-    }
-    const wanted = step ?? (typeof json.global_step === 'number' ? json.global_step : evals[evals.length - 1].step);
-    const atStep = evals.filter((entry) => entry.step === wanted);
-    if (atStep.length === 0) {
-        const steps = [...new Set(evals.map((entry) => entry.step))].slice(-10).join(', ');
-        throw new MetricsFormatError(`${source}: no evaluation logged at step ${wanted} (evaluations at steps ${steps}). ` +
-            `Make eval_steps divide save_steps so every saved checkpoint has been evaluated`);
-    }
-    // Several eval datasets log separate entries at one step (eval_a_loss, eval_b_loss): merge them.
-    const merged = Object.assign({}, ...atStep);
-    return parseFlat(merged, new Collector('trainer-state', source));
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/formats/index.ts
-// Pure parsers: a metrics JSON document (what an evaluation tool printed or wrote) -> benchmark
-// scores + other metrics. No I/O here, so every rule below is testable on literals.
-//
-// THE RULES (documented for users in the README):
-//
-// Flat maps `{"name": number, ...}` (a command's stdout, eval_results.json, all_results.json, a
-// Trainer log_history entry):
-//   - `eval_accuracy` is kept in `metrics` under that name: it is the run's *reported*
-//     eval_accuracy, which ranking uses as is instead of averaging benchmarks.
-//   - Otherwise one leading `eval_` is stripped (`eval_f1` -> `f1`) unless that would collide with
-//     a key already present; the key is then either
-//       * bookkeeping -> `metrics`, under the ORIGINAL key (`eval_loss`, `eval_runtime`, `epoch`):
-//         loss, epoch, step, runtime, samples, *_per_second, flos, learning_rate, grad_norm,
-//         train_*, and names ending in _loss, _runtime, _stderr, _samples, _time, _seconds;
-//       * or a benchmark whose id is the (stripped) key, group `Metrics`.
-//   - Non-numeric values (strings, booleans, nested objects) are ignored and noted.
-// lm-evaluation-harness results (`results -> task -> "acc,none"`):
-//   - one benchmark per top-level task or group, scored by its FIRST reported metric (the task's
-//     first configured metric, e.g. `acc,none`); its other metrics go to `metrics` as
-//     `task/metric,filter`. Subtasks of a group that has a score (mmlu_* under mmlu) go to
-//     `metrics` too, so one big group doesn't outweigh the other tasks in eval_accuracy. A group
-//     without a score of its own (e.g. `leaderboard`) is looked through: its subtasks become
-//     benchmarks with that group as `group`. `higher_is_better` is used when present.
-// lighteval results (`results -> "suite|task|shots" -> {metric: value}`):
-//   - one benchmark per task (id = task name, `task|shots` if a task appears twice), scored by its
-//     first metric, group = the suite; `all` and per-task extras go to `metrics`; when
-//     `task:_average` exists its `task:*` subtasks go to `metrics` and the average is the benchmark.
-// Trainer `trainer_state.json`: the `log_history` entries with `eval_*` keys at the checkpoint's
-// step, merged, then read as a flat map.
-// Everywhere: `_stderr` values are dropped; a benchmark score that is NaN/Infinity (Python's
-// json writes bare NaN) fails the document; lower-is-better is inferred for names ending in
-// loss, perplexity, ppl, bits_per_byte, error, wer, cer, mse, rmse or mae.
-//
-// This module is the entry: it tells the shapes apart and hands each to its parser (flat.ts,
-// trainer-state.ts, lm-eval.ts, lighteval.ts); json.ts reads the text, collector.ts builds the result.
-
-
-
-
-
-
-
-
-
-/** Which of the accepted shapes `json` is; null when it is not an object at all. */
-function detectMetricsFormat(json) {
-    if (!isRecord(json))
-        return null;
-    if (Array.isArray(json.log_history))
-        return 'trainer-state';
-    const results = json.results;
-    if (isRecord(results)) {
-        if (Object.values(results).every((v) => numberOf(v) !== undefined))
-            return 'flat';
-        if ('config_general' in json || 'config_tasks' in json || 'summary_tasks' in json)
-            return 'lighteval';
-        if (Object.keys(results).some((key) => key.includes('|')))
-            return 'lighteval';
-        return 'lm-eval';
-    }
-    return 'flat';
-}
-/**
- * Reads one metrics document. `source` names it in errors (a file path or `stdout of step_100`).
- * Throws MetricsFormatError when the shape is unknown or it holds no usable score.
- */
-function parseMetricsDocument(json, source, options = {}) {
-    const format = detectMetricsFormat(json);
-    if (format === null || !isRecord(json)) {
-        throw new MetricsFormatError(`${source}: got ${json_describe(json)}; ${ACCEPTED}`);
-    }
-    switch (format) {
-        case 'trainer-state':
-            return parseTrainerState(json, source, options.step);
-        case 'lm-eval':
-            return parseLmEval(json, source);
-        case 'lighteval':
-            return parseLighteval(json, source);
-        case 'flat':
-            return parseFlat(isRecord(json.results) ? json.results : json, new Collector('flat', source));
-    }
-}
-/** parseJsonText + parseMetricsDocument. */
-function parseMetricsText(text, source, options = {}) {
-    return parseMetricsDocument(parseJsonText(text, source), source, options);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/files.ts
-// Finding results files: a path or glob below a folder, newest first. The results evaluator
-// looks for each pattern in a checkpoint folder; the command evaluator for the newest
-// `results_*.json` an evaluation tool wrote under {output}.
-
-
-
-
-
-/**
- * Files matching `pattern` (relative to `base` unless absolute), newest first. Only the pattern
- * is scanned for glob syntax: `base` may contain [ ] ( ) itself.
- */
-async function findResultsFiles(base, pattern, { maxDepth }) {
-    const { base: literal, glob, isGlob } = globParts(pattern);
-    if (!isGlob) {
-        const file = external_node_path_default().resolve(base, pattern);
-        return (await (0,promises_.stat)(file).catch(() => null))?.isFile() ? [file] : [];
-    }
-    const matches = picomatch_default()(glob, { dot: true });
-    const found = [];
-    for await (const entry of walk(external_node_path_default().resolve(base, literal || '.'), { maxDepth })) {
-        if (!entry.dirent.isFile() || !matches(entry.rel))
-            continue;
-        const info = await (0,promises_.stat)(entry.abs).catch(() => null);
-        if (info)
-            found.push({ file: entry.abs, mtimeMs: info.mtimeMs });
-    }
-    return found.sort(compareNewest).map((f) => f.file);
-}
-/** Newest first: by the timestamp in the name (what lm-eval and lighteval sort by), then by mtime. */
-function compareNewest(a, b) {
-    const stamp = (file) => /(\d{4}-\d{2}-\d{2}T[\d.:-]+)/.exec(external_node_path_default().basename(file))?.[1] ?? '';
-    const byStamp = stamp(b.file).localeCompare(stamp(a.file));
-    return byStamp !== 0 ? byStamp : b.mtimeMs - a.mtimeMs;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/command/output.ts
-// Where a command's metrics are: {output} when it wrote it (a file, or a folder holding an
-// lm-eval / lighteval `results_*.json`), else the JSON object at the end of its stdout.
-
-
-
-// lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
-const RESULTS_DEPTH = 5;
-/** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
-async function readCommandMetrics(input) {
-    const { checkpoint, stdout, outputPath } = input;
-    const written = await (0,promises_.stat)(outputPath).catch(() => null);
-    if (written?.isFile() && written.size > 0) {
-        return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
-    }
-    if (written?.isDirectory()) {
-        const found = await newestResultsFile(outputPath);
-        if (found)
-            return parseMetricsText(await (0,promises_.readFile)(found, 'utf8'), found, { step: checkpoint.step });
-        if (!stdout.trim()) {
-            throw new MetricsFormatError(`the command created the folder {output} (${outputPath}) but no results_*.json in it, and printed nothing on stdout`);
-        }
-    }
-    const json = jsonAtEndOfOutput(stdout);
-    if (json === null) {
-        const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
-        const what = last
-            ? `its last stdout line is not a JSON object: ${truncate(last, 200)}`
-            : 'it printed nothing on stdout';
-        throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
-    }
-    return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
-}
-/** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
-async function newestResultsFile(dir) {
-    return (await findResultsFiles(dir, '**/results_*.json', { maxDepth: RESULTS_DEPTH }))[0] ?? null;
-}
-/** `text`, cut to `max` characters with an ellipsis. */
-function truncate(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-// EXTERNAL MODULE: ./src/evaluate/command/shell.ts + 2 modules
-var shell = __nccwpck_require__(91156);
-;// CONCATENATED MODULE: ./src/evaluate/command/template.ts
-// The eval-command template: placeholders, POSIX quoting, and the checks that catch templates
-// which would run but evaluate the wrong thing.
-//
-// Commands always run in a POSIX shell (/bin/sh; on Windows, the Git Bash that GitHub's Windows
-// runners put on PATH), so there is exactly one quoting scheme to get right.
-
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['checkpoint', 'step', 'name', 'output']));
-const template_PLACEHOLDER = /\{(checkpoint|step|name|output)\}/g;
-// Characters that mean nothing to sh: values made only of these stay unquoted so the command
-// shown in the log reads like the one a person would type.
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-/** One sh word that expands to exactly `value`: single quotes, with `'` written as `'\''`. */
-function quotePosix(value) {
-    if (value === '')
-        return "''";
-    if (SHELL_SAFE.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * Replaces every placeholder with its quoted value in one pass, so a value that itself contains
- * `{name}` is never substituted again.
- */
-function renderCommand(template, values) {
-    return template.replace(template_PLACEHOLDER, (_match, key) => quotePosix(values[key]));
-}
-/** Throws with a fix when the template can't do what the user meant. */
-function checkCommandTemplate(template) {
-    if (template.trim() === '') {
-        throw new Error('eval-command is empty: give the command that evaluates one checkpoint, e.g. `python eval.py {checkpoint}`');
-    }
-    const quoted = placeholderInsideQuotes(template);
-    if (quoted) {
-        throw new Error(`eval-command has {${quoted.placeholder}} inside ${quoted.quote === '"' ? 'double' : 'single'} quotes: placeholders ` +
-            `are quoted for the shell already (paths with spaces or quotes are safe), and quoting them again passes the ` +
-            `quote characters to your program. Take {${quoted.placeholder}} out of the quotes, e.g. ` +
-            `--model_args pretrained={checkpoint},dtype=bfloat16`);
-    }
-    const dollar = /\$\{(checkpoint|step|name|output)\}/.exec(template);
-    if (dollar) {
-        throw new Error(`eval-command has ${dollar[0]}, which mixes a shell variable with a placeholder. Write {${dollar[1]}}, ` +
-            'or use the environment variables CHECKPOINT_PATH, CHECKPOINT_STEP, CHECKPOINT_NAME, EVAL_OUTPUT');
-    }
-    if (!/\{checkpoint\}|\{name\}|\{step\}|CHECKPOINT_(?:PATH|NAME|STEP)/.test(template)) {
-        throw new Error(`eval-command never refers to the checkpoint, so every checkpoint would get the same result: ` +
-            `put {checkpoint} where the command takes the model path (or read $CHECKPOINT_PATH in your script). ` +
-            `Command: ${template}`);
-    }
-}
-/** The first placeholder written inside '...' or "..." in the template, if any. */
-function placeholderInsideQuotes(template) {
-    let quote = null;
-    for (let i = 0; i < template.length; i++) {
-        const ch = template[i];
-        if (quote === null) {
-            if (ch === '\\')
-                i++; // an escaped quote opens nothing
-            else if (ch === "'" || ch === '"')
-                quote = ch;
-            continue;
-        }
-        if (ch === quote)
-            quote = null;
-        else if (quote === '"' && ch === '\\')
-            i++;
-        else if (ch === '{') {
-            const match = /^\{(checkpoint|step|name|output)\}/.exec(template.slice(i));
-            if (match)
-                return { placeholder: match[1], quote };
-        }
-    }
-    return null;
-}
-/** Refuses shells that don't take POSIX quoting: the placeholders would be mis-quoted. */
-function checkPosixShell(shell) {
-    const base = shell
-        .split(/[\\/]/)
-        .pop()
-        ?.toLowerCase()
-        .replace(/\.exe$/, '') ?? '';
-    if (['cmd', 'powershell', 'pwsh'].includes(base)) {
-        throw new Error(`eval-command needs a POSIX shell, got '${shell}': placeholders are quoted for sh. On Windows runners ` +
-            `leave the shell unset (Git Bash, which GitHub's Windows images have on PATH, is used), or call ` +
-            `pwsh from the command: pwsh -File eval.ps1 {checkpoint}`);
-    }
-}
-/**
- * sh on POSIX. On Windows, Git Bash by its install path when present: a bare `bash` may resolve
- * to WSL's C:\Windows\System32\bash.exe, which sees another file system.
- */
-function defaultShell(platform = process.platform, env = process.env) {
-    if (platform !== 'win32')
-        return '/bin/sh';
-    const gitBash = `${env.ProgramFiles ?? 'C:\\Program Files'}\\Git\\bin\\bash.exe`;
-    return (0,external_node_fs_.existsSync)(gitBash) ? gitBash : 'bash';
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/command/evaluator.ts
-// evaluator: command — runs the user's command once per checkpoint and reads the metrics it
-// prints (or writes to {output}). Checkpoints run in parallel; each one's output is buffered and
-// logged as one collapsed group when it finishes, so parallel output never interleaves.
-
-
-
-
-
-
-
-
-
-const STDERR_LINES_IN_ERROR = 8;
-const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
-    'a JSON object such as {"accuracy": 0.81} as its last line';
-/** Throws an InputError on eval-command when the template can't do what the user meant. */
-function createCommandEvaluator(options) {
-    try {
-        checkCommandTemplate(options.command);
-    }
-    catch (error) {
-        throw new errors/* InputError */.d('eval-command', (0,errors/* errorMessage */.g)(error));
-    }
-    const shell = options.shell ?? defaultShell();
-    checkPosixShell(shell);
-    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
-        throw new Error(`eval-concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
-    }
-    if (!(options.timeoutMs > 0))
-        throw new Error(`eval-timeout must be a positive duration, got ${options.timeoutMs} ms`);
-    const info = { kind: 'command', settings: { command: options.command } };
-    return {
-        info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
-            await (0,promises_.mkdir)(options.outputDir, { recursive: true });
-            const outputs = outputPaths(checkpoints, options.outputDir);
-            const progress = countProgress(checkpoints.length, onProgress);
-            log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
-                `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
-            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
-                const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
-                progress(checkpoint.name);
-                return outcome;
-            });
-            return finishRun(info, outcomes, { allFailed, howToDebug: HOW_TO_DEBUG });
-        }
-    };
-}
-/** Runs the command for one checkpoint, reads its metrics, and logs its output as one group. */
-async function evaluateOne(checkpoint, outputPath, context) {
-    const started = Date.now();
-    // A file left by an earlier run must never pass for this run's result.
-    await (0,promises_.rm)(outputPath, { recursive: true, force: true });
-    const checkpointPath = external_node_path_default().resolve(checkpoint.path);
-    const values = {
-        checkpoint: checkpointPath,
-        step: String(checkpoint.step),
-        name: checkpoint.name,
-        output: outputPath
-    };
-    const rendered = renderCommand(context.command, values);
-    const env = {
-        ...(context.env ?? process.env),
-        CHECKPOINT_PATH: checkpointPath,
-        CHECKPOINT_STEP: values.step,
-        CHECKPOINT_NAME: checkpoint.name,
-        EVAL_OUTPUT: outputPath
-    };
-    const result = await (0,shell/* runShellCommand */.f3)({
-        shell: context.shell,
-        command: rendered,
-        cwd: context.cwd,
-        env,
-        timeoutMs: context.timeoutMs,
-        killGraceMs: context.killGraceMs ?? 2000,
-        signal: context.signal
-    });
-    let parsed;
-    let error = failureOf(result, context.timeoutMs);
-    if (!error) {
-        try {
-            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
-        }
-        catch (e) {
-            error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
-        }
-    }
-    const durationMs = Date.now() - started;
-    const { log } = context;
-    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
-    log.info(`$ ${rendered}`);
-    if (result.droppedBytes > 0)
-        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
-    const text = result.output.trimEnd() || '(no output)';
-    // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
-    // is its business, not an annotation of this action).
-    if (log.output)
-        log.output(text);
-    else
-        log.info(text);
-    if (parsed) {
-        log.info(`metrics from ${parsed.source} (${parsed.format})`);
-        for (const note of parsed.notes)
-            log.debug(`${checkpoint.name}: ${note}`);
-    }
-    log.endGroup();
-    if (error)
-        log.warning(`${checkpoint.name}: ${error}`, checkpoint.path);
-    else if (result.killed.length > 0) {
-        log.warning(`${checkpoint.name}: the command exited but left ${describeKilled(result.killed)} running; killed. ` +
-            'Wait for background processes in the command (or stop them) so each evaluation cleans up after itself.', checkpoint.path);
-    }
-    return { checkpoint, parsed, error, durationMs };
-}
-function failureOf(result, timeoutMs) {
-    if (result.spawnError)
-        return `could not start the shell: ${result.spawnError}`;
-    if (result.timedOut) {
-        const also = result.killed.length > 0 ? ` and ${describeKilled(result.killed)} it started` : '';
-        return `timed out after ${formatSeconds(timeoutMs)} (eval-timeout); the command${also} were killed. Raise eval-timeout if the evaluation needs longer`;
-    }
-    if (result.aborted) {
-        return result.killed.length > 0 ? `cancelled; killed ${describeKilled(result.killed)}` : 'cancelled';
-    }
-    if (result.exitCode === 0)
-        return undefined;
-    const how = result.exitCode !== null ? `exited with code ${result.exitCode}` : `was killed by ${result.exitSignal}`;
-    const lines = lastLines(result.stderr || result.output, STDERR_LINES_IN_ERROR);
-    return lines
-        ? `the command ${how}; last lines of its ${result.stderr ? 'stderr' : 'output'}:\n${lines}`
-        : `the command ${how} and printed nothing`;
-}
-/** A file name for each checkpoint's {output}, unique even if two names sanitize alike. */
-function outputPaths(checkpoints, outputDir) {
-    const used = new Set();
-    return checkpoints.map((checkpoint, index) => {
-        let base = checkpoint.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'checkpoint';
-        if (used.has(base))
-            base = `${base}-${index}`;
-        used.add(base);
-        // No extension on purpose: lm-eval's --output_path and lighteval's --output-dir treat it as
-        // a folder, which readCommandMetrics searches; a command may also write a JSON file there.
-        return external_node_path_default().resolve(outputDir, base);
-    });
-}
-/** `2 processes (pid 41 python eval.py, pid 42 sleep 600)`. */
-function describeKilled(killed) {
-    const shown = killed.slice(0, 5).map((p) => `pid ${p.pid} ${truncate(p.command, 80)}`);
-    const more = killed.length > 5 ? `, and ${killed.length - 5} more` : '';
-    return `${killed.length} process${killed.length === 1 ? '' : 'es'} (${shown.join(', ')}${more})`;
-}
-function lastLines(text, count) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trimEnd())
-        .filter(Boolean)
-        .slice(-count)
-        .map((line) => `  ${truncate(line, 300)}`)
-        .join('\n');
-}
-function formatSeconds(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/results/evaluator.ts
-// evaluator: results — reads metrics that training or an earlier evaluation already wrote next to
-// each checkpoint, instead of running anything.
-//
-// Which file is used, per checkpoint: the first of these that exists and parses:
-//   1. `files` when given (in the given order), else
-//   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
-//                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
-//   3. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
-//   4. `all_results.json`      same, with train metrics too
-//   5. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
-// A file that exists but can't be read is skipped with a warning when a later one works (so a
-// stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
-// checkpoint fails with every reason and the list of patterns looked for.
-
-
-
-
-
-
-const DEFAULT_RESULTS_FILES = [
-    '**/results_*.json',
-    'eval_results.json',
-    'all_results.json',
-    'trainer_state.json'
-];
-// Results folders are shallow (lighteval: results/<org>/<model>/results_x.json); a cap keeps a
-// checkpoint folder with a deep tree from being walked for nothing.
-const MAX_GLOB_DEPTH = 6;
-const evaluator_PARALLEL_READS = 8;
-function createResultsEvaluator(options = {}) {
-    const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_RESULTS_FILES;
-    for (const pattern of patterns) {
-        if (pattern.trim() === '')
-            throw new Error('results-files has an empty entry: give a path or glob relative to the checkpoint folder');
-    }
-    const info = { kind: 'results', settings: { files: patterns } };
-    return {
-        info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
-            const progress = countProgress(checkpoints.length, onProgress);
-            const outcomes = await mapLimit(checkpoints, evaluator_PARALLEL_READS, signal, async (checkpoint) => {
-                const started = Date.now();
-                const outcome = await readCheckpointResults(checkpoint, patterns);
-                for (const skipped of outcome.skipped)
-                    log.warning(`${checkpoint.name}: skipped ${skipped}`, checkpoint.path);
-                if (outcome.parsed) {
-                    log.debug(`${checkpoint.name}: metrics from ${outcome.parsed.source} (${outcome.parsed.format})`);
-                    for (const note of outcome.parsed.notes)
-                        log.debug(`${checkpoint.name}: ${note}`);
-                }
-                else {
-                    log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
-                }
-                progress(checkpoint.name);
-                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
-            });
-            return finishRun(info, outcomes, {
-                allFailed,
-                howToDebug: `check that each checkpoint folder holds one of ${patterns.join(', ')} (or set results-files to where your evaluation writes them)`
-            });
-        }
-    };
-}
-/** The metrics of one checkpoint from the first usable file the patterns match. */
-async function readCheckpointResults(checkpoint, patterns) {
-    const problems = [];
-    for (const pattern of patterns) {
-        const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step));
-        for (const file of await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH })) {
-            try {
-                const parsed = parseMetricsText(await (0,promises_.readFile)(file, 'utf8'), file, { step: checkpoint.step });
-                return { parsed, skipped: problems };
-            }
-            catch (error) {
-                problems.push((0,errors/* errorMessage */.g)(error));
-            }
-        }
-    }
-    const looked = `looked for ${patterns.join(', ')} in ${checkpoint.path}`;
-    const error = problems.length === 0
-        ? `no results file found (${looked}). Write your evaluation's results into the checkpoint folder, or set results-files`
-        : `no usable results file (${looked}):\n${problems.map((p) => `  ${p}`).join('\n')}`;
-    return { error, skipped: [] };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/index.ts
-
-
-
-
-function createEvaluator(config, context) {
-    switch (config.evaluator) {
-        case 'builtin':
-            return createBuiltinEvaluator({ benchmarks: config.benchmarks, weights: config.weights });
-        case 'command':
-            if (!config.command) {
-                throw new errors/* InputError */.d('eval-command', "evaluator 'command' needs eval-command, e.g. `python eval.py --model {checkpoint} --out {output}`.");
-            }
-            return createCommandEvaluator({
-                command: config.command,
-                concurrency: config.concurrency,
-                timeoutMs: config.timeoutMs,
-                cwd: context.cwd,
-                outputDir: context.outputDir
-            });
-        case 'results':
-            return createResultsEvaluator({ files: config.resultsFiles });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages.ts
-
-
-
-
-
-
-
-
-
-/** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
-function evaluatorFor(config) {
-    return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir });
-}
-/** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
-async function discoverCheckpoints(config, log) {
-    const discovery = await discover({
-        root: config.checkpointDir,
-        shownAs: (0,paths/* shownPath */.pS)(config.workspace, config.checkpointDir)
-    });
-    for (const s of discovery.skipped)
-        log.warning(`Skipped checkpoint ${s.name}: ${s.reason}`, s.path);
-    if (discovery.ignored.length)
-        log.debug(`Not checkpoints (ignored): ${discovery.ignored.join(', ')}`);
-    requireCheckpoints(discovery);
-    return discovery;
-}
-/** rank -> the log's score list -> the scores document (with parameter counts for the rows shown in full). */
-async function rankEvaluation({ config, run, log }, evaluation, skipped, settings = { ranking: config.ranking, weights: config.evaluation.weights }) {
-    const weights = resolveWeights(settings.weights, evaluation.benchmarks);
-    const ranking = rank(evaluation, { ...settings.ranking, weights });
-    logRanking(ranking, log);
-    // Parameter counts for the rows the summary shows in full: reading every header of a 10,000-
-    // checkpoint run would cost more than discovering it.
-    const shown = ranking.entries.slice(0, FULL_ROWS).map((e) => e.evaluation.checkpoint);
-    await describeWeights(shown, log);
-    const scores = (0,scores_document/* buildScoresDocument */.Jc)({
-        run,
-        discovery: { skipped },
-        evaluation,
-        ranking,
-        weights,
-        workspace: config.workspace
-    });
-    return { ranking, scores };
-}
-function logRanking(ranking, log) {
-    const metric = ranking.metric.name;
-    log.startGroup(`Scores of ${ranking.entries.length} checkpoints`);
-    const byStep = [...ranking.entries].sort((a, b) => a.evaluation.checkpoint.step - b.evaluation.checkpoint.step);
-    for (const e of byStep) {
-        const c = e.evaluation.checkpoint;
-        const status = e.evaluation.status === 'failed'
-            ? `failed: ${e.evaluation.error}`
-            : `${metric}=${(0,domain_metric/* formatRankingValue */.v7)(metric, e) || 'n/a'}`;
-        log.info(`${c.name} (step ${c.step}): ${status}${e.rank === 1 ? '  <- best' : ''}`);
-    }
-    log.endGroup();
-    const w = ranking.winner;
-    if (w) {
-        const c = w.evaluation.checkpoint;
-        log.info(`Best checkpoint: ${c.name} (step ${c.step}), ${metric} ${(0,domain_metric/* formatRankingValue */.v7)(metric, w)}`);
-    }
-    else {
-        log.warning(`No checkpoint could be ranked by ${metric}.`);
-    }
+/** The checked-out commit on GitHub, for links to files in it (a committed baseline). */
+function repositoryLink({ github, run }) {
+    const sha = run.github?.sha;
+    return github?.repository && sha ? { serverUrl: github.serverUrl, repository: github.repository, sha } : undefined;
+}
+/** In Actions the scores are in the run's artifact (its name is known before the upload); locally, on disk. */
+function resultsLocation({ config, github }, outcome, artifactName = config.report.artifactName ?? github?.defaultArtifactName) {
+    return github?.artifactsAvailable && artifactName
+        ? { artifactName, runUrl: (0,github_context/* runUrl */.Vp)(github) }
+        : { scoresFile: (0,paths/* shownPath */.pS)(config.workspace, outcome.files.json) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/aggregate.ts
 // The aggregate job of a matrix: ranks the shards' partial scores as one run, then gates,
 // publishes and reports like a plain run.
-
 
 
 
@@ -37259,13 +39330,14 @@ async function localCheckpoints(config, log) {
  * jobs' inputs would silently rank differently from an unsharded run.
  */
 function rankingSettings(config, shards, log) {
-    const ownMetric = !(0,domain_metric/* isEvalAccuracy */.GB)(config.ranking.metric);
+    const ownMetric = config.ranking.metric !== undefined;
     const ownWeights = Object.keys(config.evaluation.weights).length > 0;
-    const metric = ownMetric ? config.ranking.metric : shards.metric.name;
+    const metric = config.ranking.metric ?? shards.metric.name;
     const sameMetric = metric === shards.metric.name;
     const ranking = {
         metric,
-        greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+        greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined),
+        ...(ownMetric || !shards.metricReason ? {} : { reason: shards.metricReason })
     };
     if (ownMetric && !sameMetric) {
         log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`);
@@ -37288,19 +39360,17 @@ async function runFull(options) {
     const discovery = await discoverCheckpoints(config, log);
     const skipped = discovery.skipped.length ? ` (${discovery.skipped.length} skipped)` : '';
     log.info(`Found ${discovery.checkpoints.length} checkpoints in ${discovery.shownAs}${skipped}`);
-    const evaluation = await evaluator.evaluate(discovery.checkpoints, {
-        log,
-        onProgress: options.onProgress,
-        signal: options.signal
-    });
+    const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, discovery.checkpoints);
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir);
-    return conclude(options, { discovery, evaluation, ranking, scores, files });
+    return conclude(options, { discovery, evaluation, ranking, scores, files, cacheUsed });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/shard.ts
 // A shard job of a matrix: evaluates its slice of the checkpoints, writes a partial scores file
 // and uploads it for the aggregate job. It never gates or publishes: it sees only part of the run.
+
+
 
 
 
@@ -37319,11 +39389,9 @@ async function runShard(options, shard) {
     log.info(`Shard ${shard.index}/${shard.count}: ${checkpoints.length} of ${listing.length} checkpoints ` +
         `(${checkpoints.map((c) => c.name).join(', ') || 'none'})`);
     // Checkpoints that all fail are still reported: the aggregate job decides, as one run would.
-    const evaluation = await evaluator.evaluate(checkpoints, {
-        log,
-        onProgress: options.onProgress,
-        signal: options.signal,
-        allFailed: 'return'
+    const { evaluation, cacheUsed } = await evaluateCheckpoints(options, evaluator, checkpoints, {
+        allFailed: 'return',
+        shard
     });
     if (evaluation.results.length > 0 && evaluation.results.every((r) => r.status === 'failed')) {
         log.warning(`All ${evaluation.results.length} checkpoints of ${part} failed; the aggregate job fails too ` +
@@ -37332,17 +39400,21 @@ async function runShard(options, shard) {
     const { ranking, scores } = await rankEvaluation(options, evaluation, discovery.skipped);
     scores.shard = { index: shard.index, count: shard.count, listing };
     const files = await (0,scores_document/* writeScoresFiles */.uD)(scores, config.outputDir, shardFileBase(shard));
-    const summary = renderEvaluationSummary({
+    const artifactName = shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard);
+    const evaluationSummary = renderEvaluationSummary({
         scores,
-        scoresFile: files.json,
+        results: resultsLocation(options, { files }, artifactName),
         title: `Checkpoint evaluation (${part})`,
-        note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
+        note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`,
+        notes: [rankingNote(ranking)]
     });
     const summaryFile = external_node_path_default().join(config.outputDir, `${shardFileBase(shard)}.summary.md`);
+    const cache = cacheSection(scores, cacheUsed);
+    const summary = cache ? `${evaluationSummary.trimEnd()}\n\n${cache}\n` : evaluationSummary;
     await (0,promises_.writeFile)(summaryFile, summary);
     const artifact = await uploadRunArtifact({
         github: options.github,
-        name: shardArtifactName(config.report.artifactName ?? DEFAULT_SHARD_ARTIFACT_BASE, shard),
+        name: artifactName,
         outputDir: config.outputDir,
         files: [files.json, files.csv, summaryFile],
         log
@@ -37378,6 +39450,133 @@ async function runPipeline(options) {
     if (aggregate)
         return runAggregate(options, aggregate);
     return runFull(options);
+}
+
+
+/***/ }),
+
+/***/ 87496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UB: () => (/* binding */ terminalWinnerLine),
+/* harmony export */   _m: () => (/* binding */ renderTerminalFiles),
+/* harmony export */   ji: () => (/* binding */ renderTerminalTable),
+/* harmony export */   zg: () => (/* binding */ renderTerminalOutcome)
+/* harmony export */ });
+/* unused harmony export TERMINAL_ROWS */
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1671);
+/* harmony import */ var _domain_metric_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98478);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70626);
+// The terminal's report (and the step log's): one ranking table with fixed-width columns, one
+// winner line, then the gate and the Hub. Numbers follow values.ts.
+
+
+
+const plain = (v) => ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v) === _values_js__WEBPACK_IMPORTED_MODULE_1__/* .MISSING */ .lV ? '-' : (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v));
+/** How many checkpoints the terminal table lists before summarising the rest. */
+const TERMINAL_ROWS = 30;
+function columns(rows, align) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows
+        .map((r) => r
+        .map((v, i) => (align[i] === 'r' ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** The ranking as a fixed-width table, best first: the terminal's and the step log's one table. */
+function renderTerminalTable(doc) {
+    const metric = doc.metric.name;
+    const showValue = !(0,_domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .isEvalAccuracy */ .GB)(metric);
+    const header = ['#', 'checkpoint', 'step', 'size', ...(showValue ? [metric] : []), _domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .EVAL_ACCURACY */ .py, 'status'];
+    const rows = doc.checkpoints
+        .slice(0, TERMINAL_ROWS)
+        .map((c) => [
+        c.rank === null ? '-' : String(c.rank),
+        c.name,
+        String(c.step),
+        (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(c.sizeBytes),
+        ...(showValue ? [plain(c.value)] : []),
+        plain(c.evalAccuracy),
+        c.status === 'ok' ? 'ok' : `failed: ${(c.error ?? '').split('\n')[0].slice(0, 60)}`
+    ]);
+    const out = [columns([header, ...rows], ['r', 'l', 'r', 'r', ...(showValue ? ['r'] : []), 'r', 'l'])];
+    if (doc.checkpoints.length > TERMINAL_ROWS)
+        out.push(`… and ${doc.checkpoints.length - TERMINAL_ROWS} more (see scores.csv)`);
+    return out.join('\n');
+}
+/** `Best checkpoint: step_1000 (step 1000), eval_accuracy 0.712`: the one winner line. */
+function terminalWinnerLine(doc) {
+    const w = doc.winner;
+    if (!w)
+        return `No checkpoint could be ranked by ${doc.metric.name}.`;
+    const value = (0,_domain_metric_js__WEBPACK_IMPORTED_MODULE_0__/* .isEvalAccuracy */ .GB)(doc.metric.name) ? w.evalAccuracy : w.value;
+    return `Best checkpoint: ${w.name} (step ${w.step}), ${doc.metric.name} ${(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(value)}`;
+}
+/** Where the files are, after the outcome. */
+function renderTerminalFiles(scoresFile) {
+    return `Scores: ${scoresFile} (and scores.csv)\n`;
+}
+/** Gate and publish, after the table. */
+function renderTerminalOutcome(result) {
+    const lines = [];
+    const { gate, publish } = result;
+    if (gate.status !== 'skipped') {
+        lines.push('', `Gate ${gate.status}:`, ...gate.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`));
+    }
+    if (publish.status === 'dry-run') {
+        lines.push('', `Dry run: would publish to ${publish.repoId} (model card: ${publish.plan.card.source}); nothing was sent.`);
+        for (const f of publish.plan.files)
+            lines.push(`  ${f.pathInRepo.padEnd(40)} ${(0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(f.size).padStart(10)}  ${f.kind}`);
+        for (const e of publish.plan.excluded)
+            lines.push(`  not uploaded: ${e.path} (${e.reason})`);
+    }
+    else if (publish.status === 'published') {
+        const r = publish.result;
+        lines.push('', `Published to ${r.repoUrl}: ${r.prUrl ?? r.commitUrl}`);
+    }
+    else if (publish.reason !== 'no repo-id is set') {
+        lines.push('', `Not published: ${publish.reason}.`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+
+/***/ }),
+
+/***/ 70626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   c_: () => (/* binding */ shownChange),
+/* harmony export */   lV: () => (/* binding */ MISSING)
+/* harmony export */ });
+/* harmony import */ var _domain_round_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7976);
+// How every number in the report is shown: one rule for the summary, the PR comment, the
+// comparison and the terminal, so the same score never appears as 0.9875 in one table and 0.988
+// in the next. The exact values are in scores.json.
+
+/** Shown for a missing value (no score, failed checkpoint). */
+const MISSING = '–';
+/**
+ * Three decimals, rounded as Python's round(v, 3) (the rounding of published model cards); a
+ * non-zero value too small for three decimals keeps two significant digits (1.2e-4) rather than
+ * showing as 0.000.
+ */
+function shown(value) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return MISSING;
+    const text = (0,_domain_round_js__WEBPACK_IMPORTED_MODULE_0__/* .formatScore */ .y)(value);
+    if (value !== 0 && Number(text) === 0)
+        return value.toExponential(1);
+    return text;
+}
+/** `+0.012` / `-0.005` / `0.000`: a change, by the same rule, always signed when non-zero. */
+function shownChange(delta) {
+    const text = shown(Math.abs(delta));
+    return Number(text) === 0 && !text.includes('e') ? text : `${delta < 0 ? '-' : '+'}${text}`;
 }
 
 
@@ -37430,7 +39629,8 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights, wor
         ...(e.checkpoint.parameters !== undefined
             ? { parameters: e.checkpoint.parameters, dtype: e.checkpoint.dtype }
             : {}),
-        durationMs: Math.round(e.durationMs)
+        durationMs: Math.round(e.durationMs),
+        ...(e.cached ? { cached: { evaluatedAt: e.cached.evaluatedAt, savedMs: Math.round(e.cached.savedMs) } } : {})
     }));
     const w = ranking.winner;
     return {
@@ -37439,6 +39639,7 @@ function buildScoresDocument({ run, discovery, evaluation, ranking, weights, wor
         run,
         evaluator: evaluation.evaluator,
         metric: ranking.metric,
+        ...(ranking.reason ? { metricReason: ranking.reason } : {}),
         weights,
         benchmarks: evaluation.benchmarks,
         checkpoints,
@@ -38011,6 +40212,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -40906,7 +43114,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -46833,7 +49041,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 77094:
+/***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46844,6 +49052,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -46853,7 +49062,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -47419,1136 +49628,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(13193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -48935,6 +50016,704 @@ function getIDToken(aud) {
 
 /***/ }),
 
+/***/ 27187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
 /***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49027,10 +50806,11 @@ class PersonalAccessTokenCredentialHandler {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
   Hv: () => (/* binding */ HttpCodes)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
@@ -49830,6 +51610,488 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 88701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 
 /***/ })
 

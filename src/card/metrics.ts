@@ -1,8 +1,8 @@
 // The metrics a run measured, as the Hub's model-index names them: `{type, name, value}` under their
 // real metric id (`wer`, `accuracy`, `acc_norm`), with the dataset when the evaluator knows it.
-// measuredMetrics() is the one place that maps the evaluator's names to Hub metric types; point it
-// at the metric-semantics module when that exists.
-import { EVAL_ACCURACY, EVAL_ACCURACY_NAME, stripEvalPrefix } from '../domain/metric.js'
+// The names come from the metric-semantics module, the same one the ranking asks.
+import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
+import { modelIndexMetric } from '../domain/metric-semantics.js'
 import type { Benchmark, DatasetRef } from '../domain/types.js'
 
 /** One measured number, ready for model-index. */
@@ -14,29 +14,6 @@ export interface MeasuredMetric {
   value: number
   /** What it was measured on, when the evaluator says (lm-eval tasks); else the card-dataset input. */
   dataset?: DatasetRef
-}
-
-/** Display names the Hub's own cards use for common metric ids. */
-const METRIC_NAMES: Record<string, string> = {
-  accuracy: 'Accuracy',
-  acc: 'Accuracy',
-  acc_norm: 'Normalized Accuracy',
-  f1: 'F1',
-  precision: 'Precision',
-  recall: 'Recall',
-  wer: 'WER',
-  cer: 'CER',
-  bleu: 'BLEU',
-  sacrebleu: 'SacreBLEU',
-  rouge1: 'ROUGE-1',
-  rouge2: 'ROUGE-2',
-  rougeL: 'ROUGE-L',
-  rougeLsum: 'ROUGE-Lsum',
-  exact_match: 'Exact Match',
-  matthews_correlation: 'Matthews Correlation',
-  pearson: 'Pearson',
-  spearmanr: 'Spearman',
-  perplexity: 'Perplexity'
 }
 
 export interface MeasuredMetricsInput {
@@ -61,13 +38,12 @@ export function measuredMetrics(input: MeasuredMetricsInput): MeasuredMetric[] {
   const metrics: MeasuredMetric[] = []
   const scored = input.benchmarks.filter((b) => isNumber(input.scores[b.id]))
   for (const b of scored) {
-    const type = b.metric ?? stripEvalPrefix(b.id)
-    const name = b.metric ? b.name : (METRIC_NAMES[type] ?? b.name)
+    const { type, name } = modelIndexMetric(b.metric ?? b.id)
     metrics.push({ type, name, value: input.scores[b.id] as number, ...(b.dataset ? { dataset: b.dataset } : {}) })
   }
   const reported = input.reported?.[EVAL_ACCURACY]
   if (isNumber(reported) && !metrics.some((m) => m.type === 'accuracy' && !m.dataset)) {
-    metrics.push({ type: 'accuracy', name: METRIC_NAMES.accuracy, value: reported })
+    metrics.push({ ...modelIndexMetric(EVAL_ACCURACY), value: reported })
   } else if (
     !isNumber(reported) &&
     isNumber(input.evalAccuracy) &&

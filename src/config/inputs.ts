@@ -79,7 +79,7 @@ export const INPUTS = {
   },
   'results-files': {
     kind: 'list',
-    default: '**/results_*.json, eval_results.json, all_results.json, trainer_state.json',
+    default: '**/results_*.json, **/*{step}*.json, eval_results.json, all_results.json, trainer_state.json',
     description:
       'evaluator=results: files to read in each checkpoint folder, tried in order (globs; {name} and {step} are filled in).'
   },
@@ -97,8 +97,8 @@ export const INPUTS = {
   },
   metric: {
     kind: 'text',
-    default: 'eval_accuracy',
-    description: 'The metric that ranks checkpoints (the eval_ prefix is optional).'
+    description:
+      'The metric that ranks checkpoints, as the results name it (eval_wer, acc_norm, mmlu_stem, or task/metric such as lambada_openai/acc; the eval_ prefix is optional). Default: eval_accuracy when the results have it, else the metric the Trainer optimised, else the mean of the scores when they share a direction and scale; otherwise the run stops and lists the choices.'
   },
   'greater-is-better': {
     kind: 'yes-no-auto',

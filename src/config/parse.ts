@@ -307,7 +307,7 @@ export function parseConfig(read: InputReader, defaults: ConfigDefaults): Config
     evaluation: parseEvaluation(inputs, defaults),
     cache: parseCache(inputs, defaults),
     ranking: {
-      metric: inputs.withDefault('metric'),
+      metric: inputs.text('metric'),
       greaterIsBetter: inputs.yesNoAuto('greater-is-better')
     },
     gate,

@@ -37,7 +37,8 @@ export type CacheConfig =
   | { kind: 'dir'; dir: string }
 
 export interface RankingConfig {
-  metric: string
+  /** As the results name it; undefined: chosen from the results (domain/rank.ts chooseDefaultMetric). */
+  metric?: string
   /** Undefined: decided from the metric. */
   greaterIsBetter?: boolean
 }

@@ -21,14 +21,7 @@ export function stripEvalPrefix(name: string): string {
   return name.replace(/^eval_/, '')
 }
 
-// Losses, perplexities, error rates and regression errors: lower wins. The name must end in one
-// of these as a word (`eval_loss`, `word_perplexity`), not merely in the letters (`tracer`).
-const LOWER_IS_BETTER = /(?:^|[^a-z])(?:loss|perplexity|ppl|bits_per_byte|error|wer|cer|mse|rmse|mae)$/i
-
-/** False for names that are lower-is-better by convention; undefined when the name doesn't say. */
-export function higherIsBetterFromName(name: string): boolean | undefined {
-  return LOWER_IS_BETTER.test(name) ? false : undefined
-}
+export { higherIsBetterFromName } from './metric-semantics.js'
 
 /**
  * Three decimals like every score table (0.712), but keeps up to six when the value has them,

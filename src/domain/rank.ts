@@ -1,48 +1,69 @@
-// rank(): evaluation results -> the checkpoints in order and the winner.
-import { EVAL_ACCURACY, evalAccuracy, higherIsBetterFromName, stripEvalPrefix } from './metric.js'
-import type { CheckpointEvaluation, EvaluationRun, MetricSpec, RankedCheckpoint, Ranking } from './types.js'
+// rank(): evaluation results -> the checkpoints in order and the winner, by the metric that
+// metric-choice.ts picks (named, or chosen with a reason). A checkpoint without a usable value
+// (failed, missing, NaN) is listed last with why, and can't win.
+import { EVAL_ACCURACY, evalAccuracy, stripEvalPrefix } from './metric.js'
+import { chooseMetric, meanIsSafe, type MetricChoice, type MetricOptions } from './metric-choice.js'
+import type { CheckpointEvaluation, EvaluationRun, RankedCheckpoint, Ranking } from './types.js'
 
-export interface RankOptions {
-  /** The metric to rank by (`eval_accuracy` by default); the `eval_` prefix is optional. */
-  metric?: string
-  /** Undefined: decided from the metric (loss-like names and lower-is-better benchmarks rank ascending). */
-  greaterIsBetter?: boolean
+export {
+  checkMetricName,
+  chooseDefaultMetric,
+  chooseMetric,
+  DEFAULT_METRIC,
+  resolveMetric,
+  resolveNamedMetric,
+  type MetricChoice
+} from './metric-choice.js'
+
+export interface RankOptions extends MetricOptions {
   /** Benchmark id -> weight for eval_accuracy; missing ids weigh 1. */
   weights?: Record<string, number>
 }
 
-/** Ranking uses eval_accuracy unless the user names another metric. */
-export const DEFAULT_METRIC = EVAL_ACCURACY
-
-/** The value of `metric` for one result: a benchmark score or a reported metric, prefix-blind. */
-export function metricValue(result: CheckpointEvaluation, metric: string, accuracy: number | null): number | null {
-  const bare = stripEvalPrefix(metric)
-  for (const key of [metric, bare, `eval_${bare}`]) {
-    const score = result.scores[key]
-    if (typeof score === 'number') return score
-    const reported = result.metrics[key]
-    if (typeof reported === 'number') return reported
-  }
-  // eval_accuracy is usually not reported by name: it is the benchmarks' mean.
-  return bare === 'accuracy' ? accuracy : null
-}
-
-/** Lower wins for losses, perplexities, error rates and benchmarks the evaluator marks so. */
-export function resolveMetric(run: EvaluationRun, options: RankOptions): MetricSpec {
-  const name = options.metric?.trim() || DEFAULT_METRIC
-  if (options.greaterIsBetter !== undefined) return { name, greaterIsBetter: options.greaterIsBetter }
-  const bare = stripEvalPrefix(name)
-  const benchmark = run.benchmarks.find((b) => b.id === name || b.id === bare || b.id === `eval_${bare}`)
-  if (benchmark?.higherIsBetter !== undefined) return { name, greaterIsBetter: benchmark.higherIsBetter }
-  return { name, greaterIsBetter: higherIsBetterFromName(bare) ?? true }
-}
-
-/** eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean. */
-function accuracyOf(run: EvaluationRun, result: CheckpointEvaluation, weights: Record<string, number>): number | null {
+/**
+ * eval_accuracy of one result: what the evaluator reported, else the (weighted) benchmark mean when
+ * the benchmarks can be averaged at all (one direction, one scale); null otherwise.
+ */
+function accuracyOf(
+  run: EvaluationRun,
+  result: CheckpointEvaluation,
+  weights: Record<string, number>,
+  meanable: boolean
+): number | null {
   if (result.status !== 'ok') return null
-  const reported = result.metrics[DEFAULT_METRIC]
+  const reported = result.metrics[EVAL_ACCURACY]
   if (typeof reported === 'number') return reported
+  if (!meanable || Object.keys(result.invalid ?? {}).some((k) => run.benchmarks.some((b) => b.id === k))) return null
   return evalAccuracy(run.benchmarks, result.scores, weights)
+}
+
+/** The ranking value of one result, or why it has none. */
+function valueOf(
+  choice: MetricChoice,
+  result: CheckpointEvaluation,
+  accuracy: number | null
+): { value: number | null; reason?: string } {
+  if (result.status !== 'ok') return { value: null }
+  const name = choice.spec.name
+  const invalid = result.invalid ?? {}
+  switch (choice.source.kind) {
+    case 'reported': {
+      if (EVAL_ACCURACY in invalid) return { value: null, reason: `${EVAL_ACCURACY} is ${invalid[EVAL_ACCURACY]}` }
+      const v = result.metrics[EVAL_ACCURACY]
+      return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${EVAL_ACCURACY} in its results` }
+    }
+    case 'mean': {
+      const bad = choice.source.benchmarks.find((id) => id in invalid)
+      if (bad) return { value: null, reason: `${bad} is ${invalid[bad]}, so ${name} can't be computed` }
+      return accuracy === null ? { value: null, reason: 'no score in its results' } : { value: accuracy }
+    }
+    case 'key': {
+      const key = choice.source.key
+      if (key in invalid) return { value: null, reason: `${name} is ${invalid[key]}` }
+      const v = result.scores[key] ?? result.metrics[key]
+      return typeof v === 'number' ? { value: v } : { value: null, reason: `no ${name} in its results` }
+    }
+  }
 }
 
 /**
@@ -50,14 +71,17 @@ function accuracyOf(run: EvaluationRun, result: CheckpointEvaluation, weights: R
  * then to the name, so the order never depends on the file system's listing order.
  */
 export function rank(run: EvaluationRun, options: RankOptions = {}): Ranking {
-  const metric = resolveMetric(run, options)
   const weights = options.weights ?? {}
+  const chosen = chooseMetric(run, options)
+  const weighted = chosen.source.kind === 'mean' && Object.keys(weights).length > 0
+  const choice = weighted ? { ...chosen, reason: chosen.reason.replace(/\bthe mean\b/, 'the weighted mean') } : chosen
+  const meanable = meanIsSafe(run)
   const entries: RankedCheckpoint[] = run.results.map((evaluation) => {
-    const accuracy = accuracyOf(run, evaluation, weights)
-    const value = evaluation.status === 'ok' ? metricValue(evaluation, metric.name, accuracy) : null
-    return { evaluation, evalAccuracy: accuracy, value, rank: null }
+    const accuracy = accuracyOf(run, evaluation, weights, meanable)
+    const { value, reason } = valueOf(choice, evaluation, accuracy)
+    return { evaluation, evalAccuracy: accuracy, value, rank: null, ...(reason ? { unrankedReason: reason } : {}) }
   })
-  const direction = metric.greaterIsBetter ? -1 : 1
+  const direction = choice.spec.greaterIsBetter ? -1 : 1
   const ranked = entries
     .filter((e) => e.value !== null && Number.isFinite(e.value))
     .sort((a, b) => {
@@ -69,5 +93,17 @@ export function rank(run: EvaluationRun, options: RankOptions = {}): Ranking {
     })
   ranked.forEach((entry, i) => (entry.rank = i + 1))
   const unranked = entries.filter((e) => e.rank === null)
-  return { metric, entries: [...ranked, ...unranked], winner: ranked[0] ?? null }
+  return { metric: choice.spec, reason: choice.reason, entries: [...ranked, ...unranked], winner: ranked[0] ?? null }
+}
+
+/** The value of `metric` for one result, prefix-blind (baselines and cards read scores this way). */
+export function metricValue(result: CheckpointEvaluation, metric: string, accuracy: number | null): number | null {
+  const bare = stripEvalPrefix(metric)
+  for (const key of [metric, bare, `eval_${bare}`]) {
+    const score = result.scores[key]
+    if (typeof score === 'number') return score
+    const reported = result.metrics[key]
+    if (typeof reported === 'number') return reported
+  }
+  return bare === 'accuracy' ? accuracy : null
 }

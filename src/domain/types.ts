@@ -63,7 +63,7 @@ export interface Benchmark {
   group: string
   /** False for metrics where lower wins (loss, perplexity); absent means true. */
   higherIsBetter?: boolean
-  /** The metric behind the score when the id names a task instead (lm-eval: `acc_norm`). */
+  /** The metric that scores it, as the results file writes it (`acc,none`), for multi-metric tasks. */
   metric?: string
   /** The dataset the score was measured on, when the evaluator says (lm-eval's task config). */
   dataset?: DatasetRef
@@ -89,6 +89,8 @@ export interface CheckpointEvaluation {
   metrics: Record<string, number>
   /** Why status is 'failed'. */
   error?: string
+  /** Scores and metrics whose value was NaN or ±Infinity (name -> `NaN`): kept out of both maps. */
+  invalid?: Record<string, string>
   durationMs: number
   /** Present when the result came from the results cache instead of being evaluated by this run. */
   cached?: CachedFrom
@@ -107,6 +109,22 @@ export interface EvaluatorInfo {
   settings: Record<string, unknown>
 }
 
+/** The metric a training run optimised, as its files say (Trainer best_metric / best_model_checkpoint). */
+export interface OptimisedMetric {
+  /** As the results name it, e.g. `eval_wer`. */
+  name: string
+  higherIsBetter: boolean
+  /** Where this was read, for the log and summary: `best_metric in …/trainer_state.json`. */
+  source: string
+}
+
+/** What the results files say about their metrics, beyond the numbers. */
+export interface MetricFacts {
+  /** Score or metric name -> higher is better, as the file says (lm-eval's higher_is_better). */
+  directions: Record<string, boolean>
+  optimised?: OptimisedMetric
+}
+
 /** What evaluation hands to ranking. */
 export interface EvaluationRun {
   evaluator: EvaluatorInfo
@@ -114,6 +132,8 @@ export interface EvaluationRun {
   benchmarks: Benchmark[]
   /** One per discovered checkpoint, in discovery order. */
   results: CheckpointEvaluation[]
+  /** Directions and the optimised metric, when the results files say (evaluator: results). */
+  facts?: MetricFacts
 }
 
 export interface MetricSpec {
@@ -124,6 +144,8 @@ export interface MetricSpec {
 
 export interface RankedCheckpoint {
   evaluation: CheckpointEvaluation
+  /** Why an ok checkpoint has no rank (e.g. `eval_wer is NaN`). */
+  unrankedReason?: string
   /** eval_accuracy: the (weighted) mean of the benchmark scores, round3; null with no score. */
   evalAccuracy: number | null
   /** The value of the ranking metric; null when the checkpoint can't be ranked. */
@@ -134,6 +156,8 @@ export interface RankedCheckpoint {
 
 export interface Ranking {
   metric: MetricSpec
+  /** Why this metric ranks, in a sentence for the log and the summary. */
+  reason?: string
   /** Ranked entries first (best first), then the unranked ones in discovery order. */
   entries: RankedCheckpoint[]
   winner: RankedCheckpoint | null

@@ -21,5 +21,10 @@ export interface EvaluateOptions {
 /** One way of scoring checkpoints. Every evaluator returns one result per checkpoint, in order. */
 export interface Evaluator {
   info: EvaluatorInfo
+  /**
+   * The score names it will report, when known before it runs (the built-in suite's ids): a
+   * misspelt `metric` then fails before any work. Absent for evaluators that learn them by running.
+   */
+  reports?: string[]
   evaluate(checkpoints: Checkpoint[], options: EvaluateOptions): Promise<EvaluationRun>
 }

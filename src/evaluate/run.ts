@@ -1,6 +1,13 @@
 // What the command and results evaluators share: one checkpoint's outcome, folding the outcomes
 // into the run (and stopping when every checkpoint failed), and counting finished checkpoints.
-import type { Benchmark, Checkpoint, CheckpointEvaluation, EvaluationRun, EvaluatorInfo } from '../domain/types.js'
+import type {
+  Benchmark,
+  Checkpoint,
+  CheckpointEvaluation,
+  EvaluationRun,
+  EvaluatorInfo,
+  MetricFacts
+} from '../domain/types.js'
 import type { ProgressListener } from '../util/progress.js'
 import type { AllFailed } from './evaluator.js'
 import type { ParsedMetrics } from './results/formats/index.js'
@@ -33,9 +40,26 @@ function assembleEvaluationRun(evaluator: EvaluatorInfo, outcomes: CheckpointOut
     }
     const scores: Record<string, number | null> = {}
     for (const benchmark of benchmarks) scores[benchmark.id] = parsed.scores[benchmark.id] ?? null
-    return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, durationMs }
+    const invalid = Object.keys(parsed.invalid ?? {}).length > 0 ? { invalid: { ...parsed.invalid } } : {}
+    return { checkpoint, status: 'ok', scores, metrics: { ...parsed.metrics }, ...invalid, durationMs }
   })
-  return { evaluator, benchmarks, results }
+  const facts = metricFacts(outcomes)
+  return { evaluator, benchmarks, results, ...(facts ? { facts } : {}) }
+}
+
+/**
+ * What the files say about directions (first word wins) and the optimised metric: the newest
+ * checkpoint's trainer_state.json knows the whole run, so the last one found is kept.
+ */
+function metricFacts(outcomes: CheckpointOutcome[]): MetricFacts | undefined {
+  const facts: MetricFacts = { directions: {} }
+  for (const { parsed, error } of outcomes) {
+    if (error || !parsed) continue
+    for (const [name, higher] of Object.entries(parsed.directions ?? {}))
+      if (!(name in facts.directions)) facts.directions[name] = higher
+    if (parsed.optimised) facts.optimised = parsed.optimised
+  }
+  return Object.keys(facts.directions).length > 0 || facts.optimised ? facts : undefined
 }
 
 /** Every checkpoint failed: nothing to rank, so stop with the first reason and a way to debug. */

@@ -3,7 +3,6 @@
 import path from 'node:path'
 import type { AggregateSource, Config } from '../config/types.js'
 import { discover } from '../discover/checkpoints.js'
-import { isEvalAccuracy } from '../domain/metric.js'
 import type { Checkpoint } from '../domain/types.js'
 import { fetchShardArtifacts } from '../github/shard-artifacts.js'
 import { aggregateShards, type AggregatedShards } from '../scores/aggregate.js'
@@ -67,13 +66,14 @@ async function localCheckpoints(config: Config, log: Logger): Promise<Map<string
  * jobs' inputs would silently rank differently from an unsharded run.
  */
 function rankingSettings(config: Config, shards: AggregatedShards, log: Logger): RankSettings {
-  const ownMetric = !isEvalAccuracy(config.ranking.metric)
+  const ownMetric = config.ranking.metric !== undefined
   const ownWeights = Object.keys(config.evaluation.weights).length > 0
-  const metric = ownMetric ? config.ranking.metric : shards.metric.name
+  const metric = config.ranking.metric ?? shards.metric.name
   const sameMetric = metric === shards.metric.name
   const ranking = {
     metric,
-    greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined)
+    greaterIsBetter: config.ranking.greaterIsBetter ?? (sameMetric ? shards.metric.greaterIsBetter : undefined),
+    ...(ownMetric || !shards.metricReason ? {} : { reason: shards.metricReason })
   }
   if (ownMetric && !sameMetric) {
     log.info(`Ranking by ${metric} (this job's metric input); the shards ranked by ${shards.metric.name}.`)

@@ -16,6 +16,7 @@ import { writeJobFile } from '../util/job-files.js'
 import { redact } from '../util/redact.js'
 import { loadBaseline } from './baseline.js'
 import { commentOnPullRequest, uploadRunArtifact } from './deliver.js'
+import { rankingNote } from './stages.js'
 import type { EvaluationOutcome, PipelineOptions, PipelineResult } from './types.js'
 import type { UpsertCommentResult } from '../github/pr-comment.js'
 import { publishStage } from '../publish/stage.js'
@@ -86,7 +87,11 @@ export async function conclude(options: PipelineOptions, outcome: EvaluationOutc
 
   const baselineState = baseline ? 'found' : baseline === null ? 'none-yet' : 'not-asked'
   const sections = [
-    renderEvaluationSummary({ scores: outcome.scores, results: resultsLocation(options, outcome) }),
+    renderEvaluationSummary({
+      scores: outcome.scores,
+      results: resultsLocation(options, outcome),
+      notes: [rankingNote(ranking)]
+    }),
     cacheSection(outcome.scores, outcome.cacheUsed ?? false),
     comparisonSection(comparisonMarkdown, baselineState),
     gateSection(gate),

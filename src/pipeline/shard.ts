@@ -10,7 +10,7 @@ import { shardFileBase, shardSlice } from '../scores/shard.js'
 import { DEFAULT_SHARD_ARTIFACT_BASE, shardArtifactName } from '../github/shard-artifacts.js'
 import { uploadRunArtifact } from './deliver.js'
 import { resultsLocation } from './conclude.js'
-import { discoverCheckpoints, evaluateCheckpoints, evaluatorFor, rankEvaluation } from './stages.js'
+import { discoverCheckpoints, evaluateCheckpoints, evaluatorFor, rankEvaluation, rankingNote } from './stages.js'
 import type { PipelineOptions, PipelineResult } from './types.js'
 
 export async function runShard(options: PipelineOptions, shard: ShardSpec): Promise<PipelineResult> {
@@ -44,7 +44,8 @@ export async function runShard(options: PipelineOptions, shard: ShardSpec): Prom
     scores,
     results: resultsLocation(options, { files }, artifactName),
     title: `Checkpoint evaluation (${part})`,
-    note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`
+    note: `Shard ${shard.index} of ${shard.count}: these are this job's checkpoints only. The aggregate job ranks all of them, gates and publishes.`,
+    notes: [rankingNote(ranking)]
   })
   const summaryFile = path.join(config.outputDir, `${shardFileBase(shard)}.summary.md`)
   const cache = cacheSection(scores, cacheUsed)

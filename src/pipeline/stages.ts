@@ -4,7 +4,7 @@ import type { Config, RankingConfig, ShardSpec } from '../config/types.js'
 import { discover, requireCheckpoints } from '../discover/checkpoints.js'
 import { describeWeights } from '../discover/weights.js'
 import { resolveWeights } from '../domain/benchmarks.js'
-import { rank } from '../domain/rank.js'
+import { checkMetricName, rank } from '../domain/rank.js'
 import type { Checkpoint, Discovery, EvaluationRun, Ranking, SkippedCheckpoint } from '../domain/types.js'
 import { createEvaluator, type AllFailed, type Evaluator } from '../evaluate/index.js'
 import { FULL_ROWS } from '../report/summary.js'
@@ -16,7 +16,9 @@ import { shownPath } from '../util/paths.js'
 
 /** The evaluator the config names; input mistakes only it can see are thrown here, before anything runs. */
 export function evaluatorFor(config: Config): Evaluator {
-  return createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir })
+  const evaluator = createEvaluator(config.evaluation, { cwd: config.workspace, outputDir: config.outputDir })
+  if (evaluator.reports) checkMetricName(config.ranking.metric, evaluator.reports)
+  return evaluator
 }
 
 /** checkpoint-dir -> checkpoints; skipped folders are warned about, none at all is an error. */
@@ -50,9 +52,18 @@ export async function evaluateCheckpoints(
     log
   })
   if (!opened)
-    return { evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }), cacheUsed: false }
+    return {
+      evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }),
+      cacheUsed: false
+    }
   try {
-    const evaluation = await evaluateWithCache(evaluator, checkpoints, { ...opened, log, onProgress, signal, allFailed })
+    const evaluation = await evaluateWithCache(evaluator, checkpoints, {
+      ...opened,
+      log,
+      onProgress,
+      signal,
+      allFailed
+    })
     return { evaluation, cacheUsed: true }
   } finally {
     await opened.cache.close()
@@ -66,7 +77,8 @@ export interface RankOutcome {
 
 /** How to rank: the config's metric and weights unless a mode says otherwise (an aggregate follows its shards). */
 export interface RankSettings {
-  ranking: RankingConfig
+  /** `reason`: why the metric ranks, when the caller knows (an aggregate repeats its shards'). */
+  ranking: RankingConfig & { reason?: string }
   /** Benchmark id or name -> weight; names are resolved against the run's benchmarks. */
   weights: Record<string, number>
 }
@@ -92,12 +104,43 @@ export async function rankEvaluation(
     weights,
     workspace: config.workspace
   })
-  logRanking(scores, log)
+  logRanking(scores, ranking, log)
   return { ranking, scores }
 }
 
-/** The step log's (and the terminal's) ranking: one table, folded, and one winner line. */
-function logRanking(scores: ScoresDocument, log: Logger): void {
+/**
+ * One line for the summary and the log: which metric ranks, which way, why, and which checkpoints
+ * could not be ranked by it (NaN, missing). Kept to one line: the summary quotes it above the table.
+ */
+export function rankingNote(ranking: Ranking): string {
+  const { name, greaterIsBetter } = ranking.metric
+  const why = ranking.reason ? `: ${ranking.reason}` : ''
+  const unranked = ranking.entries.filter((e) => e.unrankedReason)
+  const shown = unranked.slice(0, 5).map((e) => `${e.evaluation.checkpoint.name} (${e.unrankedReason})`)
+  if (unranked.length > 5) shown.push(`${unranked.length - 5} more`)
+  const notRanked = shown.length ? ` Not ranked: ${shown.join(', ')}.` : ''
+  return `Ranked by ${name} (${greaterIsBetter ? 'higher' : 'lower'} is better)${why}.${notRanked}`
+}
+
+/** NaN/Infinity in a metric that does not rank: shown once per metric, never fatal. */
+function logInvalidValues(ranking: Ranking, log: Logger): void {
+  const byMetric = new Map<string, string[]>()
+  for (const e of ranking.entries)
+    for (const [metric, value] of Object.entries(e.evaluation.invalid ?? {}))
+      byMetric.set(metric, [...(byMetric.get(metric) ?? []), `${e.evaluation.checkpoint.name} (${value})`])
+  for (const [metric, where] of byMetric) {
+    const ranks = ranking.entries.some((e) => e.unrankedReason?.startsWith(`${metric} `))
+    const tail = ranks ? 'those checkpoints are not ranked' : 'it does not rank, so this only leaves a gap in the table'
+    log.warning(
+      `${metric} is not a number in ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}: ${tail}.`
+    )
+  }
+}
+
+/** The step log's (and the terminal's) ranking: the metric and why, one table, folded, and one winner line. */
+function logRanking(scores: ScoresDocument, ranking: Ranking, log: Logger): void {
+  log.info(rankingNote(ranking))
+  logInvalidValues(ranking, log)
   log.startGroup(`Ranking of ${scores.checkpoints.length} checkpoint${scores.checkpoints.length === 1 ? '' : 's'}`)
   for (const line of renderTerminalTable(scores).split('\n')) log.info(line)
   log.endGroup()

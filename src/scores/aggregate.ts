@@ -28,6 +28,8 @@ export interface AggregatedShards {
   skipped: SkippedCheckpoint[]
   /** How the shards ranked: the aggregate ranks the same way unless its own inputs say otherwise. */
   metric: MetricSpec
+  /** Why the shards ranked by it (from the first shard that evaluated anything). */
+  metricReason?: string
   weights: Record<string, number>
 }
 
@@ -204,6 +206,13 @@ export async function aggregateShards(options: AggregateOptions): Promise<Aggreg
     evaluation: { evaluator: reference.doc.evaluator, benchmarks, results },
     skipped: reference.doc.skipped.map((s) => ({ ...s, path: path.join(options.checkpointDir, s.name) })),
     metric: reference.doc.metric,
+    ...metricReasonOf(named.map(({ doc }) => doc)),
     weights: reference.doc.weights
   }
+}
+
+/** The shards' reason for their metric: from a shard that evaluated something (an all-failed one has none). */
+function metricReasonOf(docs: ScoresDocument[]): { metricReason?: string } {
+  const reason = (docs.find((d) => d.checkpoints.some((c) => c.status === 'ok')) ?? docs[0])?.metricReason
+  return reason ? { metricReason: reason } : {}
 }

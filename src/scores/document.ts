@@ -61,6 +61,8 @@ export interface ScoresDocument {
   run: RunMetadata
   evaluator: EvaluatorInfo
   metric: MetricSpec
+  /** Why that metric ranks (the summary's "Ranked by" line), e.g. `the metric the Trainer optimised (…)`. */
+  metricReason?: string
   /** Benchmark id -> weight used for eval_accuracy (absent ids weigh 1). */
   weights: Record<string, number>
   benchmarks: Benchmark[]
@@ -124,6 +126,7 @@ export function buildScoresDocument({
     run,
     evaluator: evaluation.evaluator,
     metric: ranking.metric,
+    ...(ranking.reason ? { metricReason: ranking.reason } : {}),
     weights,
     benchmarks: evaluation.benchmarks,
     checkpoints,

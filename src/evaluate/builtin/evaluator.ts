@@ -36,6 +36,7 @@ export function createBuiltinEvaluator(options: BuiltinEvaluatorOptions = {}): E
   const selected = selectBuiltinBenchmarks(options)
   return {
     info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
+    reports: selected.map((b) => b.id),
     async evaluate(checkpoints, { log, onProgress }) {
       const progress = countProgress(checkpoints.length, onProgress)
       const results: CheckpointEvaluation[] = checkpoints.map((checkpoint) => {

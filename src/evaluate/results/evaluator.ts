@@ -5,13 +5,16 @@
 //   1. `files` when given (in the given order), else
 //   2. `**/results_*.json`     lm-evaluation-harness (`<output_path>/<model>/results_<ts>.json`)
 //                              and lighteval (`results/<org>/<model>/results_<ts>.json`); newest first
-//   3. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
-//   4. `all_results.json`      same, with train metrics too
-//   5. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
+//   3. `**/*{step}*.json`      a results file named by its step (`160m_step1000.json`, as Pythia's
+//                              evals are): the step must stand alone as a number in the path
+//   4. `eval_results.json`     Trainer.evaluate() / run_*.py scripts
+//   5. `all_results.json`      same, with train metrics too
+//   6. `trainer_state.json`    the log_history entry with eval_* keys at the checkpoint's step
 // A file that exists but can't be read is skipped with a warning when a later one works (so a
 // stale or foreign results_*.json doesn't hide the Trainer's numbers); when none works the
 // checkpoint fails with every reason and the list of patterns looked for.
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
 import { errorMessage } from '../../util/errors.js'
 import { mapLimit } from '../../util/map-limit.js'
@@ -30,6 +33,7 @@ export interface ResultsEvaluatorOptions {
 
 export const DEFAULT_RESULTS_FILES = [
   '**/results_*.json',
+  '**/*{step}*.json',
   'eval_results.json',
   'all_results.json',
   'trainer_state.json'
@@ -84,12 +88,29 @@ export interface CheckpointResults {
   skipped: string[]
 }
 
+/**
+ * `*{step}*` matches `step10000.json` for step 1000 too: keep the files whose path (below the
+ * checkpoint folder) has the step as a whole number, and never the Trainer's own files.
+ */
+function namesStep(checkpoint: Checkpoint): (file: string) => boolean {
+  const step = new RegExp(`(?<![0-9])${checkpoint.step}(?![0-9])`)
+  return (file) => {
+    const rel = path.relative(checkpoint.path, file)
+    return step.test(rel) && !TRAINER_FILES.test(path.basename(file))
+  }
+}
+
+// Files a checkpoint folder holds that are never results, even with the step in their path.
+const TRAINER_FILES =
+  /^(?:config|generation_config|tokenizer|tokenizer_config|special_tokens_map|adapter_config|preprocessor_config|trainer_state|training_args|added_tokens|vocab)\.json$|\.index\.json$/
+
 /** The metrics of one checkpoint from the first usable file the patterns match. */
 export async function readCheckpointResults(checkpoint: Checkpoint, patterns: string[]): Promise<CheckpointResults> {
   const problems: string[] = []
   for (const pattern of patterns) {
     const resolved = pattern.replace(/\{name\}/g, checkpoint.name).replace(/\{step\}/g, String(checkpoint.step))
-    for (const file of await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH })) {
+    const found = await findResultsFiles(checkpoint.path, resolved, { maxDepth: MAX_GLOB_DEPTH })
+    for (const file of pattern.includes('{step}') ? found.filter(namesStep(checkpoint)) : found) {
       try {
         const parsed = parseMetricsText(await readFile(file, 'utf8'), file, { step: checkpoint.step })
         return { parsed, skipped: problems }

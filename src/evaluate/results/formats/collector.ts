@@ -1,6 +1,6 @@
 // What every parser produces (ParsedMetrics), the error it throws, and the Collector that builds
 // the result while enforcing the rules shared by all formats (finite scores, first one wins).
-import type { Benchmark } from '../../../domain/types.js'
+import type { Benchmark, OptimisedMetric } from '../../../domain/types.js'
 
 export type MetricsFormat = 'flat' | 'lm-eval' | 'lighteval' | 'trainer-state'
 
@@ -14,6 +14,12 @@ export interface ParsedMetrics {
   scores: Record<string, number>
   /** Everything numeric that is not a benchmark score. */
   metrics: Record<string, number>
+  /** Scores or metrics whose value is NaN or ±Infinity (name -> `NaN`): in neither map above. */
+  invalid: Record<string, string>
+  /** Name (benchmark id or metric key) -> higher is better, where the file says. */
+  directions: Record<string, boolean>
+  /** The metric the training run optimised, where the file says (trainer_state.json). */
+  optimised?: OptimisedMetric
   /** Things skipped on purpose, worth a debug line. */
   notes: string[]
 }
@@ -36,14 +42,29 @@ export const ACCEPTED =
   'a lighteval results file or a Trainer trainer_state.json'
 
 /** A benchmark; `higherIsBetter` is only set when known. */
-export function benchmarkOf(id: string, name: string, group: string, higherIsBetter: boolean | undefined): Benchmark {
-  return { id, name, group, ...(higherIsBetter === undefined ? {} : { higherIsBetter }) }
+export function benchmarkOf(
+  id: string,
+  name: string,
+  group: string,
+  higherIsBetter: boolean | undefined,
+  metric?: string
+): Benchmark {
+  return {
+    id,
+    name,
+    group,
+    ...(higherIsBetter === undefined ? {} : { higherIsBetter }),
+    ...(metric === undefined ? {} : { metric })
+  }
 }
 
 export class Collector {
   readonly benchmarks: Benchmark[] = []
   readonly scores: Record<string, number> = {}
   readonly metrics: Record<string, number> = {}
+  readonly invalid: Record<string, string> = {}
+  readonly directions: Record<string, boolean> = {}
+  optimised?: OptimisedMetric
   readonly notes: string[] = []
 
   constructor(
@@ -51,35 +72,44 @@ export class Collector {
     readonly source: string
   ) {}
 
-  /** `where` names the score in the document, for the error when it is NaN or infinite. */
+  /**
+   * `where` names the score in the document, for the note when it is NaN or infinite: such a score
+   * is kept as invalid (the checkpoint can't be ranked by it), not dropped and not fatal.
+   */
   addBenchmark(benchmark: Benchmark, score: number, where: string): void {
-    if (!Number.isFinite(score)) {
-      throw new MetricsFormatError(
-        `${this.source}: ${where} is ${score}, not a usable score: the evaluation produced no result for ` +
-          `'${benchmark.id}' (check the tool's log for errors or empty data)`
-      )
-    }
-    if (benchmark.id in this.scores) {
+    if (this.benchmarks.some((b) => b.id === benchmark.id)) {
       this.notes.push(`'${benchmark.id}' appears twice; kept the first score`)
       return
     }
     this.benchmarks.push(benchmark)
-    this.scores[benchmark.id] = score
+    if (Number.isFinite(score)) this.scores[benchmark.id] = score
+    else {
+      this.invalid[benchmark.id] = String(score)
+      this.notes.push(`${where} is ${score}: the evaluation produced no usable result for '${benchmark.id}'`)
+    }
   }
 
   addMetric(name: string, value: number): void {
-    if (!Number.isFinite(value)) {
-      this.notes.push(`metric '${name}' is ${value}; left out`)
-      return
-    }
-    if (!(name in this.metrics)) this.metrics[name] = value
+    if (name in this.metrics || name in this.invalid) return
+    if (Number.isFinite(value)) this.metrics[name] = value
+    else this.invalid[name] = String(value)
   }
 
   finish(): ParsedMetrics {
     if (this.benchmarks.length === 0 && Object.keys(this.metrics).length === 0) {
       throw new MetricsFormatError(`${this.source}: found no numeric scores (${ACCEPTED})`)
     }
-    const { format, source, benchmarks, scores, metrics, notes } = this
-    return { format, source, benchmarks, scores, metrics, notes }
+    const { format, source, benchmarks, scores, metrics, invalid, directions, optimised, notes } = this
+    return {
+      format,
+      source,
+      benchmarks,
+      scores,
+      metrics,
+      invalid,
+      directions,
+      ...(optimised ? { optimised } : {}),
+      notes
+    }
   }
 }

@@ -1,6 +1,7 @@
 // Flat `{"name": number}` maps: a command's stdout, eval_results.json, all_results.json, a
 // Trainer log_history entry. Which key is a benchmark and which is bookkeeping is decided here.
-import { higherIsBetterFromName, isEvalAccuracy } from '../../../domain/metric.js'
+import { isEvalAccuracy } from '../../../domain/metric.js'
+import { higherIsBetterFromName, isCounter, isLoss } from '../../../domain/metric-semantics.js'
 import { benchmarkOf, type Collector, type ParsedMetrics } from './collector.js'
 import { describe, numberOf } from './json.js'
 
@@ -13,13 +14,6 @@ export function displayName(id: string): string {
     .join(' ')
 }
 
-const BOOKKEEPING = new RegExp(
-  '^(?:loss|epoch|step|global_step|runtime|samples|num_samples|total_flos|flos|learning_rate|lr|grad_norm|' +
-    'num_input_tokens_seen|samples_per_second|steps_per_second|tokens_per_second|train_.+|' +
-    '.+_(?:loss|runtime|samples_per_second|steps_per_second|tokens_per_second|stderr|flos|samples|time|seconds))$',
-  'i'
-)
-
 /** Where a flat map's key goes: see the rules in index.ts. */
 export function classifyFlatKey(
   key: string,
@@ -27,7 +21,7 @@ export function classifyFlatKey(
 ): { kind: 'metric' } | { kind: 'benchmark'; id: string } {
   if (isEvalAccuracy(key)) return { kind: 'metric' }
   const stripped = key.startsWith('eval_') && key.length > 5 && !siblings.has(key.slice(5)) ? key.slice(5) : key
-  if (BOOKKEEPING.test(stripped) || BOOKKEEPING.test(key)) return { kind: 'metric' }
+  if (isCounter(key) || isLoss(key) || isCounter(stripped) || isLoss(stripped)) return { kind: 'metric' }
   return { kind: 'benchmark', id: stripped }
 }
 

@@ -1,6 +1,6 @@
 // lighteval results (`results -> "suite|task|shots" -> {metric: value}`): one benchmark per task;
 // see the rules in index.ts.
-import { higherIsBetterFromName } from '../../../domain/metric.js'
+import { higherIsBetterFromName } from '../../../domain/metric-semantics.js'
 import { benchmarkOf, Collector, type ParsedMetrics } from './collector.js'
 import { isRecord } from './json.js'
 import { metricEntries, metricLabel } from './task-metrics.js'
@@ -39,7 +39,7 @@ export function parseLighteval(json: Record<string, unknown>, source: string): P
     const shots = p.shots !== null ? `, ${p.shots}-shot` : ''
     const label = `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`
     out.addBenchmark(
-      benchmarkOf(id, label, p.suite ?? 'lighteval', higherIsBetterFromName(primary.metric)),
+      benchmarkOf(id, label, p.suite ?? 'lighteval', higherIsBetterFromName(primary.metric), primary.key),
       primary.value,
       `task '${p.key}' metric '${primary.key}'`
     )

@@ -1,10 +1,10 @@
 // lm-evaluation-harness results (`results -> task -> "acc,none"`): one benchmark per top-level
 // task or scored group; see the rules in index.ts.
-import { higherIsBetterFromName } from '../../../domain/metric.js'
+import { higherIsBetterFromName } from '../../../domain/metric-semantics.js'
 import { benchmarkOf, Collector, type ParsedMetrics } from './collector.js'
 import { isRecord } from './json.js'
 import type { DatasetRef } from '../../../domain/types.js'
-import { metricEntries, metricLabel } from './task-metrics.js'
+import { metricEntries, metricLabel, type MetricEntry } from './task-metrics.js'
 
 export function parseLmEval(json: Record<string, unknown>, source: string): ParsedMetrics {
   const out = new Collector('lm-eval', source)
@@ -34,13 +34,25 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
     return name
   }
 
+  // What the file says about each metric's direction (lm-eval >= 0.4), recorded for every metric
+  // it lists so a `metric:` naming any of them ranks the right way.
+  const said = (name: string, metric: string): boolean | undefined => {
+    const known = isRecord(higher[name]) ? higher[name][metric] : undefined
+    return typeof known === 'boolean' ? known : undefined
+  }
+  const addDetail = (name: string, m: MetricEntry): void => {
+    out.addMetric(`${name}/${m.key}`, m.value)
+    const direction = said(name, m.metric)
+    if (direction !== undefined) out.directions[`${name}/${m.key}`] = direction
+  }
+
   const visited = new Set<string>()
   // Everything under a scored group is detail: its numbers go to `metrics`.
   const collectDetail = (name: string): void => {
     if (visited.has(name)) return
     visited.add(name)
     const entry = entryOf(name)
-    if (entry) for (const m of metricEntries(entry)) out.addMetric(`${name}/${m.key}`, m.value)
+    if (entry) for (const m of metricEntries(entry)) addDetail(name, m)
     for (const child of subtasksOf(name)) collectDetail(child)
   }
   const walk = (name: string, group: string | null): void => {
@@ -51,19 +63,19 @@ export function parseLmEval(json: Record<string, unknown>, source: string): Pars
     if (metrics.length > 0 && entry) {
       const [primary, ...rest] = metrics
       const alias = typeof entry.alias === 'string' ? entry.alias.trim().replace(/^-\s*/, '') : ''
-      const known = isRecord(higher[name]) ? higher[name][primary.metric] : undefined
-      const higherIsBetter = typeof known === 'boolean' ? known : higherIsBetterFromName(primary.metric)
+      const known = said(name, primary.metric)
+      const higherIsBetter = known ?? higherIsBetterFromName(primary.metric)
       const label = `${alias || name} (${metricLabel(primary)})`
       out.addBenchmark(
         {
-          ...benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter),
-          metric: primary.metric,
+          ...benchmarkOf(name, label, group ?? 'lm-evaluation-harness', higherIsBetter, primary.key),
           dataset: datasetOf(name, configs[name])
         },
         primary.value,
         `task '${name}' metric '${primary.key}'`
       )
-      for (const m of rest) out.addMetric(`${name}/${m.key}`, m.value)
+      if (known !== undefined) out.directions[name] = known
+      for (const m of rest) addDetail(name, m)
       for (const child of subtasksOf(name)) collectDetail(child)
       return
     }
