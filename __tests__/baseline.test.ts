@@ -133,6 +133,25 @@ Benchmarks without a score (Code Generation) are left out of eval_accuracy.
 `
 
 describe('parseBaselineFromModelCard', () => {
+  it('finds what the card publishes under its model-index type: accuracy for eval_accuracy, wer for eval_wer', () => {
+    const card = [
+      '---',
+      'model-index:',
+      '- name: whisper-small-hi',
+      '  results:',
+      '  - task: {type: automatic-speech-recognition}',
+      '    dataset: {type: mozilla-foundation/common_voice_11_0, name: Common Voice 11.0}',
+      '    metrics:',
+      '    - {type: wer, name: WER, value: 0.321, verified: false}',
+      '    - {type: accuracy, name: Accuracy, value: 0.81, verified: false}',
+      '---',
+      '# card'
+    ].join('\n')
+    const wer: MetricSpec = { name: 'eval_wer', greaterIsBetter: false }
+    expect(parseBaselineFromModelCard(card, [], { metric: wer })).toMatchObject({ evalAccuracy: 0.81, value: 0.321 })
+    expect(parseBaselineFromModelCard(card, [])).toMatchObject({ evalAccuracy: 0.81, value: 0.81 })
+  })
+
   it('reads the generated card: benchmark rows after a group cell, and the Eval Accuracy row', () => {
     expect(parseBaselineFromModelCard(generatedCard, benchmarks)).toEqual({
       source: 'model card',

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import { splitCardLines, splitFrontMatter, splitTableRow } from '../card/grammar.js'
 import { normalizeLabel } from '../domain/labels.js'
 import { EVAL_ACCURACY, EVAL_ACCURACY_SPEC, isEvalAccuracy } from '../domain/metric.js'
+import { modelIndexMetric } from '../domain/metric-semantics.js'
 import type { BaselineScores, Benchmark, MetricSpec } from '../domain/types.js'
 
 export interface ParseModelCardOptions {
@@ -46,8 +47,10 @@ export function parseBaselineFromModelCard(
 
   const scores: Record<string, number | null> = {}
   for (const benchmark of benchmarks) scores[benchmark.id] = lookup(benchmark.id, benchmark.name)
-  const evalAccuracy = lookup(EVAL_ACCURACY)
-  const value = isEvalAccuracy(metric.name) ? evalAccuracy : lookup(metric.name)
+  // The card writes a reported eval_accuracy, and any metric, under its model-index type
+  // (`accuracy`, `wer`): look for the name the run uses and the type the card uses.
+  const evalAccuracy = lookup(EVAL_ACCURACY, modelIndexMetric(EVAL_ACCURACY).type)
+  const value = isEvalAccuracy(metric.name) ? evalAccuracy : lookup(metric.name, modelIndexMetric(metric.name).type)
   const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null)
   if (!anything) return null
   return { source: options.source ?? 'model card', evalAccuracy, value, scores }
