@@ -43,8 +43,15 @@ describe('parseConfig', () => {
         benchmarks: undefined,
         weights: {},
         command: undefined,
-        resultsFiles: ['**/results_*.json', 'eval_results.json', 'all_results.json', 'trainer_state.json'],
+        resultsFiles: [
+          '**/results_*.json',
+          '**/*{step}*.json',
+          'eval_results.json',
+          'all_results.json',
+          'trainer_state.json'
+        ],
         concurrency: 2,
+        devices: undefined,
         timeoutMs: 3_600_000
       },
       // A terminal without --cache-dir: no cache.
@@ -63,6 +70,8 @@ describe('parseConfig', () => {
         commitMessage: undefined,
         modelCard: undefined,
         cardMetadata: 'none',
+        cardTask: undefined,
+        cardDataset: undefined,
         assets: [],
         exclude: [],
         dryRun: false,

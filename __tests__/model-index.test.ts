@@ -65,11 +65,11 @@ describe('measuredMetrics', () => {
       id: 'hellaswag',
       name: 'hellaswag (acc_norm)',
       group: 'lm-evaluation-harness',
-      metric: 'acc_norm',
+      metric: 'acc_norm,none',
       dataset: { type: 'Rowan/hellaswag', name: 'hellaswag', split: 'validation' }
     }
     expect(measuredMetrics({ benchmarks: [hellaswag], scores: { hellaswag: 0.61 }, evalAccuracy: 0.61 })).toEqual([
-      { type: 'acc_norm', name: 'hellaswag (acc_norm)', value: 0.61, dataset: hellaswag.dataset }
+      { type: 'acc_norm', name: 'Normalized Accuracy', value: 0.61, dataset: hellaswag.dataset }
     ])
   })
 })
@@ -246,12 +246,12 @@ describe('mergeModelIndex on a card without model-index', () => {
       [
         { type: 'text-generation', name: 'Text Generation' },
         { name: 'arc_challenge', type: 'allenai/ai2_arc', config: 'ARC-Challenge', split: 'test' },
-        [{ type: 'acc', value: 0.41, name: 'arc_challenge (acc)', verified: false }]
+        [{ type: 'acc', value: 0.41, name: 'Accuracy', verified: false }]
       ],
       [
         { type: 'text-generation', name: 'Text Generation' },
         { name: 'piqa', type: 'baber/piqa', split: 'test' },
-        [{ type: 'acc', value: 0.7, name: 'piqa (acc)', verified: false }]
+        [{ type: 'acc', value: 0.7, name: 'Accuracy', verified: false }]
       ]
     ])
   })

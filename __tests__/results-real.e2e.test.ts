@@ -41,7 +41,7 @@ describe('real results files through the bundle', () => {
       expect(r.outputs['best-checkpoint']).toBe('checkpoints/checkpoint-3000')
       expect(r.outputs['metric-value']).toBe('0.7431560204762965')
       const note =
-        /^> Ranked by eval_wer \(lower is better\): the metric the Trainer optimised \(best_metric 0\.7431560204762965 at checkpoint-3000 in checkpoint-\d+\/trainer_state\.json\)\.$/m
+        /^Ranked by eval_wer \(lower is better\): the metric the Trainer optimised \(best_metric 0\.7431560204762965 at checkpoint-3000 in checkpoint-\d+\/trainer_state\.json\)\.$/m
       expect(r.summary).toMatch(note)
       expect(r.stdout).toMatch(/^Ranked by eval_wer \(lower is better\): the metric the Trainer optimised/m)
     } finally {
@@ -117,7 +117,7 @@ describe('real results files through the bundle', () => {
       expect(r.code).toBe(0)
       expect(r.outputs['best-checkpoint']).toBe('checkpoints/checkpoint-300')
       expect(r.summary).toContain(
-        '> Ranked by eval_accuracy (higher is better): the results report eval_accuracy. Not ranked: checkpoint-200 (eval_accuracy is NaN).'
+        'Ranked by eval_accuracy (higher is better): the results report eval_accuracy. Not ranked: checkpoint-200 (eval_accuracy is NaN).'
       )
       // Once per metric (each checkpoint reads its own step's entry: only step 100's loss is NaN).
       const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning::eval_loss is not a number'))

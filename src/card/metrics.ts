@@ -2,7 +2,7 @@
 // real metric id (`wer`, `accuracy`, `acc_norm`), with the dataset when the evaluator knows it.
 // The names come from the metric-semantics module, the same one the ranking asks.
 import { EVAL_ACCURACY, EVAL_ACCURACY_NAME } from '../domain/metric.js'
-import { modelIndexMetric } from '../domain/metric-semantics.js'
+import { bareMetricName, modelIndexMetric } from '../domain/metric-semantics.js'
 import type { Benchmark, DatasetRef } from '../domain/types.js'
 
 /** One measured number, ready for model-index. */
@@ -38,7 +38,9 @@ export function measuredMetrics(input: MeasuredMetricsInput): MeasuredMetric[] {
   const metrics: MeasuredMetric[] = []
   const scored = input.benchmarks.filter((b) => isNumber(input.scores[b.id]))
   for (const b of scored) {
-    const { type, name } = modelIndexMetric(b.metric ?? b.id)
+    // An lm-eval task keeps lm-eval's own metric id (`acc`, `acc_norm`), as leaderboard cards write it.
+    const { type: known, name } = modelIndexMetric(b.metric ?? b.id)
+    const type = b.metric ? bareMetricName(b.metric) : known
     metrics.push({ type, name, value: input.scores[b.id] as number, ...(b.dataset ? { dataset: b.dataset } : {}) })
   }
   const reported = input.reported?.[EVAL_ACCURACY]
