@@ -7,6 +7,7 @@ import { holdsFiles, latestCommit } from './files.js'
 import type { RepoAccess } from './files.js'
 import type { PreparedFile } from './local-files.js'
 import { backoffDelayMs, defaultSleep, formatDelay, networkErrorCode } from './transport.js'
+import type { RetryEvent } from './transport.js'
 import type { PublishOptions } from './types.js'
 import { lfsPaths, postCommit, uploadLfsFiles } from './upload.js'
 import type { UploadRequest } from './upload.js'
@@ -20,6 +21,8 @@ export interface CommitRequest
     > {
   branch: string
   files: PreparedFile[]
+  /** Told of each retried storage PUT (API calls retry, and tell, in `fetch`). */
+  onRetry?: (event: RetryEvent) => void
 }
 
 const RETRYABLE_COMMIT_STATUS = new Set([408, 412, 429, 500, 502, 503, 504])

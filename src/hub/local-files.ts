@@ -1,6 +1,6 @@
-// The files to publish, on this side: checked and sized before anything is sent, hashed the way
-// the Hub names blobs (once per run: the hash that tells whether the branch already holds a file
-// is the one the upload sends), and read lazily in large chunks for the upload itself.
+// The files to publish, on this side: checked and sized before anything is sent, and hashed the
+// way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
+// file is the one the upload sends).
 
 import { createHash } from 'node:crypto'
 import { open, readFile, stat } from 'node:fs/promises'
@@ -14,8 +14,6 @@ export interface PreparedFile {
 
 /** Reads of this size keep hashing near the speed of the CPU's SHA instructions (64 KiB reads halve it). */
 const READ_CHUNK = 4 * 1024 * 1024
-/** Upload bodies are read in chunks of this size: large enough for few syscalls, small enough for many at once. */
-const UPLOAD_CHUNK = 1024 * 1024
 
 /** Checks every path and source, and sizes every file. */
 export async function prepareFiles(files: PublishFile[]): Promise<PreparedFile[]> {
@@ -64,6 +62,9 @@ async function prepareLocalFile(path: string, file: PublishFile): Promise<Prepar
 function prepareContent(path: string, file: PublishFile): PreparedFile {
   return { path, size: contentBytes(file)!.byteLength, source: file }
 }
+
+/** The bytes of a file given as content (not on disk), else undefined. */
+export const inMemoryBytes = (file: PreparedFile): Uint8Array | undefined => contentBytes(file.source)
 
 function contentBytes(source: PublishFile): Uint8Array | undefined {
   if (source.content === undefined) return undefined
@@ -151,89 +152,3 @@ export const sha256Of = (file: PreparedFile): Promise<string> => memo(sha256s, f
 /** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
 export const gitBlobOid = (file: PreparedFile): Promise<string> =>
   memo(gitOids, file, () => hashFile('sha1', file, `blob ${file.size}\0`))
-
-/**
- * Bytes [start, end) of a file as an upload body. A Blob, so the transport can replay it on a
- * retry and Node's fetch sends it with a Content-Length; its stream reads the file lazily, in
- * large chunks, one chunk ahead (memory stays flat whatever the file's size). `onRead` counts
- * the bytes handed to the connection (upload progress).
- */
-export function uploadBody(file: PreparedFile, start: number, end: number, onRead?: (bytes: number) => void): Blob {
-  const bytes = contentBytes(file.source)
-  if (bytes) return new Blob([bytes.slice(start, end)])
-  return new FileSlice(file, start, end, onRead)
-}
-
-class FileSlice extends Blob {
-  readonly #file: PreparedFile
-  readonly #start: number
-  readonly #end: number
-  readonly #onRead?: (bytes: number) => void
-
-  constructor(file: PreparedFile, start: number, end: number, onRead?: (bytes: number) => void) {
-    super([])
-    this.#file = file
-    this.#start = start
-    this.#end = end
-    this.#onRead = onRead
-  }
-
-  // @ts-expect-error Blob declares `size` a property; this Blob's size is the slice's, not its (empty) parts'.
-  override get size(): number {
-    return this.#end - this.#start
-  }
-
-  override slice(): Blob {
-    throw new Error('FileSlice is not sliced: make another uploadBody')
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const buffer = Buffer.alloc(this.size)
-    const handle = await open(this.#file.source.localPath!)
-    try {
-      await handle.read(buffer, 0, buffer.length, this.#start)
-    } finally {
-      await handle.close()
-    }
-    return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer
-  }
-
-  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    const file = this.#file
-    const end = this.#end
-    const onRead = this.#onRead
-    let position = this.#start
-    let handle: Awaited<ReturnType<typeof open>> | undefined
-    const close = async () => {
-      const h = handle
-      handle = undefined
-      await h?.close()
-    }
-    return new ReadableStream<Uint8Array<ArrayBuffer>>(
-      {
-        async pull(controller) {
-          try {
-            handle ??= await open(file.source.localPath!)
-            const length = Math.min(UPLOAD_CHUNK, end - position)
-            if (length <= 0) {
-              await close()
-              controller.close()
-              return
-            }
-            const chunk = Buffer.allocUnsafe(length)
-            const { bytesRead } = await handle.read(chunk, 0, length, position)
-            if (bytesRead === 0) throw changedError(file, position)
-            position += bytesRead
-            onRead?.(bytesRead)
-            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, bytesRead))
-          } catch (error) {
-            await close().catch(() => {})
-            controller.error(error)
-          }
-        },
-        cancel: close
-      },
-      { highWaterMark: 1 }
-    )
-  }
-}

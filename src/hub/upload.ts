@@ -7,8 +7,11 @@
 import { HubApiError } from '@huggingface/hub'
 import type { CommitOutput } from '@huggingface/hub'
 import type { RepoAccess } from './files.js'
-import { fileBytes, fileHead, sha256Of, uploadBody } from './local-files.js'
+import { fileBytes, fileHead, sha256Of } from './local-files.js'
 import type { PreparedFile } from './local-files.js'
+import { createPutter } from './put.js'
+import type { Putter, PutRange, PutResponse } from './put.js'
+import type { RetryEvent, RetryOptions } from './transport.js'
 
 export interface UploadRequest extends RepoAccess {
   branch: string
@@ -18,6 +21,9 @@ export interface UploadRequest extends RepoAccess {
   onUploaded?: (path: string, bytes: number) => void
   /** PUT requests in flight at once, parts of multipart uploads included. @default UPLOAD_CONCURRENCY */
   concurrency?: number
+  /** Retries of each storage PUT (the API calls retry in `fetch`). */
+  retry?: RetryOptions
+  onRetry?: (event: RetryEvent) => void
 }
 
 export interface CommitMessage {
@@ -106,7 +112,9 @@ function slots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
  * the next is hashed. Returns each file's oid. The first failure stops the rest.
  */
 export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile[]): Promise<Map<string, string>> {
-  const inSlot = slots(Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY))
+  const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY)
+  const inSlot = slots(concurrency)
+  const putter = createPutter({ retry: request.retry, onRetry: request.onRetry, maxSockets: concurrency })
   const abort = new AbortController()
   const oids = new Map<string, string>()
   const uploads: Promise<void>[] = []
@@ -120,12 +128,13 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
     try {
       const oid = await sha256Of(file)
       oids.set(file.path, oid)
-      uploads.push(uploadLfsFile(request, file, oid, inSlot, abort.signal).catch(fail))
+      uploads.push(uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid).catch(fail))
     } catch (error) {
       fail(error)
     }
   }
   await Promise.all(uploads)
+  putter.close()
   if (failure) throw failure.error
   return oids
 }
@@ -141,13 +150,30 @@ interface LfsBatchObject {
   actions?: { upload?: LfsAction; verify?: LfsAction }
 }
 
-async function uploadLfsFile(
-  request: UploadRequest,
-  file: PreparedFile,
-  oid: string,
-  inSlot: <T>(task: () => Promise<T>) => Promise<T>,
+interface LfsContext extends UploadRequest {
+  putter: Putter
+  inSlot: <T>(task: () => Promise<T>) => Promise<T>
   signal: AbortSignal
-): Promise<void> {
+}
+
+/** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
+async function put(request: LfsContext, range: Omit<PutRange, 'signal'>, what: string): Promise<PutResponse> {
+  const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }))
+  if (res.status < 200 || res.status >= 300) {
+    let message = res.text.slice(0, 300)
+    try {
+      const json = JSON.parse(res.text) as { error?: string; message?: string }
+      message = json.error || json.message || message
+    } catch {
+      // Storage errors are often XML: the excerpt is the message.
+    }
+    throw new HubApiError(res.url, res.status, undefined, `${what}: HTTP ${res.status} ${message}`.trim())
+  }
+  return res
+}
+
+async function uploadLfsFile(request: LfsContext, file: PreparedFile, oid: string): Promise<void> {
+  const { signal } = request
   const batchUrl = `${request.hubUrl}/${request.repoId}.git/info/lfs/objects/batch`
   const res = await request.fetch(batchUrl, {
     method: 'POST',
@@ -190,18 +216,14 @@ async function uploadLfsFile(
   }
   const chunkSize = Number(upload.header?.chunk_size)
   if (chunkSize > 0) {
-    await uploadParts(request, file, oid, upload, chunkSize, inSlot, signal, progress)
+    await uploadParts(request, file, oid, upload, chunkSize, progress)
   } else {
-    await inSlot(async () => {
-      const put = await request.fetch(upload.href, {
-        method: 'PUT',
-        body: uploadBody(file, 0, file.size, progress(0)),
-        ...(requestId && { headers: { 'X-Request-Id': requestId } }),
-        signal
-      })
-      if (!put.ok) throw await apiError(put, `Uploading ${file.path} to LFS storage`)
-      await put.body?.cancel()
-    })
+    const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) }
+    await put(
+      request,
+      requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range,
+      `Uploading ${file.path} to LFS storage`
+    )
   }
   const verify = object.actions?.verify
   if (verify) {
@@ -218,15 +240,14 @@ async function uploadLfsFile(
 
 /** The Hub's multipart transfer: parts `00001`… in the action's header, then a completion POST. */
 async function uploadParts(
-  request: UploadRequest,
+  request: LfsContext,
   file: PreparedFile,
   oid: string,
   upload: LfsAction,
   chunkSize: number,
-  inSlot: <T>(task: () => Promise<T>) => Promise<T>,
-  signal: AbortSignal,
   progress: (part: number) => (bytes: number) => void
 ): Promise<void> {
+  const { signal } = request
   const header = upload.header!
   const parts = Object.keys(header)
     .filter((key) => /^\d+$/.test(key))
@@ -238,23 +259,18 @@ async function uploadParts(
     )
   }
   const etags = await Promise.all(
-    parts.map((part) =>
-      inSlot(async () => {
-        signal.throwIfAborted()
-        const start = (part - 1) * chunkSize
-        const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
-        const res = await request.fetch(url, {
-          method: 'PUT',
-          body: uploadBody(file, start, Math.min(file.size, start + chunkSize), progress(part - 1)),
-          signal
-        })
-        if (!res.ok) throw await apiError(res, `Uploading part ${part} of ${file.path} to LFS storage`)
-        await res.body?.cancel()
-        const etag = res.headers.get('etag')
-        if (!etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
-        return { partNumber: part, etag }
-      })
-    )
+    parts.map(async (part) => {
+      const start = (part - 1) * chunkSize
+      const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
+      const end = Math.min(file.size, start + chunkSize)
+      const res = await put(
+        request,
+        { url, file, start, end, onSent: progress(part - 1) },
+        `Uploading part ${part} of ${file.path} to LFS storage`
+      )
+      if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
+      return { partNumber: part, etag: res.etag }
+    })
   )
   const res = await request.fetch(upload.href, {
     method: 'POST',
