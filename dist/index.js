@@ -31393,7 +31393,7 @@ async function main(argv) {
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
         const local = needsToken
-            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(882)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56882))).readLocalToken({
+            ? await (await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51337))).readLocalToken({
                 env: process.env,
                 tokenFile: values['token-file'],
                 homeDir: external_node_os_default().homedir()
@@ -33483,7 +33483,7 @@ async function loadBaseline(options) {
     const token = config.publish.token ?? options.localToken;
     let namespace = repo.namespace;
     if (!namespace && token) {
-        const { whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(882)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56882));
+        const { whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51337));
         namespace = (await whoami({ hubUrl, accessToken: token, fetch: options.fetch })).name;
     }
     if (!namespace) {
@@ -34842,7 +34842,7 @@ async function credentials(options, repoId) {
         if (!repoId) {
             throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
         }
-        const { exchangeOidcToken } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(882)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56882));
+        const { exchangeOidcToken } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51337));
         const token = await exchangeOidcToken({
             hubUrl: config.hubUrl,
             repoId,
@@ -34897,7 +34897,7 @@ async function publishStage(options) {
     }
     log.info(`Publishing with ${auth.source}.`);
     // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-    const { assertCanWrite, publishToHub, whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(882)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56882));
+    const { assertCanWrite, publishToHub, whoami } = await Promise.all(/* import() */[__nccwpck_require__.e(9), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51337));
     const me = await whoami({ hubUrl: config.hubUrl, accessToken: auth.token, fetch: options.fetch });
     const repoId = (0,repo_id/* resolveRepoId */.E)(repo, me.name);
     assertCanWrite(me, { hubUrl: config.hubUrl, repoId });

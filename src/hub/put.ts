@@ -58,6 +58,12 @@ export function createPutter(options: PutOptions): Putter {
     http: new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets }),
     https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets })
   }
+  // Rings of buffers, taken by a PUT and given back when it ends: one per PUT in flight at most.
+  const rings: Buffer[][] = []
+  const ring = {
+    take: () => rings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK)),
+    give: (buffers: Buffer[]) => void rings.push(buffers)
+  }
   const retry = options.retry ?? {}
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5)
   const sleep = retry.sleep ?? defaultSleep
@@ -67,7 +73,7 @@ export function createPutter(options: PutOptions): Putter {
         let reason: string
         let delayMs: number
         try {
-          const res = await putOnce(range, agents)
+          const res = await putOnce(range, agents, ring)
           if (!RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts) return res
           reason = `HTTP ${res.status}`
           const requested = serverRequestedDelayMs(res.headers)
@@ -99,9 +105,15 @@ export function createPutter(options: PutOptions): Putter {
   }
 }
 
+interface RingPool {
+  take(): Buffer[]
+  give(buffers: Buffer[]): void
+}
+
 async function putOnce(
   range: PutRange,
-  agents: { http: HttpAgent; https: HttpsAgent }
+  agents: { http: HttpAgent; https: HttpsAgent },
+  pool: RingPool
 ): Promise<PutResponse & { headers: Headers }> {
   const url = new URL(range.url)
   const https = url.protocol === 'https:'
@@ -128,8 +140,15 @@ async function putOnce(
   )
   try {
     let complete = true
-    if (handle) complete = await sendRange(req, handle, range, () => answered)
-    else req.end(bytes!.subarray(range.start, range.end), () => range.onSent?.(range.end - range.start))
+    if (handle) {
+      const ring = pool.take()
+      complete = await sendRange(req, handle, ring, range, () => answered)
+      // sendRange returns once every write is done: no one reads these buffers any more. (After
+      // a failure a write may still be queued: that ring is left to the GC.)
+      pool.give(ring)
+    } else {
+      req.end(bytes!.subarray(range.start, range.end), () => range.onSent?.(range.end - range.start))
+    }
     const res = await response
     let text = ''
     for await (const chunk of res) if (text.length < 2000) text += String(chunk)
@@ -155,10 +174,10 @@ async function putOnce(
 async function sendRange(
   req: ReturnType<typeof httpRequest>,
   handle: Awaited<ReturnType<typeof open>>,
+  ring: Buffer[],
   range: PutRange,
   answered: () => boolean
 ): Promise<boolean> {
-  const ring = Array.from({ length: RING }, () => Buffer.allocUnsafe(Math.min(CHUNK, range.end - range.start)))
   const written: Array<Promise<void> | undefined> = []
   let position = range.start
   let slot = 0

@@ -1,8 +1,8 @@
-export const id = 882;
-export const ids = [882];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 56882:
+/***/ 51337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -88,15 +88,13 @@ var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/hub/local-files.ts
-// The files to publish, on this side: checked and sized before anything is sent, hashed the way
-// the Hub names blobs (once per run: the hash that tells whether the branch already holds a file
-// is the one the upload sends), and read lazily in large chunks for the upload itself.
+// The files to publish, on this side: checked and sized before anything is sent, and hashed the
+// way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
+// file is the one the upload sends).
 
 
 /** Reads of this size keep hashing near the speed of the CPU's SHA instructions (64 KiB reads halve it). */
 const READ_CHUNK = 4 * 1024 * 1024;
-/** Upload bodies are read in chunks of this size: large enough for few syscalls, small enough for many at once. */
-const UPLOAD_CHUNK = 1024 * 1024;
 /** Checks every path and source, and sizes every file. */
 async function prepareFiles(files) {
     if (files.length === 0)
@@ -133,6 +131,8 @@ async function prepareLocalFile(path, file) {
 function prepareContent(path, file) {
     return { path, size: contentBytes(file).byteLength, source: file };
 }
+/** The bytes of a file given as content (not on disk), else undefined. */
+const inMemoryBytes = (file) => contentBytes(file.source);
 function contentBytes(source) {
     if (source.content === undefined)
         return undefined;
@@ -216,86 +216,6 @@ function memo(cache, file, compute) {
 const sha256Of = (file) => memo(sha256s, file, () => hashFile('sha256', file));
 /** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
 const gitBlobOid = (file) => memo(gitOids, file, () => hashFile('sha1', file, `blob ${file.size}\0`));
-/**
- * Bytes [start, end) of a file as an upload body. A Blob, so the transport can replay it on a
- * retry and Node's fetch sends it with a Content-Length; its stream reads the file lazily, in
- * large chunks, one chunk ahead (memory stays flat whatever the file's size). `onRead` counts
- * the bytes handed to the connection (upload progress).
- */
-function uploadBody(file, start, end, onRead) {
-    const bytes = contentBytes(file.source);
-    if (bytes)
-        return new Blob([bytes.slice(start, end)]);
-    return new FileSlice(file, start, end, onRead);
-}
-class FileSlice extends Blob {
-    #file;
-    #start;
-    #end;
-    #onRead;
-    constructor(file, start, end, onRead) {
-        super([]);
-        this.#file = file;
-        this.#start = start;
-        this.#end = end;
-        this.#onRead = onRead;
-    }
-    // @ts-expect-error Blob declares `size` a property; this Blob's size is the slice's, not its (empty) parts'.
-    get size() {
-        return this.#end - this.#start;
-    }
-    slice() {
-        throw new Error('FileSlice is not sliced: make another uploadBody');
-    }
-    async arrayBuffer() {
-        const buffer = Buffer.alloc(this.size);
-        const handle = await (0,promises_.open)(this.#file.source.localPath);
-        try {
-            await handle.read(buffer, 0, buffer.length, this.#start);
-        }
-        finally {
-            await handle.close();
-        }
-        return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
-    }
-    stream() {
-        const file = this.#file;
-        const end = this.#end;
-        const onRead = this.#onRead;
-        let position = this.#start;
-        let handle;
-        const close = async () => {
-            const h = handle;
-            handle = undefined;
-            await h?.close();
-        };
-        return new ReadableStream({
-            async pull(controller) {
-                try {
-                    handle ??= await (0,promises_.open)(file.source.localPath);
-                    const length = Math.min(UPLOAD_CHUNK, end - position);
-                    if (length <= 0) {
-                        await close();
-                        controller.close();
-                        return;
-                    }
-                    const chunk = Buffer.allocUnsafe(length);
-                    const { bytesRead } = await handle.read(chunk, 0, length, position);
-                    if (bytesRead === 0)
-                        throw changedError(file, position);
-                    position += bytesRead;
-                    onRead?.(bytesRead);
-                    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, bytesRead));
-                }
-                catch (error) {
-                    await close().catch(() => { });
-                    controller.error(error);
-                }
-            },
-            cancel: close
-        }, { highWaterMark: 1 });
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/hub/transport.ts
 // The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
@@ -541,12 +461,168 @@ async function holdsFiles(access, sha, files) {
     return true;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./src/hub/put.ts
+// The PUT of LFS bytes to storage, through node:http(s) rather than fetch: a write's callback
+// says when the socket is done with a chunk, so a few read buffers are reused for the whole
+// file. Through fetch every chunk is a fresh buffer (1 GiB of allocations per GiB sent), which
+// cost more CPU in allocation and GC than the hashing, and grew RSS by the GC's slack.
+
+
+
+
+
+/** Read (and write) unit of a PUT: few syscalls, and the buffers of all PUTs in flight stay small. */
+const CHUNK = 1024 * 1024;
+/** Buffers per PUT: one being read while up to two are written. */
+const RING = 3;
+/** A PUT that sends or hears nothing for this long is abandoned (and retried). */
+const IDLE_TIMEOUT_MS = 120_000;
+const put_RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** PUTs with the transport's retry rules (5xx, 408, 429 with its delay, connection resets). */
+function createPutter(options) {
+    const agents = {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.maxSockets }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.maxSockets })
+    };
+    const retry = options.retry ?? {};
+    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const sleep = retry.sleep ?? defaultSleep;
+    return {
+        async put(range) {
+            for (let attempt = 1;; attempt++) {
+                let reason;
+                let delayMs;
+                try {
+                    const res = await putOnce(range, agents);
+                    if (!put_RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts)
+                        return res;
+                    reason = `HTTP ${res.status}`;
+                    const requested = serverRequestedDelayMs(res.headers);
+                    if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000))
+                        return res;
+                    delayMs = requested ?? backoffDelayMs(attempt, retry);
+                }
+                catch (error) {
+                    const code = networkErrorCode(error);
+                    if (!code || attempt >= maxAttempts || range.signal?.aborted)
+                        throw error;
+                    reason = code;
+                    delayMs = backoffDelayMs(attempt, retry);
+                }
+                const where = new URL(range.url);
+                options.onRetry?.({
+                    method: 'PUT',
+                    url: `${where.origin}${where.pathname}`,
+                    attempt,
+                    maxAttempts,
+                    delayMs,
+                    reason
+                });
+                await sleep(delayMs);
+                range.signal?.throwIfAborted();
+            }
+        },
+        close() {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    };
+}
+async function putOnce(range, agents) {
+    const url = new URL(range.url);
+    const https = url.protocol === 'https:';
+    const bytes = inMemoryBytes(range.file);
+    const handle = bytes ? undefined : await (0,promises_.open)(range.file.source.localPath);
+    const req = (https ? external_node_https_.request : external_node_http_.request)(url, {
+        method: 'PUT',
+        agent: https ? agents.https : agents.http,
+        headers: { ...range.headers, 'Content-Length': String(range.end - range.start) },
+        signal: range.signal
+    });
+    req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error(`no progress for ${IDLE_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' })));
+    const response = new Promise((resolve, reject) => {
+        req.once('response', resolve);
+        req.once('error', reject);
+    });
+    // The server may answer (an error) before taking the whole body: stop sending then.
+    let answered = false;
+    response.then(() => (answered = true), () => (answered = true));
+    try {
+        let complete = true;
+        if (handle)
+            complete = await sendRange(req, handle, range, () => answered);
+        else
+            req.end(bytes.subarray(range.start, range.end), () => range.onSent?.(range.end - range.start));
+        const res = await response;
+        let text = '';
+        for await (const chunk of res)
+            if (text.length < 2000)
+                text += String(chunk);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+                headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        // A connection whose request body was cut short can't carry another request.
+        if (!complete)
+            req.destroy();
+        return { status: res.statusCode ?? 0, etag: headers.get('etag') ?? undefined, text, url: range.url, headers };
+    }
+    catch (error) {
+        req.destroy();
+        throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/**
+ * Writes the range through a ring of buffers, a buffer reused once the socket has written it.
+ * False when the server answered before the whole range was sent.
+ */
+async function sendRange(req, handle, range, answered) {
+    const ring = Array.from({ length: RING }, () => Buffer.allocUnsafe(Math.min(CHUNK, range.end - range.start)));
+    const written = [];
+    let position = range.start;
+    let slot = 0;
+    const failed = new Promise((_, reject) => req.once('error', reject));
+    failed.catch(() => { });
+    while (position < range.end && !answered()) {
+        await Promise.race([written[slot], failed]);
+        const length = Math.min(CHUNK, range.end - position);
+        const { bytesRead } = await handle.read(ring[slot], 0, length, position);
+        if (bytesRead !== length) {
+            throw new Error(`${range.file.source.localPath} changed while publishing (short read at byte ${position}): publish from files that are no longer being written.`);
+        }
+        position += bytesRead;
+        const sent = position - range.start;
+        written[slot] = new Promise((resolve, reject) => req.write(ring[slot].subarray(0, bytesRead), (error) => {
+            if (error)
+                reject(error);
+            else {
+                range.onSent?.(sent);
+                resolve();
+            }
+        }));
+        written[slot].catch(() => { });
+        slot = (slot + 1) % RING;
+    }
+    await Promise.race([Promise.all(written), failed]);
+    req.end();
+    return position === range.end;
+}
+
 ;// CONCATENATED MODULE: ./src/hub/upload.ts
 // Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
 // multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
 // each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
 // uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
 // read from disk lazily so memory stays flat whatever the sizes.
+
 
 
 /**
@@ -627,7 +703,9 @@ function slots(limit) {
  * the next is hashed. Returns each file's oid. The first failure stops the rest.
  */
 async function uploadLfsFiles(request, files) {
-    const inSlot = slots(Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY));
+    const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY);
+    const inSlot = slots(concurrency);
+    const putter = createPutter({ retry: request.retry, onRetry: request.onRetry, maxSockets: concurrency });
     const abort = new AbortController();
     const oids = new Map();
     const uploads = [];
@@ -642,18 +720,36 @@ async function uploadLfsFiles(request, files) {
         try {
             const oid = await sha256Of(file);
             oids.set(file.path, oid);
-            uploads.push(uploadLfsFile(request, file, oid, inSlot, abort.signal).catch(fail));
+            uploads.push(uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid).catch(fail));
         }
         catch (error) {
             fail(error);
         }
     }
     await Promise.all(uploads);
+    putter.close();
     if (failure)
         throw failure.error;
     return oids;
 }
-async function uploadLfsFile(request, file, oid, inSlot, signal) {
+/** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
+async function put(request, range, what) {
+    const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }));
+    if (res.status < 200 || res.status >= 300) {
+        let message = res.text.slice(0, 300);
+        try {
+            const json = JSON.parse(res.text);
+            message = json.error || json.message || message;
+        }
+        catch {
+            // Storage errors are often XML: the excerpt is the message.
+        }
+        throw new dist/* HubApiError */.yL(res.url, res.status, undefined, `${what}: HTTP ${res.status} ${message}`.trim());
+    }
+    return res;
+}
+async function uploadLfsFile(request, file, oid) {
+    const { signal } = request;
     const batchUrl = `${request.hubUrl}/${request.repoId}.git/info/lfs/objects/batch`;
     const res = await request.fetch(batchUrl, {
         method: 'POST',
@@ -690,20 +786,11 @@ async function uploadLfsFile(request, file, oid, inSlot, signal) {
     };
     const chunkSize = Number(upload.header?.chunk_size);
     if (chunkSize > 0) {
-        await uploadParts(request, file, oid, upload, chunkSize, inSlot, signal, progress);
+        await uploadParts(request, file, oid, upload, chunkSize, progress);
     }
     else {
-        await inSlot(async () => {
-            const put = await request.fetch(upload.href, {
-                method: 'PUT',
-                body: uploadBody(file, 0, file.size, progress(0)),
-                ...(requestId && { headers: { 'X-Request-Id': requestId } }),
-                signal
-            });
-            if (!put.ok)
-                throw await apiError(put, `Uploading ${file.path} to LFS storage`);
-            await put.body?.cancel();
-        });
+        const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) };
+        await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, `Uploading ${file.path} to LFS storage`);
     }
     const verify = object.actions?.verify;
     if (verify) {
@@ -719,7 +806,8 @@ async function uploadLfsFile(request, file, oid, inSlot, signal) {
     }
 }
 /** The Hub's multipart transfer: parts `00001`… in the action's header, then a completion POST. */
-async function uploadParts(request, file, oid, upload, chunkSize, inSlot, signal, progress) {
+async function uploadParts(request, file, oid, upload, chunkSize, progress) {
+    const { signal } = request;
     const header = upload.header;
     const parts = Object.keys(header)
         .filter((key) => /^\d+$/.test(key))
@@ -728,23 +816,15 @@ async function uploadParts(request, file, oid, upload, chunkSize, inSlot, signal
     if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
         throw new Error(`The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`);
     }
-    const etags = await Promise.all(parts.map((part) => inSlot(async () => {
-        signal.throwIfAborted();
+    const etags = await Promise.all(parts.map(async (part) => {
         const start = (part - 1) * chunkSize;
         const url = header[String(part).padStart(5, '0')] ?? header[String(part)];
-        const res = await request.fetch(url, {
-            method: 'PUT',
-            body: uploadBody(file, start, Math.min(file.size, start + chunkSize), progress(part - 1)),
-            signal
-        });
-        if (!res.ok)
-            throw await apiError(res, `Uploading part ${part} of ${file.path} to LFS storage`);
-        await res.body?.cancel();
-        const etag = res.headers.get('etag');
-        if (!etag)
+        const end = Math.min(file.size, start + chunkSize);
+        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, `Uploading part ${part} of ${file.path} to LFS storage`);
+        if (!res.etag)
             throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`);
-        return { partNumber: part, etag };
-    })));
+        return { partNumber: part, etag: res.etag };
+    }));
     const res = await request.fetch(upload.href, {
         method: 'POST',
         headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON },
@@ -1001,18 +1081,15 @@ async function publishToHub(options) {
     const { hubUrl, accessToken, log } = options;
     const repoId = checkRepoId(options.repoId);
     const branch = options.revision || 'main';
-    const hubFetch = createHubFetch({
-        retry: options.retry,
-        fetch: options.fetch,
-        onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`)
-    });
+    const onRetry = (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`);
+    const hubFetch = createHubFetch({ retry: options.retry, fetch: options.fetch, onRetry });
     const access = { hubUrl, accessToken, repoId, fetch: hubFetch };
     const files = await prepareFiles(options.files);
     try {
         await ensureRepo(access, options);
         if (branch !== 'main')
             await ensureBranch(access, options, branch);
-        const output = await commitOnce({ ...options, ...access, branch, files });
+        const output = await commitOnce({ ...options, ...access, branch, files, onRetry });
         const commitSha = output.commit.oid;
         const result = {
             repoId,
