@@ -93,8 +93,8 @@ var promises_ = __webpack_require__(51455);
 // file is the one the upload sends).
 
 
-/** Reads of this size keep hashing near the speed of the CPU's SHA instructions (64 KiB reads halve it). */
-const READ_CHUNK = 4 * 1024 * 1024;
+/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory; small ones, per-call overhead). */
+const READ_CHUNK = 1024 * 1024;
 /** Checks every path and source, and sizes every file. */
 async function prepareFiles(files) {
     if (files.length === 0)
@@ -476,9 +476,9 @@ var external_node_https_ = __webpack_require__(44708);
 
 
 /** Read (and write) unit of a PUT: few syscalls, and the buffers of all PUTs in flight stay small. */
-const CHUNK = 1024 * 1024;
-/** Buffers per PUT: one being read while up to two are written. */
-const RING = 3;
+const CHUNK = 512 * 1024;
+/** Buffers per PUT: the next chunk is read while the last one is written. */
+const RING = 2;
 /** A PUT that sends or hears nothing for this long is abandoned (and retried). */
 const IDLE_TIMEOUT_MS = 120_000;
 const put_RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -487,6 +487,12 @@ function createPutter(options) {
     const agents = {
         http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.maxSockets }),
         https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.maxSockets })
+    };
+    // Rings of buffers, taken by a PUT and given back when it ends: one per PUT in flight at most.
+    const rings = [];
+    const ring = {
+        take: () => rings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK)),
+        give: (buffers) => void rings.push(buffers)
     };
     const retry = options.retry ?? {};
     const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
@@ -497,7 +503,7 @@ function createPutter(options) {
                 let reason;
                 let delayMs;
                 try {
-                    const res = await putOnce(range, agents);
+                    const res = await putOnce(range, agents, ring);
                     if (!put_RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts)
                         return res;
                     reason = `HTTP ${res.status}`;
@@ -532,7 +538,7 @@ function createPutter(options) {
         }
     };
 }
-async function putOnce(range, agents) {
+async function putOnce(range, agents, pool) {
     const url = new URL(range.url);
     const https = url.protocol === 'https:';
     const bytes = inMemoryBytes(range.file);
@@ -553,10 +559,16 @@ async function putOnce(range, agents) {
     response.then(() => (answered = true), () => (answered = true));
     try {
         let complete = true;
-        if (handle)
-            complete = await sendRange(req, handle, range, () => answered);
-        else
+        if (handle) {
+            const ring = pool.take();
+            complete = await sendRange(req, handle, ring, range, () => answered);
+            // sendRange returns once every write is done: no one reads these buffers any more. (After
+            // a failure a write may still be queued: that ring is left to the GC.)
+            pool.give(ring);
+        }
+        else {
             req.end(bytes.subarray(range.start, range.end), () => range.onSent?.(range.end - range.start));
+        }
         const res = await response;
         let text = '';
         for await (const chunk of res)
@@ -584,8 +596,7 @@ async function putOnce(range, agents) {
  * Writes the range through a ring of buffers, a buffer reused once the socket has written it.
  * False when the server answered before the whole range was sent.
  */
-async function sendRange(req, handle, range, answered) {
-    const ring = Array.from({ length: RING }, () => Buffer.allocUnsafe(Math.min(CHUNK, range.end - range.start)));
+async function sendRange(req, handle, ring, range, answered) {
     const written = [];
     let position = range.start;
     let slot = 0;
@@ -627,9 +638,9 @@ async function sendRange(req, handle, range, answered) {
 
 /**
  * Requests in flight at once: the Hub's storage takes each PUT at the speed of one stream, so a
- * few streams fill the link; each costs about two read chunks of memory (see local-files.ts).
+ * few streams fill the link; each holds two 512 KiB buffers (see put.ts).
  */
-const UPLOAD_CONCURRENCY = 6;
+const UPLOAD_CONCURRENCY = 4;
 const PREUPLOAD_BATCH = 100;
 const LFS_JSON = 'application/vnd.git-lfs+json';
 const repoApi = (r) => `${r.hubUrl}/api/models/${r.repoId}`;

@@ -13,9 +13,9 @@ import { backoffDelayMs, defaultSleep, networkErrorCode, serverRequestedDelayMs 
 import type { RetryEvent, RetryOptions } from './transport.js'
 
 /** Read (and write) unit of a PUT: few syscalls, and the buffers of all PUTs in flight stay small. */
-const CHUNK = 1024 * 1024
-/** Buffers per PUT: one being read while up to two are written. */
-const RING = 3
+const CHUNK = 512 * 1024
+/** Buffers per PUT: the next chunk is read while the last one is written. */
+const RING = 2
 /** A PUT that sends or hears nothing for this long is abandoned (and retried). */
 const IDLE_TIMEOUT_MS = 120_000
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])

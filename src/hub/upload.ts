@@ -34,9 +34,9 @@ export interface CommitMessage {
 
 /**
  * Requests in flight at once: the Hub's storage takes each PUT at the speed of one stream, so a
- * few streams fill the link; each costs about two read chunks of memory (see local-files.ts).
+ * few streams fill the link; each holds two 512 KiB buffers (see put.ts).
  */
-export const UPLOAD_CONCURRENCY = 6
+export const UPLOAD_CONCURRENCY = 4
 const PREUPLOAD_BATCH = 100
 const LFS_JSON = 'application/vnd.git-lfs+json'
 
