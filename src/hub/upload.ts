@@ -59,11 +59,10 @@ async function apiError(res: Response, what?: string): Promise<HubApiError> {
   return new HubApiError(res.url, res.status, requestId, `${message}. ${trailer}`)
 }
 
-async function postJson<T>(request: RepoAccess, url: string, body: unknown, init: RequestInit = {}): Promise<T> {
+async function postJson<T>(request: RepoAccess, url: string, body: unknown): Promise<T> {
   const res = await request.fetch(url, {
-    ...init,
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...bearer(request), ...(init.headers as Record<string, string>) },
+    headers: { 'Content-Type': 'application/json', ...bearer(request) },
     body: JSON.stringify(body)
   })
   if (!res.ok) throw await apiError(res)
@@ -118,6 +117,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
   const abort = new AbortController()
   const oids = new Map<string, string>()
   const uploads: Promise<void>[] = []
+  const sending = new Map<string, Promise<void>>()
   let failure: { error: unknown } | undefined
   const fail = (error: unknown) => {
     failure ??= { error }
@@ -128,7 +128,15 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
     try {
       const oid = await sha256Of(file)
       oids.set(file.path, oid)
-      uploads.push(uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid).catch(fail))
+      // The same bytes under two paths are one LFS object: sent once.
+      const same = sending.get(oid)
+      if (same) {
+        uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail))
+        continue
+      }
+      const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid)
+      sending.set(oid, upload)
+      uploads.push(upload.catch(fail))
     } catch (error) {
       fail(error)
     }
