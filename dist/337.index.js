@@ -661,11 +661,10 @@ async function apiError(res, what) {
     const trailer = [`URL: ${res.url.split('?')[0]}`, requestId && `Request ID: ${requestId}`].filter(Boolean).join('. ');
     return new dist/* HubApiError */.yL(res.url, res.status, requestId, `${message}. ${trailer}`);
 }
-async function postJson(request, url, body, init = {}) {
+async function postJson(request, url, body) {
     const res = await request.fetch(url, {
-        ...init,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...bearer(request), ...init.headers },
+        headers: { 'Content-Type': 'application/json', ...bearer(request) },
         body: JSON.stringify(body)
     });
     if (!res.ok)
@@ -720,6 +719,7 @@ async function uploadLfsFiles(request, files) {
     const abort = new AbortController();
     const oids = new Map();
     const uploads = [];
+    const sending = new Map();
     let failure;
     const fail = (error) => {
         failure ??= { error };
@@ -731,7 +731,15 @@ async function uploadLfsFiles(request, files) {
         try {
             const oid = await sha256Of(file);
             oids.set(file.path, oid);
-            uploads.push(uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid).catch(fail));
+            // The same bytes under two paths are one LFS object: sent once.
+            const same = sending.get(oid);
+            if (same) {
+                uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail));
+                continue;
+            }
+            const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid);
+            sending.set(oid, upload);
+            uploads.push(upload.catch(fail));
         }
         catch (error) {
             fail(error);
