@@ -627,12 +627,15 @@ async function sendRange(req, handle, ring, range, answered) {
     return position === range.end;
 }
 
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/hub/upload.ts
 // Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
 // multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
 // each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
 // uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
 // read from disk lazily so memory stays flat whatever the sizes.
+
 
 
 
@@ -835,7 +838,9 @@ async function uploadParts(request, file, oid, upload, chunkSize, progress) {
     if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
         throw new Error(`The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`);
     }
-    const etags = await Promise.all(parts.map(async (part) => {
+    // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
+    // all queued at once (memory stays what it is for 1 GiB).
+    const etags = await (0,map_limit/* mapLimit */.s)(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
         const start = (part - 1) * chunkSize;
         const url = header[String(part).padStart(5, '0')] ?? header[String(part)];
         const end = Math.min(file.size, start + chunkSize);
@@ -843,7 +848,7 @@ async function uploadParts(request, file, oid, upload, chunkSize, progress) {
         if (!res.etag)
             throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`);
         return { partNumber: part, etag: res.etag };
-    }));
+    });
     const res = await request.fetch(upload.href, {
         method: 'POST',
         headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON },

@@ -28,8 +28,8 @@ var inputs = __webpack_require__(64389);
 var parse = __webpack_require__(5374);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __webpack_require__(19556);
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 57 modules
-var run = __webpack_require__(72490);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 56 modules
+var run = __webpack_require__(59847);
 // EXTERNAL MODULE: ./src/domain/round.ts
 var round = __webpack_require__(7976);
 // EXTERNAL MODULE: ./src/util/bytes.ts

@@ -12,6 +12,7 @@ import type { PreparedFile } from './local-files.js'
 import { createPutter } from './put.js'
 import type { Putter, PutRange, PutResponse } from './put.js'
 import type { RetryEvent, RetryOptions } from './transport.js'
+import { mapLimit } from '../util/map-limit.js'
 
 export interface UploadRequest extends RepoAccess {
   branch: string
@@ -266,20 +267,20 @@ async function uploadParts(
       `The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`
     )
   }
-  const etags = await Promise.all(
-    parts.map(async (part) => {
-      const start = (part - 1) * chunkSize
-      const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
-      const end = Math.min(file.size, start + chunkSize)
-      const res = await put(
-        request,
-        { url, file, start, end, onSent: progress(part - 1) },
-        `Uploading part ${part} of ${file.path} to LFS storage`
-      )
-      if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
-      return { partNumber: part, etag: res.etag }
-    })
-  )
+  // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
+  // all queued at once (memory stays what it is for 1 GiB).
+  const etags = await mapLimit(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
+    const start = (part - 1) * chunkSize
+    const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
+    const end = Math.min(file.size, start + chunkSize)
+    const res = await put(
+      request,
+      { url, file, start, end, onSent: progress(part - 1) },
+      `Uploading part ${part} of ${file.path} to LFS storage`
+    )
+    if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
+    return { partNumber: part, etag: res.etag }
+  })
   const res = await request.fetch(upload.href, {
     method: 'POST',
     headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON },

@@ -1,5 +1,5 @@
-export const id = 841;
-export const ids = [841];
+export const id = 952;
+export const ids = [952];
 export const modules = {
 
 /***/ 80215:
@@ -1089,7 +1089,7 @@ function actionRun(env) {
 
 /***/ }),
 
-/***/ 72490:
+/***/ 59847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3772,23 +3772,8 @@ async function conclude(options, outcome) {
     return { ...outcome, baseline, gate, publish, failure, artifact, comment, summary };
 }
 
-;// CONCATENATED MODULE: ./src/util/map-limit.ts
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/discover/weights.ts
 // What a checkpoint's weights are, read from safetensors headers only: parameter count and
 // dtypes for the report and the model card, without reading gigabytes of tensor data.
@@ -3934,7 +3919,7 @@ async function summarizeCheckpointWeights(checkpoint) {
 // per file, never the tensors).
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 async function describeWeights(checkpoints, log, concurrency = 16) {
-    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
+    await (0,map_limit/* mapLimit */.s)(checkpoints, concurrency, undefined, async (checkpoint) => {
         try {
             const summary = await summarizeCheckpointWeights(checkpoint);
             if (summary) {
@@ -5017,7 +5002,7 @@ function createCommandEvaluator(options) {
             const progress = countProgress(checkpoints.length, onProgress);
             log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
                 `(${Math.min(options.concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
-            const outcomes = await mapLimit(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
+            const outcomes = await (0,map_limit/* mapLimit */.s)(checkpoints, options.concurrency, signal, async (checkpoint, index) => {
                 const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal });
                 progress(checkpoint.name);
                 return outcome;
@@ -5165,7 +5150,7 @@ function createResultsEvaluator(options = {}) {
         info,
         async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
             const progress = countProgress(checkpoints.length, onProgress);
-            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+            const outcomes = await (0,map_limit/* mapLimit */.s)(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
                 const started = Date.now();
                 const outcome = await readCheckpointResults(checkpoint, patterns);
                 for (const skipped of outcome.skipped)
@@ -5672,6 +5657,31 @@ class InputError extends Error {
         this.input = input;
         this.name = 'InputError';
     }
+}
+
+
+/***/ }),
+
+/***/ 9992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
 }
 
 
