@@ -1,7 +1,7 @@
 // Writes and uploads a file of HUB_MEMORY_TEST_MIB MiB (default 384; 2x that on disk), e.g.
 //   HUB_MEMORY_TEST_MIB=1024 NODE_OPTIONS=--experimental-vm-modules npx jest __tests__/hub-memory
-// Node's fetch would copy each PUT body in memory (RSS growing by the file's size); the
-// transport must keep RSS bounded. `npm run bench -- publish` shows the same for the bundle.
+// Node's fetch would copy each PUT body in memory (RSS growing by the file's size); the storage
+// PUTs (hub/put.ts) reuse a few buffers instead. `npm run bench -- publish` shows the bundle's.
 import { open, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

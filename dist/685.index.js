@@ -62,10 +62,13 @@ var dist = __webpack_require__(38815);
 var grammar = __webpack_require__(80215);
 // EXTERNAL MODULE: ./src/domain/labels.ts
 var domain_labels = __webpack_require__(85745);
+// EXTERNAL MODULE: ./src/domain/metric-semantics.ts
+var metric_semantics = __webpack_require__(8318);
 ;// CONCATENATED MODULE: ./src/baseline/card-scores.ts
 // A baseline read back out of a published model card: the numbers in its `model-index` front
 // matter, its table rows and `eval_accuracy: 0.712` lines. The markdown structure (front matter,
 // code blocks, table cells) is card/grammar.ts, the same one the card was written with.
+
 
 
 
@@ -98,8 +101,10 @@ function parseBaselineFromModelCard(card, benchmarks, options = {}) {
     const scores = {};
     for (const benchmark of benchmarks)
         scores[benchmark.id] = lookup(benchmark.id, benchmark.name);
-    const evalAccuracy = lookup(domain_metric/* EVAL_ACCURACY */.py);
-    const value = (0,domain_metric/* isEvalAccuracy */.GB)(metric.name) ? evalAccuracy : lookup(metric.name);
+    // The card writes a reported eval_accuracy, and any metric, under its model-index type
+    // (`accuracy`, `wer`): look for the name the run uses and the type the card uses.
+    const evalAccuracy = lookup(domain_metric/* EVAL_ACCURACY */.py, (0,metric_semantics/* modelIndexMetric */.ux)(domain_metric/* EVAL_ACCURACY */.py).type);
+    const value = (0,domain_metric/* isEvalAccuracy */.GB)(metric.name) ? evalAccuracy : lookup(metric.name, (0,metric_semantics/* modelIndexMetric */.ux)(metric.name).type);
     const anything = evalAccuracy !== null || value !== null || Object.values(scores).some((score) => score !== null);
     if (!anything)
         return null;
@@ -230,7 +235,7 @@ async function loadBaselineFromHub(options) {
     let card;
     try {
         // Loaded only when a Hub baseline is asked for (start-up time).
-        const { downloadRepoFile } = await Promise.all(/* import() */[__webpack_require__.e(429), __webpack_require__.e(424)]).then(__webpack_require__.bind(__webpack_require__, 19424));
+        const { downloadRepoFile } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 51337));
         card = await downloadRepoFile({ hubUrl, repoId, revision, path: 'README.md', accessToken, fetch, retry });
     }
     catch (error) {

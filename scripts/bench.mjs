@@ -2,13 +2,16 @@
 // npm run bench [-- discover publish command]: figures beside a floor, never asserted by tests.
 //   discover: 10,000 checkpoint folders, discover + evaluate + report (the action bundle, as
 //             GitHub runs it) beside `find` listing the same tree; the summary's size.
-//   publish:  a checkpoint with a 1 GiB weights file published by the bundle (CLI) to the
-//             loopback Hub of the test suite, beside `sha256sum` of the file; peak RSS.
+//   publish:  the bundle (CLI, under the Node running this script) beside huggingface_hub's
+//             upload_folder (classic LFS) against the test suite's loopback Hub, alternating:
+//             1 GiB weights to a new repo, 3 x 400 MiB shards + index, re-publish unchanged;
+//             wall, ratio, peak RSS, commits made, and the `openssl dgst -sha256` floor.
 //   command:  16 checkpoints whose eval-command takes 0.5 s, eval-concurrency 1 vs 4.
 //   card:     a model card template with 100,000 placeholders (a quarter of them {RESULT} rows of
 //             one table) filled by the bundle's dry-run publish, beside the same card without
 //             placeholders; wall time and peak RSS (BENCH_CARD_PLACEHOLDERS sets the count).
-// Each part prints its own table; run one by naming it (BENCH_PUBLISH_MIB sets the file size).
+// Each part prints its own table; run one by naming it (publish: BENCH_ROUNDS, BENCH_PUBLISH_MIB,
+// BENCH_SHARD_MIB, BENCH_WHEELS). Measure as GitHub runs the action: npx -p node@24 npm run bench -- publish
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -130,35 +133,126 @@ function measured(command, args, options = {}) {
   })
 }
 
-async function benchPublish() {
-  const mib = Number(process.env.BENCH_PUBLISH_MIB || 1024)
-  const workspace = path.join(work, 'publish')
+const MiB = 1048576
+const mib = (bytes) => `${(bytes / MiB).toFixed(0)} MiB`
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+
+/** A valid safetensors file of `bytes` bytes: one U8 tensor of random data. */
+function writeSafetensors(file, bytes, tensor) {
+  const headerFor = (dataBytes) =>
+    JSON.stringify({ [tensor]: { dtype: 'U8', shape: [dataBytes], data_offsets: [0, dataBytes] } })
+  let headerLength = 8
+  // The header's length depends on the digits of the data's, which depends on the header's.
+  while (Math.ceil(headerFor(bytes - 8 - headerLength).length / 8) * 8 !== headerLength) {
+    headerLength = Math.ceil(headerFor(bytes - 8 - headerLength).length / 8) * 8
+  }
+  const dataBytes = bytes - 8 - headerLength
+  const prefix = Buffer.alloc(8)
+  prefix.writeBigUInt64LE(BigInt(headerLength))
+  writeFileSync(file, Buffer.concat([prefix, Buffer.from(headerFor(dataBytes).padEnd(headerLength, ' '))]))
+  execFileSync('sh', ['-c', `head -c ${dataBytes} /dev/urandom >> '${file}'`])
+}
+
+/** A workspace with one checkpoint holding `shards` weight files (an index when more than one). */
+function publishWorkspace(name, shards, shardMiB) {
+  const workspace = path.join(work, 'publish', name)
   const checkpoint = path.join(workspace, 'checkpoints', 'step_1000')
-  const weights = path.join(checkpoint, 'model.safetensors')
-  if (!existsSync(weights) || statSync(weights).size !== mib * 1048576) {
+  const names =
+    shards === 1
+      ? ['model.safetensors']
+      : Array.from(
+          { length: shards },
+          (_, i) => `model-${String(i + 1).padStart(5, '0')}-of-${String(shards).padStart(5, '0')}.safetensors`
+        )
+  const weights = names.map((n) => path.join(checkpoint, n))
+  if (!weights.every((w) => existsSync(w) && statSync(w).size === shardMiB * MiB)) {
     rmSync(workspace, { recursive: true, force: true })
     mkdirSync(checkpoint, { recursive: true })
-    writeFileSync(path.join(checkpoint, 'config.json'), '{"model_type":"bench"}')
-    process.stderr.write(`writing a ${mib} MiB weights file …\n`)
-    execFileSync('sh', ['-c', `head -c ${mib * 1048576} /dev/urandom > '${weights}'`])
+    writeFileSync(path.join(checkpoint, 'config.json'), '{"model_type":"bench"}\n')
+    process.stderr.write(`writing ${shards} x ${shardMiB} MiB of weights in ${checkpoint} …\n`)
+    weights.forEach((w, i) => writeSafetensors(w, shardMiB * MiB, `layer_${i}.weight`))
+    if (shards > 1) {
+      const index = {
+        metadata: { total_size: shards * shardMiB * MiB },
+        weight_map: Object.fromEntries(names.map((n, i) => [`layer_${i}.weight`, n]))
+      }
+      writeFileSync(path.join(checkpoint, 'model.safetensors.index.json'), JSON.stringify(index, null, 2))
+    }
   }
-  const floor = await measured('sha256sum', [weights])
+  return { workspace, checkpoint, weights, size: weights.length * shardMiB * MiB }
+}
+
+const UPLOAD_FOLDER = `
+import os, sys
+from huggingface_hub import HfApi
+url, repo_id, folder = sys.argv[1:4]
+api = HfApi(endpoint=url, token=os.environ["HF_TOKEN"])
+api.create_repo(repo_id, exist_ok=True)
+info = api.upload_folder(repo_id=repo_id, folder_path=folder, commit_message="upload_folder bench")
+print(info.oid if hasattr(info, "oid") else info)
+`
+
+/**
+ * A virtualenv with huggingface_hub from the wheel these machines ship (classic LFS: hf_xet is
+ * removed and disabled), cached in the bench folder. Null (and why) when there is no wheel.
+ */
+function pythonClient() {
+  const wheels = process.env.BENCH_WHEELS || '/opt/pypi/files'
+  const wheel = existsSync(wheels) && readdirSync(wheels).find((f) => /^huggingface_hub-.*\.whl$/.test(f))
+  if (!wheel) return { why: `no huggingface_hub wheel in ${wheels} (set BENCH_WHEELS to a folder holding one)` }
+  const venv = path.join(work, 'hf-venv')
+  const python = path.join(venv, 'bin', 'python')
+  const ready = path.join(venv, '.ready')
+  if (!existsSync(ready)) {
+    process.stderr.write(`building a virtualenv with huggingface_hub from ${wheels} in ${venv} …\n`)
+    rmSync(venv, { recursive: true, force: true })
+    const run = (cmd, args) => {
+      const r = spawnSync(cmd, args, { encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`)
+    }
+    try {
+      run('python3', ['-m', 'venv', venv])
+      run(python, ['-m', 'pip', 'install', '-q', '--no-index', '--find-links', wheels, 'huggingface_hub'])
+      spawnSync(python, ['-m', 'pip', 'uninstall', '-y', '-q', 'hf_xet'])
+    } catch (error) {
+      return { why: `could not build the virtualenv: ${error.message.split('\n')[0]}` }
+    }
+    writeFileSync(ready, wheel)
+  }
+  const version = spawnSync(python, ['-c', 'import huggingface_hub; print(huggingface_hub.__version__)'], {
+    encoding: 'utf8'
+  }).stdout.trim()
+  const script = path.join(work, 'upload_folder.py')
+  writeFileSync(script, UPLOAD_FOLDER)
+  return { python, script, version }
+}
+
+async function benchPublish() {
+  const rounds = Number(process.env.BENCH_ROUNDS || 3)
+  const single = publishWorkspace('single', 1, Number(process.env.BENCH_PUBLISH_MIB || 1024))
+  const sharded = publishWorkspace('sharded', 3, Number(process.env.BENCH_SHARD_MIB || 400))
+  const py = pythonClient()
+  if (py.why) console.log(`huggingface_hub is not measured: ${py.why}. The action's figures alone follow.`)
+
   const load = await loadTestSupport(['oidc-server', 'hub-server'])
   const { startHubServer } = await load('hub-server')
   const token = 'hf_bench_write_token'
-  const results = []
-  for (const attempt of ['first publish', 're-run (all LFS objects already stored)']) {
-    const hub = attempt.startsWith('first')
-      ? await startHubServer({ tokens: { [token]: { user: 'bench', role: 'write' } } })
-      : results[0].hub
-    const run = await measured(
+  // The Hub's storage in RAM when there is a tmpfs: with several GiB written per round, a disk's
+  // writeback throttling (not either client) would set the pace. A fresh Hub per case and round
+  // keeps what it holds to one run's bytes.
+  if (existsSync('/dev/shm')) process.env.TMPDIR = '/dev/shm'
+  const startHub = () => startHubServer({ tokens: { [token]: { user: 'bench', role: 'write' } } })
+  let hub
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, HF_TOKEN: token }
+  const action = (ws, repo) =>
+    measured(
       process.execPath,
       [
         path.join(root, 'dist/index.js'),
         '--checkpoint-dir',
         'checkpoints',
         '--repo-id',
-        'bench/model',
+        repo,
         '--publish',
         'always',
         '--hub-url',
@@ -166,30 +260,78 @@ async function benchPublish() {
         '--output-dir',
         path.join(work, 'publish-out')
       ],
-      { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME, HF_TOKEN: token } }
+      { cwd: ws.workspace, env }
     )
-    results.push({ attempt, hub, run, lfs: hub.lfsBytesReceived })
+  const uploadFolder = (ws, repo) =>
+    measured(py.python, [py.script, hub.url, repo, ws.checkpoint], {
+      env: { ...env, HF_HUB_DISABLE_XET: '1', HF_HUB_DISABLE_TELEMETRY: '1', HF_HUB_DISABLE_PROGRESS_BARS: '1' }
+    })
+  const tools = [['action', action], ...(py.why ? [] : [['upload_folder', uploadFolder]])]
+  const cases = [
+    { name: `${mib(single.size)} model.safetensors, new repo`, ws: single },
+    { name: `3 x ${mib(sharded.size / 3)} shards + index, new repo`, ws: sharded },
+    { name: 're-publish, nothing changed', ws: single, again: true }
+  ]
+  const runs = new Map()
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const c of cases) {
+        // Alternate which tool goes first, so neither always finds a warmer page cache.
+        const order = round % 2 ? tools : [...tools].reverse()
+        for (const [tool, run] of order) {
+          const repo = `bench/${tool.replace('_', '-')}-${round}`
+          hub = await startHub()
+          // The repo to re-publish to holds the files already (published by the same tool).
+          if (c.again) await run(c.ws, repo)
+          // A new repo starts with the Hub's "initial commit": count only the publisher's.
+          const commitsBefore = c.again ? hub.history(repo).length : 1
+          const result = await run(c.ws, repo)
+          const commits = hub.history(repo).length - commitsBefore
+          await hub.close()
+          hub = undefined
+          const key = `${c.name}|${tool}`
+          runs.set(key, [...(runs.get(key) ?? []), { ...result, commits }])
+          process.stderr.write(
+            `round ${round}: ${tool.padEnd(13)} ${c.name}: ${seconds(result.ms)}, ${result.rssMiB.toFixed(0)} MiB, ${commits} commit(s)\n`
+          )
+        }
+      }
+    }
+  } finally {
+    await hub?.close()
   }
-  await results[0].hub.close()
-  printTable(`publish a checkpoint with a ${mib} MiB weights file to the loopback Hub (one run each)`, [
-    ['what', 'wall time', 'vs floor', 'peak RSS'],
-    [
-      `sha256sum model.safetensors (floor: read and hash once)`,
-      seconds(floor.ms),
-      '1.0x',
-      `${floor.rssMiB.toFixed(0)} MiB`
-    ],
-    ...results.map(({ attempt, run }) => [
-      `node dist/index.js --publish always: ${attempt}`,
-      seconds(run.ms),
-      `${(run.ms / floor.ms).toFixed(1)}x`,
-      `${run.rssMiB.toFixed(0)} MiB`
-    ])
-  ])
-  console.log(
-    `LFS bytes the Hub received: ${(results[0].lfs / 1048576).toFixed(0)} MiB in all (the re-run added ${((results[1].lfs - results[0].lfs) / 1048576).toFixed(0)} MiB)`
+  const floors = new Map()
+  for (const c of cases) {
+    if (floors.has(c.ws)) continue
+    const times = []
+    for (let i = 0; i < rounds; i++) times.push((await measured('openssl', ['dgst', '-sha256', ...c.ws.weights])).ms)
+    floors.set(c.ws, median(times))
+  }
+  const rows = [['case', 'tool', 'wall (median)', 'runs', 'vs upload_folder', 'peak RSS', 'commits']]
+  for (const c of cases) {
+    const python = runs.get(`${c.name}|upload_folder`)
+    for (const [tool] of tools) {
+      const r = runs.get(`${c.name}|${tool}`)
+      const ms = median(r.map((x) => x.ms))
+      rows.push([
+        c.name,
+        tool,
+        seconds(ms),
+        r.map((x) => (x.ms / 1000).toFixed(2)).join(' '),
+        python ? `${(ms / median(python.map((x) => x.ms))).toFixed(2)}x` : '-',
+        `${Math.max(...r.map((x) => x.rssMiB)).toFixed(0)} MiB`,
+        r.map((x) => x.commits).join(' ')
+      ])
+    }
+    if (!c.again) rows.push([c.name, 'openssl dgst -sha256 (floor)', seconds(floors.get(c.ws)), '', '', '', ''])
+  }
+  printTable(
+    `publish to the loopback Hub: the action (node ${process.version}) beside huggingface_hub ${py.version ?? '(not measured)'} upload_folder, ${rounds} alternating rounds`,
+    rows
   )
-  console.log('(the loopback Hub hashes every upload on the same 2 cores, so the wall time includes its work too)')
+  console.log(
+    'peak RSS: the highest of the runs. The loopback Hub runs in this process on the same cores (it hashes and stores every byte), so wall times include its work.'
+  )
 }
 
 async function benchCommand(count = 16) {

@@ -1,24 +1,36 @@
 // The commit itself, made at most once: a commit whose answer was lost may have been applied,
 // so a failed one is retried only once the branch shows it did not land.
 
-import { commitIter } from '@huggingface/hub'
 import type { CommitOutput } from '@huggingface/hub'
 import { explainHubError, hubStep, messageOf, statusOf } from './error-messages.js'
 import { holdsFiles, latestCommit } from './files.js'
 import type { RepoAccess } from './files.js'
 import type { PreparedFile } from './local-files.js'
 import { backoffDelayMs, defaultSleep, formatDelay, networkErrorCode } from './transport.js'
+import type { RetryEvent } from './transport.js'
 import type { PublishOptions } from './types.js'
+import { lfsPaths, postCommit, uploadLfsFiles } from './upload.js'
+import type { UploadRequest } from './upload.js'
 
 export interface CommitRequest
   extends
     RepoAccess,
     Pick<
       PublishOptions,
-      'createPr' | 'commitTitle' | 'commitDescription' | 'onProgress' | 'progressIntervalMs' | 'retry' | 'log'
+      | 'createPr'
+      | 'commitTitle'
+      | 'commitDescription'
+      | 'onProgress'
+      | 'progressIntervalMs'
+      | 'retry'
+      | 'log'
+      | 'signal'
+      | 'idleTimeoutMs'
     > {
   branch: string
   files: PreparedFile[]
+  /** Told of each retried storage PUT (API calls retry, and tell, in `fetch`). */
+  onRetry?: (event: RetryEvent) => void
 }
 
 const RETRYABLE_COMMIT_STATUS = new Set([408, 412, 429, 500, 502, 503, 504])
@@ -98,40 +110,36 @@ async function commitMatches(request: CommitRequest, sha: string): Promise<boole
   return holdsFiles(request, sha, request.files)
 }
 
-/** One pass of the client's commit; `onCommitting` is called once the uploads are done. */
+/**
+ * One pass: which files go to LFS, their upload (hashing file k+1 while file k is sent), and the
+ * commit; `onCommitting` is called once the uploads are done. A pass after a failed one sends no
+ * LFS byte the Hub already holds, and hashes nothing again.
+ */
 async function runCommit(
   request: CommitRequest,
   parentCommit: string | undefined,
   onCommitting: () => void
 ): Promise<CommitOutput> {
   const throttle = progressThrottle(request)
-  const iterator = commitIter({
-    repo: { type: 'model', name: request.repoId },
-    hubUrl: request.hubUrl,
-    accessToken: request.accessToken,
-    fetch: request.fetch,
-    branch: request.branch,
-    isPullRequest: request.createPr,
-    parentCommit,
-    title: request.commitTitle,
-    description: request.commitDescription,
-    operations: request.files.map((f) => f.operation),
-    // The client's xet path needs a CAS server; plain LFS is what the Hub accepts from everyone.
-    useXet: false
-  })
-  let next = await iterator.next()
-  while (!next.done) {
-    const event = next.value
-    if (event.event === 'phase' && event.phase === 'committing') onCommitting()
-    if (event.event === 'fileProgress' && event.state === 'uploading') throttle(event.path, event.progress)
-    if (event.event === 'fileProgress' && event.state === 'error') {
-      throw new Error(`Uploading ${event.path} failed`)
-    }
-    next = await iterator.next()
+  const sizes = new Map(request.files.map((f) => [f.path, f.size]))
+  const upload: UploadRequest = {
+    ...request,
+    onUploaded: (path, bytes) => throttle(path, bytes / (sizes.get(path) || 1))
   }
-  if (!next.value?.commit?.oid) throw new Error('the Hub answered the commit without a commit id')
+  const lfs = await lfsPaths(upload)
+  const oids = await uploadLfsFiles(
+    upload,
+    request.files.filter((f) => lfs.has(f.path))
+  )
+  onCommitting()
+  const output = await postCommit(
+    upload,
+    { title: request.commitTitle, description: request.commitDescription, parentCommit },
+    oids
+  )
+  if (!output.commit.oid) throw new Error('the Hub answered the commit without a commit id')
   for (const file of request.files) throttle(file.path, 1)
-  return next.value
+  return output
 }
 
 /** onProgress at most once per interval and file, and always once when a file is done. */

@@ -9,6 +9,7 @@ import { commitOnce } from './commit-once.js'
 import { prepareFiles } from './local-files.js'
 import { tagCommit } from './tag.js'
 import { createHubFetch, formatDelay } from './transport.js'
+import type { RetryEvent } from './transport.js'
 import type { PublishOptions, PublishResult } from './types.js'
 import { verifyCommit } from './verify.js'
 
@@ -22,14 +23,11 @@ export async function publishToHub(options: PublishOptions): Promise<PublishResu
   const { hubUrl, accessToken, log } = options
   const repoId = checkRepoId(options.repoId)
   const branch = options.revision || 'main'
-  const hubFetch = createHubFetch({
-    retry: options.retry,
-    fetch: options.fetch,
-    onRetry: (e) =>
-      log.info(
-        `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`
-      )
-  })
+  const onRetry = (e: RetryEvent) =>
+    log.info(
+      `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`
+    )
+  const hubFetch = createHubFetch({ retry: options.retry, fetch: options.fetch, onRetry })
   const access: RepoAccess = { hubUrl, accessToken, repoId, fetch: hubFetch }
   const files = await prepareFiles(options.files)
 
@@ -37,7 +35,7 @@ export async function publishToHub(options: PublishOptions): Promise<PublishResu
     await ensureRepo(access, options)
     if (branch !== 'main') await ensureBranch(access, options, branch)
 
-    const output = await commitOnce({ ...options, ...access, branch, files })
+    const output = await commitOnce({ ...options, ...access, branch, files, onRetry })
     const commitSha = output.commit.oid
     const result: PublishResult = {
       repoId,

@@ -124,9 +124,7 @@ export async function holdsFiles(access: RepoAccess, sha: string, files: Prepare
   if (files.some((file) => tree.get(file.path)?.size !== file.size)) return false
   for (const file of files) {
     const entry = tree.get(file.path)!
-    const same = entry.lfs
-      ? entry.lfs.oid === (await sha256Of(file.source))
-      : entry.oid === (await gitBlobOid(file.source))
+    const same = entry.lfs ? entry.lfs.oid === (await sha256Of(file)) : entry.oid === (await gitBlobOid(file))
     if (!same) return false
   }
   return true

@@ -1,21 +1,21 @@
 // The files to publish, on this side: checked and sized before anything is sent, and hashed the
-// way the Hub names blobs, to tell whether a commit already holds them.
+// way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
+// file is the one the upload sends).
 
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import { pathToFileURL } from 'node:url'
-import type { CommitOperation } from '@huggingface/hub'
+import { open, readFile, stat } from 'node:fs/promises'
 import type { PublishFile } from './types.js'
 
 export interface PreparedFile {
   path: string
   size: number
   source: PublishFile
-  operation: CommitOperation
 }
 
-/** Checks every path and source, and turns each file into a commit operation. */
+/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory; small ones, per-call overhead). */
+const READ_CHUNK = 1024 * 1024
+
+/** Checks every path and source, and sizes every file. */
 export async function prepareFiles(files: PublishFile[]): Promise<PreparedFile[]> {
   if (files.length === 0) throw new Error('Nothing to publish: the file list is empty.')
   const seen = new Set<string>()
@@ -50,29 +50,45 @@ export async function prepareFiles(files: PublishFile[]): Promise<PreparedFile[]
 async function prepareLocalFile(path: string, file: PublishFile): Promise<PreparedFile> {
   const localPath = file.localPath as string
   const info = await stat(localPath).catch(() => null)
-  // A folder (or a symlink to one) would be uploaded as its files under `path/`, or throw EISDIR.
+  // A folder (or a symlink to one) can't be one file of the repo.
   if (!info || !info.isFile()) {
     throw new Error(
       `"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`
     )
   }
-  // A file: URL makes the client read the file lazily, in slices, instead of loading it.
-  return {
-    path,
-    size: info.size,
-    source: file,
-    operation: { operation: 'addOrUpdate', path, content: pathToFileURL(localPath) }
-  }
+  return { path, size: info.size, source: file }
 }
 
 function prepareContent(path: string, file: PublishFile): PreparedFile {
-  const blob = new Blob([file.content as string | Uint8Array<ArrayBuffer>])
-  return { path, size: blob.size, source: file, operation: { operation: 'addOrUpdate', path, content: blob } }
+  return { path, size: contentBytes(file)!.byteLength, source: file }
 }
+
+/** The bytes of a file given as content (not on disk), else undefined. */
+export const inMemoryBytes = (file: PreparedFile): Uint8Array | undefined => contentBytes(file.source)
 
 function contentBytes(source: PublishFile): Uint8Array | undefined {
   if (source.content === undefined) return undefined
   return typeof source.content === 'string' ? Buffer.from(source.content, 'utf8') : source.content
+}
+
+/** The whole file (small files only: they travel inside the commit). */
+export async function fileBytes(file: PreparedFile): Promise<Buffer> {
+  const bytes = contentBytes(file.source)
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : readFile(file.source.localPath!)
+}
+
+/** The first `length` bytes (the sample the Hub's preupload call looks at). */
+export async function fileHead(file: PreparedFile, length: number): Promise<Buffer> {
+  const bytes = contentBytes(file.source)
+  if (bytes) return Buffer.from(bytes.subarray(0, length))
+  const handle = await open(file.source.localPath!)
+  try {
+    const buffer = Buffer.alloc(Math.min(length, file.size))
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** The file's text as sent (to compare with what the Hub gives back). */
@@ -81,21 +97,58 @@ export async function sentText(source: PublishFile): Promise<string> {
   return bytes ? Buffer.from(bytes).toString('utf8') : readFile(source.localPath as string, 'utf8')
 }
 
-async function hashFile(algorithm: string, source: PublishFile, prefix?: (size: number) => string): Promise<string> {
+/**
+ * Hashes a file on disk in large reads, the next read in flight while this one is hashed. Fails
+ * when the file's size changed since it was prepared: what was checked must be what is sent.
+ */
+async function hashFile(algorithm: string, file: PreparedFile, prefix = ''): Promise<string> {
   const hash = createHash(algorithm)
-  const bytes = contentBytes(source)
-  if (bytes) {
-    if (prefix) hash.update(prefix(bytes.byteLength))
-    hash.update(bytes)
+  if (prefix) hash.update(prefix)
+  const bytes = contentBytes(file.source)
+  if (bytes) return hash.update(bytes).digest('hex')
+  const localPath = file.source.localPath!
+  const handle = await open(localPath)
+  try {
+    const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)]
+    let position = 0
+    let which = 0
+    let reading = handle.read(buffers[0], 0, READ_CHUNK, 0)
+    for (;;) {
+      const { bytesRead, buffer } = await reading
+      if (bytesRead === 0) break
+      position += bytesRead
+      which ^= 1
+      reading = handle.read(buffers[which], 0, READ_CHUNK, position)
+      hash.update(buffer.subarray(0, bytesRead))
+    }
+    if (position !== file.size) throw changedError(file, position)
     return hash.digest('hex')
+  } finally {
+    await handle.close()
   }
-  const path = source.localPath as string
-  if (prefix) hash.update(prefix((await stat(path)).size))
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
-/** The sha256 the Hub reports as the `lfs.oid` of an LFS file. */
-export const sha256Of = (source: PublishFile): Promise<string> => hashFile('sha256', source)
+function changedError(file: PreparedFile, bytes: number): Error {
+  return new Error(
+    `${file.source.localPath} changed while publishing (${bytes} bytes, ${file.size} when the run started): publish from files that are no longer being written.`
+  )
+}
+
+// One hash per file and kind, whoever asks first (the re-run check or the upload).
+const sha256s = new WeakMap<PreparedFile, Promise<string>>()
+const gitOids = new WeakMap<PreparedFile, Promise<string>>()
+
+function memo(cache: WeakMap<PreparedFile, Promise<string>>, file: PreparedFile, compute: () => Promise<string>) {
+  let hash = cache.get(file)
+  if (!hash) {
+    hash = compute()
+    cache.set(file, hash)
+  }
+  return hash
+}
+
+/** The sha256 the Hub reports as the `lfs.oid` of an LFS file (and the upload's oid). */
+export const sha256Of = (file: PreparedFile): Promise<string> => memo(sha256s, file, () => hashFile('sha256', file))
 /** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
-export const gitBlobOid = (source: PublishFile): Promise<string> => hashFile('sha1', source, (size) => `blob ${size}\0`)
+export const gitBlobOid = (file: PreparedFile): Promise<string> =>
+  memo(gitOids, file, () => hashFile('sha1', file, `blob ${file.size}\0`))

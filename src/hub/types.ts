@@ -45,6 +45,10 @@ export interface PublishOptions {
   retry?: RetryOptions
   /** The fetch under the retrying transport (tests, proxies). */
   fetch?: typeof fetch
+  /** Aborts every request, storage PUTs included: the publish deadline, a cancelled job. */
+  signal?: AbortSignal
+  /** A storage PUT that moves no byte this long fails (hub-timeout). @default 120000 */
+  idleTimeoutMs?: number
 }
 
 // The commit publishToHub made is the domain's record of a publication: stages pass it on as is.

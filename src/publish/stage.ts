@@ -185,7 +185,7 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
           `Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${hub.formatDelay(e.delayMs)}`
         )
     })
-    return await publishWith(options, { plan, fullRepoId, fetch, retrying, hub })
+    return await publishWith(options, { plan, fullRepoId, fetch, retrying, hub, signal: deadline.signal })
   } catch (error) {
     if (deadline.expired) {
       throw new PublishError(
@@ -207,6 +207,8 @@ interface PublishContext {
   /** The same with retries, for single calls. */
   retrying: typeof globalThis.fetch
   hub: typeof Hub
+  /** The publish deadline and cancellation, for the storage PUTs that don't go through fetch. */
+  signal: AbortSignal
 }
 
 async function publishWith(options: PublishStageOptions, context: PublishContext): Promise<PublishOutcome> {
@@ -258,6 +260,8 @@ async function publishWith(options: PublishStageOptions, context: PublishContext
     hubTag: tag ?? undefined,
     log,
     fetch,
+    signal: context.signal,
+    idleTimeoutMs: config.hubTimeoutMs,
     // Large files only: small ones go inside the commit itself and finish at once.
     onProgress: ({ path, uploadedBytes, totalBytes }) => {
       if (totalBytes >= PROGRESS_MIN_BYTES) uploadProgress(uploadedBytes, totalBytes, path)

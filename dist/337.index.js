@@ -1,8 +1,8 @@
-export const id = 424;
-export const ids = [424];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 19424:
+/***/ 51337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   whoami: () => (/* reexport */ whoami)
 });
 
-// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
-var dist = __webpack_require__(1429);
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 15 modules
+var dist = __webpack_require__(75009);
 // EXTERNAL MODULE: ./src/domain/repo-id.ts
 var repo_id = __webpack_require__(15934);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -84,20 +84,17 @@ async function hubStep(what, context, fn) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/hub/local-files.ts
 // The files to publish, on this side: checked and sized before anything is sent, and hashed the
-// way the Hub names blobs, to tell whether a commit already holds them.
+// way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
+// file is the one the upload sends).
 
 
-
-
-/** Checks every path and source, and turns each file into a commit operation. */
+/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory; small ones, per-call overhead). */
+const READ_CHUNK = 1024 * 1024;
+/** Checks every path and source, and sizes every file. */
 async function prepareFiles(files) {
     if (files.length === 0)
         throw new Error('Nothing to publish: the file list is empty.');
@@ -124,52 +121,100 @@ async function prepareFiles(files) {
 async function prepareLocalFile(path, file) {
     const localPath = file.localPath;
     const info = await (0,promises_.stat)(localPath).catch(() => null);
-    // A folder (or a symlink to one) would be uploaded as its files under `path/`, or throw EISDIR.
+    // A folder (or a symlink to one) can't be one file of the repo.
     if (!info || !info.isFile()) {
         throw new Error(`"${path}": ${localPath} is ${info ? 'not a regular file' : 'missing'}; publish files, not folders.`);
     }
-    // A file: URL makes the client read the file lazily, in slices, instead of loading it.
-    return {
-        path,
-        size: info.size,
-        source: file,
-        operation: { operation: 'addOrUpdate', path, content: (0,external_node_url_.pathToFileURL)(localPath) }
-    };
+    return { path, size: info.size, source: file };
 }
 function prepareContent(path, file) {
-    const blob = new Blob([file.content]);
-    return { path, size: blob.size, source: file, operation: { operation: 'addOrUpdate', path, content: blob } };
+    return { path, size: contentBytes(file).byteLength, source: file };
 }
+/** The bytes of a file given as content (not on disk), else undefined. */
+const inMemoryBytes = (file) => contentBytes(file.source);
 function contentBytes(source) {
     if (source.content === undefined)
         return undefined;
     return typeof source.content === 'string' ? Buffer.from(source.content, 'utf8') : source.content;
+}
+/** The whole file (small files only: they travel inside the commit). */
+async function fileBytes(file) {
+    const bytes = contentBytes(file.source);
+    return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : (0,promises_.readFile)(file.source.localPath);
+}
+/** The first `length` bytes (the sample the Hub's preupload call looks at). */
+async function fileHead(file, length) {
+    const bytes = contentBytes(file.source);
+    if (bytes)
+        return Buffer.from(bytes.subarray(0, length));
+    const handle = await (0,promises_.open)(file.source.localPath);
+    try {
+        const buffer = Buffer.alloc(Math.min(length, file.size));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** The file's text as sent (to compare with what the Hub gives back). */
 async function sentText(source) {
     const bytes = contentBytes(source);
     return bytes ? Buffer.from(bytes).toString('utf8') : (0,promises_.readFile)(source.localPath, 'utf8');
 }
-async function hashFile(algorithm, source, prefix) {
+/**
+ * Hashes a file on disk in large reads, the next read in flight while this one is hashed. Fails
+ * when the file's size changed since it was prepared: what was checked must be what is sent.
+ */
+async function hashFile(algorithm, file, prefix = '') {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
-    const bytes = contentBytes(source);
-    if (bytes) {
-        if (prefix)
-            hash.update(prefix(bytes.byteLength));
-        hash.update(bytes);
+    if (prefix)
+        hash.update(prefix);
+    const bytes = contentBytes(file.source);
+    if (bytes)
+        return hash.update(bytes).digest('hex');
+    const localPath = file.source.localPath;
+    const handle = await (0,promises_.open)(localPath);
+    try {
+        const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+        let position = 0;
+        let which = 0;
+        let reading = handle.read(buffers[0], 0, READ_CHUNK, 0);
+        for (;;) {
+            const { bytesRead, buffer } = await reading;
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            which ^= 1;
+            reading = handle.read(buffers[which], 0, READ_CHUNK, position);
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+        if (position !== file.size)
+            throw changedError(file, position);
         return hash.digest('hex');
     }
-    const path = source.localPath;
-    if (prefix)
-        hash.update(prefix((await (0,promises_.stat)(path)).size));
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
+    finally {
+        await handle.close();
+    }
 }
-/** The sha256 the Hub reports as the `lfs.oid` of an LFS file. */
-const sha256Of = (source) => hashFile('sha256', source);
+function changedError(file, bytes) {
+    return new Error(`${file.source.localPath} changed while publishing (${bytes} bytes, ${file.size} when the run started): publish from files that are no longer being written.`);
+}
+// One hash per file and kind, whoever asks first (the re-run check or the upload).
+const sha256s = new WeakMap();
+const gitOids = new WeakMap();
+function memo(cache, file, compute) {
+    let hash = cache.get(file);
+    if (!hash) {
+        hash = compute();
+        cache.set(file, hash);
+    }
+    return hash;
+}
+/** The sha256 the Hub reports as the `lfs.oid` of an LFS file (and the upload's oid). */
+const sha256Of = (file) => memo(sha256s, file, () => hashFile('sha256', file));
 /** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
-const gitBlobOid = (source) => hashFile('sha1', source, (size) => `blob ${size}\0`);
+const gitBlobOid = (file) => memo(gitOids, file, () => hashFile('sha1', file, `blob ${file.size}\0`));
 
 ;// CONCATENATED MODULE: ./src/hub/transport.ts
 // The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
@@ -550,13 +595,454 @@ async function holdsFiles(access, sha, files) {
         return false;
     for (const file of files) {
         const entry = tree.get(file.path);
-        const same = entry.lfs
-            ? entry.lfs.oid === (await sha256Of(file.source))
-            : entry.oid === (await gitBlobOid(file.source));
+        const same = entry.lfs ? entry.lfs.oid === (await sha256Of(file)) : entry.oid === (await gitBlobOid(file));
         if (!same)
             return false;
     }
     return true;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./src/hub/put.ts
+// The PUT of LFS bytes to storage, through node:http(s) rather than fetch: a write's callback
+// says when the socket is done with a chunk, so a few read buffers are reused for the whole
+// file. Through fetch every chunk is a fresh buffer (1 GiB of allocations per GiB sent), which
+// cost more CPU in allocation and GC than the hashing, and grew RSS by the GC's slack.
+
+
+
+
+
+/** Read (and write) unit of a PUT: few syscalls, and the buffers of all PUTs in flight stay small. */
+const CHUNK = 512 * 1024;
+/** Buffers per PUT: the next chunk is read while the last one is written. */
+const RING = 2;
+/** A PUT that sends or hears nothing for this long is abandoned (and retried). */
+const IDLE_TIMEOUT_MS = 120_000;
+const put_RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** PUTs with the transport's retry rules (5xx, 408, 429 with its delay, connection resets). */
+function createPutter(options) {
+    const agents = {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.maxSockets }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.maxSockets })
+    };
+    // Rings of buffers, taken by a PUT and given back when it ends: one per PUT in flight at most.
+    const rings = [];
+    const ring = {
+        take: () => rings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK)),
+        give: (buffers) => void rings.push(buffers)
+    };
+    const retry = options.retry ?? {};
+    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const sleep = retry.sleep ?? defaultSleep;
+    return {
+        async put(range) {
+            for (let attempt = 1;; attempt++) {
+                let reason;
+                let delayMs;
+                try {
+                    const res = await putOnce(range, agents, ring, options.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
+                    if (!put_RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts)
+                        return res;
+                    reason = `HTTP ${res.status}`;
+                    const requested = serverRequestedDelayMs(res.headers);
+                    if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000))
+                        return res;
+                    delayMs = requested ?? backoffDelayMs(attempt, retry);
+                }
+                catch (error) {
+                    const code = networkErrorCode(error);
+                    if (!code || attempt >= maxAttempts || range.signal?.aborted)
+                        throw error;
+                    reason = code;
+                    delayMs = backoffDelayMs(attempt, retry);
+                }
+                const where = new URL(range.url);
+                options.onRetry?.({
+                    method: 'PUT',
+                    url: `${where.origin}${where.pathname}`,
+                    attempt,
+                    maxAttempts,
+                    delayMs,
+                    reason
+                });
+                await sleep(delayMs);
+                range.signal?.throwIfAborted();
+            }
+        },
+        close() {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    };
+}
+async function putOnce(range, agents, pool, idleTimeoutMs) {
+    const url = new URL(range.url);
+    const https = url.protocol === 'https:';
+    const bytes = inMemoryBytes(range.file);
+    const handle = bytes ? undefined : await (0,promises_.open)(range.file.source.localPath);
+    const req = (https ? external_node_https_.request : external_node_http_.request)(url, {
+        method: 'PUT',
+        agent: https ? agents.https : agents.http,
+        headers: { ...range.headers, 'Content-Length': String(range.end - range.start) },
+        signal: range.signal
+    });
+    req.setTimeout(idleTimeoutMs, () => req.destroy(Object.assign(new Error(`no progress for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' })));
+    const response = new Promise((resolve, reject) => {
+        req.once('response', resolve);
+        req.once('error', reject);
+    });
+    // The server may answer (an error) before taking the whole body: stop sending then.
+    let answered = false;
+    response.then(() => (answered = true), () => (answered = true));
+    try {
+        let complete = true;
+        if (handle) {
+            const ring = pool.take();
+            complete = await sendRange(req, handle, ring, range, () => answered);
+            // sendRange returns once every write is done: no one reads these buffers any more. (After
+            // a failure a write may still be queued: that ring is left to the GC.)
+            pool.give(ring);
+        }
+        else {
+            req.end(bytes.subarray(range.start, range.end), () => range.onSent?.(range.end - range.start));
+        }
+        const res = await response;
+        let text = '';
+        for await (const chunk of res)
+            if (text.length < 2000)
+                text += String(chunk);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+                headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        // A connection whose request body was cut short can't carry another request.
+        if (!complete)
+            req.destroy();
+        return { status: res.statusCode ?? 0, etag: headers.get('etag') ?? undefined, text, url: range.url, headers };
+    }
+    catch (error) {
+        req.destroy();
+        throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/**
+ * Writes the range through a ring of buffers, a buffer reused once the socket has written it.
+ * False when the server answered before the whole range was sent.
+ */
+async function sendRange(req, handle, ring, range, answered) {
+    const written = [];
+    let position = range.start;
+    let slot = 0;
+    const failed = new Promise((_, reject) => req.once('error', reject));
+    failed.catch(() => { });
+    while (position < range.end && !answered()) {
+        await Promise.race([written[slot], failed]);
+        const length = Math.min(CHUNK, range.end - position);
+        const { bytesRead } = await handle.read(ring[slot], 0, length, position);
+        if (bytesRead !== length) {
+            throw new Error(`${range.file.source.localPath} changed while publishing (short read at byte ${position}): publish from files that are no longer being written.`);
+        }
+        position += bytesRead;
+        const sent = position - range.start;
+        written[slot] = new Promise((resolve, reject) => req.write(ring[slot].subarray(0, bytesRead), (error) => {
+            if (error)
+                reject(error);
+            else {
+                range.onSent?.(sent);
+                resolve();
+            }
+        }));
+        written[slot].catch(() => { });
+        slot = (slot + 1) % RING;
+    }
+    await Promise.race([Promise.all(written), failed]);
+    req.end();
+    return position === range.end;
+}
+
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/hub/upload.ts
+// Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
+// multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
+// each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
+// uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
+// read from disk lazily so memory stays flat whatever the sizes.
+
+
+
+
+/**
+ * Requests in flight at once: the Hub's storage takes each PUT at the speed of one stream, so a
+ * few streams fill the link; each holds two 512 KiB buffers (see put.ts).
+ */
+const UPLOAD_CONCURRENCY = 4;
+const PREUPLOAD_BATCH = 100;
+const LFS_JSON = 'application/vnd.git-lfs+json';
+const repoApi = (r) => `${r.hubUrl}/api/models/${r.repoId}`;
+const prQuery = (r) => (r.createPr ? '?create_pr=1' : '');
+const bearer = (r) => ({ Authorization: `Bearer ${r.accessToken}` });
+/** A failed response as the client's errors are (statusCode, requestId, the Hub's own message). */
+async function apiError(res, what) {
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    let message = `Api error with status ${res.status}${what ? `. ${what}` : ''}`;
+    const body = await res.text().catch(() => '');
+    try {
+        const json = JSON.parse(body);
+        message = json.error || json.message || message;
+    }
+    catch {
+        // Not JSON: the status says enough.
+    }
+    const trailer = [`URL: ${res.url.split('?')[0]}`, requestId && `Request ID: ${requestId}`].filter(Boolean).join('. ');
+    return new dist/* HubApiError */.yL(res.url, res.status, requestId, `${message}. ${trailer}`);
+}
+async function postJson(request, url, body) {
+    const res = await request.fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...bearer(request) },
+        body: JSON.stringify(body)
+    });
+    if (!res.ok)
+        throw await apiError(res);
+    return (await res.json());
+}
+/** The paths the Hub wants through LFS (by size, extension, content sample and .gitattributes). */
+async function lfsPaths(request) {
+    const { files } = request;
+    const attributes = files.find((f) => f.path === '.gitattributes');
+    const gitAttributes = attributes && (await fileBytes(attributes)).toString('utf8');
+    const lfs = new Set();
+    for (let i = 0; i < files.length; i += PREUPLOAD_BATCH) {
+        const batch = files.slice(i, i + PREUPLOAD_BATCH);
+        const payload = {
+            ...(gitAttributes !== undefined && { gitAttributes }),
+            files: await Promise.all(batch.map(async (f) => ({ path: f.path, size: f.size, sample: (await fileHead(f, 512)).toString('base64') })))
+        };
+        const url = `${repoApi(request)}/preupload/${encodeURIComponent(request.branch)}${prQuery(request)}`;
+        const json = await postJson(request, url, payload);
+        for (const f of json.files)
+            if (f.uploadMode === 'lfs')
+                lfs.add(f.path);
+    }
+    return lfs;
+}
+/** At most `limit` tasks at once, in the order they asked. */
+function slots(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        if (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running++;
+        try {
+            return await task();
+        }
+        finally {
+            running--;
+            waiting.shift()?.();
+        }
+    };
+}
+/**
+ * Hashes the LFS files one after the other and uploads each as soon as its hash is known, while
+ * the next is hashed. Returns each file's oid. The first failure stops the rest.
+ */
+async function uploadLfsFiles(request, files) {
+    const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY);
+    const inSlot = slots(concurrency);
+    const putter = createPutter({
+        retry: request.retry,
+        onRetry: request.onRetry,
+        maxSockets: concurrency,
+        idleTimeoutMs: request.idleTimeoutMs
+    });
+    const abort = new AbortController();
+    if (request.signal) {
+        request.signal.throwIfAborted();
+        request.signal.addEventListener('abort', () => abort.abort(request.signal?.reason), { once: true });
+    }
+    const oids = new Map();
+    const uploads = [];
+    const sending = new Map();
+    let failure;
+    const fail = (error) => {
+        failure ??= { error };
+        abort.abort();
+    };
+    for (const file of files) {
+        if (failure)
+            break;
+        try {
+            const oid = await sha256Of(file);
+            oids.set(file.path, oid);
+            // The same bytes under two paths are one LFS object: sent once.
+            const same = sending.get(oid);
+            if (same) {
+                uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail));
+                continue;
+            }
+            const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid);
+            sending.set(oid, upload);
+            uploads.push(upload.catch(fail));
+        }
+        catch (error) {
+            fail(error);
+        }
+    }
+    await Promise.all(uploads);
+    putter.close();
+    if (failure)
+        throw failure.error;
+    return oids;
+}
+/** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
+async function put(request, range, what) {
+    const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }));
+    if (res.status < 200 || res.status >= 300) {
+        let message = res.text.slice(0, 300);
+        try {
+            const json = JSON.parse(res.text);
+            message = json.error || json.message || message;
+        }
+        catch {
+            // Storage errors are often XML: the excerpt is the message.
+        }
+        throw new dist/* HubApiError */.yL(res.url, res.status, undefined, `${what}: HTTP ${res.status} ${message}`.trim());
+    }
+    return res;
+}
+async function uploadLfsFile(request, file, oid) {
+    const { signal } = request;
+    const batchUrl = `${request.hubUrl}/${request.repoId}.git/info/lfs/objects/batch`;
+    const res = await request.fetch(batchUrl, {
+        method: 'POST',
+        headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON, ...bearer(request) },
+        body: JSON.stringify({
+            operation: 'upload',
+            // multipart is the Hub's own transfer: the object is sent as parts to pre-signed URLs.
+            transfers: ['basic', 'multipart'],
+            hash_algo: 'sha_256',
+            ...(!request.createPr && { ref: { name: request.branch } }),
+            objects: [{ oid, size: file.size }]
+        }),
+        signal
+    });
+    if (!res.ok)
+        throw await apiError(res, `LFS batch call for ${file.path}`);
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    const object = (await res.json()).objects?.find((o) => o.oid === oid);
+    if (!object)
+        throw new Error(`The Hub's LFS batch answer for ${file.path} does not mention its oid ${oid}`);
+    if (object.error) {
+        throw new dist/* HubApiError */.yL(batchUrl, object.error.code, requestId, `LFS batch call for ${file.path}: ${object.error.message}`);
+    }
+    const upload = object.actions?.upload;
+    if (!upload) {
+        // Already stored (an earlier run, or another repo of the Hub): nothing to send.
+        request.onUploaded?.(file.path, file.size);
+        return;
+    }
+    const partBytes = [];
+    const progress = (part) => (bytes) => {
+        partBytes[part] = bytes;
+        request.onUploaded?.(file.path, partBytes.reduce((a, b) => a + b, 0));
+    };
+    const chunkSize = Number(upload.header?.chunk_size);
+    if (chunkSize > 0) {
+        await uploadParts(request, file, oid, upload, chunkSize, progress);
+    }
+    else {
+        const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) };
+        await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, `Uploading ${file.path} to LFS storage`);
+    }
+    const verify = object.actions?.verify;
+    if (verify) {
+        const res = await request.fetch(verify.href, {
+            method: 'POST',
+            headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON, ...verify.header },
+            body: JSON.stringify({ oid, size: file.size }),
+            signal
+        });
+        if (!res.ok)
+            throw await apiError(res, `Verifying the upload of ${file.path}`);
+        await res.body?.cancel();
+    }
+}
+/** The Hub's multipart transfer: parts `00001`… in the action's header, then a completion POST. */
+async function uploadParts(request, file, oid, upload, chunkSize, progress) {
+    const { signal } = request;
+    const header = upload.header;
+    const parts = Object.keys(header)
+        .filter((key) => /^\d+$/.test(key))
+        .map(Number)
+        .sort((a, b) => a - b);
+    if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
+        throw new Error(`The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`);
+    }
+    // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
+    // all queued at once (memory stays what it is for 1 GiB).
+    const etags = await (0,map_limit/* mapLimit */.s)(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
+        const start = (part - 1) * chunkSize;
+        const url = header[String(part).padStart(5, '0')] ?? header[String(part)];
+        const end = Math.min(file.size, start + chunkSize);
+        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, `Uploading part ${part} of ${file.path} to LFS storage`);
+        if (!res.etag)
+            throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`);
+        return { partNumber: part, etag: res.etag };
+    });
+    const res = await request.fetch(upload.href, {
+        method: 'POST',
+        headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON },
+        body: JSON.stringify({ oid, parts: etags }),
+        signal
+    });
+    if (!res.ok)
+        throw await apiError(res, `Completing the multipart upload of ${file.path}`);
+    await res.body?.cancel();
+}
+/**
+ * The commit itself: every file in one NDJSON request (small ones inline, LFS ones by oid), so
+ * the Hub applies all of them or none.
+ */
+async function postCommit(request, message, lfsOids) {
+    const lines = [
+        {
+            key: 'header',
+            value: { summary: message.title, description: message.description, parentCommit: message.parentCommit }
+        }
+    ];
+    for (const file of request.files) {
+        const oid = lfsOids.get(file.path);
+        lines.push(oid
+            ? { key: 'lfsFile', value: { path: file.path, algo: 'sha256', size: file.size, oid } }
+            : {
+                key: 'file',
+                value: { path: file.path, content: (await fileBytes(file)).toString('base64'), encoding: 'base64' }
+            });
+    }
+    const url = `${repoApi(request)}/commit/${encodeURIComponent(request.branch)}${prQuery(request)}`;
+    const res = await request.fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-ndjson', ...bearer(request) },
+        body: lines.map((line) => JSON.stringify(line)).join('\n')
+    });
+    if (!res.ok)
+        throw await apiError(res);
+    const json = (await res.json());
+    return {
+        commit: { oid: json.commitOid ?? '', url: json.commitUrl ?? '' },
+        hookOutput: json.hookOutput ?? '',
+        ...(json.pullRequestUrl && { pullRequestUrl: json.pullRequestUrl })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/hub/commit-once.ts
@@ -630,40 +1116,27 @@ async function commitMatches(request, sha) {
         return false;
     return holdsFiles(request, sha, request.files);
 }
-/** One pass of the client's commit; `onCommitting` is called once the uploads are done. */
+/**
+ * One pass: which files go to LFS, their upload (hashing file k+1 while file k is sent), and the
+ * commit; `onCommitting` is called once the uploads are done. A pass after a failed one sends no
+ * LFS byte the Hub already holds, and hashes nothing again.
+ */
 async function runCommit(request, parentCommit, onCommitting) {
     const throttle = progressThrottle(request);
-    const iterator = (0,dist/* commitIter */.w8)({
-        repo: { type: 'model', name: request.repoId },
-        hubUrl: request.hubUrl,
-        accessToken: request.accessToken,
-        fetch: request.fetch,
-        branch: request.branch,
-        isPullRequest: request.createPr,
-        parentCommit,
-        title: request.commitTitle,
-        description: request.commitDescription,
-        operations: request.files.map((f) => f.operation),
-        // The client's xet path needs a CAS server; plain LFS is what the Hub accepts from everyone.
-        useXet: false
-    });
-    let next = await iterator.next();
-    while (!next.done) {
-        const event = next.value;
-        if (event.event === 'phase' && event.phase === 'committing')
-            onCommitting();
-        if (event.event === 'fileProgress' && event.state === 'uploading')
-            throttle(event.path, event.progress);
-        if (event.event === 'fileProgress' && event.state === 'error') {
-            throw new Error(`Uploading ${event.path} failed`);
-        }
-        next = await iterator.next();
-    }
-    if (!next.value?.commit?.oid)
+    const sizes = new Map(request.files.map((f) => [f.path, f.size]));
+    const upload = {
+        ...request,
+        onUploaded: (path, bytes) => throttle(path, bytes / (sizes.get(path) || 1))
+    };
+    const lfs = await lfsPaths(upload);
+    const oids = await uploadLfsFiles(upload, request.files.filter((f) => lfs.has(f.path)));
+    onCommitting();
+    const output = await postCommit(upload, { title: request.commitTitle, description: request.commitDescription, parentCommit }, oids);
+    if (!output.commit.oid)
         throw new Error('the Hub answered the commit without a commit id');
     for (const file of request.files)
         throttle(file.path, 1);
-    return next.value;
+    return output;
 }
 /** onProgress at most once per interval and file, and always once when a file is done. */
 function progressThrottle(request) {
@@ -782,18 +1255,15 @@ async function publishToHub(options) {
     const { hubUrl, accessToken, log } = options;
     const repoId = checkRepoId(options.repoId);
     const branch = options.revision || 'main';
-    const hubFetch = createHubFetch({
-        retry: options.retry,
-        fetch: options.fetch,
-        onRetry: (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`)
-    });
+    const onRetry = (e) => log.info(`Hub request ${e.method} ${e.url} failed (${e.reason}); retry ${e.attempt} of ${e.maxAttempts - 1} in ${formatDelay(e.delayMs)}`);
+    const hubFetch = createHubFetch({ retry: options.retry, fetch: options.fetch, onRetry });
     const access = { hubUrl, accessToken, repoId, fetch: hubFetch };
     const files = await prepareFiles(options.files);
     try {
         await ensureRepo(access, options);
         if (branch !== 'main')
             await ensureBranch(access, options, branch);
-        const output = await commitOnce({ ...options, ...access, branch, files });
+        const output = await commitOnce({ ...options, ...access, branch, files, onRetry });
         const commitSha = output.commit.oid;
         const result = {
             repoId,

@@ -1,5 +1,5 @@
-export const id = 429;
-export const ids = [429];
+export const id = 9;
+export const ids = [9];
 export const modules = {
 
 /***/ 78590:
@@ -23,13 +23,13 @@ var __commonJS = (cb, mod) => function __require2() {
 
 /***/ }),
 
-/***/ 1429:
+/***/ 75009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  w8: () => (/* reexport */ commitIter),
+  yL: () => (/* reexport */ HubApiError),
   lY: () => (/* reexport */ createBranch),
   Td: () => (/* reexport */ createRepo),
   VE: () => (/* reexport */ listCommits),
@@ -37,7 +37,7 @@ __webpack_require__.d(__webpack_exports__, {
   Wc: () => (/* reexport */ whoAmI)
 });
 
-// UNUSED EXPORTS: DATASET_EXPANDABLE_KEYS, DATASET_EXPAND_KEYS, DEFAULT_REVISION, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, HUB_URL, HubApiError, InvalidApiResponseFormatError, JsonStreamParseError, MODEL_DERIVED_FIELD_TO_API_KEY, MODEL_EXPANDABLE_KEYS, MODEL_EXPAND_KEYS, REGEX_COMMIT_HASH, REPO_ID_SEPARATOR, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, SPACE_EXPANDABLE_KEYS, SPACE_EXPAND_KEYS, SafetensorParseError, __internal_XetBlob, __internal_sha256, assertSafeShardFilename, cancelJob, checkRepoAccess, commit, commitIterBucket, computeNumOfParamsByDtypeSingleFile, copyFile, copyFileIter, copyFiles, copyFilesIter, copyFolder, copyFolderIter, countCommits, createCollection, createScheduledJob, datasetInfo, deleteBranch, deleteCollection, deleteFile, deleteFiles, deleteRepo, deleteScheduledJob, downloadFile, downloadFileToCacheDir, duplicateJob, encodeShardFilename, fileDownloadInfo, fileExists, getBlobStat, getHFHubCachePath, getJob, getQuantizationMultiplier, getRepoFolderName, getScheduledJob, globMatch, isQuantizedTensor, listCollections, listDatasets, listJobHardware, listJobs, listModels, listScheduledJobs, listSpaces, matchesCompressedTensorsTarget, modelInfo, oauthHandleRedirect, oauthHandleRedirectIfPresent, oauthLoginUrl, parseRepoType, parseSafetensorsMetadata, parseSafetensorsShardFilename, parseTotalParameters, pathsInfo, relativeUnderFolder, repoExists, resumeScheduledJob, runJob, runScheduledJob, scanCacheDir, scanCachedRepo, scanRefsDir, scanSnapshotDir, snapshotDownload, spaceInfo, streamJobEvents, streamJobLogs, streamJobMetrics, streamJson, suspendScheduledJob, uploadFile, uploadFiles, uploadFilesWithProgress, validateTensorEntry
+// UNUSED EXPORTS: DATASET_EXPANDABLE_KEYS, DATASET_EXPAND_KEYS, DEFAULT_REVISION, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, HUB_URL, InvalidApiResponseFormatError, JsonStreamParseError, MODEL_DERIVED_FIELD_TO_API_KEY, MODEL_EXPANDABLE_KEYS, MODEL_EXPAND_KEYS, REGEX_COMMIT_HASH, REPO_ID_SEPARATOR, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, SPACE_EXPANDABLE_KEYS, SPACE_EXPAND_KEYS, SafetensorParseError, __internal_XetBlob, __internal_sha256, assertSafeShardFilename, cancelJob, checkRepoAccess, commit, commitIter, commitIterBucket, computeNumOfParamsByDtypeSingleFile, copyFile, copyFileIter, copyFiles, copyFilesIter, copyFolder, copyFolderIter, countCommits, createCollection, createScheduledJob, datasetInfo, deleteBranch, deleteCollection, deleteFile, deleteFiles, deleteRepo, deleteScheduledJob, downloadFile, downloadFileToCacheDir, duplicateJob, encodeShardFilename, fileDownloadInfo, fileExists, getBlobStat, getHFHubCachePath, getJob, getQuantizationMultiplier, getRepoFolderName, getScheduledJob, globMatch, isQuantizedTensor, listCollections, listDatasets, listJobHardware, listJobs, listModels, listScheduledJobs, listSpaces, matchesCompressedTensorsTarget, modelInfo, oauthHandleRedirect, oauthHandleRedirectIfPresent, oauthLoginUrl, parseRepoType, parseSafetensorsMetadata, parseSafetensorsShardFilename, parseTotalParameters, pathsInfo, relativeUnderFolder, repoExists, resumeScheduledJob, runJob, runScheduledJob, scanCacheDir, scanCachedRepo, scanRefsDir, scanSnapshotDir, snapshotDownload, spaceInfo, streamJobEvents, streamJobLogs, streamJobMetrics, streamJson, suspendScheduledJob, uploadFile, uploadFiles, uploadFilesWithProgress, validateTensorEntry
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(70857);
@@ -45,76 +45,6 @@ var external_os_ = __webpack_require__(70857);
 var external_path_ = __webpack_require__(16928);
 // EXTERNAL MODULE: external "fs/promises"
 var promises_ = __webpack_require__(91943);
-;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/table.js
-/* eslint-disable */
-// prettier-ignore
-const GEAR_TABLE = [
-    0xb088d3a9e840f559n, 0x5652c7f739ed20d6n, 0x45b28969898972abn, 0x6b0a89d5b68ec777n,
-    0x368f573e8b7a31b7n, 0x1dc636dce936d94bn, 0x207a4c4e5554d5b6n, 0xa474b34628239acbn,
-    0x3b06a83e1ca3b912n, 0x90e78d6c2f02baf7n, 0xe1c92df7150d9a8an, 0x8e95053a1086d3adn,
-    0x5a2ef4f1b83a0722n, 0xa50fac949f807faen, 0x0e7303eb80d8d681n, 0x99b07edc1570ad0fn,
-    0x689d2fb555fd3076n, 0x00005082119ea468n, 0xc4b08306a88fcc28n, 0x3eb0678af6374afdn,
-    0xf19f87ab86ad7436n, 0xf2129fbfbe6bc736n, 0x481149575c98a4edn, 0x0000010695477bc5n,
-    0x1fba37801a9ceaccn, 0x3bf06fd663a49b6dn, 0x99687e9782e3874bn, 0x79a10673aa50d8e3n,
-    0xe4accf9e6211f420n, 0x2520e71f87579071n, 0x2bd5d3fd781a8a9bn, 0x00de4dcddd11c873n,
-    0xeaa9311c5a87392fn, 0xdb748eb617bc40ffn, 0xaf579a8df620bf6fn, 0x86a6e5da1b09c2b1n,
-    0xcc2fc30ac322a12en, 0x355e2afec1f74267n, 0x2d99c8f4c021a47bn, 0xbade4b4a9404cfc3n,
-    0xf7b518721d707d69n, 0x3286b6587bf32c20n, 0x0000b68886af270cn, 0xa115d6e4db8a9079n,
-    0x484f7e9c97b2e199n, 0xccca7bb75713e301n, 0xbf2584a62bb0f160n, 0xade7e813625dbcc8n,
-    0x000070940d87955an, 0x8ae69108139e626fn, 0xbd776ad72fde38a2n, 0xfb6b001fc2fcc0cfn,
-    0xc7a474b8e67bc427n, 0xbaf6f11610eb5d58n, 0x09cb1f5b6de770d1n, 0xb0b219e6977d4c47n,
-    0x00ccbc386ea7ad4an, 0xcc849d0adf973f01n, 0x73a3ef7d016af770n, 0xc807d2d386bdbdfen,
-    0x7f2ac9966c791730n, 0xd037a86bc6c504dan, 0xf3f17c661eaa609dn, 0xaca626b04daae687n,
-    0x755a99374f4a5b07n, 0x90837ee65b2caeden, 0x6ee8ad93fd560785n, 0x0000d9e11053edd8n,
-    0x9e063bb2d21cdbd7n, 0x07ab77f12a01d2b2n, 0xec550255e6641b44n, 0x78fb94a8449c14c6n,
-    0xc7510e1bc6c0f5f5n, 0x0000320b36e4cae3n, 0x827c33262c8b1a2dn, 0x14675f0b48ea4144n,
-    0x267bd3a6498decebn, 0xf1916ff982f5035en, 0x86221b7ff434fb88n, 0x9dbecee7386f49d8n,
-    0xea58f8cac80f8f4an, 0x008d198692fc64d8n, 0x6d38704fbabf9a36n, 0xe032cb07d1e7be4cn,
-    0x228d21f6ad450890n, 0x635cb1bfc02589a5n, 0x4620a1739ca2ce71n, 0xa7e7dfe3aae5fb58n,
-    0x0c10ca932b3c0debn, 0x2727fee884afed7bn, 0xa2df1c6df9e2ab1fn, 0x4dcdd1ac0774f523n,
-    0x000070ffad33e24en, 0xa2ace87bc5977816n, 0x9892275ab4286049n, 0xc2861181ddf18959n,
-    0xbb9972a042483e19n, 0xef70cd3766513078n, 0x00000513abfc9864n, 0xc058b61858c94083n,
-    0x09e850859725e0den, 0x9197fb3bf83e7d94n, 0x7e1e626d12b64bcen, 0x520c54507f7b57d1n,
-    0xbee1797174e22416n, 0x6fd9ac3222e95587n, 0x0023957c9adfbf3en, 0xa01c7d7e234bbe15n,
-    0xaba2c758b8a38cbbn, 0x0d1fa0ceec3e2b30n, 0x0bb6a58b7e60b991n, 0x4333dd5b9fa26635n,
-    0xc2fd3b7d4001c1a3n, 0xfb41802454731127n, 0x65a56185a50d18cbn, 0xf67a02bd8784b54fn,
-    0x696f11dd67e65063n, 0x00002022fca814abn, 0x8cd6be912db9d852n, 0x695189b6e9ae8a57n,
-    0xee9453b50ada0c28n, 0xd8fc5ea91a78845en, 0xab86bf191a4aa767n, 0x0000c6b5c86415e5n,
-    0x267310178e08a22en, 0xed2d101b078bca25n, 0x3b41ed84b226a8fbn, 0x13e622120f28dc06n,
-    0xa315f5ebfb706d26n, 0x8816c34e3301bacen, 0xe9395b9cbb71fdaen, 0x002ce9202e721648n,
-    0x4283db1d2bb3c91cn, 0xd77d461ad2b1a6a5n, 0xe2ec17e46eeb866bn, 0xb8e0be4039fbc47cn,
-    0xdea160c4d5299d04n, 0x7eec86c8d28c3634n, 0x2119ad129f98a399n, 0xa6ccf46b61a283efn,
-    0x2c52cedef658c617n, 0x2db4871169acdd83n, 0x0000f0d6f39ecbe9n, 0x3dd5d8c98d2f9489n,
-    0x8a1872a22b01f584n, 0xf282a4c40e7b3cf2n, 0x8020ec2ccb1ba196n, 0x6693b6e09e59e313n,
-    0x0000ce19cc7c83ebn, 0x20cb5735f6479c3bn, 0x762ebf3759d75a5bn, 0x207bfe823d693975n,
-    0xd77dc112339cd9d5n, 0x9ba7834284627d03n, 0x217dc513e95f51e9n, 0xb27b1a29fc5e7816n,
-    0x00d5cd9831bb662dn, 0x71e39b806d75734cn, 0x7e572af006fb1a23n, 0xa2734f2f6ae91f85n,
-    0xbf82c6b5022cddf2n, 0x5c3beac60761a0den, 0xcdc893bb47416998n, 0x6d1085615c187e01n,
-    0x77f8ae30ac277c5dn, 0x917c6b81122a2c91n, 0x5b75b699add16967n, 0x0000cf6ae79a069bn,
-    0xf3c40afa60de1104n, 0x2063127aa59167c3n, 0x621de62269d1894dn, 0xd188ac1de62b4726n,
-    0x107036e2154b673cn, 0x0000b85f28553a1dn, 0xf2ef4e4c18236f3dn, 0xd9d6de6611b9f602n,
-    0xa1fc7955fb47911cn, 0xeb85fd032f298dbdn, 0xbe27502fb3befae1n, 0xe3034251c4cd661en,
-    0x441364d354071836n, 0x0082b36c75f2983en, 0xb145910316fa66f0n, 0x021c069c9847caf7n,
-    0x2910dfc75a4b5221n, 0x735b353e1c57a8b5n, 0xce44312ce98ed96cn, 0xbc942e4506bdfa65n,
-    0xf05086a71257941bn, 0xfec3b215d351ceadn, 0x00ae1055e0144202n, 0xf54b40846f42e454n,
-    0x00007fd9c8bcbcc8n, 0xbfbd9ef317de9bfen, 0xa804302ff2854e12n, 0x39ce4957a5e5d8d4n,
-    0xffb9e2a45637ba84n, 0x55b9ad1d9ea0818bn, 0x00008acbf319178an, 0x48e2bfc8d0fbfb38n,
-    0x8be39841e848b5e8n, 0x0e2712160696a08bn, 0xd51096e84b44242an, 0x1101ba176792e13an,
-    0xc22e770f4531689dn, 0x1689eff272bbc56cn, 0x00a92a197f5650ecn, 0xbc765990bda1784en,
-    0xc61441e392fcb8aen, 0x07e13a2ced31e4a0n, 0x92cbe984234e9d4dn, 0x8f4ff572bb7d8ac5n,
-    0x0b9670c00b963bd0n, 0x62955a581a03eb01n, 0x645f83e5ea000254n, 0x41fce516cd88f299n,
-    0xbbda9748da7a98cfn, 0x0000aab2fe4845fan, 0x19761b069bf56555n, 0x8b8f5e8343b6ad56n,
-    0x3e5d1cfd144821d9n, 0xec5c1e2ca2b0cd8fn, 0xfaf7e0fea7fbb57fn, 0x000000d3ba12961bn,
-    0xda3f90178401b18en, 0x70ff906de33a5febn, 0x0527d5a7c06970e7n, 0x22d8e773607c13e9n,
-    0xc9ab70df643c3bacn, 0xeda4c6dc8abe12e3n, 0xecef1f410033e78an, 0x0024c2b274ac72cbn,
-    0x06740d954fa900b4n, 0x1d7a299b323d6304n, 0xb3c37cb298cbead5n, 0xc986e3c76178739bn,
-    0x9fabea364b46f58an, 0x6da214c5af85cc56n, 0x17a43ed8b7a38f84n, 0x6eccec511d9adbebn,
-    0xf9cab30913335afbn, 0x4a5e60c5f415eed2n, 0x00006967503672b4n, 0x9da51d121454bb87n,
-    0x84321e13b9bbc816n, 0xfb3d6fb6ab2fdd8dn, 0x60305eed8e160a8dn, 0xcbbf4b14e9946ce8n,
-    0x00004f63381b10c3n, 0x07d5b7816fcc4e10n, 0xe5a536726a6a8155n, 0x57afb23447a07fddn,
-    0x18f346f7abc9d394n, 0x636dc655d61ad33dn, 0xcc8bab4939f7f3f6n, 0x63c7a906c1dd187bn,
-];
-
 ;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/wasm.js
 /**
  * GEAR hash WASM - Runtime bytecode generation
@@ -130,11 +60,11 @@ const GEAR_TABLE = [
  */
 
 const TABLE_OFFSET = 0;
-const HASH_OFFSET = 2048;
-const MASK_OFFSET = 2056;
-const INPUT_OFFSET = 4096;
+const wasm_HASH_OFFSET = 2048;
+const wasm_MASK_OFFSET = 2056;
+const wasm_INPUT_OFFSET = 4096;
 const PAGES = 8; // 512 KB
-const MAX_INPUT_SIZE = PAGES * 65536 - INPUT_OFFSET;
+const wasm_MAX_INPUT_SIZE = PAGES * 65536 - wasm_INPUT_OFFSET;
 let wasmMemory = null;
 let wasmView = null;
 let wasmFn = null;
@@ -199,11 +129,11 @@ function generateWasmBytes() {
     //         $4 = ptr (i32),  $5 = end (i32)
     emit(0x02, 0x02, 0x7e, 0x02, 0x7f);
     // Load hash from memory[HASH_OFFSET]
-    emit(0x41, ...toSignedLeb128(HASH_OFFSET));
+    emit(0x41, ...toSignedLeb128(wasm_HASH_OFFSET));
     emit(0x29, 0x03, 0x00);
     emit(0x21, 0x02);
     // Load mask from memory[MASK_OFFSET]
-    emit(0x41, ...toSignedLeb128(MASK_OFFSET));
+    emit(0x41, ...toSignedLeb128(wasm_MASK_OFFSET));
     emit(0x29, 0x03, 0x00);
     emit(0x21, 0x03);
     // ptr = inputStart
@@ -240,7 +170,7 @@ function generateWasmBytes() {
     emit(0x50);
     emit(0x04, 0x40);
     // Store updated hash
-    emit(0x41, ...toSignedLeb128(HASH_OFFSET));
+    emit(0x41, ...toSignedLeb128(wasm_HASH_OFFSET));
     emit(0x20, 0x02);
     emit(0x37, 0x03, 0x00);
     // Return: ptr - inputStart + 1
@@ -260,7 +190,7 @@ function generateWasmBytes() {
     emit(0x0b); // end loop
     emit(0x0b); // end block
     // no match: store hash, return -1
-    emit(0x41, ...toSignedLeb128(HASH_OFFSET));
+    emit(0x41, ...toSignedLeb128(wasm_HASH_OFFSET));
     emit(0x20, 0x02);
     emit(0x37, 0x03, 0x00);
     emit(0x41, 0x7f);
@@ -276,7 +206,7 @@ function generateWasmBytes() {
         code[sectionSizeOff + i] = ssPatch[i];
     return new Uint8Array(code);
 }
-function initWasm() {
+function wasm_initWasm() {
     if (wasmFn)
         return;
     const bytes = generateWasmBytes();
@@ -290,10 +220,10 @@ function initWasm() {
         dv.setBigUint64(TABLE_OFFSET + i * 8, GEAR_TABLE[i], true);
     }
 }
-function wasmNextMatch(inputStart, inputLen) {
+function wasm_wasmNextMatch(inputStart, inputLen) {
     return wasmFn(inputStart, inputLen);
 }
-function getView() {
+function wasm_getView() {
     return wasmView;
 }
 
@@ -307,7 +237,7 @@ function getView() {
  */
 
 
-class Hasher {
+class esm_Hasher {
     maskBytes;
     /**
      * The current 64-bit rolling hash state as 8 little-endian bytes.
@@ -4005,7 +3935,7 @@ if (typeof globalThis !== "undefined" && typeof globalThis.document !== "undefin
 ;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/xet-chunker.js
 
 
-const TARGET_CHUNK_SIZE = 64 * 1024; // 64KB
+const TARGET_CHUNK_SIZE = (/* unused pure expression or super */ null && (64 * 1024)); // 64KB
 const MINIMUM_CHUNK_DIVISOR = 8;
 const MAXIMUM_CHUNK_MULTIPLIER = 2;
 const HASH_WINDOW_SIZE = 64;
@@ -4048,7 +3978,7 @@ class XetChunker {
         this.chunkBuf = new Uint8Array(maximumChunk);
         this.curChunkLen = 0;
         this.gear = new Hasher(mask);
-        this.blake3 = hasher_Hasher.newKeyed(BLAKE3_DATA_KEY);
+        this.blake3 = Blake3Hasher.newKeyed(BLAKE3_DATA_KEY);
     }
     /**
      * Streaming entry point: accepts an arbitrary slice of data, accumulates
@@ -4174,20 +4104,20 @@ class XetChunker {
         return null;
     }
 }
-function createChunker(targetChunkSize = TARGET_CHUNK_SIZE) {
+function xet_chunker_createChunker(targetChunkSize = TARGET_CHUNK_SIZE) {
     return new XetChunker(targetChunkSize);
 }
-function nextBlock(chunker, data) {
+function xet_chunker_nextBlock(chunker, data) {
     return chunker.nextBlock(data, false);
 }
-function finalize(chunker) {
+function xet_chunker_finalize(chunker) {
     return chunker.finish();
 }
 function getChunks(data, targetChunkSize = TARGET_CHUNK_SIZE) {
-    const chunker = createChunker(targetChunkSize);
+    const chunker = xet_chunker_createChunker(targetChunkSize);
     return chunker.nextBlock(data, true);
 }
-function hashToHex(hash) {
+function xet_chunker_hashToHex(hash) {
     const view = new DataView(hash.buffer, hash.byteOffset, hash.byteLength);
     const u64 = view.getBigUint64(0, true);
     const u64_2 = view.getBigUint64(8, true);
@@ -4198,7 +4128,7 @@ function hashToHex(hash) {
         u64_3.toString(16).padStart(16, "0") +
         u64_4.toString(16).padStart(16, "0"));
 }
-function hexToBytes(hex) {
+function xet_chunker_hexToBytes(hex) {
     const bytes = new Uint8Array(32);
     const view = new DataView(bytes.buffer);
     view.setBigUint64(0, BigInt("0x" + hex.slice(0, 16)), true);
@@ -4216,7 +4146,7 @@ const BLAKE3_NODE_KEY = new Uint8Array([
     1, 126, 197, 199, 165, 71, 41, 150, 253, 148, 102, 102, 180, 138, 2, 230, 93, 221, 83, 111, 55, 199, 109, 210, 248,
     99, 82, 230, 74, 83, 113, 63,
 ]);
-const INDEX_OF_LAST_BYTE_OF_LAST_U64_IN_CHUNK_HASH = 3 * 8;
+const INDEX_OF_LAST_BYTE_OF_LAST_U64_IN_CHUNK_HASH = (/* unused pure expression or super */ null && (3 * 8));
 const nodeHasher = hasher_Hasher.newKeyed(BLAKE3_NODE_KEY);
 /**
  * @internal
@@ -4224,10 +4154,10 @@ const nodeHasher = hasher_Hasher.newKeyed(BLAKE3_NODE_KEY);
  * `hash % 4 === 0` in Rust's `is_natural_cut`, where `%` operates on the
  * little-endian u64 at byte offset 24 — so only the low byte matters.
  */
-function isNaturalCut(hash) {
+function xorb_hash_isNaturalCut(hash) {
     return hash[INDEX_OF_LAST_BYTE_OF_LAST_U64_IN_CHUNK_HASH] % MEAN_CHUNK_PER_NODE === 0;
 }
-function xorbHash(chunks) {
+function xorb_hash_xorbHash(chunks) {
     if (chunks.length === 0) {
         return new Uint8Array(32);
     }
@@ -4241,7 +4171,7 @@ function xorbHash(chunks) {
                 numOfChildrenSoFar === 2 * MEAN_CHUNK_PER_NODE ||
                 (numOfChildrenSoFar >= 2 &&
                     currentChunks[i].hash[INDEX_OF_LAST_BYTE_OF_LAST_U64_IN_CHUNK_HASH] % MEAN_CHUNK_PER_NODE === 0)) {
-                nodes.push(mergedHashOfSequence(currentChunks.slice(currentIndex, i + 1)));
+                nodes.push(xorb_hash_mergedHashOfSequence(currentChunks.slice(currentIndex, i + 1)));
                 currentIndex = i + 1;
                 numOfChildrenSoFar = 0;
             }
@@ -4259,7 +4189,7 @@ function xorbHash(chunks) {
  * Matches Rust's `merged_hash_of_sequence`: serializes each entry as
  * "{hash_hex} : {length_decimal}\n" then hashes with BLAKE3_NODE_KEY.
  */
-function mergedHashOfSequence(chunks) {
+function xorb_hash_mergedHashOfSequence(chunks) {
     let text = "";
     let totalLength = 0;
     for (const chunk of chunks) {
@@ -4290,7 +4220,7 @@ const verificationHasher = hasher_Hasher.newKeyed(VERIFICATION_KEY);
  * Matches Rust's `merklehash::file_hash` which calls
  * `file_hash_with_salt(chunks, &[0; 32])`.
  */
-function fileHash(chunks) {
+function hash_utils_fileHash(chunks) {
     // Empty input short-circuits to the all-zero MerkleHash, matching Rust's
     // `file_hash_with_salt` (`if chunks.is_empty() { return MerkleHash::default(); }`).
     // Without this we'd return `hmac(0, zero_key)`, which the CAS shard validation rejects
@@ -4309,8 +4239,8 @@ function fileHash(chunks) {
  *
  * Uses a fresh hasher per call since the key varies.
  */
-function hmac(hash, key) {
-    return hasher_Hasher.newKeyed(key).update(hash).finalize(32);
+function hash_utils_hmac(hash, key) {
+    return Hasher.newKeyed(key).update(hash).finalize(32);
 }
 /**
  * Verification hash for a range of chunk hashes.
@@ -4319,7 +4249,7 @@ function hmac(hash, key) {
  *
  * Matches Rust's `chunk_verification::range_hash_from_chunks`.
  */
-function verificationHash(chunkHashes) {
+function hash_utils_verificationHash(chunkHashes) {
     const combined = new Uint8Array(chunkHashes.length * 32);
     for (let i = 0; i < chunkHashes.length; i++) {
         combined.set(chunkHashes[i], i * 32);
@@ -4503,7 +4433,7 @@ function buildHump(chunks, atStart, atEnd) {
     }
     return { leftLevels, rightLevels };
 }
-class MerkleHashSubtree {
+class merkle_hash_subtree_MerkleHashSubtree {
     nodes;
     /** Per-level `[leftCount, rightCount]` pairs indexing into `nodes`. */
     levels;
@@ -4528,7 +4458,7 @@ class MerkleHashSubtree {
      */
     static fromChunks(atStart, chunks, atEnd) {
         const { nodes, levels } = flattenHump(buildHump(chunks, atStart, atEnd));
-        return new MerkleHashSubtree(nodes, levels, atStart, atEnd);
+        return new merkle_hash_subtree_MerkleHashSubtree(nodes, levels, atStart, atEnd);
     }
     get numNodes() {
         return this.nodes.length;
@@ -4638,7 +4568,7 @@ class MerkleHashSubtree {
      */
     static merge(ranges) {
         if (ranges.length === 0) {
-            return MerkleHashSubtree.fromChunks(true, [], true);
+            return merkle_hash_subtree_MerkleHashSubtree.fromChunks(true, [], true);
         }
         const result = ranges[0].clone();
         for (let i = 1; i < ranges.length; i++) {
@@ -4647,7 +4577,7 @@ class MerkleHashSubtree {
         return result;
     }
     clone() {
-        return new MerkleHashSubtree([...this.nodes], this.levels.map((l) => [...l]), this.atStart, this.atEnd);
+        return new merkle_hash_subtree_MerkleHashSubtree([...this.nodes], this.levels.map((l) => [...l]), this.atStart, this.atEnd);
     }
     /**
      * The final aggregated hash — only available when both boundaries are
@@ -4693,7 +4623,7 @@ class MerkleHashSubtree {
         };
     }
     static fromJSON(json) {
-        return new MerkleHashSubtree(json.nodes.map((node) => ({ hash: hexToBytes(node.hash), length: node.size })), json.levels.map((l) => [l[0], l[1]]), json.at_start, json.at_end);
+        return new merkle_hash_subtree_MerkleHashSubtree(json.nodes.map((node) => ({ hash: hexToBytes(node.hash), length: node.size })), json.levels.map((l) => [l[0], l[1]]), json.at_start, json.at_end);
     }
 }
 /** Pre-compute left and right offset arrays from levels (mirror of Rust's `compute_offsets`). */
@@ -4946,7 +4876,7 @@ var HubApiError = class extends Error {
     this.url = url;
   }
 };
-var InvalidApiResponseFormatError = class extends Error {
+var InvalidApiResponseFormatError = class extends (/* unused pure expression or super */ null && (Error)) {
 };
 
 // src/utils/checkCredentials.ts
@@ -5116,7 +5046,7 @@ async function getWebWorkerCode() {
   const sha256Module = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 51269));
   return URL.createObjectURL(new Blob([sha256Module.createSHA256WorkerCode()]));
 }
-var pendingWorkers = [];
+var pendingWorkers = (/* unused pure expression or super */ null && ([]));
 var runningWorkers = /* @__PURE__ */ new Set();
 var resolve;
 var waitPromise = new Promise((r) => {
@@ -5393,7 +5323,7 @@ function xxh32(seed, src, index, len) {
   h = shiftxor32(imul(shiftxor32(imul(shiftxor32(h, 15), prime2), 13), prime3), 16);
   return h >>> 0;
 }
-var chunk_AXSL4LYE_hash = xxh32;
+var chunk_AXSL4LYE_hash = (/* unused pure expression or super */ null && (xxh32));
 
 // src/vendor/lz4js/index.ts
 var minMatch = 4;
@@ -8078,34 +8008,34 @@ function computeComposedFileHash(plan, windowChunks) {
 
 var chunk_AXSL4LYE_TARGET_CHUNK_SIZE = 64 * 1024;
 var MAX_CHUNK_SIZE = 2 * chunk_AXSL4LYE_TARGET_CHUNK_SIZE;
-var XORB_SIZE = 64 * 1024 * 1024;
-var MAX_XORB_CHUNKS = 8 * 1024;
+var XORB_SIZE = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+var MAX_XORB_CHUNKS = (/* unused pure expression or super */ null && (8 * 1024));
 var INTERVAL_BETWEEN_REMOTE_DEDUP = 4e6;
 var PROCESSING_PROGRESS_RATIO = 0.1;
 var UPLOADING_PROGRESS_RATIO = 1 - PROCESSING_PROGRESS_RATIO;
 function computeXorbHashHex(chunks) {
-  const chunkObjs = chunks.map((c) => ({ hash: hexToBytes(c.hash), length: c.length }));
-  return hashToHex(xorbHash(chunkObjs));
+  const chunkObjs = chunks.map((c) => ({ hash: hexToBytes2(c.hash), length: c.length }));
+  return hashToHex2(xorbHash(chunkObjs));
 }
 function computeHmacHex(hash2, key) {
-  return hashToHex(hmac(hexToBytes(hash2), hexToBytes(key)));
+  return hashToHex2(hmac2(hexToBytes2(hash2), hexToBytes2(key)));
 }
 function computeVerificationHashHex(hashes) {
-  return hashToHex(verificationHash(hashes.map(hexToBytes)));
+  return hashToHex2(verificationHash(hashes.map(hexToBytes2)));
 }
 function computeFileHashHex(chunks) {
-  const chunkObjs = chunks.map((c) => ({ hash: hexToBytes(c.hash), length: c.length }));
-  return hashToHex(fileHash(chunkObjs));
+  const chunkObjs = chunks.map((c) => ({ hash: hexToBytes2(c.hash), length: c.length }));
+  return hashToHex2(fileHash(chunkObjs));
 }
 function addDataToChunker(data, chunker) {
-  return nextBlock(chunker, data).map((c) => ({ hash: hashToHex(c.hash), length: c.length, dedup: false }));
+  return nextBlock(chunker, data).map((c) => ({ hash: hashToHex2(c.hash), length: c.length, dedup: false }));
 }
 function finalizeChunker(chunker) {
   const last = finalize(chunker);
   if (!last) {
     return [];
   }
-  return [{ hash: hashToHex(last.hash), length: last.length, dedup: false }];
+  return [{ hash: hashToHex2(last.hash), length: last.length, dedup: false }];
 }
 var CurrentXorbInfo = class {
   id;
@@ -8650,7 +8580,7 @@ async function loadDedupInfoToCache(content, remoteXorbHashes, params, chunkCach
 }
 
 // src/utils/uploadShards.ts
-var SHARD_MAX_SIZE = 64 * 1024 * 1024;
+var SHARD_MAX_SIZE = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
 var SHARD_HEADER_SIZE = 48;
 var SHARD_FOOTER_SIZE = 200;
 var HASH_LENGTH2 = 32;

@@ -1,0 +1,351 @@
+// Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
+// multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
+// each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
+// uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
+// read from disk lazily so memory stays flat whatever the sizes.
+
+import { HubApiError } from '@huggingface/hub'
+import type { CommitOutput } from '@huggingface/hub'
+import type { RepoAccess } from './files.js'
+import { fileBytes, fileHead, sha256Of } from './local-files.js'
+import type { PreparedFile } from './local-files.js'
+import { createPutter } from './put.js'
+import type { Putter, PutRange, PutResponse } from './put.js'
+import type { RetryEvent, RetryOptions } from './transport.js'
+import { mapLimit } from '../util/map-limit.js'
+
+export interface UploadRequest extends RepoAccess {
+  branch: string
+  createPr: boolean
+  files: PreparedFile[]
+  /** Bytes of an LFS file handed to the connection so far (a retried part counts once). */
+  onUploaded?: (path: string, bytes: number) => void
+  /** PUT requests in flight at once, parts of multipart uploads included. @default UPLOAD_CONCURRENCY */
+  concurrency?: number
+  /** Retries of each storage PUT (the API calls retry in `fetch`). */
+  retry?: RetryOptions
+  onRetry?: (event: RetryEvent) => void
+  /** Stops every upload (the publish deadline, a cancelled job). */
+  signal?: AbortSignal
+  /** A PUT that moves no byte this long fails. */
+  idleTimeoutMs?: number
+}
+
+export interface CommitMessage {
+  title: string
+  description?: string
+  parentCommit?: string
+}
+
+/**
+ * Requests in flight at once: the Hub's storage takes each PUT at the speed of one stream, so a
+ * few streams fill the link; each holds two 512 KiB buffers (see put.ts).
+ */
+export const UPLOAD_CONCURRENCY = 4
+const PREUPLOAD_BATCH = 100
+const LFS_JSON = 'application/vnd.git-lfs+json'
+
+const repoApi = (r: RepoAccess) => `${r.hubUrl}/api/models/${r.repoId}`
+const prQuery = (r: UploadRequest) => (r.createPr ? '?create_pr=1' : '')
+const bearer = (r: RepoAccess) => ({ Authorization: `Bearer ${r.accessToken}` })
+
+/** A failed response as the client's errors are (statusCode, requestId, the Hub's own message). */
+async function apiError(res: Response, what?: string): Promise<HubApiError> {
+  const requestId = res.headers.get('x-request-id') ?? undefined
+  let message = `Api error with status ${res.status}${what ? `. ${what}` : ''}`
+  const body = await res.text().catch(() => '')
+  try {
+    const json = JSON.parse(body) as { error?: string; message?: string }
+    message = json.error || json.message || message
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  const trailer = [`URL: ${res.url.split('?')[0]}`, requestId && `Request ID: ${requestId}`].filter(Boolean).join('. ')
+  return new HubApiError(res.url, res.status, requestId, `${message}. ${trailer}`)
+}
+
+async function postJson<T>(request: RepoAccess, url: string, body: unknown): Promise<T> {
+  const res = await request.fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...bearer(request) },
+    body: JSON.stringify(body)
+  })
+  if (!res.ok) throw await apiError(res)
+  return (await res.json()) as T
+}
+
+/** The paths the Hub wants through LFS (by size, extension, content sample and .gitattributes). */
+export async function lfsPaths(request: UploadRequest): Promise<Set<string>> {
+  const { files } = request
+  const attributes = files.find((f) => f.path === '.gitattributes')
+  const gitAttributes = attributes && (await fileBytes(attributes)).toString('utf8')
+  const lfs = new Set<string>()
+  for (let i = 0; i < files.length; i += PREUPLOAD_BATCH) {
+    const batch = files.slice(i, i + PREUPLOAD_BATCH)
+    const payload = {
+      ...(gitAttributes !== undefined && { gitAttributes }),
+      files: await Promise.all(
+        batch.map(async (f) => ({ path: f.path, size: f.size, sample: (await fileHead(f, 512)).toString('base64') }))
+      )
+    }
+    const url = `${repoApi(request)}/preupload/${encodeURIComponent(request.branch)}${prQuery(request)}`
+    const json = await postJson<{ files: Array<{ path: string; uploadMode: string }> }>(request, url, payload)
+    for (const f of json.files) if (f.uploadMode === 'lfs') lfs.add(f.path)
+  }
+  return lfs
+}
+
+/** At most `limit` tasks at once, in the order they asked. */
+function slots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await task()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+}
+
+/**
+ * Hashes the LFS files one after the other and uploads each as soon as its hash is known, while
+ * the next is hashed. Returns each file's oid. The first failure stops the rest.
+ */
+export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile[]): Promise<Map<string, string>> {
+  const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY)
+  const inSlot = slots(concurrency)
+  const putter = createPutter({
+    retry: request.retry,
+    onRetry: request.onRetry,
+    maxSockets: concurrency,
+    idleTimeoutMs: request.idleTimeoutMs
+  })
+  const abort = new AbortController()
+  if (request.signal) {
+    request.signal.throwIfAborted()
+    request.signal.addEventListener('abort', () => abort.abort(request.signal?.reason), { once: true })
+  }
+  const oids = new Map<string, string>()
+  const uploads: Promise<void>[] = []
+  const sending = new Map<string, Promise<void>>()
+  let failure: { error: unknown } | undefined
+  const fail = (error: unknown) => {
+    failure ??= { error }
+    abort.abort()
+  }
+  for (const file of files) {
+    if (failure) break
+    try {
+      const oid = await sha256Of(file)
+      oids.set(file.path, oid)
+      // The same bytes under two paths are one LFS object: sent once.
+      const same = sending.get(oid)
+      if (same) {
+        uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail))
+        continue
+      }
+      const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid)
+      sending.set(oid, upload)
+      uploads.push(upload.catch(fail))
+    } catch (error) {
+      fail(error)
+    }
+  }
+  await Promise.all(uploads)
+  putter.close()
+  if (failure) throw failure.error
+  return oids
+}
+
+interface LfsAction {
+  href: string
+  header?: Record<string, string>
+}
+interface LfsBatchObject {
+  oid: string
+  size: number
+  error?: { code: number; message: string }
+  actions?: { upload?: LfsAction; verify?: LfsAction }
+}
+
+interface LfsContext extends UploadRequest {
+  putter: Putter
+  inSlot: <T>(task: () => Promise<T>) => Promise<T>
+  signal: AbortSignal
+}
+
+/** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
+async function put(request: LfsContext, range: Omit<PutRange, 'signal'>, what: string): Promise<PutResponse> {
+  const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }))
+  if (res.status < 200 || res.status >= 300) {
+    let message = res.text.slice(0, 300)
+    try {
+      const json = JSON.parse(res.text) as { error?: string; message?: string }
+      message = json.error || json.message || message
+    } catch {
+      // Storage errors are often XML: the excerpt is the message.
+    }
+    throw new HubApiError(res.url, res.status, undefined, `${what}: HTTP ${res.status} ${message}`.trim())
+  }
+  return res
+}
+
+async function uploadLfsFile(request: LfsContext, file: PreparedFile, oid: string): Promise<void> {
+  const { signal } = request
+  const batchUrl = `${request.hubUrl}/${request.repoId}.git/info/lfs/objects/batch`
+  const res = await request.fetch(batchUrl, {
+    method: 'POST',
+    headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON, ...bearer(request) },
+    body: JSON.stringify({
+      operation: 'upload',
+      // multipart is the Hub's own transfer: the object is sent as parts to pre-signed URLs.
+      transfers: ['basic', 'multipart'],
+      hash_algo: 'sha_256',
+      ...(!request.createPr && { ref: { name: request.branch } }),
+      objects: [{ oid, size: file.size }]
+    }),
+    signal
+  })
+  if (!res.ok) throw await apiError(res, `LFS batch call for ${file.path}`)
+  const requestId = res.headers.get('x-request-id') ?? undefined
+  const object = ((await res.json()) as { objects?: LfsBatchObject[] }).objects?.find((o) => o.oid === oid)
+  if (!object) throw new Error(`The Hub's LFS batch answer for ${file.path} does not mention its oid ${oid}`)
+  if (object.error) {
+    throw new HubApiError(
+      batchUrl,
+      object.error.code,
+      requestId,
+      `LFS batch call for ${file.path}: ${object.error.message}`
+    )
+  }
+  const upload = object.actions?.upload
+  if (!upload) {
+    // Already stored (an earlier run, or another repo of the Hub): nothing to send.
+    request.onUploaded?.(file.path, file.size)
+    return
+  }
+  const partBytes: number[] = []
+  const progress = (part: number) => (bytes: number) => {
+    partBytes[part] = bytes
+    request.onUploaded?.(
+      file.path,
+      partBytes.reduce((a, b) => a + b, 0)
+    )
+  }
+  const chunkSize = Number(upload.header?.chunk_size)
+  if (chunkSize > 0) {
+    await uploadParts(request, file, oid, upload, chunkSize, progress)
+  } else {
+    const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) }
+    await put(
+      request,
+      requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range,
+      `Uploading ${file.path} to LFS storage`
+    )
+  }
+  const verify = object.actions?.verify
+  if (verify) {
+    const res = await request.fetch(verify.href, {
+      method: 'POST',
+      headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON, ...verify.header },
+      body: JSON.stringify({ oid, size: file.size }),
+      signal
+    })
+    if (!res.ok) throw await apiError(res, `Verifying the upload of ${file.path}`)
+    await res.body?.cancel()
+  }
+}
+
+/** The Hub's multipart transfer: parts `00001`… in the action's header, then a completion POST. */
+async function uploadParts(
+  request: LfsContext,
+  file: PreparedFile,
+  oid: string,
+  upload: LfsAction,
+  chunkSize: number,
+  progress: (part: number) => (bytes: number) => void
+): Promise<void> {
+  const { signal } = request
+  const header = upload.header!
+  const parts = Object.keys(header)
+    .filter((key) => /^\d+$/.test(key))
+    .map(Number)
+    .sort((a, b) => a - b)
+  if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
+    throw new Error(
+      `The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`
+    )
+  }
+  // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
+  // all queued at once (memory stays what it is for 1 GiB).
+  const etags = await mapLimit(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
+    const start = (part - 1) * chunkSize
+    const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
+    const end = Math.min(file.size, start + chunkSize)
+    const res = await put(
+      request,
+      { url, file, start, end, onSent: progress(part - 1) },
+      `Uploading part ${part} of ${file.path} to LFS storage`
+    )
+    if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
+    return { partNumber: part, etag: res.etag }
+  })
+  const res = await request.fetch(upload.href, {
+    method: 'POST',
+    headers: { Accept: LFS_JSON, 'Content-Type': LFS_JSON },
+    body: JSON.stringify({ oid, parts: etags }),
+    signal
+  })
+  if (!res.ok) throw await apiError(res, `Completing the multipart upload of ${file.path}`)
+  await res.body?.cancel()
+}
+
+/**
+ * The commit itself: every file in one NDJSON request (small ones inline, LFS ones by oid), so
+ * the Hub applies all of them or none.
+ */
+export async function postCommit(
+  request: UploadRequest,
+  message: CommitMessage,
+  lfsOids: Map<string, string>
+): Promise<CommitOutput> {
+  const lines: unknown[] = [
+    {
+      key: 'header',
+      value: { summary: message.title, description: message.description, parentCommit: message.parentCommit }
+    }
+  ]
+  for (const file of request.files) {
+    const oid = lfsOids.get(file.path)
+    lines.push(
+      oid
+        ? { key: 'lfsFile', value: { path: file.path, algo: 'sha256', size: file.size, oid } }
+        : {
+            key: 'file',
+            value: { path: file.path, content: (await fileBytes(file)).toString('base64'), encoding: 'base64' }
+          }
+    )
+  }
+  const url = `${repoApi(request)}/commit/${encodeURIComponent(request.branch)}${prQuery(request)}`
+  const res = await request.fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-ndjson', ...bearer(request) },
+    body: lines.map((line) => JSON.stringify(line)).join('\n')
+  })
+  if (!res.ok) throw await apiError(res)
+  const json = (await res.json()) as {
+    commitOid?: string
+    commitUrl?: string
+    pullRequestUrl?: string
+    hookOutput?: string
+  }
+  return {
+    commit: { oid: json.commitOid ?? '', url: json.commitUrl ?? '' },
+    hookOutput: json.hookOutput ?? '',
+    ...(json.pullRequestUrl && { pullRequestUrl: json.pullRequestUrl })
+  }
+}
