@@ -4,9 +4,10 @@
 // for the signed URLs (PUT ?comp=block, then PUT ?comp=blocklist, which is what
 // @azure/storage-blob's BlockBlobClient.uploadStream sends; GET of a finalized artifact's zip).
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { inflateRawSync } from 'node:zlib'
+import { blobOk, json, readBody, xmlError } from './blob-service.js'
 
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/'
 /** The client parses the account name from the first path segment of an IP-style blob URL. */
@@ -232,32 +233,4 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     offset += 46 + nameLength + extraLength + commentLength
   }
   return files
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-}
-
-function blobOk(res: ServerResponse): void {
-  res
-    .writeHead(201, {
-      etag: '"0x8DC0000000000000"',
-      'last-modified': new Date().toUTCString(),
-      'x-ms-request-id': '00000000-0000-0000-0000-000000000000',
-      'x-ms-version': '2023-11-03',
-      'x-ms-request-server-encrypted': 'true'
-    })
-    .end()
-}
-
-function xmlError(res: ServerResponse, status: number, code: string): void {
-  res
-    .writeHead(status, { 'content-type': 'application/xml', 'x-ms-error-code': code })
-    .end(`<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`)
 }

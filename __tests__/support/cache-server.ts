@@ -6,8 +6,9 @@
 // Lookups follow the service: an exact key first, then each restore key as a prefix, newest
 // entry first, only entries of the same version (the hash of the paths and compression).
 // Other results-service calls (the artifact upload at the end of a run) get Twirp's not_found.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { blobOk, json, readBody, xmlError } from './blob-service.js'
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/'
 const BLOB_PREFIX = '/devstoreaccount1/actions-cache/'
@@ -134,32 +135,4 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
         server.close((error) => (error ? reject(error) : resolve()))
       })
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-}
-
-function blobOk(res: ServerResponse): void {
-  res
-    .writeHead(201, {
-      etag: '"0x8DC0000000000000"',
-      'last-modified': new Date().toUTCString(),
-      'x-ms-request-id': '00000000-0000-0000-0000-000000000000',
-      'x-ms-version': '2023-11-03',
-      'x-ms-request-server-encrypted': 'true'
-    })
-    .end()
-}
-
-function xmlError(res: ServerResponse, status: number, code: string): void {
-  res
-    .writeHead(status, { 'content-type': 'application/xml', 'x-ms-error-code': code })
-    .end(`<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`)
 }
