@@ -2,6 +2,7 @@
 // sloppy evaluation command or a cancelled job would: the token must appear in no byte of
 // anything printed or written, a Hub that never answers must end the job with a clear error,
 // and no process an evaluation started may outlive the step.
+import type { ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -56,6 +57,32 @@ async function filesUnder(dir: string): Promise<Record<string, string>> {
     if ((await stat(file)).isFile()) out[name] = await readFile(file, 'utf8')
   }
   return out
+}
+
+/**
+ * Sends `signal` once, when `pidsFile` lists `count` pids. Once only: polls overlap while the file
+ * is read, and a second signal means "exit now" to the action.
+ */
+function signalOnce(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  pidsFile: string,
+  count: number,
+  onSent: (at: number) => void
+): void {
+  let checking = false
+  let done = false
+  const poll = setInterval(async () => {
+    if (checking || done) return
+    checking = true
+    if ((await pidsIn(pidsFile)).length >= count) {
+      done = true
+      clearInterval(poll)
+      onSent(Date.now())
+      child.kill(signal)
+    }
+    checking = false
+  }, 50)
 }
 
 describe('the token appears in no byte of anything the action prints or writes', () => {
@@ -210,15 +237,7 @@ describe('processes an evaluation starts', () => {
         'hub-url': hub.url
       },
       timeoutMs: 60_000,
-      onSpawn: (child) => {
-        const poll = setInterval(async () => {
-          if ((await pidsIn(path.join(ws, 'pids'))).length >= 6) {
-            clearInterval(poll)
-            sent = Date.now()
-            child.kill('SIGTERM')
-          }
-        }, 50)
-      }
+      onSpawn: (child) => signalOnce(child, 'SIGTERM', path.join(ws, 'pids'), 6, (at) => (sent = at))
     })
     const run: ActionRun = await running
     const tookMs = Date.now() - sent
@@ -303,15 +322,7 @@ describe('the CLI on SIGINT (Ctrl-C)', () => {
       cwd: ws,
       env: { PATH: process.env.PATH, HOME: root },
       args: ['--evaluator', 'command', '--eval-command', 'sh hang.sh {step}', '--eval-concurrency', '2'],
-      onSpawn: (child) => {
-        const poll = setInterval(async () => {
-          if ((await pidsIn(path.join(ws, 'pids'))).length >= 4) {
-            clearInterval(poll)
-            sent = Date.now()
-            child.kill('SIGINT')
-          }
-        }, 50)
-      }
+      onSpawn: (child) => signalOnce(child, 'SIGINT', path.join(ws, 'pids'), 4, (at) => (sent = at))
     })
     expect(sent).toBeGreaterThan(0)
     expect(Date.now() - sent).toBeLessThan(10_000)

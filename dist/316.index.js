@@ -8481,6 +8481,7 @@ function cancelOnSignals(options) {
     const handler = (name) => {
         if (received) {
             // A second signal: the user means it.
+            options.say(`Received ${name} again: killing what is left and exiting now.`);
             options.onForce();
             process.exit(options.exitCode ?? 1);
         }

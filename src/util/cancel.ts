@@ -35,6 +35,7 @@ export function cancelOnSignals(options: CancelOnSignalsOptions): Cancellation {
   const handler = (name: NodeJS.Signals) => {
     if (received) {
       // A second signal: the user means it.
+      options.say(`Received ${name} again: killing what is left and exiting now.`)
       options.onForce()
       process.exit(options.exitCode ?? 1)
     }
