@@ -11,7 +11,7 @@ import { mapLimit } from '../../util/map-limit.js'
 import { planDevices } from '../devices.js'
 import type { Evaluator } from '../evaluator.js'
 import { MetricsFormatError, type ParsedMetrics } from '../results/formats/index.js'
-import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
+import { announceQueued, countProgress, finishRun, outcomeEvent, type CheckpointOutcome } from '../run.js'
 import { readCommandMetrics, truncate } from './output.js'
 import { runShellCommand, type ShellResult } from './shell.js'
 import { checkCommandTemplate, checkPosixShell, defaultShell, renderCommand } from './template.js'
@@ -65,8 +65,9 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
 
   return {
     info,
-    async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+    async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
       await mkdir(options.outputDir, { recursive: true })
+      announceQueued(checkpoints, onCheckpoint)
       const outputs = outputPaths(checkpoints, options.outputDir)
       const progress = countProgress(checkpoints.length, onProgress)
       const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log))
@@ -79,7 +80,9 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
         const group = await devices?.pool.acquire()
         try {
           const device = group?.join(',')
+          onCheckpoint?.({ name: checkpoint.name, state: 'running' })
           const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device })
+          onCheckpoint?.(outcomeEvent(outcome))
           progress(checkpoint.name)
           return outcome
         } finally {
@@ -166,7 +169,7 @@ export async function evaluateOne(
       checkpoint.path
     )
   }
-  return { checkpoint, parsed, error, durationMs }
+  return { checkpoint, parsed, error, durationMs, ...(result.aborted ? { cancelled: true } : {}) }
 }
 
 function failureOf(result: ShellResult, timeoutMs: number): string | undefined {
