@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { DeviceConfig } from '../../config/types.js'
 import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
+import { formatBytes } from '../../util/bytes.js'
 import { errorMessage, InputError } from '../../util/errors.js'
 import type { Logger } from '../../util/log.js'
 import { mapLimit } from '../../util/map-limit.js'
@@ -35,6 +36,8 @@ export interface CommandEvaluatorOptions {
   killGraceMs?: number
   /** GPUs: each running evaluation gets a group of its own (CUDA_VISIBLE_DEVICES and {device}). */
   devices?: DeviceConfig
+  /** How much of stdout is kept for the JSON at its end; default STDOUT_TAIL_BYTES (tests set it smaller). */
+  stdoutTailBytes?: number
 }
 
 const STDERR_LINES_IN_ERROR = 8
@@ -135,13 +138,19 @@ export async function evaluateOne(
     env,
     timeoutMs: context.timeoutMs,
     killGraceMs: context.killGraceMs ?? 2000,
-    signal: context.signal
+    signal: context.signal,
+    stdoutTailBytes: context.stdoutTailBytes
   })
   let parsed: ParsedMetrics | undefined
   let error = failureOf(result, context.timeoutMs)
   if (!error) {
     try {
-      parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath })
+      parsed = await readCommandMetrics({
+        checkpoint,
+        stdout: result.stdout,
+        stdoutDroppedBytes: result.stdoutDroppedBytes,
+        outputPath
+      })
     } catch (e) {
       error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${errorMessage(e)}`
     }
@@ -150,7 +159,7 @@ export async function evaluateOne(
   const { log } = context
   log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`)
   log.info(`$ ${rendered}`)
-  if (result.droppedBytes > 0) log.info(`… ${result.droppedBytes} earlier bytes of output not kept`)
+  if (result.droppedBytes > 0) log.info(`… ${formatBytes(result.droppedBytes)} of earlier output not kept`)
   const text = result.output.trimEnd() || '(no output)'
   // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
   // is its business, not an annotation of this action).
