@@ -34,6 +34,16 @@ export function renderCancelledSummary(signalName: string, checkpoints: Checkpoi
   return `${lines.join('\n')}\n`
 }
 
+/** The same for a terminal (the CLI on Ctrl-C): one line per checkpoint that had started. */
+export function renderCancelledTerminal(checkpoints: CheckpointEvent[]): string {
+  const started = checkpoints.filter((c) => c.state !== 'queued')
+  const waiting = checkpoints.length - started.length
+  const lines = started.slice(0, ROWS_SHOWN).map((c) => `  ${c.name}: ${describeState(c)}; ${detail(c)}`)
+  if (started.length > ROWS_SHOWN) lines.push(`  …and ${started.length - ROWS_SHOWN} more`)
+  if (waiting > 0) lines.push(`  ${waiting} checkpoint${waiting === 1 ? '' : 's'} not started`)
+  return lines.length > 0 ? `Known when it stopped (nothing was published):\n${lines.join('\n')}\n` : ''
+}
+
 function describeState({ state, cached }: CheckpointEvent): string {
   switch (state) {
     case 'ok':
