@@ -271,11 +271,62 @@ esac
     const log = recordingLogger()
     const run = await evaluator('node chatty.js {name}').evaluate([checkpoint('step_1', 1)], { log })
     expect(run.results[0].scores.accuracy).toBe(0.6)
-    const dropped = log.lines.find((l) => /^… \d+ earlier bytes of output not kept$/.test(l))
+    const dropped = log.lines.find((l) => /^… [\d.]+ KiB of earlier output not kept$/.test(l))
     expect(dropped).toBeDefined()
     const body = log.lines.filter((l) => l.includes('x'.repeat(60))).join('\n')
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(64 * 1024)
     expect(body).toContain(' 3999')
+  })
+
+  describe('stdout kept for the JSON at its end (bounded; 1 MiB here, 16 MiB by default)', () => {
+    const MiB = 1024 * 1024
+    // A single-line JSON object with `padBytes` of padding, after `noiseBytes` of other output.
+    const bigJson = script.bind(
+      null,
+      'big.js',
+      [
+        'const [noise, pad] = process.argv.slice(2).map(Number)',
+        'for (let i = 0; i < noise / 1024; i++) process.stdout.write("n".repeat(1023) + "\\n")',
+        'process.stdout.write(JSON.stringify({ accuracy: 0.7, pad: "p".repeat(pad) }) + "\\n")',
+        ''
+      ].join('\n')
+    )
+
+    it('reads a JSON object that fits, however much was printed before it', async () => {
+      bigJson()
+      const run = await evaluator(`node big.js ${3 * MiB} ${MiB / 2} {checkpoint}`, { stdoutTailBytes: MiB }).evaluate(
+        [checkpoint('step_1', 1)],
+        { log: recordingLogger() }
+      )
+      expect(run.results[0]).toMatchObject({ status: 'ok', scores: { accuracy: 0.7 } })
+    })
+
+    it('refuses a JSON object larger than the bound, saying so and to write it to {output}', async () => {
+      bigJson()
+      const run = await evaluator(`node big.js 0 ${3 * MiB} {checkpoint}`, { stdoutTailBytes: MiB }).evaluate(
+        [checkpoint('step_1', 1)],
+        { log: recordingLogger(), allFailed: 'return' }
+      )
+      expect(run.results[0].status).toBe('failed')
+      expect(run.results[0].error).toBe(
+        'the JSON at the end of its stdout is larger than the 1.00 MiB of stdout that is kept (it printed 3.00 MiB; ' +
+          "only the last 1.00 MiB are read, so the object's start was dropped). Write the metrics to {output} " +
+          `(${path.join(work, 'out', 'step_1')}) as a results file instead (a file there is read whole), or print only ` +
+          'the scores, e.g. {"accuracy": 0.81}, as the last line'
+      )
+    })
+
+    it('reads the same big object from {output} in full', async () => {
+      script(
+        'write.js',
+        'require("fs").writeFileSync(process.argv[2], JSON.stringify({ accuracy: 0.7, pad: "p".repeat(3 << 20) }))\n'
+      )
+      const run = await evaluator('node write.js {output} {checkpoint}', { stdoutTailBytes: MiB }).evaluate(
+        [checkpoint('step_1', 1)],
+        { log: recordingLogger() }
+      )
+      expect(run.results[0]).toMatchObject({ status: 'ok', scores: { accuracy: 0.7 } })
+    })
   })
 
   it('throws when every checkpoint fails, with the first reason and how to debug', async () => {

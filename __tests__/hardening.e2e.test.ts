@@ -211,13 +211,16 @@ describe('processes an evaluation starts', () => {
     expect(await survivors(pids)).toEqual([])
   })
 
-  it('on SIGTERM: no new evaluation, running ones killed with their descendants, a summary, a non-zero exit', async () => {
+  it('on SIGTERM: no new evaluation, running ones killed with their descendants, a summary of what is known, a non-zero exit', async () => {
     await mkdir(path.join(ws, 'started'))
-    await makeRun(path.join(ws, 'checkpoints'), [300, 400, 500])
+    // step_100 and step_200 are there already.
+    await makeRun(path.join(ws, 'checkpoints'), [300, 400])
     await writeFile(
       path.join(ws, 'hang.sh'),
       [
         'touch "started/$1"',
+        // The first checkpoint finishes before the signal; the next two hang until killed.
+        'if [ "$1" = 100 ]; then echo \'{"eval_accuracy": 0.8125}\'; exit 0; fi',
         `setsid sh -c 'setsid sleep 60 & echo $! >> "$0"; sleep 60' "$PWD/pids" & echo $! >> pids`,
         '(trap "" TERM; sleep 60) & echo $! >> pids',
         'sleep 60',
@@ -248,7 +251,18 @@ describe('processes an evaluation starts', () => {
     expect(run.stdout).toContain('Received SIGTERM: stopping.')
     expect(run.stdout).toMatch(/::error::Cancelled by SIGTERM/)
     expect(run.summary).toContain('## Cancelled')
-    expect(await readdir(path.join(ws, 'started'))).toHaveLength(2)
+    // What is known, checkpoint by checkpoint: finished with its score, killed, never started.
+    expect(run.summary).toContain('**nothing was published**')
+    expect(run.summary).toContain('(4 checkpoints): 1 evaluated, 0 failed, 2 killed while running, 1 not started.')
+    expect(run.summary).toMatch(/\| step_100 \| evaluated \| eval_accuracy 0\.81\d? \|/)
+    expect(run.summary).toMatch(
+      /\| step_200 \| killed while running \| (cancelled; killed \d+ processes \(pid \d+|it was running)/
+    )
+    expect(run.summary).toMatch(
+      /\| step_300 \| killed while running \| (cancelled; killed \d+ processes \(pid \d+|it was running)/
+    )
+    expect(run.summary).toContain('| step_400 | not started |  |')
+    expect((await readdir(path.join(ws, 'started'))).sort()).toEqual(['100', '200', '300'])
     const pids = await pidsIn(path.join(ws, 'pids'))
     expect(pids.length).toBeGreaterThanOrEqual(6)
     expect(await survivors(pids)).toEqual([])

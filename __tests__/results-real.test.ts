@@ -152,6 +152,44 @@ describe('ranking real results files', () => {
     expect(byDefault.winner?.value).toBe(0.15)
   })
 
+  it("lighteval: a task's first metric ranks by default; the file's higher_is_better decides the others", async () => {
+    const run = await evaluate(REAL_LAYOUTS.lighteval)
+    // The `all` block repeats the one task: detail, not a second benchmark.
+    expect(run.benchmarks).toEqual([
+      {
+        id: 'lexam-en-idk',
+        name: 'lexam-en-idk (trad_score, 0-shot)',
+        group: 'community',
+        higherIsBetter: true,
+        metric: 'trad_score'
+      }
+    ])
+    expect(run.facts?.directions).toMatchObject({
+      'lexam-en-idk': true,
+      'lexam-en-idk/idk_score': true,
+      'lexam-en-idk/idk_freq': false,
+      'lexam-en-idk/extract_fail': false
+    })
+    const byDefault = rank(run)
+    expect(byDefault.metric).toEqual({ name: 'eval_accuracy', greaterIsBetter: true })
+    expect(byDefault.reason).toBe(
+      'eval_accuracy is the only score in the results, lexam-en-idk (trad_score) (higher is better, 0–1)'
+    )
+    expect(byDefault.winner?.evaluation.checkpoint.name).toBe('checkpoint-100')
+    expect(byDefault.winner?.value).toBe(0.701) // the mean, rounded as the summary shows it
+    // idk_freq and extract_fail: `higher_is_better: false` in config_tasks, so the lowest wins.
+    const idkFreq = rank(run, { metric: 'lexam-en-idk/idk_freq' })
+    expect(idkFreq.metric).toEqual({ name: 'lexam-en-idk/idk_freq', greaterIsBetter: false })
+    expect(idkFreq.winner?.evaluation.checkpoint.name).toBe('checkpoint-200')
+    expect(idkFreq.winner?.value).toBe(0.07592891760904685)
+    expect(rank(run, { metric: 'lexam-en-idk/idk_score' }).winner?.value).toBe(0.48465266558966075)
+    // lighteval's `all` block repeats the metric: a bare name is refused with both to choose from.
+    expect(rankError(run, 'idk_score').message).toBe(
+      "Input 'metric': 'idk_score' matches 2 task metrics: lexam-en-idk/idk_score, all/idk_score. " +
+        'Name one of them, e.g. metric: lexam-en-idk/idk_score'
+    )
+  })
+
   it('an unknown metric fails with the names found and the closest match', async () => {
     const run = await evaluate(REAL_LAYOUTS.whisper)
     expect(rankError(run, 'wre').message).toBe(

@@ -5,9 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { INPUTS, type InputName, type OutputName } from './config/inputs.js'
 import { parseConfig } from './config/parse.js'
+import { EvaluationLedger } from './domain/ledger.js'
 import { formatScore } from './domain/round.js'
 import { actionRun } from './github/context.js'
 import { runPipeline, type PipelineResult } from './pipeline/run.js'
+import { renderCancelledSummary } from './report/cancelled.js'
 import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
 import { shownPath } from './util/paths.js'
@@ -105,6 +107,8 @@ export async function run(): Promise<void> {
     }
   })
   let result: PipelineResult | undefined
+  // What each checkpoint came to so far: a cancelled run has no ranking, but it can say this.
+  const ledger = new EvaluationLedger()
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
@@ -124,6 +128,7 @@ export async function run(): Promise<void> {
       log,
       onProgress: progressReporter({ write: (line) => log.info(line), verb: 'evaluated' }),
       onSecret: holdSecret,
+      onCheckpoint: ledger.record,
       signal: cancel.signal
     })
     const failures = result.failure ? [result.failure] : []
@@ -139,7 +144,7 @@ export async function run(): Promise<void> {
     }
     if (failures.length > 0) core.setFailed(redact(failures.join('\n')))
   } catch (error) {
-    if (isCancellation(error, cancel.signal)) await writeCancelledSummary(cancel.received ?? 'a signal')
+    if (isCancellation(error, cancel.signal)) await writeCancelledSummary(cancel.received ?? 'a signal', ledger)
     core.setFailed(redact(errorMessage(error)))
   } finally {
     cancel.dispose()
@@ -148,13 +153,10 @@ export async function run(): Promise<void> {
   }
 }
 
-/** What a cancelled run knows: it was cancelled, and nothing was published. */
-async function writeCancelledSummary(signalName: string): Promise<void> {
-  const text =
-    `## Cancelled\n\nThe run was cancelled (${signalName}) before it finished: no new evaluation was started, ` +
-    'running evaluations were killed with every process they started, and nothing was published.\n'
+/** What a cancelled run knows: each checkpoint's state and scores so far, and that nothing was published. */
+async function writeCancelledSummary(signalName: string, ledger: EvaluationLedger): Promise<void> {
   await core.summary
-    .addRaw(text)
+    .addRaw(redact(renderCancelledSummary(signalName, ledger.entries())))
     .write()
     .catch((error) => core.warning(jobFileError('the job summary', error, undefined)))
 }

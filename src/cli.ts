@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util'
 import { INPUTS, type InputName, type InputSpec } from './config/inputs.js'
 import { parseConfig } from './config/parse.js'
 import { runMetadata } from './github/context.js'
+import { EvaluationLedger } from './domain/ledger.js'
 import { runPipeline } from './pipeline/run.js'
+import { renderCancelledTerminal } from './report/cancelled.js'
 import { renderTerminalFiles, renderTerminalOutcome } from './report/terminal.js'
 import { errorMessage } from './util/errors.js'
 import type { Logger } from './util/log.js'
@@ -131,6 +133,8 @@ export async function main(argv: string[]): Promise<number> {
     },
     exitCode: 130
   })
+  // What each checkpoint came to so far: printed when the run is cancelled.
+  const ledger = new EvaluationLedger()
   try {
     const workspace = process.cwd()
     const config = parseConfig(read, {
@@ -158,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       run: runMetadata(process.env),
       localToken: local?.token,
       onSecret: addSecret,
+      onCheckpoint: ledger.record,
       signal: cancel.signal,
       onProgress: process.stderr.isTTY
         ? progressReporter({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
@@ -174,7 +179,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     process.stderr.write(`error: ${redact(errorMessage(error))}\n`)
-    return isCancellation(error, cancel.signal) ? 130 : 1
+    if (!isCancellation(error, cancel.signal)) return 1
+    process.stderr.write(redact(renderCancelledTerminal(ledger.entries())))
+    return 130
   } finally {
     cancel.dispose()
   }

@@ -37,6 +37,21 @@ export const REAL_LAYOUTS = {
       'lm_eval/ckpt/results_2024-05-01T10-00-00.000000.json': 'lm-eval-v0.4/cpu_regression_expected.json'
     }
   },
+  // Three reasoning-effort settings of one model on one task, standing in for three checkpoints.
+  lighteval: {
+    'checkpoint-100': {
+      'lighteval/results/openrouter/openai/gpt-5.1-none/results_2025-11-27T12-45-43.073668.json':
+        'lighteval-idk/gpt-5.1-none/results_2025-11-27T12-45-43.073668.json'
+    },
+    'checkpoint-200': {
+      'lighteval/results/openrouter/openai/gpt-5.1-low/results_2025-11-27T13-01-02.095862.json':
+        'lighteval-idk/gpt-5.1-low/results_2025-11-27T13-01-02.095862.json'
+    },
+    'checkpoint-300': {
+      'lighteval/results/openrouter/openai/gpt-5.1-medium/results_2025-11-27T13-08-05.787773.json':
+        'lighteval-idk/gpt-5.1-medium/results_2025-11-27T13-08-05.787773.json'
+    }
+  },
   lmEvalGroup: {
     'checkpoint-100': {
       'lm_eval/ckpt/results_2024-05-01T10-00-00.000000.json': 'lm-eval-v0.4/cpu_group_regression_expected.json'

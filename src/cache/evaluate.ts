@@ -47,6 +47,15 @@ export async function evaluateWithCache(
     return { checkpoint, key, hit, lookupMs: Date.now() - started } satisfies Lookup
   })
   const misses = lookups.filter((l) => !l.hit)
+  for (const { checkpoint, hit } of lookups) {
+    if (hit)
+      options.onCheckpoint?.({
+        name: checkpoint.name,
+        state: 'ok',
+        scores: { ...hit.scores, ...hit.metrics },
+        cached: true
+      })
+  }
   const hits = lookups.length - misses.length
   log.info(
     `Results cache (${cache.where}): ${hits} of ${lookups.length} checkpoint(s) cached, ${misses.length} to evaluate`

@@ -1,4 +1,5 @@
 // The contract every evaluator keeps: checkpoints in, one result per checkpoint out, in order.
+import type { CheckpointListener } from '../domain/ledger.js'
 import type { Checkpoint, EvaluationRun, EvaluatorInfo } from '../domain/types.js'
 import type { ProgressListener } from '../util/progress.js'
 import type { Logger } from '../util/log.js'
@@ -11,6 +12,8 @@ export interface EvaluateOptions {
   /** Called as each checkpoint finishes; evaluators never log progress themselves. */
   onProgress?: ProgressListener
   signal?: AbortSignal
+  /** Told as each checkpoint is queued, starts and finishes (what a cancelled run can still report). */
+  onCheckpoint?: CheckpointListener
   /**
    * When every checkpoint fails: throw with the first error (default), or return the run with
    * every result failed so the caller decides.

@@ -8,6 +8,7 @@ import type {
   EvaluatorInfo,
   MetricFacts
 } from '../domain/types.js'
+import type { CheckpointEvent, CheckpointListener } from '../domain/ledger.js'
 import type { ProgressListener } from '../util/progress.js'
 import type { AllFailed } from './evaluator.js'
 import type { ParsedMetrics } from './results/formats/index.js'
@@ -17,6 +18,8 @@ export interface CheckpointOutcome {
   checkpoint: Checkpoint
   parsed?: ParsedMetrics
   error?: string
+  /** Killed because the run was cancelled (error says what was killed). */
+  cancelled?: boolean
   durationMs: number
 }
 
@@ -87,4 +90,16 @@ export function finishRun(
 export function countProgress(total: number, onProgress?: ProgressListener): (label: string) => void {
   let done = 0
   return (label) => onProgress?.(++done, total, label)
+}
+
+/** A finished checkpoint's outcome as the ledger records it. */
+export function outcomeEvent({ checkpoint, parsed, error, cancelled }: CheckpointOutcome): CheckpointEvent {
+  if (cancelled) return { name: checkpoint.name, state: 'cancelled', error }
+  if (error || !parsed) return { name: checkpoint.name, state: 'failed', error: error ?? 'no metrics' }
+  return { name: checkpoint.name, state: 'ok', scores: { ...parsed.scores, ...parsed.metrics } }
+}
+
+/** Every checkpoint about to be evaluated, as queued. */
+export function announceQueued(checkpoints: Checkpoint[], onCheckpoint?: CheckpointListener): void {
+  for (const checkpoint of checkpoints) onCheckpoint?.({ name: checkpoint.name, state: 'queued' })
 }

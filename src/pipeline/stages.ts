@@ -38,7 +38,14 @@ export async function discoverCheckpoints(config: Config, log: Logger): Promise<
  * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
  */
 export async function evaluateCheckpoints(
-  { config, log, run, onProgress, signal }: Pick<PipelineOptions, 'config' | 'log' | 'run' | 'onProgress' | 'signal'>,
+  {
+    config,
+    log,
+    run,
+    onProgress,
+    onCheckpoint,
+    signal
+  }: Pick<PipelineOptions, 'config' | 'log' | 'run' | 'onProgress' | 'onCheckpoint' | 'signal'>,
   evaluator: Evaluator,
   checkpoints: Checkpoint[],
   { allFailed, shard }: { allFailed?: AllFailed; shard?: ShardSpec } = {}
@@ -53,7 +60,7 @@ export async function evaluateCheckpoints(
   })
   if (!opened)
     return {
-      evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }),
+      evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }),
       cacheUsed: false
     }
   try {
@@ -61,6 +68,7 @@ export async function evaluateCheckpoints(
       ...opened,
       log,
       onProgress,
+      onCheckpoint,
       signal,
       allFailed
     })

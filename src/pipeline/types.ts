@@ -1,5 +1,6 @@
 // What the pipeline takes from an entry point and gives back to it.
 import type { Config } from '../config/types.js'
+import type { CheckpointListener } from '../domain/ledger.js'
 import type { GateResult } from '../domain/gate.js'
 import type { PublishOutcome } from '../domain/publication.js'
 import type { BaselineScores, Discovery, EvaluationRun, Ranking } from '../domain/types.js'
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   localToken?: string
   /** Evaluation progress; upload progress goes to the log. */
   onProgress?: ProgressListener
+  /** Each checkpoint's state as it changes (a cancelled run reports what it knew). */
+  onCheckpoint?: CheckpointListener
   /** Called with every secret the moment it exists, so the action can mask it. */
   onSecret?: (secret: string) => void
   /**

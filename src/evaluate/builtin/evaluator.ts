@@ -37,11 +37,12 @@ export function createBuiltinEvaluator(options: BuiltinEvaluatorOptions = {}): E
   return {
     info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
     reports: selected.map((b) => b.id),
-    async evaluate(checkpoints, { log, onProgress }) {
+    async evaluate(checkpoints, { log, onProgress, onCheckpoint }) {
       const progress = countProgress(checkpoints.length, onProgress)
       const results: CheckpointEvaluation[] = checkpoints.map((checkpoint) => {
         const started = performance.now()
         const scores = builtinScores(checkpoint.step, selected)
+        onCheckpoint?.({ name: checkpoint.name, state: 'ok', scores })
         progress(checkpoint.name)
         return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started }
       })

@@ -5,13 +5,14 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { DeviceConfig } from '../../config/types.js'
 import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
+import { formatBytes } from '../../util/bytes.js'
 import { errorMessage, InputError } from '../../util/errors.js'
 import type { Logger } from '../../util/log.js'
 import { mapLimit } from '../../util/map-limit.js'
 import { planDevices } from '../devices.js'
 import type { Evaluator } from '../evaluator.js'
 import { MetricsFormatError, type ParsedMetrics } from '../results/formats/index.js'
-import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
+import { announceQueued, countProgress, finishRun, outcomeEvent, type CheckpointOutcome } from '../run.js'
 import { readCommandMetrics, truncate } from './output.js'
 import { runShellCommand, type ShellResult } from './shell.js'
 import { checkCommandTemplate, checkPosixShell, defaultShell, renderCommand } from './template.js'
@@ -35,6 +36,8 @@ export interface CommandEvaluatorOptions {
   killGraceMs?: number
   /** GPUs: each running evaluation gets a group of its own (CUDA_VISIBLE_DEVICES and {device}). */
   devices?: DeviceConfig
+  /** How much of stdout is kept for the JSON at its end; default STDOUT_TAIL_BYTES (tests set it smaller). */
+  stdoutTailBytes?: number
 }
 
 const STDERR_LINES_IN_ERROR = 8
@@ -65,8 +68,9 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
 
   return {
     info,
-    async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+    async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
       await mkdir(options.outputDir, { recursive: true })
+      announceQueued(checkpoints, onCheckpoint)
       const outputs = outputPaths(checkpoints, options.outputDir)
       const progress = countProgress(checkpoints.length, onProgress)
       const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log))
@@ -79,7 +83,9 @@ export function createCommandEvaluator(options: CommandEvaluatorOptions): Evalua
         const group = await devices?.pool.acquire()
         try {
           const device = group?.join(',')
+          onCheckpoint?.({ name: checkpoint.name, state: 'running' })
           const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device })
+          onCheckpoint?.(outcomeEvent(outcome))
           progress(checkpoint.name)
           return outcome
         } finally {
@@ -132,13 +138,19 @@ export async function evaluateOne(
     env,
     timeoutMs: context.timeoutMs,
     killGraceMs: context.killGraceMs ?? 2000,
-    signal: context.signal
+    signal: context.signal,
+    stdoutTailBytes: context.stdoutTailBytes
   })
   let parsed: ParsedMetrics | undefined
   let error = failureOf(result, context.timeoutMs)
   if (!error) {
     try {
-      parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath })
+      parsed = await readCommandMetrics({
+        checkpoint,
+        stdout: result.stdout,
+        stdoutDroppedBytes: result.stdoutDroppedBytes,
+        outputPath
+      })
     } catch (e) {
       error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${errorMessage(e)}`
     }
@@ -147,7 +159,7 @@ export async function evaluateOne(
   const { log } = context
   log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`)
   log.info(`$ ${rendered}`)
-  if (result.droppedBytes > 0) log.info(`… ${result.droppedBytes} earlier bytes of output not kept`)
+  if (result.droppedBytes > 0) log.info(`… ${formatBytes(result.droppedBytes)} of earlier output not kept`)
   const text = result.output.trimEnd() || '(no output)'
   // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
   // is its business, not an annotation of this action).
@@ -166,7 +178,7 @@ export async function evaluateOne(
       checkpoint.path
     )
   }
-  return { checkpoint, parsed, error, durationMs }
+  return { checkpoint, parsed, error, durationMs, ...(result.aborted ? { cancelled: true } : {}) }
 }
 
 function failureOf(result: ShellResult, timeoutMs: number): string | undefined {

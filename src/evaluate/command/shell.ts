@@ -9,8 +9,12 @@ import { errorMessage } from '../../util/errors.js'
 import { findCommandProcesses, PROCESS_COOKIE_VAR, signalGroup, signalProcess, type FoundProcess } from './processes.js'
 
 const LOG_TAIL_BYTES = 64 * 1024
-// Enough for an lm-eval results document printed to stdout; older output is dropped.
-const STDOUT_TAIL_BYTES = 4 * 1024 * 1024
+/**
+ * How much of a command's stdout is kept for reading the JSON object at its end (README,
+ * Troubleshooting): enough for an lm-eval results document; older output is dropped as it comes,
+ * so a command printing gigabytes costs no more memory than this.
+ */
+export const STDOUT_TAIL_BYTES = 16 * 1024 * 1024
 const STDERR_TAIL_BYTES = 16 * 1024
 /** After the last process is killed, how long its output pipes may take to close. */
 const PIPE_CLOSE_MS = 1000
@@ -25,6 +29,8 @@ export interface ShellCommand {
   timeoutMs: number
   killGraceMs: number
   signal?: AbortSignal
+  /** The last bytes of stdout kept; default STDOUT_TAIL_BYTES (tests set it smaller). */
+  stdoutTailBytes?: number
 }
 
 export interface ShellResult {
@@ -33,8 +39,10 @@ export interface ShellResult {
   timedOut: boolean
   aborted: boolean
   spawnError?: string
-  /** The last STDOUT_TAIL_BYTES of stdout. */
+  /** The last STDOUT_TAIL_BYTES (or stdoutTailBytes) of stdout. */
   stdout: string
+  /** Bytes of stdout printed before what `stdout` holds, and not kept. */
+  stdoutDroppedBytes: number
   stderr: string
   /** stdout and stderr as they arrived, last LOG_TAIL_BYTES. */
   output: string
@@ -91,7 +99,7 @@ export function killAllRunningCommands(): FoundProcess[] {
  */
 export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
   return new Promise((resolve) => {
-    const stdout = new TailBuffer(STDOUT_TAIL_BYTES)
+    const stdout = new TailBuffer(run.stdoutTailBytes ?? STDOUT_TAIL_BYTES)
     const stderr = new TailBuffer(STDERR_TAIL_BYTES)
     const output = new TailBuffer(LOG_TAIL_BYTES)
     let timedOut = false
@@ -134,6 +142,7 @@ export function runShellCommand(run: ShellCommand): Promise<ShellResult> {
         aborted,
         spawnError,
         stdout: stdout.toString(),
+        stdoutDroppedBytes: stdout.dropped,
         stderr: stderr.toString(),
         output: output.toString(),
         droppedBytes: output.dropped,

@@ -19,7 +19,7 @@ import type { Checkpoint, EvaluatorInfo } from '../../domain/types.js'
 import { errorMessage } from '../../util/errors.js'
 import { mapLimit } from '../../util/map-limit.js'
 import type { Evaluator } from '../evaluator.js'
-import { countProgress, finishRun, type CheckpointOutcome } from '../run.js'
+import { countProgress, finishRun, outcomeEvent, type CheckpointOutcome } from '../run.js'
 import { findResultsFiles } from './files.js'
 import { parseMetricsText, type ParsedMetrics } from './formats/index.js'
 
@@ -53,7 +53,7 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
   const info: EvaluatorInfo = { kind: 'results', settings: { files: patterns } }
   return {
     info,
-    async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+    async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
       const progress = countProgress(checkpoints.length, onProgress)
       const outcomes = await mapLimit(
         checkpoints,
@@ -69,8 +69,10 @@ export function createResultsEvaluator(options: ResultsEvaluatorOptions = {}): E
           } else {
             log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path)
           }
+          const result = { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
+          onCheckpoint?.(outcomeEvent(result))
           progress(checkpoint.name)
-          return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started }
+          return result
         }
       )
       return finishRun(info, outcomes, {
