@@ -19,18 +19,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64389);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1027);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19556);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26736);
-/* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87496);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(65365);
-/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(76092);
-/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3236);
-/* harmony import */ var _util_cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(24436);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(29906);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(50767);
+/* harmony import */ var _domain_ledger_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(32707);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88486);
+/* harmony import */ var _report_cancelled_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84733);
+/* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87496);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(70017);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(65365);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(76092);
+/* harmony import */ var _evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3236);
+/* harmony import */ var _util_cancel_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(24436);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(29906);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(50767);
 // The terminal entry: the same pipeline as the action, with --flags named like the inputs (built
 // from the one input table). main() returns the exit code: 0 on success, 1 on any error or a
 // failed gate.
+
+
 
 
 
@@ -127,7 +131,7 @@ async function main(argv) {
         }).values;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}\n\n${usage()}\n`);
+        process.stderr.write(`error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error)}\n\n${usage()}\n`);
         return 1;
     }
     if (values.help) {
@@ -135,27 +139,29 @@ async function main(argv) {
         return 0;
     }
     if (values.version) {
-        process.stdout.write(`${_util_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_NAME */ .l} ${_util_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_VERSION */ .w}\n`);
+        process.stdout.write(`${_util_version_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_NAME */ .l} ${_util_version_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_VERSION */ .w}\n`);
         return 0;
     }
-    const log = (0,_util_log_js__WEBPACK_IMPORTED_MODULE_11__/* .redactingLogger */ .S)(terminalLogger(Boolean(values.verbose)));
+    const log = (0,_util_log_js__WEBPACK_IMPORTED_MODULE_12__/* .redactingLogger */ .S)(terminalLogger(Boolean(values.verbose)));
     const read = (name) => {
         const value = values[name];
         const text = typeof value === 'string' ? value.trim() : value === true ? 'true' : '';
         if (_config_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc[name].kind === 'secret')
-            (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(text);
+            (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .addSecret */ .Ck)(text);
         return text;
     };
     // There is no runner mask in a terminal: our redaction is all there is.
-    (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(process.env.HF_TOKEN);
-    const cancel = (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelOnSignals */ .dJ)({
+    (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .addSecret */ .Ck)(process.env.HF_TOKEN);
+    const cancel = (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelOnSignals */ .dJ)({
         say: (m) => process.stderr.write(`${m}\n`),
         onForce: () => {
-            for (const p of (0,_evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_9__/* .killAllRunningCommands */ .Vm)())
-                process.stderr.write(`killed pid ${p.pid} (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(p.command)})\n`);
+            for (const p of (0,_evaluate_command_shell_js__WEBPACK_IMPORTED_MODULE_10__/* .killAllRunningCommands */ .Vm)())
+                process.stderr.write(`killed pid ${p.pid} (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)(p.command)})\n`);
         },
         exitCode: 130
     });
+    // What each checkpoint came to so far: printed when the run is cancelled.
+    const ledger = new _domain_ledger_js__WEBPACK_IMPORTED_MODULE_15__/* .EvaluationLedger */ .M();
     try {
         const workspace = process.cwd();
         const config = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(read, {
@@ -173,7 +179,7 @@ async function main(argv) {
                 homeDir: node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir()
             })
             : null;
-        (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck)(local?.token);
+        (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .addSecret */ .Ck)(local?.token);
         if (local)
             log.debug(`Hub token from ${local.source}`);
         const result = await (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .a)({
@@ -181,25 +187,29 @@ async function main(argv) {
             log,
             run: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runMetadata */ .Vn)(process.env),
             localToken: local?.token,
-            onSecret: _util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .addSecret */ .Ck,
+            onSecret: _util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .addSecret */ .Ck,
+            onCheckpoint: ledger.record,
             signal: cancel.signal,
             onProgress: process.stderr.isTTY
-                ? (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_14__/* .progressReporter */ .x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
-                : (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_14__/* .progressReporter */ .x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
+                ? (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_16__/* .progressReporter */ .x)({ write: (s) => process.stderr.write(s), verb: 'evaluated', live: true })
+                : (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_16__/* .progressReporter */ .x)({ write: (line) => process.stderr.write(`${line}\n`), verb: 'evaluated' })
         });
         const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, result.files.json);
         // The ranking table and the winner line are in the log above (stages.ts): printed once.
-        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalOutcome */ .zg)(result)));
-        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminalFiles */ ._m)(shown.startsWith('..') ? result.files.json : shown)));
+        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTerminalOutcome */ .zg)(result)));
+        process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTerminalFiles */ ._m)(shown.startsWith('..') ? result.files.json : shown)));
         if (result.failure) {
-            process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(result.failure)}\n`);
+            process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)(result.failure)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
-        process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error))}\n`);
-        return (0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .isCancellation */ .iB)(error, cancel.signal) ? 130 : 1;
+        process.stderr.write(`error: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error))}\n`);
+        if (!(0,_util_cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .isCancellation */ .iB)(error, cancel.signal))
+            return 1;
+        process.stderr.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .redact */ .E$)((0,_report_cancelled_js__WEBPACK_IMPORTED_MODULE_7__/* .renderCancelledTerminal */ .G)(ledger.entries())));
+        return 130;
     }
     finally {
         cancel.dispose();

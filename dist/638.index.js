@@ -1,5 +1,5 @@
-export const id = 316;
-export const ids = [316];
+export const id = 638;
+export const ids = [638];
 export const modules = {
 
 /***/ 80215:
@@ -893,6 +893,29 @@ function normalizeLabel(text) {
 
 /***/ }),
 
+/***/ 32707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ EvaluationLedger)
+/* harmony export */ });
+// What is known about each checkpoint's evaluation while the run is under way: queued, running,
+// finished (with its scores) or failed. A cancelled run reports it, since it has no ranking.
+/** The latest state of every checkpoint, in the order they were first heard of. */
+class EvaluationLedger {
+    latest = new Map();
+    /** Bound, so it can be handed around as a CheckpointListener. */
+    record = (event) => {
+        this.latest.set(event.name, event);
+    };
+    entries() {
+        return [...this.latest.values()];
+    }
+}
+
+
+/***/ }),
+
 /***/ 8318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1264,7 +1287,7 @@ __webpack_require__.d(__webpack_exports__, {
   f3: () => (/* binding */ runShellCommand)
 });
 
-// UNUSED EXPORTS: TailBuffer
+// UNUSED EXPORTS: STDOUT_TAIL_BYTES, TailBuffer
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -1380,8 +1403,12 @@ function signalGroup(pid, signal) {
 
 
 const LOG_TAIL_BYTES = 64 * 1024;
-// Enough for an lm-eval results document printed to stdout; older output is dropped.
-const STDOUT_TAIL_BYTES = 4 * 1024 * 1024;
+/**
+ * How much of a command's stdout is kept for reading the JSON object at its end (README,
+ * Troubleshooting): enough for an lm-eval results document; older output is dropped as it comes,
+ * so a command printing gigabytes costs no more memory than this.
+ */
+const STDOUT_TAIL_BYTES = 16 * 1024 * 1024;
 const STDERR_TAIL_BYTES = 16 * 1024;
 /** After the last process is killed, how long its output pipes may take to close. */
 const PIPE_CLOSE_MS = 1000;
@@ -1427,7 +1454,7 @@ function killAllRunningCommands() {
  */
 function runShellCommand(run) {
     return new Promise((resolve) => {
-        const stdout = new TailBuffer(STDOUT_TAIL_BYTES);
+        const stdout = new TailBuffer(run.stdoutTailBytes ?? STDOUT_TAIL_BYTES);
         const stderr = new TailBuffer(STDERR_TAIL_BYTES);
         const output = new TailBuffer(LOG_TAIL_BYTES);
         let timedOut = false;
@@ -1472,6 +1499,7 @@ function runShellCommand(run) {
                 aborted,
                 spawnError,
                 stdout: stdout.toString(),
+                stdoutDroppedBytes: stdout.dropped,
                 stderr: stderr.toString(),
                 output: output.toString(),
                 droppedBytes: output.dropped,
@@ -1772,7 +1800,7 @@ function actionRun(env) {
 
 /***/ }),
 
-/***/ 26736:
+/***/ 88486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2522,46 +2550,8 @@ function fmt(value) {
     return (0,domain_metric/* formatMetricValue */.dd)(Number(value.toFixed(9)));
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
-/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
-function cell(text) {
-    return text
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/</g, '&lt;');
-}
-function table(header, rows, align) {
-    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
-    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
-/** GitHub's widest content column for a job summary or comment; no table may need more. */
-const PAGE_WIDTH_PX = 960;
-/**
- * A cautious guess of a table cell's rendered width in px (GitHub: 16 px text, 13 px padding on
- * each side). GitHub lays tables out at their content's width without wrapping, so a table is as
- * wide as the sum of its columns' widest cells; `npm run render` measures the real thing.
- */
-function cellWidthPx(markdown) {
-    const text = markdown
-        .replace(/\*\*|`/g, '')
-        .replace(/\\\|/g, '|')
-        .replace(/&lt;/g, '<');
-    let px = 0;
-    for (const ch of text)
-        px += ch.codePointAt(0) > 0x2000 ? 22 : /[A-Z0-9_#@%&mwMW]/.test(ch) ? 11 : 8.5;
-    return Math.ceil(px) + 27;
-}
-/** The width of the widest cell of each column. */
-function columnWidthsPx(rows) {
-    return rows[0].map((_, i) => Math.max(...rows.map((r) => cellWidthPx(r[i] ?? ''))));
-}
-
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/values.ts
 var values = __webpack_require__(70626);
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
@@ -2577,7 +2567,7 @@ var values = __webpack_require__(70626);
 function renderComparisonMarkdown(rows, options = {}) {
     const lines = ['| Benchmark | Baseline | This run | Change |', '| :--- | ---: | ---: | :--- |'];
     for (const row of rows) {
-        const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${cell(row.label)}**` : cell(row.label);
+        const label = row.id === domain_metric/* EVAL_ACCURACY */.py ? `**${(0,markdown/* cell */.Hn)(row.label)}**` : (0,markdown/* cell */.Hn)(row.label);
         lines.push(`| ${label} | ${formatCell(row.baseline)} | ${formatCell(row.current)} | ${formatChange(row)} |`);
     }
     if (options.baselineSource)
@@ -2662,7 +2652,7 @@ function publishSection(publish) {
         }
         case 'dry-run': {
             const { card } = publish.plan;
-            const template = card.templatePath ? `, \`${cell(external_node_path_default().basename(card.templatePath))}\`` : '';
+            const template = card.templatePath ? `, \`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(card.templatePath))}\`` : '';
             return `### Hub (dry run: nothing was sent)\n\nWould publish to \`${publish.repoId}\` (model card: ${card.source}${template}):\n\n${formatUploadList(publish.plan)}`;
         }
         case 'published': {
@@ -2688,10 +2678,10 @@ function baselineLabel(source, workspace, repo) {
         return `[model card](${source})`;
     if (!external_node_path_default().isAbsolute(source) || (0,paths/* isInside */.FK)(workspace, source)) {
         const relative = (0,paths/* toPosix */.d7)(external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, source)));
-        const code = `\`${cell(relative)}\``;
+        const code = `\`${(0,markdown/* cell */.Hn)(relative)}\``;
         return repo ? `[${code}](${repo.serverUrl}/${repo.repository}/blob/${repo.sha}/${relative})` : code;
     }
-    return `\`${cell(external_node_path_default().basename(source))}\``;
+    return `\`${(0,markdown/* cell */.Hn)(external_node_path_default().basename(source))}\``;
 }
 /** The baseline in plain text (log lines, gate checks): its URL, its path in the checkout, or its file name. */
 function baselineShownAs(source, workspace) {
@@ -2855,7 +2845,7 @@ function formatCount(n) {
     return String(n);
 }
 function checkpointLabel(c) {
-    return c.rank === 1 ? `🏆 \`${cell(c.name)}\`` : `\`${cell(c.name)}\``;
+    return c.rank === 1 ? `🏆 \`${(0,markdown/* cell */.Hn)(c.name)}\`` : `\`${(0,markdown/* cell */.Hn)(c.name)}\``;
 }
 const rankCell = (c) => (c.rank === null ? values/* MISSING */.lV : String(c.rank));
 const paramsCell = (c) => c.parameters === undefined ? values/* MISSING */.lV : `${formatCount(c.parameters)}${c.dtype ? ` ${c.dtype}` : ''}`;
@@ -2877,7 +2867,7 @@ function rankingTable(doc, rows, extra = []) {
             ? []
             : [
                 {
-                    header: `**${cell(doc.metric.name)}**`,
+                    header: `**${(0,markdown/* cell */.Hn)(doc.metric.name)}**`,
                     cell: (c) => boldIfWinner(c, (0,values/* shown */.SP)(c.value)),
                     align: 'r'
                 }
@@ -2902,15 +2892,15 @@ function rankingTable(doc, rows, extra = []) {
             : []),
         ...extra.map((x) => ({ header: x.header, cell: x.cell, align: x.align ?? 'l' }))
     ];
-    return table(columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.cell(row))), columns.map((c) => c.align));
+    return (0,markdown/* table */.tp)(columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.cell(row))), columns.map((c) => c.align));
 }
 /** How many of the candidate columns (each a list of cells) fit the page beside the lead columns' rows, at least one. */
 function fitting(leadRows, candidates) {
-    let width = columnWidthsPx(leadRows).reduce((a, b) => a + b, 0);
+    let width = (0,markdown/* columnWidthsPx */.Yy)(leadRows).reduce((a, b) => a + b, 0);
     let count = 0;
     for (const column of candidates) {
-        width += Math.max(...column.map(cellWidthPx));
-        if (width > PAGE_WIDTH_PX && count > 0)
+        width += Math.max(...column.map(markdown/* cellWidthPx */.F1));
+        if (width > markdown/* PAGE_WIDTH_PX */.C1 && count > 0)
             break;
         count++;
     }
@@ -2933,12 +2923,12 @@ function benchmarkTable(doc) {
     const ranking = (0,domain_metric/* stripEvalPrefix */.b_)(doc.metric.name);
     doc.benchmarks.forEach((b, i) => {
         if (grouped && (i === 0 || doc.benchmarks[i - 1].group !== b.group)) {
-            labels.push(`**${cell(b.group)}**`);
+            labels.push(`**${(0,markdown/* cell */.Hn)(b.group)}**`);
             rowFor.push(() => '');
         }
         // A benchmark that is the ranking metric is the bold row.
         const ranks = !ranksByEvalAccuracy && (b.id === ranking || b.name === ranking);
-        labels.push(ranks ? `**${cell(b.name)}**` : cell(b.name));
+        labels.push(ranks ? `**${(0,markdown/* cell */.Hn)(b.name)}**` : (0,markdown/* cell */.Hn)(b.name));
         rowFor.push((c) => (ranks ? boldIfWinner(c, (0,values/* shown */.SP)(c.scores[b.id])) : (0,values/* shown */.SP)(c.scores[b.id])));
     });
     const columnOf = (c) => [checkpointLabel(c), ...rowFor.map((f) => f(c))];
@@ -2947,7 +2937,7 @@ function benchmarkTable(doc) {
     const header = ['Benchmark', ...across.map(checkpointLabel)];
     const rows = labels.map((label, i) => [label, ...across.map((c) => rowFor[i](c))]);
     const title = across.length > 1 ? `### Benchmarks of the best ${across.length}` : '### Benchmarks of the winner';
-    return `${title}\n\n${table(header, rows, ['l', ...across.map(() => 'r')])}`;
+    return `${title}\n\n${(0,markdown/* table */.tp)(header, rows, ['l', ...across.map(() => 'r')])}`;
 }
 /**
  * Every benchmark of the best checkpoints, folded: a table per benchmark group (or per page
@@ -2969,7 +2959,7 @@ function fullTables(doc, rows) {
     const grouped = groups.length > 1;
     const parts = [];
     const columnOf = (i) => [
-        cell(doc.benchmarks[i].name),
+        (0,markdown/* cell */.Hn)(doc.benchmarks[i].name),
         ...rows.map((c) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))
     ];
     for (const group of grouped ? groups : [{ name: '', ids: doc.benchmarks.map((_, i) => i) }]) {
@@ -2980,27 +2970,27 @@ function fullTables(doc, rows) {
         while (rest.length) {
             const ids = rest.slice(0, count);
             rest = rest.slice(count);
-            const header = ['#', 'Checkpoint', ...ids.map((i) => cell(doc.benchmarks[i].name))];
+            const header = ['#', 'Checkpoint', ...ids.map((i) => (0,markdown/* cell */.Hn)(doc.benchmarks[i].name))];
             const body = rows.map((c) => [...lead(c), ...ids.map((i) => (0,values/* shown */.SP)(c.scores[doc.benchmarks[i].id]))]);
-            const label = grouped ? `**${cell(group.name)}**\n\n` : '';
-            parts.push(label + table(header, body, ['r', 'l', ...ids.map(() => 'r')]));
+            const label = grouped ? `**${(0,markdown/* cell */.Hn)(group.name)}**\n\n` : '';
+            parts.push(label + (0,markdown/* table */.tp)(header, body, ['r', 'l', ...ids.map(() => 'r')]));
         }
     }
     const what = rows.length < doc.checkpoints.length
         ? `Every benchmark of the best ${rows.length}`
         : 'Every benchmark of every checkpoint';
-    return details(what, parts.join('\n\n'));
+    return (0,markdown/* details */.zH)(what, parts.join('\n\n'));
 }
 /** One short row per checkpoint, for the folded rest; cut at the byte budget. */
 function compactRows(doc, rows, budget) {
-    const header = table(['#', 'Checkpoint', 'Step', cell(doc.metric.name)], [], ['r', 'l', 'r', 'r']);
+    const header = (0,markdown/* table */.tp)(['#', 'Checkpoint', 'Step', (0,markdown/* cell */.Hn)(doc.metric.name)], [], ['r', 'l', 'r', 'r']);
     const lines = [header];
-    let size = byteLength(header);
+    let size = (0,markdown/* byteLength */.dp)(header);
     let i = 0;
     for (; i < rows.length; i++) {
         const c = rows[i];
         const line = `| ${rankCell(c)} | ${checkpointLabel(c)} | ${c.step} | ${metricValue(doc, c)} |`;
-        size += byteLength(line) + 1;
+        size += (0,markdown/* byteLength */.dp)(line) + 1;
         if (size > budget)
             break;
         lines.push(line);
@@ -3010,7 +3000,7 @@ function compactRows(doc, rows, budget) {
 /** Failed and skipped checkpoints as lists: their reasons are sentences, which wrap in a list. */
 function problemsSection(doc) {
     const parts = [];
-    const list = (items, more) => items.map((i) => `- \`${cell(i.name)}\`: ${cell(i.why)}`).join('\n') +
+    const list = (items, more) => items.map((i) => `- \`${(0,markdown/* cell */.Hn)(i.name)}\`: ${(0,markdown/* cell */.Hn)(i.why)}`).join('\n') +
         (more > 0 ? `\n- …and ${more} more in scores.json` : '');
     const failed = doc.checkpoints.filter((c) => c.status === 'failed');
     if (failed.length) {
@@ -3026,12 +3016,12 @@ function problemsSection(doc) {
 /** The closing line: where to get scores.json and scores.csv (the artifact on GitHub, a path locally). */
 function resultsLine(results) {
     if (results?.artifactName) {
-        const name = `\`${cell(results.artifactName)}\``;
+        const name = `\`${(0,markdown/* cell */.Hn)(results.artifactName)}\``;
         const where = results.runUrl ? `[${name}](${results.runUrl}#artifacts)` : name;
         return `Full results (scores.json, scores.csv): artifact ${where} of this run.`;
     }
     if (results?.scoresFile)
-        return `Full results: \`${cell(results.scoresFile)}\` and scores.csv beside it.`;
+        return `Full results: \`${(0,markdown/* cell */.Hn)(results.scoresFile)}\` and scores.csv beside it.`;
     return '';
 }
 function renderEvaluationSummary(options) {
@@ -3052,12 +3042,12 @@ function renderEvaluationSummary(options) {
     let text = head.filter(Boolean).join('\n\n');
     const tailText = tail.filter(Boolean).join('\n\n');
     if (rest.length) {
-        const room = budget - byteLength(text) - byteLength(tailText) - 400;
+        const room = budget - (0,markdown/* byteLength */.dp)(text) - (0,markdown/* byteLength */.dp)(tailText) - 400;
         const { text: rows, cut } = compactRows(doc, rest, Math.max(room, 0));
         const cutNote = cut
             ? `\n\n${cut} more checkpoints are not shown here (the summary must stay under GitHub's 1 MiB); they are in scores.csv.`
             : '';
-        text += '\n\n' + details(`The other ${rest.length} checkpoints`, rows + cutNote);
+        text += '\n\n' + (0,markdown/* details */.zH)(`The other ${rest.length} checkpoints`, rows + cutNote);
     }
     return `${text}\n\n${tailText}\n`;
 }
@@ -3086,15 +3076,15 @@ function cacheSection(doc, cacheUsed) {
     const saved = cached.reduce((sum, c) => sum + (c.cached?.savedMs ?? 0), 0);
     const title = `Results cache: ${cached.length} of ${rows.length} checkpoint(s) cached, ${rows.length - cached.length} evaluated` +
         (cached.length ? `, ${formatDuration(saved)} of evaluation saved` : '');
-    const body = table(['Checkpoint', 'Result', 'Time'], rows
+    const body = (0,markdown/* table */.tp)(['Checkpoint', 'Result', 'Time'], rows
         .slice(0, MAX_ROWS)
         .map((c) => [
-        cell(c.name),
+        (0,markdown/* cell */.Hn)(c.name),
         c.cached ? `cached (evaluated ${c.cached.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : 'evaluated',
         c.cached ? `${formatDuration(c.cached.savedMs)} saved` : formatDuration(c.durationMs)
     ]), ['l', 'l', 'r']);
     const more = rows.length > MAX_ROWS ? `\n\n… and ${rows.length - MAX_ROWS} more (scores.json marks each one).` : '';
-    return details(title, body + more);
+    return (0,markdown/* details */.zH)(title, body + more);
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
@@ -3902,6 +3892,15 @@ async function evaluateWithCache(evaluator, checkpoints, options) {
         return { checkpoint, key, hit, lookupMs: Date.now() - started };
     });
     const misses = lookups.filter((l) => !l.hit);
+    for (const { checkpoint, hit } of lookups) {
+        if (hit)
+            options.onCheckpoint?.({
+                name: checkpoint.name,
+                state: 'ok',
+                scores: { ...hit.scores, ...hit.metrics },
+                cached: true
+            });
+    }
     const hits = lookups.length - misses.length;
     log.info(`Results cache (${cache.where}): ${hits} of ${lookups.length} checkpoint(s) cached, ${misses.length} to evaluate`);
     let fresh;
@@ -4638,6 +4637,19 @@ function countProgress(total, onProgress) {
     let done = 0;
     return (label) => onProgress?.(++done, total, label);
 }
+/** A finished checkpoint's outcome as the ledger records it. */
+function outcomeEvent({ checkpoint, parsed, error, cancelled }) {
+    if (cancelled)
+        return { name: checkpoint.name, state: 'cancelled', error };
+    if (error || !parsed)
+        return { name: checkpoint.name, state: 'failed', error: error ?? 'no metrics' };
+    return { name: checkpoint.name, state: 'ok', scores: { ...parsed.scores, ...parsed.metrics } };
+}
+/** Every checkpoint about to be evaluated, as queued. */
+function announceQueued(checkpoints, onCheckpoint) {
+    for (const checkpoint of checkpoints)
+        onCheckpoint?.({ name: checkpoint.name, state: 'queued' });
+}
 
 ;// CONCATENATED MODULE: ./src/evaluate/builtin/evaluator.ts
 // The default evaluator: the built-in suite, scored from each checkpoint's step.
@@ -4663,11 +4675,12 @@ function createBuiltinEvaluator(options = {}) {
     return {
         info: { kind: 'builtin', settings: { benchmarks: selected.map((b) => b.id) } },
         reports: selected.map((b) => b.id),
-        async evaluate(checkpoints, { log, onProgress }) {
+        async evaluate(checkpoints, { log, onProgress, onCheckpoint }) {
             const progress = countProgress(checkpoints.length, onProgress);
             const results = checkpoints.map((checkpoint) => {
                 const started = performance.now();
                 const scores = builtinScores(checkpoint.step, selected);
+                onCheckpoint?.({ name: checkpoint.name, state: 'ok', scores });
                 progress(checkpoint.name);
                 return { checkpoint, status: 'ok', scores, metrics: {}, durationMs: performance.now() - started };
             });
@@ -5031,6 +5044,9 @@ const AVERAGE = ':_average';
 function parseLighteval(json, source) {
     const out = new Collector('lighteval', source);
     const results = json.results;
+    const said = statedDirections(json.config_tasks);
+    /** What config_tasks says of a metric's direction, recorded so a `metric:` naming it ranks the right way. */
+    const direction = (key, metric) => said.get(key)?.get(metric);
     const parsed = Object.entries(results)
         .filter((pair) => json_isRecord(pair[1]))
         .map(([key, entry]) => ({ key, entry, ...splitLightevalKey(key) }));
@@ -5042,16 +5058,26 @@ function parseLighteval(json, source) {
     for (const p of parsed) {
         const metrics = metricEntries(p.entry);
         if (p.key === 'all') {
-            for (const m of metrics)
+            for (const m of metrics) {
                 out.addMetric(`all/${m.key}`, m.value);
+                const agreed = agreedDirection(said, m.metric);
+                if (agreed !== undefined)
+                    out.directions[`all/${m.key}`] = agreed;
+            }
             continue;
         }
         const isAverage = p.task.endsWith(AVERAGE);
         const task = isAverage ? p.task.slice(0, -AVERAGE.length) : p.task;
         const id = (taskCounts.get(p.task) ?? 0) > 1 && p.shots !== null ? `${task}|${p.shots}` : task;
+        const addDetail = (m) => {
+            out.addMetric(`${id}/${m.key}`, m.value);
+            const known = direction(p.key, m.metric);
+            if (known !== undefined)
+                out.directions[`${id}/${m.key}`] = known;
+        };
         if (!isAverage && task.includes(':') && averaged.has(task.split(':')[0])) {
             for (const m of metrics)
-                out.addMetric(`${id}/${m.key}`, m.value);
+                addDetail(m);
             continue;
         }
         if (metrics.length === 0) {
@@ -5061,9 +5087,12 @@ function parseLighteval(json, source) {
         const [primary, ...rest] = metrics;
         const shots = p.shots !== null ? `, ${p.shots}-shot` : '';
         const label = `${task}${isAverage ? ' average' : ''} (${metricLabel(primary)}${shots})`;
-        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric), primary.key), primary.value, `task '${p.key}' metric '${primary.key}'`);
+        const known = direction(p.key, primary.metric);
+        out.addBenchmark(benchmarkOf(id, label, p.suite ?? 'lighteval', known ?? (0,metric_semantics/* higherIsBetterFromName */.$O)(primary.metric), primary.key), primary.value, `task '${p.key}' metric '${primary.key}'`);
+        if (known !== undefined)
+            out.directions[id] = known;
         for (const m of rest)
-            out.addMetric(`${id}/${m.key}`, m.value);
+            addDetail(m);
     }
     return out.finish();
 }
@@ -5078,6 +5107,40 @@ function splitLightevalKey(key) {
             : { suite: parts[0], task: parts[1], shots: null };
     }
     return { suite: null, task: key, shots: null };
+}
+/**
+ * `config_tasks -> "suite|task|shots" -> metrics[]`: each entry names its metric(s) (`metric_name`,
+ * a string or a list) and says `higher_is_better` (a boolean, or one per metric name). Task key ->
+ * metric -> higher is better; entries that say nothing are left out.
+ */
+function statedDirections(configTasks) {
+    const said = new Map();
+    if (!json_isRecord(configTasks))
+        return said;
+    for (const [key, config] of Object.entries(configTasks)) {
+        if (!json_isRecord(config) || !Array.isArray(config.metrics))
+            continue;
+        const directions = new Map();
+        for (const metric of config.metrics) {
+            if (!json_isRecord(metric))
+                continue;
+            const names = [metric.metric_name].flat().filter((n) => typeof n === 'string');
+            const higher = metric.higher_is_better;
+            for (const name of names) {
+                const value = json_isRecord(higher) ? higher[name] : higher;
+                if (typeof value === 'boolean')
+                    directions.set(name, value);
+            }
+        }
+        if (directions.size > 0)
+            said.set(key, directions);
+    }
+    return said;
+}
+/** The direction every task that states one gives `metric` (for the `all` block), if they agree. */
+function agreedDirection(said, metric) {
+    const stated = new Set([...said.values()].map((d) => d.get(metric)).filter((v) => v !== undefined));
+    return stated.size === 1 ? [...stated][0] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/results/formats/lm-eval.ts
@@ -5385,11 +5448,12 @@ function compareNewest(a, b) {
 
 
 
+
 // lm-eval writes <output>/<model>/results_<ts>.json, lighteval <output>/results/<org>/<model>/.
 const RESULTS_DEPTH = 5;
 /** The metrics a command produced; throws MetricsFormatError saying what it found instead. */
 async function readCommandMetrics(input) {
-    const { checkpoint, stdout, outputPath } = input;
+    const { checkpoint, stdout, outputPath, stdoutDroppedBytes = 0 } = input;
     const written = await (0,promises_.stat)(outputPath).catch(() => null);
     if (written?.isFile() && written.size > 0) {
         return parseMetricsText(await (0,promises_.readFile)(outputPath, 'utf8'), outputPath, { step: checkpoint.step });
@@ -5403,6 +5467,13 @@ async function readCommandMetrics(input) {
         }
     }
     const json = jsonAtEndOfOutput(stdout);
+    if (json === null && stdoutDroppedBytes > 0 && looksCutOff(stdout)) {
+        const kept = Buffer.byteLength(stdout);
+        throw new MetricsFormatError(`the JSON at the end of its stdout is larger than the ${(0,bytes/* formatBytes */.z)(kept)} of stdout that is kept ` +
+            `(it printed ${(0,bytes/* formatBytes */.z)(kept + stdoutDroppedBytes)}; only the last ${(0,bytes/* formatBytes */.z)(kept)} are read, so the ` +
+            `object's start was dropped). Write the metrics to {output} (${outputPath}) as a results file instead ` +
+            '(a file there is read whole), or print only the scores, e.g. {"accuracy": 0.81}, as the last line');
+    }
     if (json === null) {
         const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
         const what = last
@@ -5411,6 +5482,14 @@ async function readCommandMetrics(input) {
         throw new MetricsFormatError(`the command printed no metrics: ${what}. Print a JSON object such as {"accuracy": 0.81} as the last line, or write it to {output}`);
     }
     return parseMetricsText(json, `stdout of ${checkpoint.name}`, { step: checkpoint.step });
+}
+/**
+ * Whether the kept tail of stdout ends inside a JSON document whose start was dropped: its last
+ * line began before the kept part (no line break in it), or the text ends like a JSON object.
+ */
+function looksCutOff(stdout) {
+    const text = stdout.trimEnd();
+    return !/\r?\n/.test(text) || text.endsWith('}');
 }
 /** The newest `results_*.json` under `dir` (lm-eval and lighteval name them by timestamp). */
 async function newestResultsFile(dir) {
@@ -5535,6 +5614,7 @@ function defaultShell(platform = process.platform, env = process.env) {
 
 
 
+
 const STDERR_LINES_IN_ERROR = 8;
 const HOW_TO_DEBUG = 'run the command by hand for that checkpoint (it is shown in its log group) and check that it prints ' +
     'a JSON object such as {"accuracy": 0.81} as its last line';
@@ -5559,8 +5639,9 @@ function createCommandEvaluator(options) {
     const info = { kind: 'command', settings: { command: options.command } };
     return {
         info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+        async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
             await (0,promises_.mkdir)(options.outputDir, { recursive: true });
+            announceQueued(checkpoints, onCheckpoint);
             const outputs = outputPaths(checkpoints, options.outputDir);
             const progress = countProgress(checkpoints.length, onProgress);
             const devices = options.devices && (await planDevices(options.devices, options.env ?? process.env, log));
@@ -5571,7 +5652,9 @@ function createCommandEvaluator(options) {
                 const group = await devices?.pool.acquire();
                 try {
                     const device = group?.join(',');
+                    onCheckpoint?.({ name: checkpoint.name, state: 'running' });
                     const outcome = await evaluateOne(checkpoint, outputs[index], { ...options, shell, log, signal, device });
+                    onCheckpoint?.(outcomeEvent(outcome));
                     progress(checkpoint.name);
                     return outcome;
                 }
@@ -5613,13 +5696,19 @@ async function evaluateOne(checkpoint, outputPath, context) {
         env,
         timeoutMs: context.timeoutMs,
         killGraceMs: context.killGraceMs ?? 2000,
-        signal: context.signal
+        signal: context.signal,
+        stdoutTailBytes: context.stdoutTailBytes
     });
     let parsed;
     let error = failureOf(result, context.timeoutMs);
     if (!error) {
         try {
-            parsed = await readCommandMetrics({ checkpoint, stdout: result.stdout, outputPath });
+            parsed = await readCommandMetrics({
+                checkpoint,
+                stdout: result.stdout,
+                stdoutDroppedBytes: result.stdoutDroppedBytes,
+                outputPath
+            });
         }
         catch (e) {
             error = e instanceof MetricsFormatError ? e.message : `could not read the metrics: ${(0,errors/* errorMessage */.g)(e)}`;
@@ -5630,7 +5719,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
     log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
     log.info(`$ ${rendered}`);
     if (result.droppedBytes > 0)
-        log.info(`… ${result.droppedBytes} earlier bytes of output not kept`);
+        log.info(`… ${(0,bytes/* formatBytes */.z)(result.droppedBytes)} of earlier output not kept`);
     const text = result.output.trimEnd() || '(no output)';
     // The command's own words: shown, never obeyed as workflow commands (an `::error::` it prints
     // is its business, not an annotation of this action).
@@ -5650,7 +5739,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
         log.warning(`${checkpoint.name}: the command exited but left ${describeKilled(result.killed)} running; killed. ` +
             'Wait for background processes in the command (or stop them) so each evaluation cleans up after itself.', checkpoint.path);
     }
-    return { checkpoint, parsed, error, durationMs };
+    return { checkpoint, parsed, error, durationMs, ...(result.aborted ? { cancelled: true } : {}) };
 }
 function failureOf(result, timeoutMs) {
     if (result.spawnError)
@@ -5745,7 +5834,7 @@ function createResultsEvaluator(options = {}) {
     const info = { kind: 'results', settings: { files: patterns } };
     return {
         info,
-        async evaluate(checkpoints, { log, onProgress, signal, allFailed }) {
+        async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
             const progress = countProgress(checkpoints.length, onProgress);
             const outcomes = await (0,map_limit/* mapLimit */.s)(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
                 const started = Date.now();
@@ -5760,8 +5849,10 @@ function createResultsEvaluator(options = {}) {
                 else {
                     log.warning(`${checkpoint.name}: ${outcome.error}`, checkpoint.path);
                 }
+                const result = { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
+                onCheckpoint?.(outcomeEvent(result));
                 progress(checkpoint.name);
-                return { checkpoint, parsed: outcome.parsed, error: outcome.error, durationMs: Date.now() - started };
+                return result;
             });
             return finishRun(info, outcomes, {
                 allFailed,
@@ -5870,7 +5961,7 @@ async function discoverCheckpoints(config, log) {
  * Evaluates the checkpoints, through the results cache when one is configured: hits reuse the
  * stored scores, misses are evaluated and stored, and the cache is saved afterwards.
  */
-async function evaluateCheckpoints({ config, log, run, onProgress, signal }, evaluator, checkpoints, { allFailed, shard } = {}) {
+async function evaluateCheckpoints({ config, log, run, onProgress, onCheckpoint, signal }, evaluator, checkpoints, { allFailed, shard } = {}) {
     const opened = await openResultsCache({
         config: config.cache,
         evaluator: evaluator.info,
@@ -5881,7 +5972,7 @@ async function evaluateCheckpoints({ config, log, run, onProgress, signal }, eva
     });
     if (!opened)
         return {
-            evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, signal, allFailed }),
+            evaluation: await evaluator.evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }),
             cacheUsed: false
         };
     try {
@@ -5889,6 +5980,7 @@ async function evaluateCheckpoints({ config, log, run, onProgress, signal }, eva
             ...opened,
             log,
             onProgress,
+            onCheckpoint,
             signal,
             allFailed
         });
@@ -8150,6 +8242,144 @@ async function runPipeline(options) {
     if (aggregate)
         return runAggregate(options, aggregate);
     return runFull(options);
+}
+
+
+/***/ }),
+
+/***/ 84733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ renderCancelledTerminal),
+/* harmony export */   m: () => (/* binding */ renderCancelledSummary)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54285);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70626);
+
+
+/** Scores shown per finished checkpoint; the scores file of a finished run has them all. */
+const SCORES_SHOWN = 4;
+/** Rows of the table; the rest are counted. */
+const ROWS_SHOWN = 100;
+function renderCancelledSummary(signalName, checkpoints) {
+    const lines = [
+        '## Cancelled',
+        '',
+        `The run was cancelled (${signalName}) before it finished: no new evaluation was started, running ` +
+            'evaluations were killed with every process they started, and **nothing was published**.'
+    ];
+    if (checkpoints.length === 0) {
+        lines.push('', 'No checkpoint had started evaluating.');
+        return `${lines.join('\n')}\n`;
+    }
+    const count = (state) => checkpoints.filter((c) => c.state === state).length;
+    const counts = [
+        `${count('ok')} evaluated`,
+        `${count('failed')} failed`,
+        `${count('cancelled') + count('running')} killed while running`,
+        `${count('queued')} not started`
+    ];
+    lines.push('', `What was known when it stopped (${checkpoints.length} checkpoints): ${counts.join(', ')}.`, '');
+    const rows = checkpoints.slice(0, ROWS_SHOWN).map((c) => [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(c.name), describeState(c), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(detail(c))]);
+    lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Checkpoint', 'State', 'Scores or reason'], rows));
+    if (checkpoints.length > ROWS_SHOWN)
+        lines.push('', `…and ${checkpoints.length - ROWS_SHOWN} more checkpoints.`);
+    return `${lines.join('\n')}\n`;
+}
+/** The same for a terminal (the CLI on Ctrl-C): one line per checkpoint that had started. */
+function renderCancelledTerminal(checkpoints) {
+    const started = checkpoints.filter((c) => c.state !== 'queued');
+    const waiting = checkpoints.length - started.length;
+    const lines = started.slice(0, ROWS_SHOWN).map((c) => `  ${c.name}: ${describeState(c)}; ${detail(c)}`);
+    if (started.length > ROWS_SHOWN)
+        lines.push(`  …and ${started.length - ROWS_SHOWN} more`);
+    if (waiting > 0)
+        lines.push(`  ${waiting} checkpoint${waiting === 1 ? '' : 's'} not started`);
+    return lines.length > 0 ? `Known when it stopped (nothing was published):\n${lines.join('\n')}\n` : '';
+}
+function describeState({ state, cached }) {
+    switch (state) {
+        case 'ok':
+            return cached ? 'evaluated (cached)' : 'evaluated';
+        case 'failed':
+            return 'failed';
+        case 'cancelled':
+        case 'running':
+            return 'killed while running';
+        case 'queued':
+            return 'not started';
+    }
+}
+function detail({ state, scores, error }) {
+    if (state === 'ok') {
+        const shown = Object.entries(scores ?? {}).filter((e) => e[1] !== null);
+        const text = shown.slice(0, SCORES_SHOWN).map(([name, value]) => `${name} ${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(value)}`);
+        if (shown.length > SCORES_SHOWN)
+            text.push(`${shown.length - SCORES_SHOWN} more`);
+        return text.join(', ') || '(no scores)';
+    }
+    if (state === 'running')
+        return 'it was running when the run stopped; killed with its processes';
+    return error ? firstLine(error) : '';
+}
+function firstLine(text) {
+    const line = text.split('\n')[0];
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 54285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ PAGE_WIDTH_PX),
+/* harmony export */   F1: () => (/* binding */ cellWidthPx),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Yy: () => (/* binding */ columnWidthsPx),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+// Small helpers for GitHub-flavoured markdown that the summary and PR comment share.
+/** Text safe inside a table cell: pipes escaped, line breaks flattened, HTML neutralised. */
+function cell(text) {
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/</g, '&lt;');
+}
+function table(header, rows, align) {
+    const rule = header.map((_, i) => ({ l: ':---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
+    return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/** GitHub's widest content column for a job summary or comment; no table may need more. */
+const PAGE_WIDTH_PX = 960;
+/**
+ * A cautious guess of a table cell's rendered width in px (GitHub: 16 px text, 13 px padding on
+ * each side). GitHub lays tables out at their content's width without wrapping, so a table is as
+ * wide as the sum of its columns' widest cells; `npm run render` measures the real thing.
+ */
+function cellWidthPx(markdown) {
+    const text = markdown
+        .replace(/\*\*|`/g, '')
+        .replace(/\\\|/g, '|')
+        .replace(/&lt;/g, '<');
+    let px = 0;
+    for (const ch of text)
+        px += ch.codePointAt(0) > 0x2000 ? 22 : /[A-Z0-9_#@%&mwMW]/.test(ch) ? 11 : 8.5;
+    return Math.ceil(px) + 27;
+}
+/** The width of the widest cell of each column. */
+function columnWidthsPx(rows) {
+    return rows[0].map((_, i) => Math.max(...rows.map((r) => cellWidthPx(r[i] ?? ''))));
 }
 
 
