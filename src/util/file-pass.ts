@@ -142,8 +142,9 @@ export async function hashFileOnce(algorithm: string, path: string, prefix = '')
       const result = await known.result.catch(() => undefined)
       if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs) return result
     }
+    const before = await stamp(path)
     const result = pass(path, algorithm, prefix, [])
-    sha256s.set(path, { ...(await stamp(path)), result })
+    sha256s.set(path, { ...before, result })
     return result
   }
   return pass(path, algorithm, prefix, [])
