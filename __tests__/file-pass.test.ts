@@ -1,7 +1,7 @@
 // The one read of a file on the worker thread: its hashes, the needle search across read
 // boundaries, and the sha256 the secret check computed reused by the upload only while the file
 // is unchanged.
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,19 +20,21 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-it('hashes a file of several reads as node:crypto does, with a prefix for git blob ids', async () => {
-  const file = join(dir, 'weights.bin')
-  const bytes = Buffer.alloc(3 * MiB + 17)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) & 0xff
-  await writeFile(file, bytes)
-  expect(await hashFileOnce('sha256', file)).toEqual({
-    digest: sha('sha256', bytes),
-    bytes: bytes.length,
-    found: false
-  })
-  const prefix = `blob ${bytes.length}\0`
-  expect((await hashFileOnce('sha1', file, prefix)).digest).toBe(sha('sha1', prefix, bytes))
-})
+it.each([3, 17])(
+  'hashes a %i MiB file (small ones here, large ones on the worker) as node:crypto does, with a prefix for git blob ids',
+  async (mib) => {
+    const file = join(dir, `weights-${mib}.bin`)
+    const bytes = randomBytes(mib * MiB + 17)
+    await writeFile(file, bytes)
+    expect(await hashFileOnce('sha256', file)).toEqual({
+      digest: sha('sha256', bytes),
+      bytes: bytes.length,
+      found: false
+    })
+    const prefix = `blob ${bytes.length}\0`
+    expect((await hashFileOnce('sha1', file, prefix)).digest).toBe(sha('sha1', prefix, bytes))
+  }
+)
 
 it.each([1, 2, 5])('finds a needle that straddles the read boundary (%i byte(s) before it)', async (before) => {
   const needle = Buffer.from('hf_straddling_secret')
@@ -54,6 +56,7 @@ it('gives the upload the sha256 the secret check computed, and a fresh one once 
   expect((await hashFileOnce('sha256', file)).digest).toBe(sha('sha256', Buffer.alloc(2 * MiB, 2)))
 })
 
-it('fails with the file system error for a missing file', async () => {
+it('fails with the file system error for a missing or unreadable file', async () => {
   await expect(hashFileOnce('sha256', join(dir, 'missing.bin'))).rejects.toMatchObject({ code: 'ENOENT' })
+  await expect(hashFileOnce('sha256', dir)).rejects.toMatchObject({ code: 'EISDIR' })
 })

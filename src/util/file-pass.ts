@@ -1,12 +1,14 @@
-// One read of a file on a worker thread: its hash and, when asked, whether it holds any of some
-// byte strings (the secret check of the upload). The event loop that drives the uploads (file k's
-// PUTs while file k+1 is hashed) never waits behind a hash, and a file is read once per run: the
-// sha256 the secret check computed is the one the upload sends. One worker, started on first use,
+// One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
+// secret check of the upload). A file is read once per run: the sha256 the secret check computed
+// is the one the upload sends. A large file hashed while uploads are in flight (no secret check
+// ran: the library used without a held token) is read on a worker thread, so the event loop that
+// drives the PUTs never waits behind a hash. One worker, started on first use,
 // reused for every file, unref'd while idle so it never holds the process open. It reads with
 // fs.readSync into one fixed buffer and posts back only the answer, so its memory is that buffer
 // whatever the file's size.
 
-import { stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { open, stat } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
@@ -111,6 +113,40 @@ function pass(path: string, algorithm: string, prefix: string, needles: Uint8Arr
   })
 }
 
+/**
+ * The same read on this thread, for small files (a worker isn't worth starting) and for the
+ * secret check, which runs before any upload so nothing waits on it here, and a second thread's
+ * ~24 MiB of RSS would buy nothing.
+ */
+async function passHere(path: string, algorithm: string, prefix: string, needles: Uint8Array[]): Promise<PassResult> {
+  const hash = createHash(algorithm)
+  if (prefix) hash.update(prefix)
+  const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength))
+  const overlap = held.length ? Math.max(...held.map((n) => n.length)) - 1 : 0
+  const buffer = Buffer.allocUnsafe(READ_CHUNK + overlap)
+  const handle = await open(path, 'r')
+  try {
+    let bytes = 0
+    let kept = 0
+    for (;;) {
+      const { bytesRead: n } = await handle.read(buffer, kept, READ_CHUNK, bytes)
+      if (n === 0) break
+      hash.update(buffer.subarray(kept, kept + n))
+      bytes += n
+      const end = kept + n
+      if (held.some((needle) => buffer.subarray(0, end).includes(needle))) return { bytes, found: true }
+      kept = Math.min(overlap, end)
+      if (kept) buffer.copy(buffer, 0, end - kept, end)
+    }
+    return { digest: hash.digest('hex'), bytes, found: false }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Files at least this large are hashed on the worker (the upload of the file before may be in flight). */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024
+
 // The sha256 of each file read this run, with the size and mtime it had then: a later ask gets
 // it without a second read, unless the file changed since.
 const sha256s = new Map<string, { size: number; mtimeMs: number; result: Promise<PassResult> }>()
@@ -123,7 +159,7 @@ async function stamp(path: string): Promise<{ size: number; mtimeMs: number }> {
 /** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
 export async function scanFile(path: string, needles: Uint8Array[]): Promise<PassResult> {
   const before = await stamp(path)
-  const result = pass(path, 'sha256', '', needles)
+  const result = passHere(path, 'sha256', '', needles)
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
@@ -143,9 +179,10 @@ export async function hashFileOnce(algorithm: string, path: string, prefix = '')
       if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs) return result
     }
     const before = await stamp(path)
-    const result = pass(path, algorithm, prefix, [])
+    const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, [])
     sha256s.set(path, { ...before, result })
     return result
   }
-  return pass(path, algorithm, prefix, [])
+  const { size } = await stat(path)
+  return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, [])
 }
