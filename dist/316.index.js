@@ -8546,17 +8546,21 @@ class InputError extends Error {
 /* harmony export */   I: () => (/* binding */ hashFileOnce),
 /* harmony export */   W: () => (/* binding */ scanFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-// One read of a file on a worker thread: its hash and, when asked, whether it holds any of some
-// byte strings (the secret check of the upload). The event loop that drives the uploads (file k's
-// PUTs while file k+1 is hashed) never waits behind a hash, and a file is read once per run: the
-// sha256 the secret check computed is the one the upload sends. One worker, started on first use,
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
+// One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
+// secret check of the upload). A file is read once per run: the sha256 the secret check computed
+// is the one the upload sends. A large file hashed while uploads are in flight (no secret check
+// ran: the library used without a held token) is read on a worker thread, so the event loop that
+// drives the PUTs never waits behind a hash. One worker, started on first use,
 // reused for every file, unref'd while idle so it never holds the process open. It reads with
 // fs.readSync into one fixed buffer and posts back only the answer, so its memory is that buffer
 // whatever the file's size.
+
 
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
@@ -8613,7 +8617,7 @@ function failAll(error) {
 function reader() {
     if (worker)
         return worker;
-    const started = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true });
+    const started = new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(WORKER_SOURCE, { eval: true });
     started.on('message', (reply) => {
         const p = pending.get(reply.id);
         if (!p)
@@ -8643,17 +8647,54 @@ function pass(path, algorithm, prefix, needles) {
         thread.postMessage({ id, path, algorithm, prefix, needles });
     });
 }
+/**
+ * The same read on this thread, for small files (a worker isn't worth starting) and for the
+ * secret check, which runs before any upload so nothing waits on it here, and a second thread's
+ * ~24 MiB of RSS would buy nothing.
+ */
+async function passHere(path, algorithm, prefix, needles) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    if (prefix)
+        hash.update(prefix);
+    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength));
+    const overlap = held.length ? Math.max(...held.map((n) => n.length)) - 1 : 0;
+    const buffer = Buffer.allocUnsafe(READ_CHUNK + overlap);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        let bytes = 0;
+        let kept = 0;
+        for (;;) {
+            const { bytesRead: n } = await handle.read(buffer, kept, READ_CHUNK, bytes);
+            if (n === 0)
+                break;
+            hash.update(buffer.subarray(kept, kept + n));
+            bytes += n;
+            const end = kept + n;
+            if (held.some((needle) => buffer.subarray(0, end).includes(needle)))
+                return { bytes, found: true };
+            kept = Math.min(overlap, end);
+            if (kept)
+                buffer.copy(buffer, 0, end - kept, end);
+        }
+        return { digest: hash.digest('hex'), bytes, found: false };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Files at least this large are hashed on the worker (the upload of the file before may be in flight). */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 // The sha256 of each file read this run, with the size and mtime it had then: a later ask gets
 // it without a second read, unless the file changed since.
 const sha256s = new Map();
 async function stamp(path) {
-    const { size, mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+    const { size, mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
     return { size, mtimeMs };
 }
 /** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
 async function scanFile(path, needles) {
     const before = await stamp(path);
-    const result = pass(path, 'sha256', '', needles);
+    const result = passHere(path, 'sha256', '', needles);
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)
@@ -8673,11 +8714,13 @@ async function hashFileOnce(algorithm, path, prefix = '') {
             if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs)
                 return result;
         }
-        const result = pass(path, algorithm, prefix, []);
-        sha256s.set(path, { ...(await stamp(path)), result });
+        const before = await stamp(path);
+        const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
+        sha256s.set(path, { ...before, result });
         return result;
     }
-    return pass(path, algorithm, prefix, []);
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
 }
 
 
