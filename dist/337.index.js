@@ -86,14 +86,15 @@ async function hubStep(what, context, fn) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/file-pass.ts
+var file_pass = __webpack_require__(78808);
 ;// CONCATENATED MODULE: ./src/hub/local-files.ts
 // The files to publish, on this side: checked and sized before anything is sent, and hashed the
 // way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
 // file is the one the upload sends).
 
 
-/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory; small ones, per-call overhead). */
-const READ_CHUNK = 1024 * 1024;
+
 /** Checks every path and source, and sizes every file. */
 async function prepareFiles(files) {
     if (files.length === 0)
@@ -163,39 +164,22 @@ async function sentText(source) {
     return bytes ? Buffer.from(bytes).toString('utf8') : (0,promises_.readFile)(source.localPath, 'utf8');
 }
 /**
- * Hashes a file on disk in large reads, the next read in flight while this one is hashed. Fails
- * when the file's size changed since it was prepared: what was checked must be what is sent.
+ * Hashes a file: bytes in memory here, a file on disk on the file-reading thread (util/file-pass.ts), so
+ * the uploads in flight keep the event loop. Fails when the file's size changed since it was
+ * prepared: what was checked must be what is sent.
  */
 async function hashFile(algorithm, file, prefix = '') {
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    if (prefix)
-        hash.update(prefix);
     const bytes = contentBytes(file.source);
-    if (bytes)
+    if (bytes) {
+        const hash = (0,external_node_crypto_.createHash)(algorithm);
+        if (prefix)
+            hash.update(prefix);
         return hash.update(bytes).digest('hex');
-    const localPath = file.source.localPath;
-    const handle = await (0,promises_.open)(localPath);
-    try {
-        const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
-        let position = 0;
-        let which = 0;
-        let reading = handle.read(buffers[0], 0, READ_CHUNK, 0);
-        for (;;) {
-            const { bytesRead, buffer } = await reading;
-            if (bytesRead === 0)
-                break;
-            position += bytesRead;
-            which ^= 1;
-            reading = handle.read(buffers[which], 0, READ_CHUNK, position);
-            hash.update(buffer.subarray(0, bytesRead));
-        }
-        if (position !== file.size)
-            throw changedError(file, position);
-        return hash.digest('hex');
     }
-    finally {
-        await handle.close();
-    }
+    const { digest, bytes: read } = await (0,file_pass/* hashFileOnce */.I)(algorithm, file.source.localPath, prefix);
+    if (read !== file.size)
+        throw changedError(file, read);
+    return digest;
 }
 function changedError(file, bytes) {
     return new Error(`${file.source.localPath} changed while publishing (${bytes} bytes, ${file.size} when the run started): publish from files that are no longer being written.`);

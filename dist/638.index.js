@@ -7659,32 +7659,24 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
+// EXTERNAL MODULE: ./src/util/file-pass.ts
+var file_pass = __webpack_require__(78808);
 ;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
-// The content check of the upload: no file goes up that holds a secret this run knows (the
-// hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
-// JSON-escaped, URL-encoded, base64). Files are streamed in chunks with an overlap as long as the
-// longest form, so memory stays bounded whatever their size.
 
 
 
 
 
-const CHUNK_BYTES = 1024 * 1024;
-/** Files read at once: enough to keep a disk busy. */
-const secret_scan_PARALLEL_READS = 4;
-/** Whether `file` contains any of `needles`, read in CHUNK_BYTES chunks. */
+/** Files handed to the reading thread at once (it reads one at a time; this keeps it fed). */
+const secret_scan_PARALLEL_READS = 2;
+/**
+ * Whether `file` contains any of `needles`: one read on the file-reading thread, which also
+ * hashes the file, so the upload that follows sends that sha256 without reading it again.
+ */
 async function fileContainsAny(file, needles) {
     if (needles.length === 0)
         return false;
-    const overlap = Math.max(...needles.map((n) => n.length)) - 1;
-    let tail = Buffer.alloc(0);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: CHUNK_BYTES })) {
-        const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
-        if (needles.some((n) => window.includes(n)))
-            return true;
-        tail = overlap > 0 ? Buffer.from(window.subarray(Math.max(0, window.length - overlap))) : Buffer.alloc(0);
-    }
-    return false;
+    return (await (0,file_pass/* scanFile */.W)(file, needles)).found;
 }
 /** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
 async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldSecrets */.hH)()) {
@@ -8773,6 +8765,193 @@ class InputError extends Error {
         this.input = input;
         this.name = 'InputError';
     }
+}
+
+
+/***/ }),
+
+/***/ 78808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ hashFileOnce),
+/* harmony export */   W: () => (/* binding */ scanFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
+// One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
+// secret check of the upload). A file is read once per run: the sha256 the secret check computed
+// is the one the upload sends. A large file hashed while uploads are in flight (no secret check
+// ran: the library used without a held token) is read on a worker thread, so the event loop that
+// drives the PUTs never waits behind a hash. One worker, started on first use,
+// reused for every file, unref'd while idle so it never holds the process open. It reads with
+// fs.readSync into one fixed buffer and posts back only the answer, so its memory is that buffer
+// whatever the file's size.
+
+
+
+/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
+const READ_CHUNK = 1024 * 1024;
+// Plain CommonJS source (an eval worker), so the bundle needs no second entry file. The bytes a
+// needle could straddle (its length - 1) are kept before the next read's bytes in the same buffer.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { openSync, readSync, closeSync } = require('node:fs')
+let buffer = Buffer.allocUnsafe(${READ_CHUNK})
+parentPort.on('message', ({ id, path, algorithm, prefix, needles }) => {
+  let fd
+  try {
+    const hash = createHash(algorithm)
+    if (prefix) hash.update(prefix)
+    const overlap = needles.length ? Math.max(...needles.map((n) => n.length)) - 1 : 0
+    if (buffer.length < ${READ_CHUNK} + overlap) buffer = Buffer.allocUnsafe(${READ_CHUNK} + overlap)
+    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength))
+    fd = openSync(path, 'r')
+    let bytes = 0
+    let kept = 0
+    let found = false
+    for (;;) {
+      const n = readSync(fd, buffer, kept, ${READ_CHUNK}, bytes)
+      if (n === 0) break
+      hash.update(buffer.subarray(kept, kept + n))
+      bytes += n
+      const end = kept + n
+      if (held.length && held.some((needle) => buffer.subarray(0, end).includes(needle))) {
+        found = true
+        break
+      }
+      kept = Math.min(overlap, end)
+      if (kept) buffer.copy(buffer, 0, end - kept, end)
+    }
+    parentPort.postMessage({ id, digest: found ? undefined : hash.digest('hex'), bytes, found })
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: error.message, code: error.code } })
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+})
+`;
+let worker;
+let nextId = 0;
+const pending = new Map();
+function failAll(error) {
+    for (const p of pending.values())
+        p.reject(error);
+    pending.clear();
+    worker = undefined;
+}
+function reader() {
+    if (worker)
+        return worker;
+    const started = new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(WORKER_SOURCE, { eval: true });
+    started.on('message', (reply) => {
+        const p = pending.get(reply.id);
+        if (!p)
+            return;
+        pending.delete(reply.id);
+        if (pending.size === 0)
+            started.unref();
+        if (reply.error)
+            p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+        else
+            p.resolve({ digest: reply.digest, bytes: reply.bytes, found: reply.found });
+    });
+    started.on('error', (error) => failAll(error instanceof Error ? error : new Error(String(error))));
+    started.on('exit', (code) => {
+        if (worker === started)
+            failAll(new Error(`The file-reading thread stopped (exit code ${code}).`));
+    });
+    worker = started;
+    return started;
+}
+function pass(path, algorithm, prefix, needles) {
+    const thread = reader();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        thread.ref();
+        thread.postMessage({ id, path, algorithm, prefix, needles });
+    });
+}
+/**
+ * The same read on this thread, for small files (a worker isn't worth starting) and for the
+ * secret check, which runs before any upload so nothing waits on it here, and a second thread's
+ * ~24 MiB of RSS would buy nothing.
+ */
+async function passHere(path, algorithm, prefix, needles) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    if (prefix)
+        hash.update(prefix);
+    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength));
+    const overlap = held.length ? Math.max(...held.map((n) => n.length)) - 1 : 0;
+    const buffer = Buffer.allocUnsafe(READ_CHUNK + overlap);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        let bytes = 0;
+        let kept = 0;
+        for (;;) {
+            const { bytesRead: n } = await handle.read(buffer, kept, READ_CHUNK, bytes);
+            if (n === 0)
+                break;
+            hash.update(buffer.subarray(kept, kept + n));
+            bytes += n;
+            const end = kept + n;
+            if (held.some((needle) => buffer.subarray(0, end).includes(needle)))
+                return { bytes, found: true };
+            kept = Math.min(overlap, end);
+            if (kept)
+                buffer.copy(buffer, 0, end - kept, end);
+        }
+        return { digest: hash.digest('hex'), bytes, found: false };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Files at least this large are hashed on the worker (the upload of the file before may be in flight). */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+// The sha256 of each file read this run, with the size and mtime it had then: a later ask gets
+// it without a second read, unless the file changed since.
+const sha256s = new Map();
+async function stamp(path) {
+    const { size, mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    return { size, mtimeMs };
+}
+/** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
+async function scanFile(path, needles) {
+    const before = await stamp(path);
+    const result = passHere(path, 'sha256', '', needles);
+    sha256s.set(path, { ...before, result });
+    const done = await result;
+    if (done.found)
+        sha256s.delete(path);
+    return done;
+}
+/**
+ * The hex digest of `prefix` followed by the file's bytes, and how many bytes were read. A sha256
+ * of a file the secret check already read (and unchanged since) costs no second read.
+ */
+async function hashFileOnce(algorithm, path, prefix = '') {
+    if (algorithm === 'sha256' && !prefix) {
+        const known = sha256s.get(path);
+        if (known) {
+            const now = await stamp(path).catch(() => undefined);
+            const result = await known.result.catch(() => undefined);
+            if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs)
+                return result;
+        }
+        const before = await stamp(path);
+        const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
+        sha256s.set(path, { ...before, result });
+        return result;
+    }
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
 }
 
 

@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import { open, readFile, stat } from 'node:fs/promises'
+import { hashFileOnce } from '../util/file-pass.js'
 import type { PublishFile } from './types.js'
 
 export interface PreparedFile {
@@ -11,9 +12,6 @@ export interface PreparedFile {
   size: number
   source: PublishFile
 }
-
-/** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory; small ones, per-call overhead). */
-const READ_CHUNK = 1024 * 1024
 
 /** Checks every path and source, and sizes every file. */
 export async function prepareFiles(files: PublishFile[]): Promise<PreparedFile[]> {
@@ -98,34 +96,20 @@ export async function sentText(source: PublishFile): Promise<string> {
 }
 
 /**
- * Hashes a file on disk in large reads, the next read in flight while this one is hashed. Fails
- * when the file's size changed since it was prepared: what was checked must be what is sent.
+ * Hashes a file: bytes in memory here, a file on disk on the file-reading thread (util/file-pass.ts), so
+ * the uploads in flight keep the event loop. Fails when the file's size changed since it was
+ * prepared: what was checked must be what is sent.
  */
 async function hashFile(algorithm: string, file: PreparedFile, prefix = ''): Promise<string> {
-  const hash = createHash(algorithm)
-  if (prefix) hash.update(prefix)
   const bytes = contentBytes(file.source)
-  if (bytes) return hash.update(bytes).digest('hex')
-  const localPath = file.source.localPath!
-  const handle = await open(localPath)
-  try {
-    const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)]
-    let position = 0
-    let which = 0
-    let reading = handle.read(buffers[0], 0, READ_CHUNK, 0)
-    for (;;) {
-      const { bytesRead, buffer } = await reading
-      if (bytesRead === 0) break
-      position += bytesRead
-      which ^= 1
-      reading = handle.read(buffers[which], 0, READ_CHUNK, position)
-      hash.update(buffer.subarray(0, bytesRead))
-    }
-    if (position !== file.size) throw changedError(file, position)
-    return hash.digest('hex')
-  } finally {
-    await handle.close()
+  if (bytes) {
+    const hash = createHash(algorithm)
+    if (prefix) hash.update(prefix)
+    return hash.update(bytes).digest('hex')
   }
+  const { digest, bytes: read } = await hashFileOnce(algorithm, file.source.localPath!, prefix)
+  if (read !== file.size) throw changedError(file, read)
+  return digest!
 }
 
 function changedError(file: PreparedFile, bytes: number): Error {

@@ -1,29 +1,24 @@
 // The content check of the upload: no file goes up that holds a secret this run knows (the
 // hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
-// JSON-escaped, URL-encoded, base64). Files are streamed in chunks with an overlap as long as the
-// longest form, so memory stays bounded whatever their size.
-import { createReadStream } from 'node:fs'
+// JSON-escaped, URL-encoded, base64). Files are read on a worker thread in 1 MiB reads with an overlap as long as
+// the longest form, so memory stays bounded whatever their size (util/file-pass.ts).
 import type { PlannedFile } from '../domain/publication.js'
+import { scanFile } from '../util/file-pass.js'
 import { mapLimit } from '../util/map-limit.js'
 import { shownPath } from '../util/paths.js'
 import { encodedForms, heldSecrets } from '../util/redact.js'
 import { UploadPlanError } from './errors.js'
 
-const CHUNK_BYTES = 1024 * 1024
-/** Files read at once: enough to keep a disk busy. */
-const PARALLEL_READS = 4
+/** Files handed to the reading thread at once (it reads one at a time; this keeps it fed). */
+const PARALLEL_READS = 2
 
-/** Whether `file` contains any of `needles`, read in CHUNK_BYTES chunks. */
+/**
+ * Whether `file` contains any of `needles`: one read on the file-reading thread, which also
+ * hashes the file, so the upload that follows sends that sha256 without reading it again.
+ */
 export async function fileContainsAny(file: string, needles: Buffer[]): Promise<boolean> {
   if (needles.length === 0) return false
-  const overlap = Math.max(...needles.map((n) => n.length)) - 1
-  let tail = Buffer.alloc(0)
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
-    if (needles.some((n) => window.includes(n))) return true
-    tail = overlap > 0 ? Buffer.from(window.subarray(Math.max(0, window.length - overlap))) : Buffer.alloc(0)
-  }
-  return false
+  return (await scanFile(file, needles)).found
 }
 
 /** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
