@@ -117,15 +117,48 @@ setTimeout(() => console.log(JSON.stringify({ accuracy: Number(process.argv[2]) 
 `
 
   it('runs up to `concurrency` checkpoints at once', async () => {
-    script('sleeper.js', SLEEPER)
+    // A barrier, not a stopwatch: each command waits until all four have started, so the run only
+    // succeeds when four run at once (with fewer, they time out).
+    script(
+      'barrier.js',
+      `const fs = require('node:fs')
+fs.writeFileSync('started-' + process.argv[2], '')
+const poll = setInterval(() => {
+  if (fs.readdirSync('.').filter((f) => f.startsWith('started-')).length < 4) return
+  clearInterval(poll)
+  console.log(JSON.stringify({ accuracy: Number(process.argv[2]) / 1000 }))
+}, 20)
+`
+    )
     const checkpoints = [100, 200, 300, 400].map((step) => checkpoint(`step_${step}`, step))
-    const run = await evaluator('node sleeper.js {step}', { concurrency: 4 }).evaluate(checkpoints, {
+    const run = await evaluator('node barrier.js {step}', { concurrency: 4, timeoutMs: 15_000 }).evaluate(checkpoints, {
       log: recordingLogger()
     })
-    const spans = run.results.map((r) => [r.metrics.start_time, r.metrics.end_time])
-    // All four overlap: the last one started before the first one ended.
-    expect(Math.max(...spans.map(([s]) => s))).toBeLessThan(Math.min(...spans.map(([, e]) => e)))
+    expect(run.results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok'])
     expect(run.results.map((r) => r.scores.accuracy)).toEqual([0.1, 0.2, 0.3, 0.4])
+  })
+
+  it("hides the action's inputs and the runner's service tokens from the command", async () => {
+    script(
+      'env.js',
+      `require('node:fs').writeFileSync('seen.txt', Object.keys(process.env).filter((k) => /TOKEN|INPUT_|KEEP_ME/.test(k)).sort().join(' '))
+console.log(JSON.stringify({ accuracy: 0.5 }))
+`
+    )
+    const env = {
+      PATH: process.env.PATH,
+      'INPUT_HF-TOKEN': 'hf_secret',
+      'INPUT_EVAL-COMMAND': 'node env.js',
+      ACTIONS_RUNTIME_TOKEN: 'runtime',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+      HF_TOKEN: 'the step env',
+      KEEP_ME: '1'
+    }
+    const run = await evaluator('node env.js {checkpoint}', { env }).evaluate([checkpoint('step_1', 1)], {
+      log: recordingLogger()
+    })
+    expect(run.results[0].status).toBe('ok')
+    expect(readFileSync(path.join(work, 'seen.txt'), 'utf8')).toBe('HF_TOKEN KEEP_ME')
   })
 
   it('never runs more than `concurrency` at once', async () => {

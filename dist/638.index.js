@@ -5682,7 +5682,7 @@ async function evaluateOne(checkpoint, outputPath, context) {
     };
     const rendered = renderCommand(context.command, values);
     const env = {
-        ...(context.env ?? process.env),
+        ...commandEnvironment(context.env ?? process.env),
         CHECKPOINT_PATH: checkpointPath,
         CHECKPOINT_STEP: values.step,
         CHECKPOINT_NAME: checkpoint.name,
@@ -5789,6 +5789,15 @@ function lastLines(text, count) {
 }
 function formatSeconds(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`;
+}
+// The runner hands the action its inputs (INPUT_HF-TOKEN among them) and its own service tokens
+// through the environment; an evaluation command needs none of them, and a command that logs or
+// saves its environment must not be able to leak them. Its own variables (HF_TOKEN set in the
+// step's `env:`, PATH, CUDA_*) pass through.
+const RUNNER_ONLY = /^(?:INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_URL$)/;
+/** `base` without the action's inputs and the runner's service tokens. */
+function commandEnvironment(base) {
+    return Object.fromEntries(Object.entries(base).filter(([name]) => !RUNNER_ONLY.test(name.toUpperCase())));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/results/evaluator.ts

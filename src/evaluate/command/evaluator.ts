@@ -124,7 +124,7 @@ export async function evaluateOne(
   }
   const rendered = renderCommand(context.command, values)
   const env: NodeJS.ProcessEnv = {
-    ...(context.env ?? process.env),
+    ...commandEnvironment(context.env ?? process.env),
     CHECKPOINT_PATH: checkpointPath,
     CHECKPOINT_STEP: values.step,
     CHECKPOINT_NAME: checkpoint.name,
@@ -230,4 +230,15 @@ function lastLines(text: string, count: number): string {
 
 export function formatSeconds(ms: number): string {
   return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${(ms / 1000).toFixed(1)}s`
+}
+
+// The runner hands the action its inputs (INPUT_HF-TOKEN among them) and its own service tokens
+// through the environment; an evaluation command needs none of them, and a command that logs or
+// saves its environment must not be able to leak them. Its own variables (HF_TOKEN set in the
+// step's `env:`, PATH, CUDA_*) pass through.
+const RUNNER_ONLY = /^(?:INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_URL$)/
+
+/** `base` without the action's inputs and the runner's service tokens. */
+export function commandEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(base).filter(([name]) => !RUNNER_ONLY.test(name.toUpperCase())))
 }
