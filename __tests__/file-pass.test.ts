@@ -1,5 +1,6 @@
-// The one read of a file on the worker thread: its hashes, the needle search across read
-// boundaries, and the sha256 the secret check computed reused by the upload only while the file
+// The one read of a file (double-buffered here, or on the worker thread): its hashes, the needle
+// search across read boundaries (the needle at every alignment and at every byte around the
+// boundary), and the sha256 the secret check computed reused by the upload only while the file
 // is unchanged.
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
@@ -36,12 +37,33 @@ it.each([3, 17])(
   }
 )
 
-it.each([1, 2, 5])('finds a needle that straddles the read boundary (%i byte(s) before it)', async (before) => {
+it.each([1, 2, 5, 19, 20])('finds a needle that straddles the read boundary (%i byte(s) before it)', async (before) => {
   const needle = Buffer.from('hf_straddling_secret')
   const file = join(dir, `straddle-${before}.bin`)
   await writeFile(file, Buffer.concat([Buffer.alloc(MiB - before, 0x41), needle, Buffer.alloc(MiB, 0x41)]))
   expect((await scanFile(file, [Buffer.from('absent_needle_xyz'), needle])).found).toBe(true)
   expect((await scanFile(file, [Buffer.from('absent_needle_xyz')])).found).toBe(false)
+})
+
+it('finds a realistic token (raw or base64) at every offset around the second and third read boundaries of random bytes', async () => {
+  const token = 'hf_' + 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3x'
+  const forms = [token, Buffer.from(token).toString('base64'), 'ghs_' + 'Z'.repeat(36)].map((f) => Buffer.from(f))
+  const noise = randomBytes(3 * MiB + 4096)
+  const file = join(dir, 'boundary-sweep.bin')
+  for (const form of forms) {
+    for (const boundary of [MiB, 2 * MiB]) {
+      for (let at = boundary - form.length - 1; at <= boundary + 1; at += 1) {
+        const bytes = Buffer.from(noise)
+        form.copy(bytes, at)
+        await writeFile(file, bytes)
+        const result = await scanFile(file, forms)
+        if (!result.found) throw new Error(`missed ${form} at byte ${at}`)
+      }
+    }
+  }
+  await writeFile(file, noise)
+  const clean = await scanFile(file, forms)
+  expect(clean).toEqual({ found: false, bytes: noise.length, digest: sha('sha256', noise) })
 })
 
 it('gives the upload the sha256 the secret check computed, and a fresh one once the file changed', async () => {

@@ -173,7 +173,7 @@ async function main(argv) {
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
         const local = needsToken
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 51337))).readLocalToken({
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788))).readLocalToken({
                 env: process.env,
                 tokenFile: values['token-file'],
                 homeDir: node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir()

@@ -3117,7 +3117,7 @@ async function loadBaseline(options) {
         throw new errors/* InputError */.d('baseline', "'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.");
     }
     const token = config.publish.token ?? options.localToken;
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 51337));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
     // hub-timeout bounds every wait here too: a Hub that never answers can't hold the job.
     const fetch = hub.createTimedFetch({
         fetch: options.fetch,
@@ -7668,19 +7668,18 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
-// EXTERNAL MODULE: ./src/util/file-pass.ts
-var file_pass = __webpack_require__(78808);
+// EXTERNAL MODULE: ./src/util/file-pass.ts + 1 modules
+var file_pass = __webpack_require__(80511);
 ;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
 
 
 
 
 
-/** Files handed to the reading thread at once (it reads one at a time; this keeps it fed). */
+/** Files read at once: one is hashed while the other's next read is in flight. */
 const secret_scan_PARALLEL_READS = 2;
 /**
- * Whether `file` contains any of `needles`: one read on the file-reading thread, which also
- * hashes the file, so the upload that follows sends that sha256 without reading it again.
+ * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
  */
 async function fileContainsAny(file, needles) {
     if (needles.length === 0)
@@ -7782,7 +7781,7 @@ async function credentials(options, repoId, fetch) {
         if (!repoId) {
             throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
         }
-        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 51337));
+        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
         const token = await exchangeOidcToken({
             hubUrl: config.hubUrl,
             repoId,
@@ -7836,7 +7835,7 @@ async function publishStage(options) {
     }
     options.signal?.throwIfAborted();
     // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 51337));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
     const deadline = publishDeadline(config.publishTimeoutMs, options.signal);
     try {
         const fetch = hub.createTimedFetch({
@@ -8779,65 +8778,124 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 78808:
+/***/ 80511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ hashFileOnce),
-/* harmony export */   W: () => (/* binding */ scanFile)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ hashFileOnce),
+  W: () => (/* binding */ scanFile)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/util/needle-search.ts
+// Whether a buffer holds any of several byte strings (the held tokens, in every encoded form),
+// at a cost that does not grow with how many there are. One Buffer.includes per needle reads
+// the whole buffer once per needle: with a token's raw and base64 forms, and the runner's tokens
+// in Actions, that was most of the time the pre-upload secret check took.
+//
+// The filter samples one aligned 4-byte word every `stride` words and looks it up in a bitmap
+// of every 4-byte window of every needle. A needle of length n covers n - 3 consecutive word
+// starts, so a stride of floor((shortest - 3) / 4) words cannot step over one; a hit (rare on
+// weights: about one in 30,000 samples) is confirmed with Buffer.includes around it.
+/** log2 of the bitmap's size in bits: 32 KiB, small enough to stay in the CPU's cache. */
+const TABLE_BITS = 18;
+/** Needles shorter than this are searched for directly (the stride would be under one word). */
+const MIN_FILTERED_LENGTH = 8;
+const windowHash = (word) => Math.imul(word, 0x9e3779b1) >>> (32 - TABLE_BITS);
+/** The needles that matter: no empty ones, and none that holds another (finding the shorter is enough). */
+function essential(needles) {
+    const unique = [...new Map(needles.map((n) => [Buffer.from(n).toString('hex'), Buffer.from(n)])).values()];
+    const kept = unique.filter((n) => n.length > 0).sort((a, b) => a.length - b.length);
+    return kept.filter((n, i) => !kept.slice(0, i).some((shorter) => n.includes(shorter)));
+}
+/** A search for `needles` in buffers read one after another (see `longest` for the overlap to keep). */
+function needleSearch(needles) {
+    const all = essential(needles);
+    const direct = all.filter((n) => n.length < MIN_FILTERED_LENGTH);
+    const filtered = all.filter((n) => n.length >= MIN_FILTERED_LENGTH);
+    const longest = Math.max(0, ...all.map((n) => n.length));
+    if (filtered.length === 0) {
+        return { longest, foundIn: (buffer, end) => direct.some((n) => buffer.subarray(0, end).includes(n)) };
+    }
+    const shortest = filtered[0].length;
+    const stride = Math.floor((shortest - 3) / 4);
+    const maxFiltered = filtered[filtered.length - 1].length;
+    const table = new Int32Array(1 << (TABLE_BITS - 5));
+    // A word read through a Uint32Array is in the machine's byte order: read the needles' the same way.
+    const word = new Uint32Array(1);
+    const wordBytes = new Uint8Array(word.buffer);
+    for (const needle of filtered) {
+        for (let j = 0; j + 4 <= needle.length; j++) {
+            wordBytes.set(needle.subarray(j, j + 4));
+            const h = windowHash(word[0]);
+            table[h >>> 5] |= 1 << (h & 31);
+        }
+    }
+    const confirm = (buffer, at, end) => {
+        const around = buffer.subarray(Math.max(0, at - maxFiltered + 4), Math.min(end, at + maxFiltered));
+        return filtered.some((n) => around.includes(n));
+    };
+    return {
+        longest,
+        foundIn(buffer, end) {
+            if (buffer.byteOffset % 4 !== 0)
+                throw new Error('needleSearch: the buffer must start on a 4-byte boundary');
+            if (direct.some((n) => buffer.subarray(0, end).includes(n)))
+                return true;
+            const words = new Uint32Array(buffer.buffer, buffer.byteOffset, end >>> 2);
+            for (let w = 0; w < words.length; w += stride) {
+                const h = windowHash(words[w]);
+                if ((table[h >>> 5] >>> (h & 31)) & 1 && confirm(buffer, w << 2, end))
+                    return true;
+            }
+            return false;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/file-pass.ts
 // One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
 // secret check of the upload). A file is read once per run: the sha256 the secret check computed
-// is the one the upload sends. A large file hashed while uploads are in flight (no secret check
-// ran: the library used without a held token) is read on a worker thread, so the event loop that
-// drives the PUTs never waits behind a hash. One worker, started on first use,
-// reused for every file, unref'd while idle so it never holds the process open. It reads with
-// fs.readSync into one fixed buffer and posts back only the answer, so its memory is that buffer
-// whatever the file's size.
+// is the one the upload sends. Reads are double-buffered: the thread pool reads the next 1 MiB
+// while this thread hashes and searches the last, so the pass runs at the speed of the hash.
+// A large file hashed while uploads are in flight (no secret check ran: the library used
+// without a held token) is read on a worker thread, so the event loop that drives the PUTs never
+// waits behind a hash. One worker, started on first use, reused for every file, unref'd while
+// idle so it never holds the process open. It reads with fs.readSync into one fixed buffer and
+// posts back only the digest, so its memory is that buffer whatever the file's size.
+
 
 
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
 const READ_CHUNK = 1024 * 1024;
-// Plain CommonJS source (an eval worker), so the bundle needs no second entry file. The bytes a
-// needle could straddle (its length - 1) are kept before the next read's bytes in the same buffer.
+// Plain CommonJS source (an eval worker), so the bundle needs no second entry file.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
 const { openSync, readSync, closeSync } = require('node:fs')
-let buffer = Buffer.allocUnsafe(${READ_CHUNK})
-parentPort.on('message', ({ id, path, algorithm, prefix, needles }) => {
+const buffer = Buffer.allocUnsafe(${READ_CHUNK})
+parentPort.on('message', ({ id, path, algorithm, prefix }) => {
   let fd
   try {
     const hash = createHash(algorithm)
     if (prefix) hash.update(prefix)
-    const overlap = needles.length ? Math.max(...needles.map((n) => n.length)) - 1 : 0
-    if (buffer.length < ${READ_CHUNK} + overlap) buffer = Buffer.allocUnsafe(${READ_CHUNK} + overlap)
-    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength))
     fd = openSync(path, 'r')
     let bytes = 0
-    let kept = 0
-    let found = false
     for (;;) {
-      const n = readSync(fd, buffer, kept, ${READ_CHUNK}, bytes)
+      const n = readSync(fd, buffer, 0, ${READ_CHUNK}, bytes)
       if (n === 0) break
-      hash.update(buffer.subarray(kept, kept + n))
+      hash.update(buffer.subarray(0, n))
       bytes += n
-      const end = kept + n
-      if (held.length && held.some((needle) => buffer.subarray(0, end).includes(needle))) {
-        found = true
-        break
-      }
-      kept = Math.min(overlap, end)
-      if (kept) buffer.copy(buffer, 0, end - kept, end)
     }
-    parentPort.postMessage({ id, digest: found ? undefined : hash.digest('hex'), bytes, found })
+    parentPort.postMessage({ id, digest: hash.digest('hex'), bytes, found: false })
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } })
   } finally {
@@ -8857,7 +8915,7 @@ function failAll(error) {
 function reader() {
     if (worker)
         return worker;
-    const started = new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(WORKER_SOURCE, { eval: true });
+    const started = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
     started.on('message', (reply) => {
         const p = pending.get(reply.id);
         if (!p)
@@ -8878,47 +8936,57 @@ function reader() {
     worker = started;
     return started;
 }
-function pass(path, algorithm, prefix, needles) {
+function pass(path, algorithm, prefix) {
     const thread = reader();
     const id = nextId++;
     return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         thread.ref();
-        thread.postMessage({ id, path, algorithm, prefix, needles });
+        thread.postMessage({ id, path, algorithm, prefix });
     });
 }
 /**
- * The same read on this thread, for small files (a worker isn't worth starting) and for the
- * secret check, which runs before any upload so nothing waits on it here, and a second thread's
- * ~24 MiB of RSS would buy nothing.
+ * The read on this thread, for small files (a worker isn't worth starting) and for the secret
+ * check, which runs before any upload so nothing waits on it here, and a second thread's
+ * ~24 MiB of RSS would buy nothing. Each buffer starts with the last `longest - 1` bytes of the
+ * read before, so a needle that straddles two reads is found.
  */
-async function passHere(path, algorithm, prefix, needles) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+async function passHere(path, algorithm, prefix, search) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
     if (prefix)
         hash.update(prefix);
-    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength));
-    const overlap = held.length ? Math.max(...held.map((n) => n.length)) - 1 : 0;
-    const buffer = Buffer.allocUnsafe(READ_CHUNK + overlap);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    const overlap = search ? Math.max(0, search.longest - 1) : 0;
+    // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
+    const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK + overlap), Buffer.allocUnsafeSlow(READ_CHUNK + overlap)];
+    const handle = await (0,promises_.open)(path, 'r');
+    let reading = handle.read(buffers[0], 0, READ_CHUNK, 0);
     try {
         let bytes = 0;
+        let current = 0;
         let kept = 0;
         for (;;) {
-            const { bytesRead: n } = await handle.read(buffer, kept, READ_CHUNK, bytes);
-            if (n === 0)
+            const { bytesRead } = await reading;
+            if (bytesRead === 0)
                 break;
-            hash.update(buffer.subarray(kept, kept + n));
-            bytes += n;
-            const end = kept + n;
-            if (held.some((needle) => buffer.subarray(0, end).includes(needle)))
+            const buffer = buffers[current];
+            const end = kept + bytesRead;
+            bytes += bytesRead;
+            const next = buffers[current ^ 1];
+            const nextKept = Math.min(overlap, end);
+            if (nextKept)
+                buffer.copy(next, 0, end - nextKept, end);
+            reading = handle.read(next, nextKept, READ_CHUNK, bytes);
+            hash.update(buffer.subarray(kept, end));
+            if (search?.foundIn(buffer, end))
                 return { bytes, found: true };
-            kept = Math.min(overlap, end);
-            if (kept)
-                buffer.copy(buffer, 0, end - kept, end);
+            current ^= 1;
+            kept = nextKept;
         }
         return { digest: hash.digest('hex'), bytes, found: false };
     }
     finally {
+        // A read still in flight writes into a buffer of this pass: the file closes after it.
+        await reading.catch(() => undefined);
         await handle.close();
     }
 }
@@ -8928,13 +8996,13 @@ const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 // it without a second read, unless the file changed since.
 const sha256s = new Map();
 async function stamp(path) {
-    const { size, mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    const { size, mtimeMs } = await (0,promises_.stat)(path);
     return { size, mtimeMs };
 }
 /** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
 async function scanFile(path, needles) {
     const before = await stamp(path);
-    const result = passHere(path, 'sha256', '', needles);
+    const result = passHere(path, 'sha256', '', needleSearch(needles));
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)
@@ -8955,12 +9023,12 @@ async function hashFileOnce(algorithm, path, prefix = '') {
                 return result;
         }
         const before = await stamp(path);
-        const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
+        const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix);
         sha256s.set(path, { ...before, result });
         return result;
     }
-    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
-    return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, []);
+    const { size } = await (0,promises_.stat)(path);
+    return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix);
 }
 
 

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises'
 import { Agent as HttpAgent, request as httpRequest } from 'node:http'
 import type { IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { HttpHeaders } from './http-fetch.js'
 import { inMemoryBytes } from './local-files.js'
 import type { PreparedFile } from './local-files.js'
 import { backoffDelayMs, defaultSleep, networkErrorCode, serverRequestedDelayMs } from './transport.js'
@@ -117,7 +118,7 @@ async function putOnce(
   agents: { http: HttpAgent; https: HttpsAgent },
   pool: RingPool,
   idleTimeoutMs: number
-): Promise<PutResponse & { headers: Headers }> {
+): Promise<PutResponse & { headers: HttpHeaders }> {
   const url = new URL(range.url)
   const https = url.protocol === 'https:'
   const bytes = inMemoryBytes(range.file)
@@ -155,7 +156,7 @@ async function putOnce(
     const res = await response
     let text = ''
     for await (const chunk of res) if (text.length < 2000) text += String(chunk)
-    const headers = new Headers()
+    const headers = new HttpHeaders()
     for (const [name, value] of Object.entries(res.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
     }

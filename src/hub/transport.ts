@@ -1,6 +1,9 @@
 // The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
 // built-in fetch, a Blob PUT body is copied in memory (so that it could be replayed on a
-// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both.
+// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both. Underneath is
+// httpFetch (node:http), not Node's fetch, unless a caller hands another in.
+
+import { HttpResponse, httpFetch } from './http-fetch.js'
 
 export interface RetryOptions {
   /** Attempts in total, the first one included. @default 5 */
@@ -89,7 +92,7 @@ export function networkErrorCode(error: unknown): string | null {
  * that, the `t=` (seconds to reset) of the IETF `RateLimit` header the Hub sends, or
  * `RateLimit-Reset`. Null when neither says.
  */
-export function serverRequestedDelayMs(headers: Headers, now = Date.now()): number | null {
+export function serverRequestedDelayMs(headers: { get(name: string): string | null }, now = Date.now()): number | null {
   const retryAfter = headers.get('retry-after')?.trim()
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000)
@@ -148,13 +151,18 @@ function toUrl(input: Parameters<typeof fetch>[0]): URL {
   return new URL((input as Request).url)
 }
 
+// Duck-typed: touching the global Request (even for instanceof) loads Node's fetch.
+function requestInput(input: Parameters<typeof fetch>[0]): Request | undefined {
+  return typeof input === 'object' && !(input instanceof URL) && 'method' in input ? (input as Request) : undefined
+}
+
 /**
  * A `fetch` for @huggingface/hub: bounded memory for large uploads, and retries of 429, 5xx and
  * connection resets with backoff (honouring `Retry-After` / `RateLimit`). A commit POST is
  * retried on 429 only (see `isIdempotent`).
  */
 export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
-  const baseFetch = options.fetch ?? globalThis.fetch
+  const baseFetch = options.fetch ?? (httpFetch as typeof fetch)
   const retry = options.retry ?? {}
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5)
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000
@@ -163,11 +171,11 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
 
   const hubFetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const url = toUrl(input)
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+    const method = (init?.method ?? requestInput(input)?.method ?? 'GET').toUpperCase()
     let requestInit: RequestInit | undefined = init
     const body = init?.body
     // A stream can be read once: such a request is never replayed.
-    const replayable = !isStreamBody(body) && !(input instanceof Request && input.body)
+    const replayable = !isStreamBody(body) && !requestInput(input)?.body
     if (isBlobBody(body) || isStreamBody(body)) {
       // Without `redirect: "error"` Node's fetch tees the body to replay it on a 307/308,
       // holding the whole file in memory. Upload URLs never redirect.
@@ -273,14 +281,14 @@ function watch(onBytes: () => void, onDone: () => void): TransformStream<Uint8Ar
  * keeps the log from going silent.
  */
 export function createTimedFetch(options: TimedFetchOptions): typeof fetch {
-  const baseFetch = options.fetch ?? globalThis.fetch
+  const baseFetch = options.fetch ?? (httpFetch as typeof fetch)
   const every = options.waitingEveryMs ?? 30_000
   const input = options.inputName ?? 'hub-timeout'
   // How often a request's progress is looked at: fine enough for the shortest limit.
   const tick = Math.max(10, Math.min(1000, options.timeoutMs, every))
   const timedFetch = async (resource: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> => {
     const url = toUrl(resource)
-    const method = (init.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase()
+    const method = (init.method ?? requestInput(resource)?.method ?? 'GET').toUpperCase()
     const what = `${method} ${describeUrl(url)}`
     options.signal?.throwIfAborted()
     const controller = new AbortController()
@@ -359,13 +367,14 @@ export function createTimedFetch(options: TimedFetchOptions): typeof fetch {
     phase = 'reading'
     progress()
     const watched = response.body.pipeThrough(watch(progress, stop))
-    const wrapped = new Response(watched, {
+    const wrapped = new HttpResponse(watched, {
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers
+      headers: response.headers as unknown as HttpResponse['headers'],
+      url: response.url,
+      redirected: response.redirected
     })
-    Object.defineProperty(wrapped, 'url', { value: response.url })
-    return wrapped
+    return wrapped as unknown as Response
   }
   return timedFetch as typeof fetch
 }

@@ -1,8 +1,8 @@
 // Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
 // multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
-// each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
-// uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
-// read from disk lazily so memory stays flat whatever the sizes.
+// each LFS file is hashed once (the hash the secret check and the re-run check made is the one
+// sent; a file nobody hashed yet is hashed while the one before uploads), and several files and
+// parts are in flight at once, each read from disk lazily so memory stays flat whatever the sizes.
 
 import { HubApiError } from '@huggingface/hub'
 import type { CommitOutput } from '@huggingface/hub'
@@ -43,6 +43,8 @@ export interface CommitMessage {
  */
 export const UPLOAD_CONCURRENCY = 4
 const PREUPLOAD_BATCH = 100
+/** Parts of one file rank between its index and the next file's (the Hub allows 10,000 parts). */
+const PART_RANK = 100_000
 const LFS_JSON = 'application/vnd.git-lfs+json'
 
 const repoApi = (r: RepoAccess) => `${r.hubUrl}/api/models/${r.repoId}`
@@ -95,18 +97,32 @@ export async function lfsPaths(request: UploadRequest): Promise<Set<string>> {
   return lfs
 }
 
-/** At most `limit` tasks at once, in the order they asked. */
-function slots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+/** Runs a task when one of the PUT slots is free; a lower `rank` goes first. */
+type Slots = <T>(rank: number, task: () => Promise<T>) => Promise<T>
+
+/**
+ * At most `limit` tasks at once; a freed slot goes to the waiting task of lowest rank (then the
+ * earliest asked). Ranked by file, then part: the files go up one after the other, each on every
+ * slot, so the first is complete (and the Hub assembles it) while the next is still being sent,
+ * rather than all of them finishing together at the end.
+ */
+function slots(limit: number): Slots {
   let running = 0
-  const waiting: Array<() => void> = []
-  return async (task) => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+  const waiting: Array<{ rank: number; start: () => void }> = []
+  return async (rank, task) => {
+    if (running >= limit) {
+      await new Promise<void>((start) => {
+        let at = waiting.length
+        while (at > 0 && waiting[at - 1].rank > rank) at--
+        waiting.splice(at, 0, { rank, start })
+      })
+    }
     running++
     try {
       return await task()
     } finally {
       running--
-      waiting.shift()?.()
+      waiting.shift()?.start()
     }
   }
 }
@@ -137,7 +153,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
     failure ??= { error }
     abort.abort()
   }
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     if (failure) break
     try {
       const oid = await sha256Of(file)
@@ -148,7 +164,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
         uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail))
         continue
       }
-      const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid)
+      const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal, rank: index }, file, oid)
       sending.set(oid, upload)
       uploads.push(upload.catch(fail))
     } catch (error) {
@@ -174,13 +190,24 @@ interface LfsBatchObject {
 
 interface LfsContext extends UploadRequest {
   putter: Putter
-  inSlot: <T>(task: () => Promise<T>) => Promise<T>
+  inSlot: Slots
   signal: AbortSignal
+  /** The file's place in the upload order (see `slots`). */
+  rank: number
 }
 
 /** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
-async function put(request: LfsContext, range: Omit<PutRange, 'signal'>, what: string): Promise<PutResponse> {
-  const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }))
+async function put(
+  request: LfsContext,
+  range: Omit<PutRange, 'signal'>,
+  part: number,
+  what: string
+): Promise<PutResponse> {
+  const res = await request.inSlot(request.rank + part / PART_RANK, () => {
+    // A task that waited for its slot while another failed starts nothing.
+    request.signal.throwIfAborted()
+    return request.putter.put({ ...range, signal: request.signal })
+  })
   if (res.status < 200 || res.status >= 300) {
     let message = res.text.slice(0, 300)
     try {
@@ -244,6 +271,7 @@ async function uploadLfsFile(request: LfsContext, file: PreparedFile, oid: strin
     await put(
       request,
       requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range,
+      0,
       `Uploading ${file.path} to LFS storage`
     )
   }
@@ -280,15 +308,16 @@ async function uploadParts(
       `The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`
     )
   }
-  // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
-  // all queued at once (memory stays what it is for 1 GiB).
-  const etags = await mapLimit(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
+  // Every part waits for a slot in file order (see `slots`). A waiting part holds no buffer:
+  // memory is the slots' rings whatever the number of parts.
+  const etags = await mapLimit(parts, parts.length, signal, async (part) => {
     const start = (part - 1) * chunkSize
     const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
     const end = Math.min(file.size, start + chunkSize)
     const res = await put(
       request,
       { url, file, start, end, onSent: progress(part - 1) },
+      part,
       `Uploading part ${part} of ${file.path} to LFS storage`
     )
     if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)

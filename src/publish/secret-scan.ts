@@ -1,7 +1,8 @@
 // The content check of the upload: no file goes up that holds a secret this run knows (the
 // hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
-// JSON-escaped, URL-encoded, base64). Files are read on a worker thread in 1 MiB reads with an overlap as long as
-// the longest form, so memory stays bounded whatever their size (util/file-pass.ts).
+// JSON-escaped, URL-encoded, base64). Each file is read once in 1 MiB reads, hashed and searched
+// for every form at once (util/file-pass.ts, util/needle-search.ts), so memory stays bounded
+// whatever the size and the upload reuses the hash.
 import type { PlannedFile } from '../domain/publication.js'
 import { scanFile } from '../util/file-pass.js'
 import { mapLimit } from '../util/map-limit.js'
@@ -9,12 +10,11 @@ import { shownPath } from '../util/paths.js'
 import { encodedForms, heldSecrets } from '../util/redact.js'
 import { UploadPlanError } from './errors.js'
 
-/** Files handed to the reading thread at once (it reads one at a time; this keeps it fed). */
+/** Files read at once: one is hashed while the other's next read is in flight. */
 const PARALLEL_READS = 2
 
 /**
- * Whether `file` contains any of `needles`: one read on the file-reading thread, which also
- * hashes the file, so the upload that follows sends that sha256 without reading it again.
+ * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
  */
 export async function fileContainsAny(file: string, needles: Buffer[]): Promise<boolean> {
   if (needles.length === 0) return false

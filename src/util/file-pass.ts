@@ -1,52 +1,42 @@
 // One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
 // secret check of the upload). A file is read once per run: the sha256 the secret check computed
-// is the one the upload sends. A large file hashed while uploads are in flight (no secret check
-// ran: the library used without a held token) is read on a worker thread, so the event loop that
-// drives the PUTs never waits behind a hash. One worker, started on first use,
-// reused for every file, unref'd while idle so it never holds the process open. It reads with
-// fs.readSync into one fixed buffer and posts back only the answer, so its memory is that buffer
-// whatever the file's size.
+// is the one the upload sends. Reads are double-buffered: the thread pool reads the next 1 MiB
+// while this thread hashes and searches the last, so the pass runs at the speed of the hash.
+// A large file hashed while uploads are in flight (no secret check ran: the library used
+// without a held token) is read on a worker thread, so the event loop that drives the PUTs never
+// waits behind a hash. One worker, started on first use, reused for every file, unref'd while
+// idle so it never holds the process open. It reads with fs.readSync into one fixed buffer and
+// posts back only the digest, so its memory is that buffer whatever the file's size.
 
 import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
+import { needleSearch } from './needle-search.js'
+import type { NeedleSearch } from './needle-search.js'
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
 const READ_CHUNK = 1024 * 1024
 
-// Plain CommonJS source (an eval worker), so the bundle needs no second entry file. The bytes a
-// needle could straddle (its length - 1) are kept before the next read's bytes in the same buffer.
+// Plain CommonJS source (an eval worker), so the bundle needs no second entry file.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
 const { openSync, readSync, closeSync } = require('node:fs')
-let buffer = Buffer.allocUnsafe(${READ_CHUNK})
-parentPort.on('message', ({ id, path, algorithm, prefix, needles }) => {
+const buffer = Buffer.allocUnsafe(${READ_CHUNK})
+parentPort.on('message', ({ id, path, algorithm, prefix }) => {
   let fd
   try {
     const hash = createHash(algorithm)
     if (prefix) hash.update(prefix)
-    const overlap = needles.length ? Math.max(...needles.map((n) => n.length)) - 1 : 0
-    if (buffer.length < ${READ_CHUNK} + overlap) buffer = Buffer.allocUnsafe(${READ_CHUNK} + overlap)
-    const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength))
     fd = openSync(path, 'r')
     let bytes = 0
-    let kept = 0
-    let found = false
     for (;;) {
-      const n = readSync(fd, buffer, kept, ${READ_CHUNK}, bytes)
+      const n = readSync(fd, buffer, 0, ${READ_CHUNK}, bytes)
       if (n === 0) break
-      hash.update(buffer.subarray(kept, kept + n))
+      hash.update(buffer.subarray(0, n))
       bytes += n
-      const end = kept + n
-      if (held.length && held.some((needle) => buffer.subarray(0, end).includes(needle))) {
-        found = true
-        break
-      }
-      kept = Math.min(overlap, end)
-      if (kept) buffer.copy(buffer, 0, end - kept, end)
     }
-    parentPort.postMessage({ id, digest: found ? undefined : hash.digest('hex'), bytes, found })
+    parentPort.postMessage({ id, digest: hash.digest('hex'), bytes, found: false })
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } })
   } finally {
@@ -103,43 +93,53 @@ function reader(): Worker {
   return started
 }
 
-function pass(path: string, algorithm: string, prefix: string, needles: Uint8Array[]): Promise<PassResult> {
+function pass(path: string, algorithm: string, prefix: string): Promise<PassResult> {
   const thread = reader()
   const id = nextId++
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject })
     thread.ref()
-    thread.postMessage({ id, path, algorithm, prefix, needles })
+    thread.postMessage({ id, path, algorithm, prefix })
   })
 }
 
 /**
- * The same read on this thread, for small files (a worker isn't worth starting) and for the
- * secret check, which runs before any upload so nothing waits on it here, and a second thread's
- * ~24 MiB of RSS would buy nothing.
+ * The read on this thread, for small files (a worker isn't worth starting) and for the secret
+ * check, which runs before any upload so nothing waits on it here, and a second thread's
+ * ~24 MiB of RSS would buy nothing. Each buffer starts with the last `longest - 1` bytes of the
+ * read before, so a needle that straddles two reads is found.
  */
-async function passHere(path: string, algorithm: string, prefix: string, needles: Uint8Array[]): Promise<PassResult> {
+async function passHere(path: string, algorithm: string, prefix: string, search?: NeedleSearch): Promise<PassResult> {
   const hash = createHash(algorithm)
   if (prefix) hash.update(prefix)
-  const held = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.byteLength))
-  const overlap = held.length ? Math.max(...held.map((n) => n.length)) - 1 : 0
-  const buffer = Buffer.allocUnsafe(READ_CHUNK + overlap)
+  const overlap = search ? Math.max(0, search.longest - 1) : 0
+  // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
+  const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK + overlap), Buffer.allocUnsafeSlow(READ_CHUNK + overlap)]
   const handle = await open(path, 'r')
+  let reading = handle.read(buffers[0], 0, READ_CHUNK, 0)
   try {
     let bytes = 0
+    let current = 0
     let kept = 0
     for (;;) {
-      const { bytesRead: n } = await handle.read(buffer, kept, READ_CHUNK, bytes)
-      if (n === 0) break
-      hash.update(buffer.subarray(kept, kept + n))
-      bytes += n
-      const end = kept + n
-      if (held.some((needle) => buffer.subarray(0, end).includes(needle))) return { bytes, found: true }
-      kept = Math.min(overlap, end)
-      if (kept) buffer.copy(buffer, 0, end - kept, end)
+      const { bytesRead } = await reading
+      if (bytesRead === 0) break
+      const buffer = buffers[current]
+      const end = kept + bytesRead
+      bytes += bytesRead
+      const next = buffers[current ^ 1]
+      const nextKept = Math.min(overlap, end)
+      if (nextKept) buffer.copy(next, 0, end - nextKept, end)
+      reading = handle.read(next, nextKept, READ_CHUNK, bytes)
+      hash.update(buffer.subarray(kept, end))
+      if (search?.foundIn(buffer, end)) return { bytes, found: true }
+      current ^= 1
+      kept = nextKept
     }
     return { digest: hash.digest('hex'), bytes, found: false }
   } finally {
+    // A read still in flight writes into a buffer of this pass: the file closes after it.
+    await reading.catch(() => undefined)
     await handle.close()
   }
 }
@@ -159,7 +159,7 @@ async function stamp(path: string): Promise<{ size: number; mtimeMs: number }> {
 /** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
 export async function scanFile(path: string, needles: Uint8Array[]): Promise<PassResult> {
   const before = await stamp(path)
-  const result = passHere(path, 'sha256', '', needles)
+  const result = passHere(path, 'sha256', '', needleSearch(needles))
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
@@ -179,10 +179,10 @@ export async function hashFileOnce(algorithm: string, path: string, prefix = '')
       if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs) return result
     }
     const before = await stamp(path)
-    const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, [])
+    const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix)
     sha256s.set(path, { ...before, result })
     return result
   }
   const { size } = await stat(path)
-  return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix, [])
+  return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix)
 }

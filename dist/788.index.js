@@ -1,8 +1,8 @@
-export const id = 337;
-export const ids = [337];
+export const id = 788;
+export const ids = [788];
 export const modules = {
 
-/***/ 51337:
+/***/ 59788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -86,8 +86,8 @@ async function hubStep(what, context, fn) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/util/file-pass.ts
-var file_pass = __webpack_require__(78808);
+// EXTERNAL MODULE: ./src/util/file-pass.ts + 1 modules
+var file_pass = __webpack_require__(80511);
 ;// CONCATENATED MODULE: ./src/hub/local-files.ts
 // The files to publish, on this side: checked and sized before anything is sent, and hashed the
 // way the Hub names blobs, once per run (the hash that tells whether the branch already holds a
@@ -200,10 +200,249 @@ const sha256Of = (file) => memo(sha256s, file, () => hashFile('sha256', file));
 /** Git's id of a blob, which the Hub reports as `oid` of a regular file. */
 const gitBlobOid = (file) => memo(gitOids, file, () => hashFile('sha1', file, `blob ${file.size}\0`));
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/hub/http-fetch.ts
+// The `fetch` every Hub request goes through by default, over node:http(s). Node's own fetch
+// (undici) adds ~14 MiB of RSS the moment it, Headers or Response is first touched: a seventh of
+// a 1 GiB publish's peak, for features no Hub call uses. The Hub client and our calls need a
+// subset: string or byte bodies (a Blob or stream too), headers, status, a body read once,
+// an abort signal, and redirects followed as fetch follows them. Connections are kept alive.
+// (The bundle requires node:http rather than importing it: an ESM import of node:http reads
+// every export, WebSocket among them, which loads undici after all.)
+
+
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+const NO_BODY = new Set([101, 204, 205, 304]);
+/** The Headers subset the Hub client and our calls use: case-insensitive, values joined by ", ". */
+class HttpHeaders {
+    values = new Map();
+    constructor(init) {
+        if (!init)
+            return;
+        if (Array.isArray(init))
+            for (const [name, value] of init)
+                this.append(name, value);
+        else if (typeof init.forEach === 'function')
+            init.forEach((value, name) => this.append(name, value));
+        else
+            for (const [name, value] of Object.entries(init))
+                if (value !== undefined)
+                    this.append(name, String(value));
+    }
+    append(name, value) {
+        const key = name.toLowerCase();
+        const had = this.values.get(key);
+        this.values.set(key, had === undefined ? value : `${had}, ${value}`);
+    }
+    set(name, value) {
+        this.values.set(name.toLowerCase(), value);
+    }
+    get(name) {
+        return this.values.get(name.toLowerCase()) ?? null;
+    }
+    has(name) {
+        return this.values.has(name.toLowerCase());
+    }
+    delete(name) {
+        this.values.delete(name.toLowerCase());
+    }
+    forEach(callback) {
+        for (const [name, value] of this.values)
+            callback(value, name);
+    }
+    entries() {
+        return this.values.entries();
+    }
+    keys() {
+        return this.values.keys();
+    }
+    [Symbol.iterator]() {
+        return this.values.entries();
+    }
+}
+/** The Response subset: status, headers, and a body read once (as a stream, bytes, text or JSON). */
+class HttpResponse {
+    body;
+    ok;
+    status;
+    statusText;
+    headers;
+    url;
+    redirected;
+    type = 'basic';
+    bodyUsed = false;
+    constructor(body, init) {
+        this.body = body;
+        this.status = init.status;
+        this.ok = init.status >= 200 && init.status < 300;
+        this.statusText = init.statusText ?? '';
+        this.headers = init.headers;
+        this.url = init.url;
+        this.redirected = init.redirected ?? false;
+    }
+    async bytes() {
+        if (this.bodyUsed)
+            throw new TypeError('Body is unusable: Body has already been read');
+        this.bodyUsed = true;
+        if (!this.body)
+            return new Uint8Array(0);
+        const chunks = [];
+        const reader = this.body.getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            chunks.push(value);
+        }
+        return Buffer.concat(chunks);
+    }
+    async arrayBuffer() {
+        const bytes = await this.bytes();
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    async text() {
+        return Buffer.from(await this.bytes()).toString('utf8');
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    async blob() {
+        return new Blob([await this.bytes()], { type: this.headers.get('content-type') ?? '' });
+    }
+}
+const agents = {
+    'http:': new (external_node_http_default()).Agent({ keepAlive: true }),
+    'https:': new (external_node_https_default()).Agent({ keepAlive: true })
+};
+function isBlob(body) {
+    return !!body && typeof body === 'object' && typeof body.stream === 'function' && 'size' in body;
+}
+function isWebStream(body) {
+    return !!body && typeof body === 'object' && typeof body.getReader === 'function';
+}
+/** The body as bytes to send at once, or a stream to pipe; and the Content-Type it implies. */
+function outgoingBody(body) {
+    if (body === undefined || body === null)
+        return {};
+    if (typeof body === 'string')
+        return { bytes: Buffer.from(body, 'utf8'), type: 'text/plain;charset=UTF-8' };
+    if (body instanceof URLSearchParams)
+        return { bytes: Buffer.from(body.toString()), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+    if (ArrayBuffer.isView(body))
+        return { bytes: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+    if (body instanceof ArrayBuffer)
+        return { bytes: Buffer.from(body) };
+    if (isBlob(body)) {
+        const stream = external_node_stream_.Readable.fromWeb(body.stream());
+        return { stream, size: body.size, type: body.type || undefined };
+    }
+    if (isWebStream(body))
+        return { stream: external_node_stream_.Readable.fromWeb(body) };
+    throw new TypeError(`httpFetch: unsupported request body (${Object.prototype.toString.call(body)})`);
+}
+function send(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        const { bytes, stream, size, type } = outgoingBody(body);
+        const outgoing = { accept: '*/*', ...Object.fromEntries(headers.entries()) };
+        if (type && !headers.has('content-type'))
+            outgoing['content-type'] = type;
+        const length = bytes?.length ?? size;
+        if (length !== undefined)
+            outgoing['content-length'] = String(length);
+        else if (!stream && method !== 'GET' && method !== 'HEAD')
+            outgoing['content-length'] = '0';
+        const options = {
+            method,
+            headers: outgoing,
+            agent: agents[url.protocol],
+            signal: signal ?? undefined
+        };
+        const request = (url.protocol === 'https:' ? (external_node_https_default()).request : (external_node_http_default()).request)(url, options);
+        request.once('response', resolve);
+        // As fetch rejects: the signal's reason when aborted, else "fetch failed" with the socket's
+        // error (its code: ECONNRESET, ECONNREFUSED…) as the cause, which the retry rules read.
+        request.once('error', (error) => reject(signal?.aborted ? (signal.reason ?? error) : new TypeError('fetch failed', { cause: error })));
+        if (stream)
+            stream.once('error', (error) => request.destroy(error)).pipe(request);
+        else
+            request.end(bytes);
+    });
+}
+/**
+ * `fetch(input, init)` over node:http(s): redirects followed for up to 20 hops (a 303, or a
+ * 301/302 answering a POST, becomes a GET; Authorization is dropped when the origin changes),
+ * `redirect: 'error' | 'manual'` honoured, the signal aborting the request and its body.
+ */
+async function httpFetch(input, init = {}) {
+    let url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TypeError(`httpFetch: unsupported URL ${url.protocol}`);
+    let method = (init.method ?? 'GET').toUpperCase();
+    const headers = new HttpHeaders(init.headers);
+    let body = init.body;
+    init.signal?.throwIfAborted();
+    for (let hop = 0;; hop++) {
+        const res = await send(url, method, headers, body, init.signal);
+        const status = res.statusCode ?? 0;
+        const location = res.headers.location;
+        if (REDIRECTS.has(status) && location && init.redirect !== 'manual') {
+            res.resume();
+            if (init.redirect === 'error')
+                throw new TypeError(`fetch failed: ${method} ${url.origin}${url.pathname} redirected`);
+            if (hop >= MAX_REDIRECTS)
+                throw new TypeError(`fetch failed: more than ${MAX_REDIRECTS} redirects`);
+            const next = new URL(location, url);
+            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+                if (method !== 'HEAD')
+                    method = 'GET';
+                body = undefined;
+                headers.delete('content-type');
+            }
+            else if (body !== undefined && body !== null && (isBlob(body) || isWebStream(body))) {
+                throw new TypeError('fetch failed: a streamed request body cannot follow a redirect');
+            }
+            if (next.origin !== url.origin)
+                headers.delete('authorization');
+            url = next;
+            continue;
+        }
+        const responseHeaders = new HttpHeaders();
+        for (const [name, value] of Object.entries(res.headers)) {
+            if (value === undefined)
+                continue;
+            for (const one of Array.isArray(value) ? value : [value])
+                responseHeaders.append(name, one);
+        }
+        const empty = method === 'HEAD' || NO_BODY.has(status);
+        if (empty)
+            res.resume();
+        const stream = empty ? null : external_node_stream_.Readable.toWeb(res);
+        const response = new HttpResponse(stream, {
+            status,
+            statusText: res.statusMessage ?? '',
+            headers: responseHeaders,
+            url: url.href,
+            redirected: hop > 0
+        });
+        return response;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/hub/transport.ts
 // The `fetch` handed to @huggingface/hub. The client itself never retries and, with Node's
 // built-in fetch, a Blob PUT body is copied in memory (so that it could be replayed on a
-// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both.
+// redirect): a 1 GiB weights file cost >1 GiB of RSS. This wrapper fixes both. Underneath is
+// httpFetch (node:http), not Node's fetch, unless a caller hands another in.
+
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 // Node's fetch reports a broken connection as `TypeError: fetch failed` with one of these in
 // `cause.code` (undici's own codes for a socket closed by the peer, or the OS's).
@@ -300,13 +539,17 @@ function toUrl(input) {
         return new URL(input);
     return new URL(input.url);
 }
+// Duck-typed: touching the global Request (even for instanceof) loads Node's fetch.
+function requestInput(input) {
+    return typeof input === 'object' && !(input instanceof URL) && 'method' in input ? input : undefined;
+}
 /**
  * A `fetch` for @huggingface/hub: bounded memory for large uploads, and retries of 429, 5xx and
  * connection resets with backoff (honouring `Retry-After` / `RateLimit`). A commit POST is
  * retried on 429 only (see `isIdempotent`).
  */
 function createHubFetch(options = {}) {
-    const baseFetch = options.fetch ?? globalThis.fetch;
+    const baseFetch = options.fetch ?? httpFetch;
     const retry = options.retry ?? {};
     const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
     const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000;
@@ -314,11 +557,11 @@ function createHubFetch(options = {}) {
     const isIdempotent = options.isIdempotent ?? ((request) => !isCommitRequest(request));
     const hubFetch = async (input, init) => {
         const url = toUrl(input);
-        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        const method = (init?.method ?? requestInput(input)?.method ?? 'GET').toUpperCase();
         let requestInit = init;
         const body = init?.body;
         // A stream can be read once: such a request is never replayed.
-        const replayable = !isStreamBody(body) && !(input instanceof Request && input.body);
+        const replayable = !isStreamBody(body) && !requestInput(input)?.body;
         if (isBlobBody(body) || isStreamBody(body)) {
             // Without `redirect: "error"` Node's fetch tees the body to replay it on a 307/308,
             // holding the whole file in memory. Upload URLs never redirect.
@@ -408,14 +651,14 @@ function watch(onBytes, onDone) {
  * keeps the log from going silent.
  */
 function createTimedFetch(options) {
-    const baseFetch = options.fetch ?? globalThis.fetch;
+    const baseFetch = options.fetch ?? httpFetch;
     const every = options.waitingEveryMs ?? 30_000;
     const input = options.inputName ?? 'hub-timeout';
     // How often a request's progress is looked at: fine enough for the shortest limit.
     const tick = Math.max(10, Math.min(1000, options.timeoutMs, every));
     const timedFetch = async (resource, init = {}) => {
         const url = toUrl(resource);
-        const method = (init.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
+        const method = (init.method ?? requestInput(resource)?.method ?? 'GET').toUpperCase();
         const what = `${method} ${describeUrl(url)}`;
         options.signal?.throwIfAborted();
         const controller = new AbortController();
@@ -490,12 +733,13 @@ function createTimedFetch(options) {
         phase = 'reading';
         progress();
         const watched = response.body.pipeThrough(watch(progress, stop));
-        const wrapped = new Response(watched, {
+        const wrapped = new HttpResponse(watched, {
             status: response.status,
             statusText: response.statusText,
-            headers: response.headers
+            headers: response.headers,
+            url: response.url,
+            redirected: response.redirected
         });
-        Object.defineProperty(wrapped, 'url', { value: response.url });
         return wrapped;
     };
     return timedFetch;
@@ -586,15 +830,12 @@ async function holdsFiles(access, sha, files) {
     return true;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
 ;// CONCATENATED MODULE: ./src/hub/put.ts
 // The PUT of LFS bytes to storage, through node:http(s) rather than fetch: a write's callback
 // says when the socket is done with a chunk, so a few read buffers are reused for the whole
 // file. Through fetch every chunk is a fresh buffer (1 GiB of allocations per GiB sent), which
 // cost more CPU in allocation and GC than the hashing, and grew RSS by the GC's slack.
+
 
 
 
@@ -699,7 +940,7 @@ async function putOnce(range, agents, pool, idleTimeoutMs) {
         for await (const chunk of res)
             if (text.length < 2000)
                 text += String(chunk);
-        const headers = new Headers();
+        const headers = new HttpHeaders();
         for (const [name, value] of Object.entries(res.headers)) {
             if (value !== undefined)
                 headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -757,9 +998,9 @@ var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/hub/upload.ts
 // Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
 // multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
-// each LFS file is hashed once (the hash the re-run check made is the one sent), file k is
-// uploaded while file k+1 is hashed, and several files and parts are in flight at once, each
-// read from disk lazily so memory stays flat whatever the sizes.
+// each LFS file is hashed once (the hash the secret check and the re-run check made is the one
+// sent; a file nobody hashed yet is hashed while the one before uploads), and several files and
+// parts are in flight at once, each read from disk lazily so memory stays flat whatever the sizes.
 
 
 
@@ -770,6 +1011,8 @@ var map_limit = __webpack_require__(9992);
  */
 const UPLOAD_CONCURRENCY = 4;
 const PREUPLOAD_BATCH = 100;
+/** Parts of one file rank between its index and the next file's (the Hub allows 10,000 parts). */
+const PART_RANK = 100_000;
 const LFS_JSON = 'application/vnd.git-lfs+json';
 const repoApi = (r) => `${r.hubUrl}/api/models/${r.repoId}`;
 const prQuery = (r) => (r.createPr ? '?create_pr=1' : '');
@@ -819,20 +1062,31 @@ async function lfsPaths(request) {
     }
     return lfs;
 }
-/** At most `limit` tasks at once, in the order they asked. */
+/**
+ * At most `limit` tasks at once; a freed slot goes to the waiting task of lowest rank (then the
+ * earliest asked). Ranked by file, then part: the files go up one after the other, each on every
+ * slot, so the first is complete (and the Hub assembles it) while the next is still being sent,
+ * rather than all of them finishing together at the end.
+ */
 function slots(limit) {
     let running = 0;
     const waiting = [];
-    return async (task) => {
-        if (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
+    return async (rank, task) => {
+        if (running >= limit) {
+            await new Promise((start) => {
+                let at = waiting.length;
+                while (at > 0 && waiting[at - 1].rank > rank)
+                    at--;
+                waiting.splice(at, 0, { rank, start });
+            });
+        }
         running++;
         try {
             return await task();
         }
         finally {
             running--;
-            waiting.shift()?.();
+            waiting.shift()?.start();
         }
     };
 }
@@ -862,7 +1116,7 @@ async function uploadLfsFiles(request, files) {
         failure ??= { error };
         abort.abort();
     };
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
         if (failure)
             break;
         try {
@@ -874,7 +1128,7 @@ async function uploadLfsFiles(request, files) {
                 uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail));
                 continue;
             }
-            const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal }, file, oid);
+            const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal, rank: index }, file, oid);
             sending.set(oid, upload);
             uploads.push(upload.catch(fail));
         }
@@ -889,8 +1143,12 @@ async function uploadLfsFiles(request, files) {
     return oids;
 }
 /** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
-async function put(request, range, what) {
-    const res = await request.inSlot(() => request.putter.put({ ...range, signal: request.signal }));
+async function put(request, range, part, what) {
+    const res = await request.inSlot(request.rank + part / PART_RANK, () => {
+        // A task that waited for its slot while another failed starts nothing.
+        request.signal.throwIfAborted();
+        return request.putter.put({ ...range, signal: request.signal });
+    });
     if (res.status < 200 || res.status >= 300) {
         let message = res.text.slice(0, 300);
         try {
@@ -946,7 +1204,7 @@ async function uploadLfsFile(request, file, oid) {
     }
     else {
         const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) };
-        await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, `Uploading ${file.path} to LFS storage`);
+        await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, 0, `Uploading ${file.path} to LFS storage`);
     }
     const verify = object.actions?.verify;
     if (verify) {
@@ -972,13 +1230,13 @@ async function uploadParts(request, file, oid, upload, chunkSize, progress) {
     if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
         throw new Error(`The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`);
     }
-    // At most `concurrency` parts of a file wait for a slot: a 10 GiB file's 640 parts are not
-    // all queued at once (memory stays what it is for 1 GiB).
-    const etags = await (0,map_limit/* mapLimit */.s)(parts, request.concurrency ?? UPLOAD_CONCURRENCY, signal, async (part) => {
+    // Every part waits for a slot in file order (see `slots`). A waiting part holds no buffer:
+    // memory is the slots' rings whatever the number of parts.
+    const etags = await (0,map_limit/* mapLimit */.s)(parts, parts.length, signal, async (part) => {
         const start = (part - 1) * chunkSize;
         const url = header[String(part).padStart(5, '0')] ?? header[String(part)];
         const end = Math.min(file.size, start + chunkSize);
-        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, `Uploading part ${part} of ${file.path} to LFS storage`);
+        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, part, `Uploading part ${part} of ${file.path} to LFS storage`);
         if (!res.etag)
             throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`);
         return { partNumber: part, etag: res.etag };
