@@ -394,10 +394,11 @@ esac
   it('stops and kills running commands when the signal aborts', async () => {
     script('hang.sh', 'sleep 30 & echo $! > "hang-$1.pid"; wait\n')
     const controller = new AbortController()
+    const log = recordingLogger()
     const promise = evaluator('sh hang.sh {step}').evaluate(
       [checkpoint('step_1', 1), checkpoint('step_2', 2), checkpoint('step_3', 3)],
       {
-        log: recordingLogger(),
+        log,
         signal: controller.signal
       }
     )
@@ -409,6 +410,10 @@ esac
     for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
     expect(alive(pid)).toBe(false)
     expect(existsSync(path.join(work, 'hang-3.pid'))).toBe(false)
+    // The log says what the summary says: killed while running, not failed.
+    const groups = log.lines.filter((l) => l.startsWith('group: '))
+    expect(groups.length).toBeGreaterThan(0)
+    for (const group of groups) expect(group).toMatch(/^group: step_[12] \(killed while running, \d+\.\ds\)$/)
   })
 })
 

@@ -1,4 +1,4 @@
-// The one read of a file (double-buffered here, or on the worker thread): its hashes, the needle
+// The one read of a file (double-buffered): its hashes, the needle
 // search across read boundaries (the needle at every alignment and at every byte around the
 // boundary), and the sha256 the secret check computed reused by the upload only while the file
 // is unchanged.
@@ -21,21 +21,18 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-it.each([3, 17])(
-  'hashes a %i MiB file (small ones here, large ones on the worker) as node:crypto does, with a prefix for git blob ids',
-  async (mib) => {
-    const file = join(dir, `weights-${mib}.bin`)
-    const bytes = randomBytes(mib * MiB + 17)
-    await writeFile(file, bytes)
-    expect(await hashFileOnce('sha256', file)).toEqual({
-      digest: sha('sha256', bytes),
-      bytes: bytes.length,
-      found: false
-    })
-    const prefix = `blob ${bytes.length}\0`
-    expect((await hashFileOnce('sha1', file, prefix)).digest).toBe(sha('sha1', prefix, bytes))
-  }
-)
+it.each([3, 17])('hashes a %i MiB file as node:crypto does, with a prefix for git blob ids', async (mib) => {
+  const file = join(dir, `weights-${mib}.bin`)
+  const bytes = randomBytes(mib * MiB + 17)
+  await writeFile(file, bytes)
+  expect(await hashFileOnce('sha256', file)).toEqual({
+    digest: sha('sha256', bytes),
+    bytes: bytes.length,
+    found: false
+  })
+  const prefix = `blob ${bytes.length}\0`
+  expect((await hashFileOnce('sha1', file, prefix)).digest).toBe(sha('sha1', prefix, bytes))
+})
 
 it.each([1, 2, 5, 19, 20])('finds a needle that straddles the read boundary (%i byte(s) before it)', async (before) => {
   const needle = Buffer.from('hf_straddling_secret')

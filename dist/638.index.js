@@ -5716,7 +5716,9 @@ async function evaluateOne(checkpoint, outputPath, context) {
     }
     const durationMs = Date.now() - started;
     const { log } = context;
-    log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`);
+    // The summary's words: a command the cancel stopped was killed while running, not failed.
+    const state = result.aborted ? 'killed while running' : error ? 'failed' : 'ok';
+    log.startGroup(`${checkpoint.name} (${state}, ${formatSeconds(durationMs)})`);
     log.info(`$ ${rendered}`);
     if (result.droppedBytes > 0)
         log.info(`… ${(0,bytes/* formatBytes */.z)(result.droppedBytes)} of earlier output not kept`);
@@ -6472,8 +6474,8 @@ function closestName(written, known) {
 
 ;// CONCATENATED MODULE: ./src/card/fill.ts
 // Placeholders filled in the user's card template. The rule users asked for is that only the
-// placeholders change and every other byte stays as they wrote it (docs: /work/shared/spec/model-card.md),
-// so the card is never parsed and re-rendered: values are spliced into the original text, line
+// placeholders change and every other byte stays as they wrote it (README, "Model card"), so
+// the card is never parsed and re-rendered: values are spliced into the original text, line
 // endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
 
 
@@ -8792,8 +8794,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/util/needle-search.ts
 // Whether a buffer holds any of several byte strings (the held tokens, in every encoded form),
 // at a cost that does not grow with how many there are. One Buffer.includes per needle reads
@@ -8865,101 +8865,28 @@ function needleSearch(needles) {
 // secret check of the upload). A file is read once per run: the sha256 the secret check computed
 // is the one the upload sends. Reads are double-buffered: the thread pool reads the next 1 MiB
 // while this thread hashes and searches the last, so the pass runs at the speed of the hash.
-// A large file hashed while uploads are in flight (no secret check ran: the library used
-// without a held token) is read on a worker thread, so the event loop that drives the PUTs never
-// waits behind a hash. One worker, started on first use, reused for every file, unref'd while
-// idle so it never holds the process open. It reads with fs.readSync into one fixed buffer and
-// posts back only the digest, so its memory is that buffer whatever the file's size.
-
+// It runs on this thread, never on a worker: a worker thread costs ~20 MiB of RSS, most of it
+// kept after it ends, and the hash of a file not yet read (the library used without a held
+// token) interleaves with the uploads in flight well enough (each read is hashed in ~0.7 ms).
 
 
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
 const READ_CHUNK = 1024 * 1024;
-// Plain CommonJS source (an eval worker), so the bundle needs no second entry file.
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const { createHash } = require('node:crypto')
-const { openSync, readSync, closeSync } = require('node:fs')
-const buffer = Buffer.allocUnsafe(${READ_CHUNK})
-parentPort.on('message', ({ id, path, algorithm, prefix }) => {
-  let fd
-  try {
-    const hash = createHash(algorithm)
-    if (prefix) hash.update(prefix)
-    fd = openSync(path, 'r')
-    let bytes = 0
-    for (;;) {
-      const n = readSync(fd, buffer, 0, ${READ_CHUNK}, bytes)
-      if (n === 0) break
-      hash.update(buffer.subarray(0, n))
-      bytes += n
-    }
-    parentPort.postMessage({ id, digest: hash.digest('hex'), bytes, found: false })
-  } catch (error) {
-    parentPort.postMessage({ id, error: { message: error.message, code: error.code } })
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-})
-`;
-let worker;
-let nextId = 0;
-const pending = new Map();
-function failAll(error) {
-    for (const p of pending.values())
-        p.reject(error);
-    pending.clear();
-    worker = undefined;
-}
-function reader() {
-    if (worker)
-        return worker;
-    const started = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
-    started.on('message', (reply) => {
-        const p = pending.get(reply.id);
-        if (!p)
-            return;
-        pending.delete(reply.id);
-        if (pending.size === 0)
-            started.unref();
-        if (reply.error)
-            p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-        else
-            p.resolve({ digest: reply.digest, bytes: reply.bytes, found: reply.found });
-    });
-    started.on('error', (error) => failAll(error instanceof Error ? error : new Error(String(error))));
-    started.on('exit', (code) => {
-        if (worker === started)
-            failAll(new Error(`The file-reading thread stopped (exit code ${code}).`));
-    });
-    worker = started;
-    return started;
-}
-function pass(path, algorithm, prefix) {
-    const thread = reader();
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        thread.ref();
-        thread.postMessage({ id, path, algorithm, prefix });
-    });
-}
 /**
- * The read on this thread, for small files (a worker isn't worth starting) and for the secret
- * check, which runs before any upload so nothing waits on it here, and a second thread's
- * ~24 MiB of RSS would buy nothing. Each buffer starts with the last `longest - 1` bytes of the
- * read before, so a needle that straddles two reads is found.
+ * The read: each buffer starts with the last `longest - 1` bytes of the read before, so a
+ * needle that straddles two reads is found. Small files get buffers of their size.
  */
-async function passHere(path, algorithm, prefix, search) {
+async function readOnce(path, algorithm, prefix, search) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
     if (prefix)
         hash.update(prefix);
     const overlap = search ? Math.max(0, search.longest - 1) : 0;
-    // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
-    const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK + overlap), Buffer.allocUnsafeSlow(READ_CHUNK + overlap)];
     const handle = await (0,promises_.open)(path, 'r');
-    let reading = handle.read(buffers[0], 0, READ_CHUNK, 0);
+    const chunk = Math.max(1, Math.min(READ_CHUNK, (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK));
+    // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
+    const buffers = [Buffer.allocUnsafeSlow(chunk + overlap), Buffer.allocUnsafeSlow(chunk + overlap)];
+    let reading = handle.read(buffers[0], 0, chunk, 0);
     try {
         let bytes = 0;
         let current = 0;
@@ -8975,7 +8902,7 @@ async function passHere(path, algorithm, prefix, search) {
             const nextKept = Math.min(overlap, end);
             if (nextKept)
                 buffer.copy(next, 0, end - nextKept, end);
-            reading = handle.read(next, nextKept, READ_CHUNK, bytes);
+            reading = handle.read(next, nextKept, chunk, bytes);
             hash.update(buffer.subarray(kept, end));
             if (search?.foundIn(buffer, end))
                 return { bytes, found: true };
@@ -8990,8 +8917,6 @@ async function passHere(path, algorithm, prefix, search) {
         await handle.close();
     }
 }
-/** Files at least this large are hashed on the worker (the upload of the file before may be in flight). */
-const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 // The sha256 of each file read this run, with the size and mtime it had then: a later ask gets
 // it without a second read, unless the file changed since.
 const sha256s = new Map();
@@ -9002,7 +8927,7 @@ async function stamp(path) {
 /** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
 async function scanFile(path, needles) {
     const before = await stamp(path);
-    const result = passHere(path, 'sha256', '', needleSearch(needles));
+    const result = readOnce(path, 'sha256', '', needleSearch(needles));
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)
@@ -9023,12 +8948,11 @@ async function hashFileOnce(algorithm, path, prefix = '') {
                 return result;
         }
         const before = await stamp(path);
-        const result = (before.size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix);
+        const result = readOnce(path, algorithm, prefix);
         sha256s.set(path, { ...before, result });
         return result;
     }
-    const { size } = await (0,promises_.stat)(path);
-    return (size >= WORKER_MIN_BYTES ? pass : passHere)(path, algorithm, prefix);
+    return readOnce(path, algorithm, prefix);
 }
 
 

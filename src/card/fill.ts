@@ -1,6 +1,6 @@
 // Placeholders filled in the user's card template. The rule users asked for is that only the
-// placeholders change and every other byte stays as they wrote it (docs: /work/shared/spec/model-card.md),
-// so the card is never parsed and re-rendered: values are spliced into the original text, line
+// placeholders change and every other byte stays as they wrote it (README, "Model card"), so
+// the card is never parsed and re-rendered: values are spliced into the original text, line
 // endings and all. The generated card is in generate.ts, model-index metadata in model-index.ts.
 
 import { normalizeLabel } from '../domain/labels.js'

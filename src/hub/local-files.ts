@@ -96,9 +96,9 @@ export async function sentText(source: PublishFile): Promise<string> {
 }
 
 /**
- * Hashes a file: bytes in memory here, a file on disk on the file-reading thread (util/file-pass.ts), so
- * the uploads in flight keep the event loop. Fails when the file's size changed since it was
- * prepared: what was checked must be what is sent.
+ * Hashes a file: bytes in memory here, a file on disk in 1 MiB reads (util/file-pass.ts; the
+ * secret check's hash when it read the file already). Fails when the file's size changed since
+ * it was prepared: what was checked must be what is sent.
  */
 async function hashFile(algorithm: string, file: PreparedFile, prefix = ''): Promise<string> {
   const bytes = contentBytes(file.source)

@@ -157,7 +157,9 @@ export async function evaluateOne(
   }
   const durationMs = Date.now() - started
   const { log } = context
-  log.startGroup(`${checkpoint.name} (${error ? 'failed' : 'ok'}, ${formatSeconds(durationMs)})`)
+  // The summary's words: a command the cancel stopped was killed while running, not failed.
+  const state = result.aborted ? 'killed while running' : error ? 'failed' : 'ok'
+  log.startGroup(`${checkpoint.name} (${state}, ${formatSeconds(durationMs)})`)
   log.info(`$ ${rendered}`)
   if (result.droppedBytes > 0) log.info(`… ${formatBytes(result.droppedBytes)} of earlier output not kept`)
   const text = result.output.trimEnd() || '(no output)'
