@@ -274,7 +274,7 @@ process.stdin.on('end', stop).resume()
 }
 
 async function benchPublish() {
-  const rounds = Number(process.env.BENCH_ROUNDS || 3)
+  const rounds = Number(process.env.BENCH_ROUNDS || 5)
   const single = publishWorkspace('single', 1, Number(process.env.BENCH_PUBLISH_MIB || 1024))
   const sharded = publishWorkspace('sharded', 3, Number(process.env.BENCH_SHARD_MIB || 400))
   const py = pythonClient()

@@ -11,8 +11,9 @@ import { fileBytes, fileHead, sha256Of } from './local-files.js'
 import type { PreparedFile } from './local-files.js'
 import { createPutter } from './put.js'
 import type { Putter, PutRange, PutResponse } from './put.js'
+import { createPutQueue } from './put-queue.js'
+import type { PutQueue } from './put-queue.js'
 import type { RetryEvent, RetryOptions } from './transport.js'
-import { mapLimit } from '../util/map-limit.js'
 
 export interface UploadRequest extends RepoAccess {
   branch: string
@@ -43,8 +44,6 @@ export interface CommitMessage {
  */
 export const UPLOAD_CONCURRENCY = 4
 const PREUPLOAD_BATCH = 100
-/** Parts of one file rank between its index and the next file's (the Hub allows 10,000 parts). */
-const PART_RANK = 100_000
 const LFS_JSON = 'application/vnd.git-lfs+json'
 
 const repoApi = (r: RepoAccess) => `${r.hubUrl}/api/models/${r.repoId}`
@@ -97,43 +96,12 @@ export async function lfsPaths(request: UploadRequest): Promise<Set<string>> {
   return lfs
 }
 
-/** Runs a task when one of the PUT slots is free; a lower `rank` goes first. */
-type Slots = <T>(rank: number, task: () => Promise<T>) => Promise<T>
-
-/**
- * At most `limit` tasks at once; a freed slot goes to the waiting task of lowest rank (then the
- * earliest asked). Ranked by file, then part: the files go up one after the other, each on every
- * slot, so the first is complete (and the Hub assembles it) while the next is still being sent,
- * rather than all of them finishing together at the end.
- */
-function slots(limit: number): Slots {
-  let running = 0
-  const waiting: Array<{ rank: number; start: () => void }> = []
-  return async (rank, task) => {
-    if (running >= limit) {
-      await new Promise<void>((start) => {
-        let at = waiting.length
-        while (at > 0 && waiting[at - 1].rank > rank) at--
-        waiting.splice(at, 0, { rank, start })
-      })
-    }
-    running++
-    try {
-      return await task()
-    } finally {
-      running--
-      waiting.shift()?.start()
-    }
-  }
-}
-
 /**
  * Hashes the LFS files one after the other and uploads each as soon as its hash is known, while
  * the next is hashed. Returns each file's oid. The first failure stops the rest.
  */
 export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile[]): Promise<Map<string, string>> {
   const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY)
-  const inSlot = slots(concurrency)
   const putter = createPutter({
     retry: request.retry,
     onRetry: request.onRetry,
@@ -145,6 +113,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
     request.signal.throwIfAborted()
     request.signal.addEventListener('abort', () => abort.abort(request.signal?.reason), { once: true })
   }
+  const queue = createPutQueue(concurrency, abort.signal)
   const oids = new Map<string, string>()
   const uploads: Promise<void>[] = []
   const sending = new Map<string, Promise<void>>()
@@ -153,7 +122,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
     failure ??= { error }
     abort.abort()
   }
-  for (const [index, file] of files.entries()) {
+  for (const file of files) {
     if (failure) break
     try {
       const oid = await sha256Of(file)
@@ -164,7 +133,7 @@ export async function uploadLfsFiles(request: UploadRequest, files: PreparedFile
         uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail))
         continue
       }
-      const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal, rank: index }, file, oid)
+      const upload = uploadLfsFile({ ...request, putter, queue, signal: abort.signal }, file, oid)
       sending.set(oid, upload)
       uploads.push(upload.catch(fail))
     } catch (error) {
@@ -190,24 +159,13 @@ interface LfsBatchObject {
 
 interface LfsContext extends UploadRequest {
   putter: Putter
-  inSlot: Slots
+  queue: PutQueue
   signal: AbortSignal
-  /** The file's place in the upload order (see `slots`). */
-  rank: number
 }
 
 /** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
-async function put(
-  request: LfsContext,
-  range: Omit<PutRange, 'signal'>,
-  part: number,
-  what: string
-): Promise<PutResponse> {
-  const res = await request.inSlot(request.rank + part / PART_RANK, () => {
-    // A task that waited for its slot while another failed starts nothing.
-    request.signal.throwIfAborted()
-    return request.putter.put({ ...range, signal: request.signal })
-  })
+async function put(request: LfsContext, range: Omit<PutRange, 'signal'>, what: string): Promise<PutResponse> {
+  const res = await request.putter.put({ ...range, signal: request.signal })
   if (res.status < 200 || res.status >= 300) {
     let message = res.text.slice(0, 300)
     try {
@@ -255,25 +213,26 @@ async function uploadLfsFile(request: LfsContext, file: PreparedFile, oid: strin
     request.onUploaded?.(file.path, file.size)
     return
   }
+  // Bytes sent of each part in its latest attempt (a retried part counts once), and their sum.
   const partBytes: number[] = []
+  let sent = 0
   const progress = (part: number) => (bytes: number) => {
+    sent += bytes - (partBytes[part] ?? 0)
     partBytes[part] = bytes
-    request.onUploaded?.(
-      file.path,
-      partBytes.reduce((a, b) => a + b, 0)
-    )
+    request.onUploaded?.(file.path, sent)
   }
   const chunkSize = Number(upload.header?.chunk_size)
   if (chunkSize > 0) {
     await uploadParts(request, file, oid, upload, chunkSize, progress)
   } else {
     const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) }
-    await put(
-      request,
-      requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range,
-      0,
-      `Uploading ${file.path} to LFS storage`
-    )
+    await request.queue.add(1, async () => {
+      await put(
+        request,
+        requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range,
+        `Uploading ${file.path} to LFS storage`
+      )
+    })
   }
   const verify = object.actions?.verify
   if (verify) {
@@ -308,20 +267,19 @@ async function uploadParts(
       `The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`
     )
   }
-  // Every part waits for a slot in file order (see `slots`). A waiting part holds no buffer:
-  // memory is the slots' rings whatever the number of parts.
-  const etags = await mapLimit(parts, parts.length, signal, async (part) => {
+  const etags = new Array<{ partNumber: number; etag: string }>(parts.length)
+  await request.queue.add(parts.length, async (index) => {
+    const part = parts[index]
     const start = (part - 1) * chunkSize
     const url = header[String(part).padStart(5, '0')] ?? header[String(part)]
     const end = Math.min(file.size, start + chunkSize)
     const res = await put(
       request,
       { url, file, start, end, onSent: progress(part - 1) },
-      part,
       `Uploading part ${part} of ${file.path} to LFS storage`
     )
     if (!res.etag) throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`)
-    return { partNumber: part, etag: res.etag }
+    etags[index] = { partNumber: part, etag: res.etag }
   })
   const res = await request.fetch(upload.href, {
     method: 'POST',

@@ -1,8 +1,8 @@
-export const id = 788;
-export const ids = [788];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
-/***/ 59788:
+/***/ 6849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -830,11 +830,14 @@ async function holdsFiles(access, sha, files) {
     return true;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/hub/put.ts
 // The PUT of LFS bytes to storage, through node:http(s) rather than fetch: a write's callback
 // says when the socket is done with a chunk, so a few read buffers are reused for the whole
 // file. Through fetch every chunk is a fresh buffer (1 GiB of allocations per GiB sent), which
 // cost more CPU in allocation and GC than the hashing, and grew RSS by the GC's slack.
+
 
 
 
@@ -959,42 +962,145 @@ async function putOnce(range, agents, pool, idleTimeoutMs) {
     }
 }
 /**
- * Writes the range through a ring of buffers, a buffer reused once the socket has written it.
- * False when the server answered before the whole range was sent.
+ * Writes the range through a ring of buffers, a buffer reused once the socket has written it
+ * (writes finish in order, so the next buffer to fill is always the oldest one written). Plain
+ * callbacks, no promise per chunk: a 10 GiB upload is 20,000 chunks, and every object a chunk
+ * leaves behind is garbage the heap grows for. False when the server answered before the whole
+ * range was sent.
  */
-async function sendRange(req, handle, ring, range, answered) {
-    const written = [];
-    let position = range.start;
-    let slot = 0;
-    const failed = new Promise((_, reject) => req.once('error', reject));
-    failed.catch(() => { });
-    while (position < range.end && !answered()) {
-        await Promise.race([written[slot], failed]);
-        const length = Math.min(CHUNK, range.end - position);
-        const { bytesRead } = await handle.read(ring[slot], 0, length, position);
-        if (bytesRead !== length) {
-            throw new Error(`${range.file.source.localPath} changed while publishing (short read at byte ${position}): publish from files that are no longer being written.`);
-        }
-        position += bytesRead;
-        const sent = position - range.start;
-        written[slot] = new Promise((resolve, reject) => req.write(ring[slot].subarray(0, bytesRead), (error) => {
+function sendRange(req, handle, ring, range, answered) {
+    return new Promise((resolve, reject) => {
+        let position = range.start;
+        let slot = 0;
+        let writing = 0;
+        let reading = false;
+        let failed = false;
+        const fail = (error) => {
+            if (failed)
+                return;
+            failed = true;
+            reject(error);
+        };
+        req.once('error', fail);
+        const written = (error, sent) => {
+            writing--;
             if (error)
-                reject(error);
-            else {
-                range.onSent?.(sent);
-                resolve();
+                return fail(error);
+            range.onSent?.(sent);
+            pump();
+        };
+        const read = (error, bytesRead, length) => {
+            reading = false;
+            if (failed)
+                return;
+            if (error)
+                return fail(error);
+            if (bytesRead !== length) {
+                return fail(new Error(`${range.file.source.localPath} changed while publishing (short read at byte ${position}): publish from files that are no longer being written.`));
             }
-        }));
-        written[slot].catch(() => { });
-        slot = (slot + 1) % RING;
-    }
-    await Promise.race([Promise.all(written), failed]);
-    req.end();
-    return position === range.end;
+            const buffer = ring[slot];
+            slot = (slot + 1) % ring.length;
+            position += bytesRead;
+            const sent = position - range.start;
+            writing++;
+            req.write(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), (e) => written(e, sent));
+            pump();
+        };
+        const pump = () => {
+            if (failed || reading)
+                return;
+            if (position >= range.end || answered()) {
+                if (writing > 0)
+                    return;
+                req.end();
+                return resolve(position === range.end);
+            }
+            if (writing >= ring.length)
+                return;
+            const length = Math.min(CHUNK, range.end - position);
+            reading = true;
+            (0,external_node_fs_.read)(handle.fd, ring[slot], 0, length, position, (error, bytesRead) => read(error, bytesRead, length));
+        };
+        pump();
+    });
 }
 
-// EXTERNAL MODULE: ./src/util/map-limit.ts
-var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/hub/put-queue.ts
+// The order and number of storage PUTs in flight. A file's PUTs (its parts, or the whole file)
+// all start before the next file's, so each file is complete, and the Hub can assemble it, as
+// early as possible instead of every file finishing together at the end. Jobs are made only
+// when a slot takes them: what waits is a counter per file, so memory doesn't grow with the
+// number of parts (a 10 GiB file has 640).
+/** At most `limit` jobs at once, in the order the files were added. */
+function createPutQueue(limit, signal) {
+    const files = [];
+    let running = 0;
+    const nextJob = () => {
+        while (files.length > 0) {
+            const job = files[0].take();
+            if (job)
+                return job;
+            files.shift();
+        }
+        return undefined;
+    };
+    const pump = () => {
+        while (running < limit && !signal.aborted) {
+            const job = nextJob();
+            if (!job)
+                return;
+            running++;
+            void job().finally(() => {
+                running--;
+                pump();
+            });
+        }
+    };
+    return {
+        add(count, job) {
+            return new Promise((resolve, reject) => {
+                let next = 0;
+                let finished = 0;
+                let settled = false;
+                const settle = (error) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal.removeEventListener('abort', aborted);
+                    if (error === undefined)
+                        resolve();
+                    else
+                        reject(error);
+                };
+                const aborted = () => settle(signal.reason ?? new Error('aborted'));
+                if (signal.aborted)
+                    return aborted();
+                signal.addEventListener('abort', aborted, { once: true });
+                if (count === 0)
+                    return settle();
+                files.push({
+                    take() {
+                        if (settled || next >= count)
+                            return undefined;
+                        const index = next++;
+                        return async () => {
+                            try {
+                                await job(index);
+                                if (++finished === count)
+                                    settle();
+                            }
+                            catch (error) {
+                                settle(error);
+                            }
+                        };
+                    }
+                });
+                pump();
+            });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/hub/upload.ts
 // Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
 // multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
@@ -1011,8 +1117,6 @@ var map_limit = __webpack_require__(9992);
  */
 const UPLOAD_CONCURRENCY = 4;
 const PREUPLOAD_BATCH = 100;
-/** Parts of one file rank between its index and the next file's (the Hub allows 10,000 parts). */
-const PART_RANK = 100_000;
 const LFS_JSON = 'application/vnd.git-lfs+json';
 const repoApi = (r) => `${r.hubUrl}/api/models/${r.repoId}`;
 const prQuery = (r) => (r.createPr ? '?create_pr=1' : '');
@@ -1063,40 +1167,11 @@ async function lfsPaths(request) {
     return lfs;
 }
 /**
- * At most `limit` tasks at once; a freed slot goes to the waiting task of lowest rank (then the
- * earliest asked). Ranked by file, then part: the files go up one after the other, each on every
- * slot, so the first is complete (and the Hub assembles it) while the next is still being sent,
- * rather than all of them finishing together at the end.
- */
-function slots(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (rank, task) => {
-        if (running >= limit) {
-            await new Promise((start) => {
-                let at = waiting.length;
-                while (at > 0 && waiting[at - 1].rank > rank)
-                    at--;
-                waiting.splice(at, 0, { rank, start });
-            });
-        }
-        running++;
-        try {
-            return await task();
-        }
-        finally {
-            running--;
-            waiting.shift()?.start();
-        }
-    };
-}
-/**
  * Hashes the LFS files one after the other and uploads each as soon as its hash is known, while
  * the next is hashed. Returns each file's oid. The first failure stops the rest.
  */
 async function uploadLfsFiles(request, files) {
     const concurrency = Math.max(1, request.concurrency ?? UPLOAD_CONCURRENCY);
-    const inSlot = slots(concurrency);
     const putter = createPutter({
         retry: request.retry,
         onRetry: request.onRetry,
@@ -1108,6 +1183,7 @@ async function uploadLfsFiles(request, files) {
         request.signal.throwIfAborted();
         request.signal.addEventListener('abort', () => abort.abort(request.signal?.reason), { once: true });
     }
+    const queue = createPutQueue(concurrency, abort.signal);
     const oids = new Map();
     const uploads = [];
     const sending = new Map();
@@ -1116,7 +1192,7 @@ async function uploadLfsFiles(request, files) {
         failure ??= { error };
         abort.abort();
     };
-    for (const [index, file] of files.entries()) {
+    for (const file of files) {
         if (failure)
             break;
         try {
@@ -1128,7 +1204,7 @@ async function uploadLfsFiles(request, files) {
                 uploads.push(same.then(() => request.onUploaded?.(file.path, file.size), fail));
                 continue;
             }
-            const upload = uploadLfsFile({ ...request, putter, inSlot, signal: abort.signal, rank: index }, file, oid);
+            const upload = uploadLfsFile({ ...request, putter, queue, signal: abort.signal }, file, oid);
             sending.set(oid, upload);
             uploads.push(upload.catch(fail));
         }
@@ -1143,12 +1219,8 @@ async function uploadLfsFiles(request, files) {
     return oids;
 }
 /** A storage PUT that must succeed: the range's bytes sent, or an error naming the file. */
-async function put(request, range, part, what) {
-    const res = await request.inSlot(request.rank + part / PART_RANK, () => {
-        // A task that waited for its slot while another failed starts nothing.
-        request.signal.throwIfAborted();
-        return request.putter.put({ ...range, signal: request.signal });
-    });
+async function put(request, range, what) {
+    const res = await request.putter.put({ ...range, signal: request.signal });
     if (res.status < 200 || res.status >= 300) {
         let message = res.text.slice(0, 300);
         try {
@@ -1193,10 +1265,13 @@ async function uploadLfsFile(request, file, oid) {
         request.onUploaded?.(file.path, file.size);
         return;
     }
+    // Bytes sent of each part in its latest attempt (a retried part counts once), and their sum.
     const partBytes = [];
+    let sent = 0;
     const progress = (part) => (bytes) => {
+        sent += bytes - (partBytes[part] ?? 0);
         partBytes[part] = bytes;
-        request.onUploaded?.(file.path, partBytes.reduce((a, b) => a + b, 0));
+        request.onUploaded?.(file.path, sent);
     };
     const chunkSize = Number(upload.header?.chunk_size);
     if (chunkSize > 0) {
@@ -1204,7 +1279,9 @@ async function uploadLfsFile(request, file, oid) {
     }
     else {
         const range = { url: upload.href, file, start: 0, end: file.size, onSent: progress(0) };
-        await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, 0, `Uploading ${file.path} to LFS storage`);
+        await request.queue.add(1, async () => {
+            await put(request, requestId ? { ...range, headers: { 'X-Request-Id': requestId } } : range, `Uploading ${file.path} to LFS storage`);
+        });
     }
     const verify = object.actions?.verify;
     if (verify) {
@@ -1230,16 +1307,16 @@ async function uploadParts(request, file, oid, upload, chunkSize, progress) {
     if (parts.length !== Math.ceil(file.size / chunkSize) || parts.some((n, i) => n !== i + 1)) {
         throw new Error(`The Hub asked for ${parts.length} parts of ${chunkSize} bytes for ${file.path} (${file.size} bytes): not a split of this file`);
     }
-    // Every part waits for a slot in file order (see `slots`). A waiting part holds no buffer:
-    // memory is the slots' rings whatever the number of parts.
-    const etags = await (0,map_limit/* mapLimit */.s)(parts, parts.length, signal, async (part) => {
+    const etags = new Array(parts.length);
+    await request.queue.add(parts.length, async (index) => {
+        const part = parts[index];
         const start = (part - 1) * chunkSize;
         const url = header[String(part).padStart(5, '0')] ?? header[String(part)];
         const end = Math.min(file.size, start + chunkSize);
-        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, part, `Uploading part ${part} of ${file.path} to LFS storage`);
+        const res = await put(request, { url, file, start, end, onSent: progress(part - 1) }, `Uploading part ${part} of ${file.path} to LFS storage`);
         if (!res.etag)
             throw new Error(`LFS storage answered part ${part} of ${file.path} without an ETag`);
-        return { partNumber: part, etag: res.etag };
+        etags[index] = { partNumber: part, etag: res.etag };
     });
     const res = await request.fetch(upload.href, {
         method: 'POST',

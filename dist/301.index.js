@@ -1,5 +1,5 @@
-export const id = 638;
-export const ids = [638];
+export const id = 301;
+export const ids = [301];
 export const modules = {
 
 /***/ 80215:
@@ -1800,7 +1800,7 @@ function actionRun(env) {
 
 /***/ }),
 
-/***/ 88486:
+/***/ 51345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3117,7 +3117,7 @@ async function loadBaseline(options) {
         throw new errors/* InputError */.d('baseline', "'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.");
     }
     const token = config.publish.token ?? options.localToken;
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 6849));
     // hub-timeout bounds every wait here too: a Hub that never answers can't hold the job.
     const fetch = hub.createTimedFetch({
         fetch: options.fetch,
@@ -3476,8 +3476,23 @@ function builtinScores(step, benchmarks = BUILTIN_SUITE) {
     return scores;
 }
 
-// EXTERNAL MODULE: ./src/util/map-limit.ts
-var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/util/map-limit.ts
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimit(items, limit, signal, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    signal?.throwIfAborted();
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/file-hashes.ts
 // A speed aid for cache-dir on a runner that keeps its checkpoints: the sha256 of each weight file
 // is remembered with the file's identity on disk (device, inode, size, mtime and ctime in ns), and
@@ -3601,7 +3616,7 @@ function fingerprintedFiles(checkpoint) {
  */
 async function fingerprintCheckpoint(checkpoint, memo) {
     const names = fingerprintedFiles(checkpoint);
-    const lines = await (0,map_limit/* mapLimit */.s)(names, PARALLEL_FILES, undefined, async (name) => {
+    const lines = await mapLimit(names, PARALLEL_FILES, undefined, async (name) => {
         const file = await (0,promises_.realpath)(external_node_path_default().join(checkpoint.path, name));
         const stats = await (0,promises_.stat)(file, { bigint: true });
         let hash = memo?.get(file, stats);
@@ -3879,7 +3894,7 @@ async function openLocalDirCache(dir, shownAs, log) {
 const PARALLEL_FINGERPRINTS = 2;
 async function evaluateWithCache(evaluator, checkpoints, options) {
     const { cache, identity, log } = options;
-    const lookups = await (0,map_limit/* mapLimit */.s)(checkpoints, PARALLEL_FINGERPRINTS, options.signal, async (checkpoint) => {
+    const lookups = await mapLimit(checkpoints, PARALLEL_FINGERPRINTS, options.signal, async (checkpoint) => {
         const started = Date.now();
         let key;
         try {
@@ -4159,7 +4174,7 @@ async function summarizeCheckpointWeights(checkpoint) {
 // per file, never the tensors).
 /** Fills `parameters` and `dtype` in place; a header that can't be read is only a debug line. */
 async function describeWeights(checkpoints, log, concurrency = 16) {
-    await (0,map_limit/* mapLimit */.s)(checkpoints, concurrency, undefined, async (checkpoint) => {
+    await mapLimit(checkpoints, concurrency, undefined, async (checkpoint) => {
         try {
             const summary = await summarizeCheckpointWeights(checkpoint);
             if (summary) {
@@ -5648,7 +5663,7 @@ function createCommandEvaluator(options) {
             const concurrency = devices ? devices.concurrency : options.concurrency;
             log.info(`evaluating ${checkpoints.length} checkpoint(s) with: ${options.command} ` +
                 `(${Math.min(concurrency, checkpoints.length)} at a time, timeout ${formatSeconds(options.timeoutMs)} each)`);
-            const outcomes = await (0,map_limit/* mapLimit */.s)(checkpoints, concurrency, signal, async (checkpoint, index) => {
+            const outcomes = await mapLimit(checkpoints, concurrency, signal, async (checkpoint, index) => {
                 const group = await devices?.pool.acquire();
                 try {
                     const device = group?.join(',');
@@ -5847,7 +5862,7 @@ function createResultsEvaluator(options = {}) {
         info,
         async evaluate(checkpoints, { log, onProgress, onCheckpoint, signal, allFailed }) {
             const progress = countProgress(checkpoints.length, onProgress);
-            const outcomes = await (0,map_limit/* mapLimit */.s)(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
+            const outcomes = await mapLimit(checkpoints, PARALLEL_READS, signal, async (checkpoint) => {
                 const started = Date.now();
                 const outcome = await readCheckpointResults(checkpoint, patterns);
                 for (const skipped of outcome.skipped)
@@ -7693,7 +7708,7 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
     if (secrets.length === 0)
         return;
     const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
-    const holding = await (0,map_limit/* mapLimit */.s)(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
+    const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
         const found = file.content !== undefined
             ? needles.some((n) => Buffer.from(file.content).includes(n))
             : file.localPath !== undefined && (await fileContainsAny(file.localPath, needles));
@@ -7783,7 +7798,7 @@ async function credentials(options, repoId, fetch) {
         if (!repoId) {
             throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
         }
-        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
+        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 6849));
         const token = await exchangeOidcToken({
             hubUrl: config.hubUrl,
             repoId,
@@ -7837,7 +7852,7 @@ async function publishStage(options) {
     }
     options.signal?.throwIfAborted();
     // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 59788));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 6849));
     const deadline = publishDeadline(config.publishTimeoutMs, options.signal);
     try {
         const fetch = hub.createTimedFetch({
@@ -9046,31 +9061,6 @@ function redactingLogger(log) {
         endGroup: () => log.endGroup(),
         ...(log.output && { output: (text) => log.output((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text)) })
     };
-}
-
-
-/***/ }),
-
-/***/ 9992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ mapLimit)
-/* harmony export */ });
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimit(items, limit, signal, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    signal?.throwIfAborted();
-    return results;
 }
 
 
