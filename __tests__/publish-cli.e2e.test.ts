@@ -74,6 +74,34 @@ describe('node dist/index.js --publish', () => {
     expect(JSON.stringify(JSON.parse(await readFile(path.join(root, 'out/scores.json'), 'utf8')))).not.toContain(TOKEN)
   })
 
+  it("never touches Node's fetch (undici, ~14 MiB of RSS): every Hub request goes over node:http", async () => {
+    // A preload that records which of fetch's globals anything reads, and writes them at exit.
+    const preload = path.join(root, 'watch-fetch.cjs')
+    const touched = path.join(root, 'touched.txt')
+    await writeFile(
+      preload,
+      `const seen = new Set()
+for (const name of ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'WebSocket']) {
+  const own = Object.getOwnPropertyDescriptor(globalThis, name)
+  if (!own) continue
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    get() { seen.add(name); return own.get ? own.get.call(globalThis) : own.value }
+  })
+}
+process.on('exit', () => require('node:fs').writeFileSync(process.env.TOUCHED_FILE, [...seen].join(',')))
+`
+    )
+    const r = await cli(['--publish', 'always', '--hub-url', hub.url], {
+      HF_TOKEN: TOKEN,
+      NODE_OPTIONS: `--require ${preload}`,
+      TOUCHED_FILE: touched
+    })
+    expect(r.code).toBe(0)
+    expect(hub.history(REPO)).toHaveLength(2)
+    expect(await readFile(touched, 'utf8')).toBe('')
+  })
+
   it('reads the token file `huggingface-cli login` writes when HF_TOKEN is unset', async () => {
     await mkdir(path.join(home, '.cache/huggingface'), { recursive: true })
     await writeFile(path.join(home, '.cache/huggingface/token'), `${TOKEN}\n`)

@@ -4,7 +4,8 @@
 
 export { publishToHub } from './commit.js'
 export { downloadRepoFile } from './files.js'
-export { createHubFetch, createTimedFetch, formatDelay, HubTimeoutError } from './transport.js'
+export { createHubFetch, formatDelay } from './transport.js'
+export { createTimedFetch, HubTimeoutError } from './timed-fetch.js'
 export { assertCanWrite, exchangeOidcToken, readLocalToken, whoami } from './auth.js'
 
 export type { PublishFile, PublishOptions, PublishProgress, PublishResult } from './types.js'

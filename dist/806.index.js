@@ -1,8 +1,8 @@
-export const id = 849;
-export const ids = [849];
+export const id = 806;
+export const ids = [806];
 export const modules = {
 
-/***/ 6849:
+/***/ 7806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -600,149 +600,6 @@ function createHubFetch(options = {}) {
         }
     };
     return hubFetch;
-}
-/** A Hub request that went unanswered (or moved no data) for too long; never retried. */
-class HubTimeoutError extends Error {
-    code = 'HUB_TIMEOUT';
-    constructor(message) {
-        super(message);
-        this.name = 'HubTimeoutError';
-    }
-}
-/** A Blob whose bytes are counted as the fetch underneath reads them (the client's FileBlob works the same way). */
-class WatchedBlob extends Blob {
-    inner;
-    onBytes;
-    onDone;
-    constructor(inner, onBytes, onDone) {
-        super([]);
-        this.inner = inner;
-        this.onBytes = onBytes;
-        this.onDone = onDone;
-        // Blob's size and type are accessors of its internal data: shadow them on the instance.
-        Object.defineProperties(this, { size: { value: inner.size }, type: { value: inner.type } });
-    }
-    slice(start, end, contentType) {
-        return this.inner.slice(start, end, contentType);
-    }
-    arrayBuffer() {
-        return this.inner.arrayBuffer();
-    }
-    text() {
-        return this.inner.text();
-    }
-    stream() {
-        return this.inner.stream().pipeThrough(watch(this.onBytes, this.onDone));
-    }
-}
-function watch(onBytes, onDone) {
-    return new TransformStream({
-        transform(chunk, controller) {
-            onBytes();
-            controller.enqueue(chunk);
-        },
-        flush: onDone
-    });
-}
-/**
- * A `fetch` under the retrying one (createHubFetch) that bounds every wait: no answer, or no
- * byte moved, for `timeoutMs` fails the request with an error naming it; `signal` (the publish
- * deadline, a cancelled run) aborts whatever is in flight. While a request waits, `onWaiting`
- * keeps the log from going silent.
- */
-function createTimedFetch(options) {
-    const baseFetch = options.fetch ?? httpFetch;
-    const every = options.waitingEveryMs ?? 30_000;
-    const input = options.inputName ?? 'hub-timeout';
-    // How often a request's progress is looked at: fine enough for the shortest limit.
-    const tick = Math.max(10, Math.min(1000, options.timeoutMs, every));
-    const timedFetch = async (resource, init = {}) => {
-        const url = toUrl(resource);
-        const method = (init.method ?? requestInput(resource)?.method ?? 'GET').toUpperCase();
-        const what = `${method} ${describeUrl(url)}`;
-        options.signal?.throwIfAborted();
-        const controller = new AbortController();
-        const signals = [controller.signal, options.signal, init.signal].filter((s) => !!s);
-        let phase = 'waiting';
-        let lastProgress = Date.now();
-        let lastSaid = lastProgress;
-        const progress = () => {
-            lastProgress = Date.now();
-        };
-        const check = () => {
-            if (phase === 'done')
-                return;
-            const now = Date.now();
-            const idle = now - lastProgress;
-            if (idle >= options.timeoutMs) {
-                const doing = phase === 'sending'
-                    ? 'took no more bytes of the upload'
-                    : phase === 'reading'
-                        ? 'sent no more bytes'
-                        : 'did not answer';
-                controller.abort(new HubTimeoutError(`the Hub ${doing} for ${formatDelay(options.timeoutMs)} (${input}) on ${what}; the request was abandoned. ` +
-                    `Check that the Hub (${url.origin}) is reachable from this runner and up, or raise ${input} if it is just slow.`));
-                return;
-            }
-            if (phase !== 'reading' && now - Math.max(lastSaid, lastProgress) >= every) {
-                lastSaid = now;
-                options.onWaiting?.(`Still waiting for the Hub: ${what} (${Math.round(idle / 1000)}s without an answer)`);
-            }
-            timer = setTimeout(check, tick).unref();
-        };
-        let timer = setTimeout(check, tick).unref();
-        let body = init.body;
-        if (isBlobBody(body)) {
-            phase = 'sending';
-            body = new WatchedBlob(body, progress, () => {
-                phase = 'waiting';
-                progress();
-            });
-        }
-        else if (isStreamBody(body)) {
-            phase = 'sending';
-            body = body.pipeThrough(watch(progress, () => {
-                phase = 'waiting';
-                progress();
-            }));
-        }
-        const stop = () => {
-            phase = 'done';
-            clearTimeout(timer);
-        };
-        let response;
-        try {
-            response = await baseFetch(resource, { ...init, body, signal: AbortSignal.any(signals) });
-        }
-        catch (error) {
-            stop();
-            const aborted = signals.find((s) => s.aborted);
-            if (aborted && aborted === options.signal) {
-                // The publish deadline or a cancelled run: say which request it cut short.
-                const reason = aborted.reason;
-                const cut = new Error(`${reason?.message ?? 'aborted'} while waiting for ${what}`);
-                cut.name = reason?.name ?? 'AbortError';
-                throw cut;
-            }
-            throw aborted?.reason ?? error;
-        }
-        if (!response.body) {
-            stop();
-            return response;
-        }
-        phase = 'reading';
-        progress();
-        const watched = response.body.pipeThrough(watch(progress, stop));
-        const wrapped = new HttpResponse(watched, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: response.headers,
-            url: response.url,
-            redirected: response.redirected
-        });
-        return wrapped;
-    };
-    return timedFetch;
 }
 
 ;// CONCATENATED MODULE: ./src/hub/files.ts
@@ -1645,6 +1502,157 @@ function checkRepoId(repoId) {
     return `${parts.namespace}/${parts.name}`;
 }
 
+;// CONCATENATED MODULE: ./src/hub/timed-fetch.ts
+// The bottom of every Hub request: a `fetch` that bounds each wait. No answer, or no byte moved,
+// for hub-timeout fails the request with an error naming it and saying what to do; the publish
+// deadline and a cancelled run abort whatever is in flight; the log says every 30 s what it is
+// waiting for. createHubFetch (transport.ts) retries on top of it.
+
+
+/** A Hub request that went unanswered (or moved no data) for too long; never retried. */
+class HubTimeoutError extends Error {
+    code = 'HUB_TIMEOUT';
+    constructor(message) {
+        super(message);
+        this.name = 'HubTimeoutError';
+    }
+}
+/** A Blob whose bytes are counted as the fetch underneath reads them (the client's FileBlob works the same way). */
+class WatchedBlob extends Blob {
+    inner;
+    onBytes;
+    onDone;
+    constructor(inner, onBytes, onDone) {
+        super([]);
+        this.inner = inner;
+        this.onBytes = onBytes;
+        this.onDone = onDone;
+        // Blob's size and type are accessors of its internal data: shadow them on the instance.
+        Object.defineProperties(this, { size: { value: inner.size }, type: { value: inner.type } });
+    }
+    slice(start, end, contentType) {
+        return this.inner.slice(start, end, contentType);
+    }
+    arrayBuffer() {
+        return this.inner.arrayBuffer();
+    }
+    text() {
+        return this.inner.text();
+    }
+    stream() {
+        return this.inner.stream().pipeThrough(watch(this.onBytes, this.onDone));
+    }
+}
+function watch(onBytes, onDone) {
+    return new TransformStream({
+        transform(chunk, controller) {
+            onBytes();
+            controller.enqueue(chunk);
+        },
+        flush: onDone
+    });
+}
+/**
+ * A `fetch` under the retrying one (createHubFetch) that bounds every wait: no answer, or no
+ * byte moved, for `timeoutMs` fails the request with an error naming it; `signal` (the publish
+ * deadline, a cancelled run) aborts whatever is in flight. While a request waits, `onWaiting`
+ * keeps the log from going silent.
+ */
+function createTimedFetch(options) {
+    const baseFetch = options.fetch ?? httpFetch;
+    const every = options.waitingEveryMs ?? 30_000;
+    const input = options.inputName ?? 'hub-timeout';
+    // How often a request's progress is looked at: fine enough for the shortest limit.
+    const tick = Math.max(10, Math.min(1000, options.timeoutMs, every));
+    const timedFetch = async (resource, init = {}) => {
+        const url = toUrl(resource);
+        const method = (init.method ?? requestInput(resource)?.method ?? 'GET').toUpperCase();
+        const what = `${method} ${describeUrl(url)}`;
+        options.signal?.throwIfAborted();
+        const controller = new AbortController();
+        const signals = [controller.signal, options.signal, init.signal].filter((s) => !!s);
+        let phase = 'waiting';
+        let lastProgress = Date.now();
+        let lastSaid = lastProgress;
+        const progress = () => {
+            lastProgress = Date.now();
+        };
+        const check = () => {
+            if (phase === 'done')
+                return;
+            const now = Date.now();
+            const idle = now - lastProgress;
+            if (idle >= options.timeoutMs) {
+                const doing = phase === 'sending'
+                    ? 'took no more bytes of the upload'
+                    : phase === 'reading'
+                        ? 'sent no more bytes'
+                        : 'did not answer';
+                controller.abort(new HubTimeoutError(`the Hub ${doing} for ${formatDelay(options.timeoutMs)} (${input}) on ${what}; the request was abandoned. ` +
+                    `Check that the Hub (${url.origin}) is reachable from this runner and up, or raise ${input} if it is just slow.`));
+                return;
+            }
+            if (phase !== 'reading' && now - Math.max(lastSaid, lastProgress) >= every) {
+                lastSaid = now;
+                options.onWaiting?.(`Still waiting for the Hub: ${what} (${Math.round(idle / 1000)}s without an answer)`);
+            }
+            timer = setTimeout(check, tick).unref();
+        };
+        let timer = setTimeout(check, tick).unref();
+        let body = init.body;
+        if (isBlobBody(body)) {
+            phase = 'sending';
+            body = new WatchedBlob(body, progress, () => {
+                phase = 'waiting';
+                progress();
+            });
+        }
+        else if (isStreamBody(body)) {
+            phase = 'sending';
+            body = body.pipeThrough(watch(progress, () => {
+                phase = 'waiting';
+                progress();
+            }));
+        }
+        const stop = () => {
+            phase = 'done';
+            clearTimeout(timer);
+        };
+        let response;
+        try {
+            response = await baseFetch(resource, { ...init, body, signal: AbortSignal.any(signals) });
+        }
+        catch (error) {
+            stop();
+            const aborted = signals.find((s) => s.aborted);
+            if (aborted && aborted === options.signal) {
+                // The publish deadline or a cancelled run: say which request it cut short.
+                const reason = aborted.reason;
+                const cut = new Error(`${reason?.message ?? 'aborted'} while waiting for ${what}`);
+                cut.name = reason?.name ?? 'AbortError';
+                throw cut;
+            }
+            throw aborted?.reason ?? error;
+        }
+        if (!response.body) {
+            stop();
+            return response;
+        }
+        phase = 'reading';
+        progress();
+        const watched = response.body.pipeThrough(watch(progress, stop));
+        const wrapped = new HttpResponse(watched, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+            url: response.url,
+            redirected: response.redirected
+        });
+        return wrapped;
+    };
+    return timedFetch;
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/hub/auth.ts
@@ -1815,6 +1823,7 @@ async function safeText(res) {
 // The one entry of the hub room, and a lazy one: other rooms load it with
 // `await import('../hub/index.js')` (types with `import type`), so the @huggingface/hub client
 // is loaded only by runs that talk to the Hub, and ncc bundles the room as one separate chunk.
+
 
 
 
