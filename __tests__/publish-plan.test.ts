@@ -521,6 +521,20 @@ describe('the content check of what goes up', () => {
     await expect(assertNoHeldSecrets(plan.files, ws)).resolves.toBeUndefined()
   })
 
+  it('reports its progress: bytes checked of every file on disk, and the file being read', async () => {
+    const ws = await workspace({ 'checkpoints/step_1000/notes.txt': 'no token here' })
+    await writeFile(path.join(ws, 'checkpoints/step_1000/blob.bin'), Buffer.alloc(3 * 1024 * 1024 + 5, 0x41))
+    const plan = await planUpload(options(ws))
+    addSecret(TOKEN)
+    const heard: Array<[number, number, string]> = []
+    await assertNoHeldSecrets(plan.files, ws, undefined, (done, total, label) => heard.push([done, total, label]))
+    const onDisk = plan.files.filter((f) => f.localPath !== undefined).reduce((sum, f) => sum + f.size, 0)
+    expect(heard.every(([, total]) => total === onDisk)).toBe(true)
+    expect(heard.map(([done]) => done)).toEqual([...heard.map(([done]) => done)].sort((a, b) => a - b))
+    expect(heard.at(-1)?.[0]).toBe(onDisk)
+    expect(heard.filter(([, , label]) => label === 'blob.bin').length).toBeGreaterThanOrEqual(4)
+  })
+
   it('scans a file in bounded memory', async () => {
     const needle = Buffer.from(TOKEN)
     const file = path.join(root, 'large.bin')

@@ -7698,20 +7698,29 @@ const secret_scan_PARALLEL_READS = 2;
 /**
  * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
  */
-async function fileContainsAny(file, needles) {
+async function fileContainsAny(file, needles, onRead) {
     if (needles.length === 0)
         return false;
-    return (await (0,file_pass/* scanFile */.W)(file, needles)).found;
+    return (await (0,file_pass/* scanFile */.W)(file, needles, onRead)).found;
 }
-/** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
-async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldSecrets */.hH)()) {
+/**
+ * Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such
+ * file. `onProgress` hears the bytes checked so far, of all files, and the file being read.
+ */
+async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldSecrets */.hH)(), onProgress) {
     if (secrets.length === 0)
         return;
     const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
+    const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
+    let checked = 0;
     const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
         const found = file.content !== undefined
             ? needles.some((n) => Buffer.from(file.content).includes(n))
-            : file.localPath !== undefined && (await fileContainsAny(file.localPath, needles));
+            : file.localPath !== undefined &&
+                (await fileContainsAny(file.localPath, needles, (bytes) => {
+                    checked += bytes;
+                    onProgress?.(Math.min(checked, total), total, file.pathInRepo);
+                }));
         return found ? file : undefined;
     });
     const problems = holding
@@ -7723,6 +7732,7 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
 }
 
 ;// CONCATENATED MODULE: ./src/publish/stage.ts
+
 
 
 
@@ -7766,6 +7776,8 @@ class PublishError extends Error {
 }
 /** Files below this size get no progress lines. */
 const PROGRESS_MIN_BYTES = 1024 * 1024;
+/** Below this the check of the files takes well under a second: no progress lines. */
+const CHECK_PROGRESS_MIN_BYTES = 256 * 1024 * 1024;
 /** Why this run does not publish, or null when it should. */
 function skipReason(options) {
     const { config, winner, github, blockedBecause } = options;
@@ -7845,7 +7857,15 @@ async function publishStage(options) {
         log.info(note);
     // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
     // whatever its name (a config the training wrote, a copied credentials file).
-    await assertNoHeldSecrets(plan.files, options.workspaceDir);
+    const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
+    const checkProgress = (0,progress/* progressReporter */.x)({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' });
+    if (checkBytes >= CHECK_PROGRESS_MIN_BYTES) {
+        log.info(`Checking ${plan.files.length} files (${(0,bytes/* formatBytes */.z)(checkBytes)}) for the tokens this run holds, hashing them for the upload…`);
+    }
+    await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, (done, total, file) => {
+        if (total >= CHECK_PROGRESS_MIN_BYTES)
+            checkProgress(done, total, file);
+    });
     if (config.dryRun) {
         log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`);
         return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` };
@@ -8892,7 +8912,7 @@ const READ_CHUNK = 1024 * 1024;
  * The read: each buffer starts with the last `longest - 1` bytes of the read before, so a
  * needle that straddles two reads is found. Small files get buffers of their size.
  */
-async function readOnce(path, algorithm, prefix, search) {
+async function readOnce(path, algorithm, prefix, search, onRead) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
     if (prefix)
         hash.update(prefix);
@@ -8921,6 +8941,7 @@ async function readOnce(path, algorithm, prefix, search) {
             hash.update(buffer.subarray(kept, end));
             if (search?.foundIn(buffer, end))
                 return { bytes, found: true };
+            onRead?.(bytesRead);
             current ^= 1;
             kept = nextKept;
         }
@@ -8939,10 +8960,13 @@ async function stamp(path) {
     const { size, mtimeMs } = await (0,promises_.stat)(path);
     return { size, mtimeMs };
 }
-/** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
-async function scanFile(path, needles) {
+/**
+ * Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`).
+ * `onRead` hears the bytes of each read, for progress.
+ */
+async function scanFile(path, needles, onRead) {
     const before = await stamp(path);
-    const result = readOnce(path, 'sha256', '', needleSearch(needles));
+    const result = readOnce(path, 'sha256', '', needleSearch(needles), onRead);
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)

@@ -7,6 +7,7 @@ import type { PlannedFile } from '../domain/publication.js'
 import { scanFile } from '../util/file-pass.js'
 import { mapLimit } from '../util/map-limit.js'
 import { shownPath } from '../util/paths.js'
+import type { ProgressListener } from '../util/progress.js'
 import { encodedForms, heldSecrets } from '../util/redact.js'
 import { UploadPlanError } from './errors.js'
 
@@ -16,24 +17,38 @@ const PARALLEL_READS = 2
 /**
  * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
  */
-export async function fileContainsAny(file: string, needles: Buffer[]): Promise<boolean> {
+export async function fileContainsAny(
+  file: string,
+  needles: Buffer[],
+  onRead?: (bytes: number) => void
+): Promise<boolean> {
   if (needles.length === 0) return false
-  return (await scanFile(file, needles)).found
+  return (await scanFile(file, needles, onRead)).found
 }
 
-/** Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such file. */
+/**
+ * Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such
+ * file. `onProgress` hears the bytes checked so far, of all files, and the file being read.
+ */
 export async function assertNoHeldSecrets(
   files: PlannedFile[],
   workspace: string,
-  secrets = heldSecrets()
+  secrets = heldSecrets(),
+  onProgress?: ProgressListener
 ): Promise<void> {
   if (secrets.length === 0) return
   const needles = [...new Set(secrets.flatMap(encodedForms))].filter((n) => n.length >= 4).map((n) => Buffer.from(n))
+  const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
+  let checked = 0
   const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {
     const found =
       file.content !== undefined
         ? needles.some((n) => Buffer.from(file.content!).includes(n))
-        : file.localPath !== undefined && (await fileContainsAny(file.localPath, needles))
+        : file.localPath !== undefined &&
+          (await fileContainsAny(file.localPath, needles, (bytes) => {
+            checked += bytes
+            onProgress?.(Math.min(checked, total), total, file.pathInRepo)
+          }))
     return found ? file : undefined
   })
   const problems = holding

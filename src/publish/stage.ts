@@ -9,6 +9,7 @@ import type { Benchmark, MetricSpec, RankedCheckpoint } from '../domain/types.js
 import type { Logger } from '../util/log.js'
 import { formatRankingValue } from '../domain/metric.js'
 import { progressReporter } from '../util/progress.js'
+import { formatBytes } from '../util/bytes.js'
 import { shownPath } from '../util/paths.js'
 import { errorMessage } from '../util/errors.js'
 import { redact } from '../util/redact.js'
@@ -75,6 +76,8 @@ export class PublishError extends Error {}
 
 /** Files below this size get no progress lines. */
 const PROGRESS_MIN_BYTES = 1024 * 1024
+/** Below this the check of the files takes well under a second: no progress lines. */
+const CHECK_PROGRESS_MIN_BYTES = 256 * 1024 * 1024
 
 /** Why this run does not publish, or null when it should. */
 function skipReason(options: PublishStageOptions): string | null {
@@ -157,7 +160,16 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
   for (const note of plan.card.notes ?? []) log.info(note)
   // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
   // whatever its name (a config the training wrote, a copied credentials file).
-  await assertNoHeldSecrets(plan.files, options.workspaceDir)
+  const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
+  const checkProgress = progressReporter({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' })
+  if (checkBytes >= CHECK_PROGRESS_MIN_BYTES) {
+    log.info(
+      `Checking ${plan.files.length} files (${formatBytes(checkBytes)}) for the tokens this run holds, hashing them for the upload…`
+    )
+  }
+  await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, (done, total, file) => {
+    if (total >= CHECK_PROGRESS_MIN_BYTES) checkProgress(done, total, file)
+  })
   if (config.dryRun) {
     log.info(
       `Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`

@@ -27,7 +27,13 @@ export interface PassResult {
  * The read: each buffer starts with the last `longest - 1` bytes of the read before, so a
  * needle that straddles two reads is found. Small files get buffers of their size.
  */
-async function readOnce(path: string, algorithm: string, prefix: string, search?: NeedleSearch): Promise<PassResult> {
+async function readOnce(
+  path: string,
+  algorithm: string,
+  prefix: string,
+  search?: NeedleSearch,
+  onRead?: (bytes: number) => void
+): Promise<PassResult> {
   const hash = createHash(algorithm)
   if (prefix) hash.update(prefix)
   const overlap = search ? Math.max(0, search.longest - 1) : 0
@@ -52,6 +58,7 @@ async function readOnce(path: string, algorithm: string, prefix: string, search?
       reading = handle.read(next, nextKept, chunk, bytes)
       hash.update(buffer.subarray(kept, end))
       if (search?.foundIn(buffer, end)) return { bytes, found: true }
+      onRead?.(bytesRead)
       current ^= 1
       kept = nextKept
     }
@@ -72,10 +79,17 @@ async function stamp(path: string): Promise<{ size: number; mtimeMs: number }> {
   return { size, mtimeMs }
 }
 
-/** Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`). */
-export async function scanFile(path: string, needles: Uint8Array[]): Promise<PassResult> {
+/**
+ * Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`).
+ * `onRead` hears the bytes of each read, for progress.
+ */
+export async function scanFile(
+  path: string,
+  needles: Uint8Array[],
+  onRead?: (bytes: number) => void
+): Promise<PassResult> {
   const before = await stamp(path)
-  const result = readOnce(path, 'sha256', '', needleSearch(needles))
+  const result = readOnce(path, 'sha256', '', needleSearch(needles), onRead)
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
