@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1027);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19556);
 /* harmony import */ var _domain_ledger_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(32707);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51345);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74855);
 /* harmony import */ var _report_cancelled_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84733);
 /* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87496);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(70017);

@@ -11,9 +11,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Each side is loaded only when it runs: the CLI never loads @actions/core and its HTTP client.
 const isAction = process.env.GITHUB_ACTIONS === 'true' && process.argv.length <= 2;
 if (isAction)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(728), __nccwpck_require__.e(301), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22929))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(838), __nccwpck_require__.e(728), __nccwpck_require__.e(683), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22929))).run();
 else
-    process.exitCode = await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(301), __nccwpck_require__.e(581)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95581))).main(process.argv.slice(2));
+    process.exitCode = await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(683), __nccwpck_require__.e(581)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95581))).main(process.argv.slice(2));
 
 
 __webpack_async_result__();

@@ -6,21 +6,23 @@
 // the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
 // nothing is invented.
 
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Node as YamlNode,
-  type YAMLMap,
-  type YAMLSeq
-} from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { DatasetRef } from '../domain/types.js'
 import { ModelCardError, type CardProblem } from './fill.js'
 import { splitFrontMatter } from './grammar.js'
 import type { MeasuredMetric } from './metrics.js'
+import {
+  afterNode,
+  applyEdits,
+  blockYaml,
+  column,
+  dashOf,
+  lineStart,
+  nextLineStart,
+  yamlNumber,
+  yamlString
+} from './yaml-text.js'
+import type { Edit } from './yaml-text.js'
 
 export interface ModelIndexOptions {
   /** `name` of a new model-index entry; usually the repo's model name. */
@@ -38,12 +40,6 @@ export interface MergedModelIndex {
   card: string
   /** What changed, one line each, for the log. */
   changes: string[]
-}
-
-interface Edit {
-  start: number
-  end: number
-  text: string
 }
 
 interface ResultEntry {
@@ -68,35 +64,6 @@ const record = (value: unknown): Record<string, unknown> =>
 
 function titleCase(text: string): string {
   return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())
-}
-
-/** A metric value as YAML: the number as measured, with at least three decimals (`0.700`). */
-export function yamlNumber(value: number): string {
-  const text = String(value)
-  if (/e/i.test(text)) return text
-  const decimals = text.split('.')[1]?.length ?? 0
-  return decimals >= 3 ? text : value.toFixed(3)
-}
-
-/** A string as a YAML scalar, quoted only when it must be. */
-function yamlString(value: string): string {
-  return new Document(value).toString({ lineWidth: 0 }).trimEnd()
-}
-
-/** Block YAML for new entries, in the Hub's own style (lists not indented under their key). */
-function blockYaml(value: unknown, indent: string, eol: string): string {
-  const doc = new Document(value)
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'number') node.minFractionDigits = Math.max(3, node.minFractionDigits ?? 0)
-    }
-  })
-  const text = doc.toString({ lineWidth: 0, indentSeq: false })
-  return text
-    .replace(/\n$/, '')
-    .split('\n')
-    .map((line) => indent + line + eol)
-    .join('')
 }
 
 function metricValue(m: MeasuredMetric): Record<string, unknown> {
@@ -158,41 +125,6 @@ function listTypes(metrics: MeasuredMetric[]): string {
 function describeDataset(d: DatasetRef): string {
   return [d.type, d.config].filter(Boolean).join(' / ') + (d.split ? ` (${d.split})` : '')
 }
-
-// ---------------------------------------------------------------------------------------------
-// Offsets in the YAML text
-
-function lineStart(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
-}
-
-/** The offset just after the line ending of the line holding `offset` (text.length on the last line). */
-function nextLineStart(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    if (text[i] === '\n') return i + 1
-    if (text[i] === '\r') return text[i + 1] === '\n' ? i + 2 : i + 1
-  }
-  return text.length
-}
-
-function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset)
-}
-
-/** Where a new item goes: after the line where `node`'s value ends. */
-function afterNode(text: string, node: YamlNode): number {
-  const end = node.range?.[1] ?? 0
-  return nextLineStart(text, Math.max(end - 1, 0))
-}
-
-/** `- ` before a block sequence's item: its indentation and the spaces after the dash. */
-function dashOf(text: string, item: YamlNode): { indent: string; gap: string } {
-  const start = item.range?.[0] ?? 0
-  const m = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, start), start))
-  return m ? { indent: m[1], gap: m[2] } : { indent: ' '.repeat(Math.max(column(text, start) - 2, 0)), gap: ' ' }
-}
-
-// ---------------------------------------------------------------------------------------------
 
 function frontMatterError(file: string, line: number, message: string): ModelCardError {
   return new ModelCardError([{ file, line, message }])
@@ -373,19 +305,6 @@ export function mergeModelIndex(card: string, options: ModelIndexOptions): Merge
 
   const newYaml = applyEdits(yamlText, edits, eol)
   return { card: card.slice(0, frontMatter!.yamlStart) + newYaml + card.slice(frontMatter!.yamlEnd), changes }
-}
-
-function applyEdits(text: string, edits: Edit[], eol: string): string {
-  // An insertion after the last line of a text without a final newline needs one first.
-  const needsEol = edits.some((e) => e.start === text.length && e.text !== '') && !/[\r\n]$/.test(text) && text !== ''
-  let out = needsEol ? text + eol : text
-  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i)
-  for (const e of ordered) {
-    const start = needsEol && e.start === text.length ? out.length : e.start
-    const end = needsEol && e.end === text.length ? out.length : e.end
-    out = out.slice(0, start) + e.text + out.slice(end)
-  }
-  return out
 }
 
 /** Updates the entry's metrics of the same type (value, `verified: false`), appends the others. */

@@ -1,5 +1,5 @@
-export const id = 301;
-export const ids = [301];
+export const id = 683;
+export const ids = [683];
 export const modules = {
 
 /***/ 80215:
@@ -1800,7 +1800,7 @@ function actionRun(env) {
 
 /***/ }),
 
-/***/ 51345:
+/***/ 74855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6855,22 +6855,11 @@ function generateModelCard(options) {
     return [...frontMatter, ...body].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/card/model-index.ts
-// The opt-in `model-index` metadata. A card that already has model-index keeps its entries: the
-// measured metrics are merged into the entry for their task and dataset, and only the lines of the
-// values that change are rewritten (the yaml package's Document API would re-indent every list and
-// requote strings, so the card's YAML is parsed for its node offsets and patched as text). A card
-// without model-index gets one built from what is known: the task from the card-task input or
-// the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
-// nothing is invented.
+;// CONCATENATED MODULE: ./src/card/yaml-text.ts
+// The card's YAML as text: offsets of lines and nodes in it, scalars and new blocks written in
+// the Hub's own style, and edits applied to ranges of it. model-index.ts patches a card's front
+// matter through these, so every byte it doesn't change stays as the card's author wrote it.
 
-
-
-const str = (value) => typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-function titleCase(text) {
-    return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-}
 /** A metric value as YAML: the number as measured, with at least three decimals (`0.700`). */
 function yamlNumber(value) {
     const text = String(value);
@@ -6880,7 +6869,7 @@ function yamlNumber(value) {
     return decimals >= 3 ? text : value.toFixed(3);
 }
 /** A string as a YAML scalar, quoted only when it must be. */
-function model_index_yamlString(value) {
+function yaml_text_yamlString(value) {
     return new dist/* Document */.yo(value).toString({ lineWidth: 0 }).trimEnd();
 }
 /** Block YAML for new entries, in the Hub's own style (lists not indented under their key). */
@@ -6898,6 +6887,64 @@ function blockYaml(value, indent, eol) {
         .split('\n')
         .map((line) => indent + line + eol)
         .join('');
+}
+function lineStart(text, offset) {
+    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+/** The offset just after the line ending of the line holding `offset` (text.length on the last line). */
+function nextLineStart(text, offset) {
+    for (let i = offset; i < text.length; i++) {
+        if (text[i] === '\n')
+            return i + 1;
+        if (text[i] === '\r')
+            return text[i + 1] === '\n' ? i + 2 : i + 1;
+    }
+    return text.length;
+}
+function column(text, offset) {
+    return offset - lineStart(text, offset);
+}
+/** Where a new item goes: after the line where `node`'s value ends. */
+function afterNode(text, node) {
+    const end = node.range?.[1] ?? 0;
+    return nextLineStart(text, Math.max(end - 1, 0));
+}
+/** `- ` before a block sequence's item: its indentation and the spaces after the dash. */
+function dashOf(text, item) {
+    const start = item.range?.[0] ?? 0;
+    const m = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, start), start));
+    return m ? { indent: m[1], gap: m[2] } : { indent: ' '.repeat(Math.max(column(text, start) - 2, 0)), gap: ' ' };
+}
+/** The text with each edit (a replaced range; an empty range inserts) applied, last first. */
+function applyEdits(text, edits, eol) {
+    // An insertion after the last line of a text without a final newline needs one first.
+    const needsEol = edits.some((e) => e.start === text.length && e.text !== '') && !/[\r\n]$/.test(text) && text !== '';
+    let out = needsEol ? text + eol : text;
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    for (const e of ordered) {
+        const start = needsEol && e.start === text.length ? out.length : e.start;
+        const end = needsEol && e.end === text.length ? out.length : e.end;
+        out = out.slice(0, start) + e.text + out.slice(end);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/card/model-index.ts
+// The opt-in `model-index` metadata. A card that already has model-index keeps its entries: the
+// measured metrics are merged into the entry for their task and dataset, and only the lines of the
+// values that change are rewritten (the yaml package's Document API would re-indent every list and
+// requote strings, so the card's YAML is parsed for its node offsets and patched as text). A card
+// without model-index gets one built from what is known: the task from the card-task input or
+// the card's pipeline_tag, the dataset from the evaluator (lm-eval) or the card-dataset input;
+// nothing is invented.
+
+
+
+
+const str = (value) => typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+function titleCase(text) {
+    return text.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
 function model_index_metricValue(m) {
     return { type: m.type, value: m.value, name: m.name, verified: false };
@@ -6953,36 +7000,6 @@ function listTypes(metrics) {
 function describeDataset(d) {
     return [d.type, d.config].filter(Boolean).join(' / ') + (d.split ? ` (${d.split})` : '');
 }
-// ---------------------------------------------------------------------------------------------
-// Offsets in the YAML text
-function lineStart(text, offset) {
-    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-}
-/** The offset just after the line ending of the line holding `offset` (text.length on the last line). */
-function nextLineStart(text, offset) {
-    for (let i = offset; i < text.length; i++) {
-        if (text[i] === '\n')
-            return i + 1;
-        if (text[i] === '\r')
-            return text[i + 1] === '\n' ? i + 2 : i + 1;
-    }
-    return text.length;
-}
-function column(text, offset) {
-    return offset - lineStart(text, offset);
-}
-/** Where a new item goes: after the line where `node`'s value ends. */
-function afterNode(text, node) {
-    const end = node.range?.[1] ?? 0;
-    return nextLineStart(text, Math.max(end - 1, 0));
-}
-/** `- ` before a block sequence's item: its indentation and the spaces after the dash. */
-function dashOf(text, item) {
-    const start = item.range?.[0] ?? 0;
-    const m = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, start), start));
-    return m ? { indent: m[1], gap: m[2] } : { indent: ' '.repeat(Math.max(column(text, start) - 2, 0)), gap: ' ' };
-}
-// ---------------------------------------------------------------------------------------------
 function frontMatterError(file, line, message) {
     return new ModelCardError([{ file, line, message }]);
 }
@@ -7151,18 +7168,6 @@ function mergeModelIndex(card, options) {
     const newYaml = applyEdits(yamlText, edits, eol);
     return { card: card.slice(0, frontMatter.yamlStart) + newYaml + card.slice(frontMatter.yamlEnd), changes };
 }
-function applyEdits(text, edits, eol) {
-    // An insertion after the last line of a text without a final newline needs one first.
-    const needsEol = edits.some((e) => e.start === text.length && e.text !== '') && !/[\r\n]$/.test(text) && text !== '';
-    let out = needsEol ? text + eol : text;
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    for (const e of ordered) {
-        const start = needsEol && e.start === text.length ? out.length : e.start;
-        const end = needsEol && e.end === text.length ? out.length : e.end;
-        out = out.slice(0, start) + e.text + out.slice(end);
-    }
-    return out;
-}
 /** Updates the entry's metrics of the same type (value, `verified: false`), appends the others. */
 function mergeInto(text, entry, metrics, eol, edits, changes, problems, file, lineOf) {
     const where = `"${entry.modelName}" ${describeEntry(entry)}`;
@@ -7229,7 +7234,7 @@ function mergeInto(text, entry, metrics, eol, edits, changes, problems, file, li
             .map((m) => keys
             .map((k, i) => {
             const v = m[k];
-            const value = typeof v === 'number' ? yamlNumber(v) : typeof v === 'string' ? model_index_yamlString(v) : String(v);
+            const value = typeof v === 'number' ? yamlNumber(v) : typeof v === 'string' ? yaml_text_yamlString(v) : String(v);
             const lead = i === 0 ? `${indent}-${gap}` : ' '.repeat(indent.length + 1 + gap.length);
             return `${lead}${k}: ${value}${eol}`;
         })
