@@ -292,4 +292,20 @@ describe('the action with the GitHub Actions cache', () => {
     expect(await calls()).toHaveLength(6)
     expect(service.calls).toEqual([])
   }, 120_000)
+
+  it('says the cache is not available, and evaluates everything, on a runner without a cache service', async () => {
+    await rm(runnerTemp, { recursive: true, force: true })
+    await mkdir(runnerTemp)
+    const run = await runAction({
+      cwd: dir,
+      inputs: { evaluator: 'command', 'eval-command': EVAL, 'output-dir': 'out-7001', comment: 'never' },
+      env: { RUNNER_TEMP: runnerTemp, GITHUB_RUN_ID: '7001', CALLS_FILE: path.join(dir, 'calls.log') },
+      timeoutMs: 90_000
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('The GitHub Actions cache is not available to this job: evaluating every checkpoint.')
+    expect(await calls()).toEqual(['step_100', 'step_200', 'step_300'])
+    expect(run.outputs['evaluations-run']).toBe('3')
+    expect(service.calls).toEqual([])
+  }, 120_000)
 })

@@ -3814,11 +3814,16 @@ class ResultStore {
 /** Restores the newest matching cache into `dir`; undefined (evaluate everything) when the service is absent. */
 async function openActionsCache(options) {
     const { dir, key, restoreKeys, log } = options;
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(838), __webpack_require__.e(350), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 74151));
-    if (!cache.isFeatureAvailable()) {
+    const unavailable = () => {
         log.info('The GitHub Actions cache is not available to this job: evaluating every checkpoint.');
         return undefined;
-    }
+    };
+    // Without either service URL the library can only say no: don't load its ~3 MB (Azure SDK) to hear it.
+    if (!process.env.ACTIONS_CACHE_URL && !process.env.ACTIONS_RESULTS_URL)
+        return unavailable();
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(838), __webpack_require__.e(350), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 74151));
+    if (!cache.isFeatureAvailable())
+        return unavailable();
     // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     await (0,promises_.mkdir)(dir, { recursive: true });

@@ -23,11 +23,14 @@ export interface ActionsCacheOptions {
 /** Restores the newest matching cache into `dir`; undefined (evaluate everything) when the service is absent. */
 export async function openActionsCache(options: ActionsCacheOptions): Promise<ResultsCache | undefined> {
   const { dir, key, restoreKeys, log } = options
-  const cache = await import('@actions/cache')
-  if (!cache.isFeatureAvailable()) {
+  const unavailable = () => {
     log.info('The GitHub Actions cache is not available to this job: evaluating every checkpoint.')
     return undefined
   }
+  // Without either service URL the library can only say no: don't load its ~3 MB (Azure SDK) to hear it.
+  if (!process.env.ACTIONS_CACHE_URL && !process.env.ACTIONS_RESULTS_URL) return unavailable()
+  const cache = await import('@actions/cache')
+  if (!cache.isFeatureAvailable()) return unavailable()
   // A self-hosted runner may keep RUNNER_TEMP: start from what the cache holds, nothing else.
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
