@@ -173,7 +173,7 @@ async function main(argv) {
         });
         const needsToken = !config.publish.token && config.publish.repo !== undefined;
         const local = needsToken
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 7806))).readLocalToken({
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 32497))).readLocalToken({
                 env: process.env,
                 tokenFile: values['token-file'],
                 homeDir: node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir()

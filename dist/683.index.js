@@ -3117,7 +3117,7 @@ async function loadBaseline(options) {
         throw new errors/* InputError */.d('baseline', "'hub' compares with the model card published at repo-id, but repo-id is empty. Set repo-id, or give baseline a scores.json path.");
     }
     const token = config.publish.token ?? options.localToken;
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 7806));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 32497));
     // hub-timeout bounds every wait here too: a Hub that never answers can't hold the job.
     const fetch = hub.createTimedFetch({
         fetch: options.fetch,
@@ -7820,7 +7820,7 @@ async function credentials(options, repoId, fetch) {
         if (!repoId) {
             throw new PublishError(`Trusted publishing needs the full repo id: set repo-id to 'namespace/${config.repo?.name}' (the token is scoped to that repo).`);
         }
-        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 7806));
+        const { exchangeOidcToken } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 32497));
         const token = await exchangeOidcToken({
             hubUrl: config.hubUrl,
             repoId,
@@ -7882,7 +7882,7 @@ async function publishStage(options) {
     }
     options.signal?.throwIfAborted();
     // The Hub client is loaded only when something is sent: the one lazy entry, one bundle chunk.
-    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 7806));
+    const hub = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 32497));
     const deadline = publishDeadline(config.publishTimeoutMs, options.signal);
     try {
         const fetch = hub.createTimedFetch({

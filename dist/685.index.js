@@ -235,7 +235,7 @@ async function loadBaselineFromHub(options) {
     let card;
     try {
         // Loaded only when a Hub baseline is asked for (start-up time).
-        const { downloadRepoFile } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 7806));
+        const { downloadRepoFile } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 32497));
         card = await downloadRepoFile({ hubUrl, repoId, revision, path: 'README.md', accessToken, fetch, retry });
     }
     catch (error) {

@@ -9,7 +9,8 @@ import type { PreparedFile } from './local-files.js'
 import { backoffDelayMs, defaultSleep, formatDelay, networkErrorCode } from './transport.js'
 import type { RetryEvent } from './transport.js'
 import type { PublishOptions } from './types.js'
-import { lfsPaths, postCommit, uploadLfsFiles } from './upload.js'
+import { uploadLfsFiles } from './lfs.js'
+import { lfsPaths, postCommit } from './upload.js'
 import type { UploadRequest } from './upload.js'
 
 export interface CommitRequest

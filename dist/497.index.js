@@ -1,8 +1,8 @@
-export const id = 806;
-export const ids = [806];
+export const id = 497;
+export const ids = [497];
 export const modules = {
 
-/***/ 7806:
+/***/ 32497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -959,13 +959,9 @@ function createPutQueue(limit, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/hub/upload.ts
-// Sending one commit's files the way the Hub's clients do (preupload, git-lfs batch, PUT or
-// multipart, then one NDJSON commit), with what @huggingface/hub's commit can't be told to do:
-// each LFS file is hashed once (the hash the secret check and the re-run check made is the one
-// sent; a file nobody hashed yet is hashed while the one before uploads), and several files and
-// parts are in flight at once, each read from disk lazily so memory stays flat whatever the sizes.
-
-
+// Sending one commit's files the way the Hub's clients do: preupload (which files go to LFS),
+// the LFS transfer (lfs.ts), then one NDJSON commit. We do it ourselves because @huggingface/hub's
+// commit can't be handed the hash the secret check already computed, and hashes every file again.
 
 
 /**
@@ -1023,6 +1019,54 @@ async function lfsPaths(request) {
     }
     return lfs;
 }
+/**
+ * The commit itself: every file in one NDJSON request (small ones inline, LFS ones by oid), so
+ * the Hub applies all of them or none.
+ */
+async function postCommit(request, message, lfsOids) {
+    const lines = [
+        {
+            key: 'header',
+            value: { summary: message.title, description: message.description, parentCommit: message.parentCommit }
+        }
+    ];
+    for (const file of request.files) {
+        const oid = lfsOids.get(file.path);
+        lines.push(oid
+            ? { key: 'lfsFile', value: { path: file.path, algo: 'sha256', size: file.size, oid } }
+            : {
+                key: 'file',
+                value: { path: file.path, content: (await fileBytes(file)).toString('base64'), encoding: 'base64' }
+            });
+    }
+    const url = `${repoApi(request)}/commit/${encodeURIComponent(request.branch)}${prQuery(request)}`;
+    const res = await request.fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-ndjson', ...bearer(request) },
+        body: lines.map((line) => JSON.stringify(line)).join('\n')
+    });
+    if (!res.ok)
+        throw await apiError(res);
+    const json = (await res.json());
+    return {
+        commit: { oid: json.commitOid ?? '', url: json.commitUrl ?? '' },
+        hookOutput: json.hookOutput ?? '',
+        ...(json.pullRequestUrl && { pullRequestUrl: json.pullRequestUrl })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hub/lfs.ts
+// The LFS transfer of one commit's large files: each file's git-lfs batch call, then its bytes
+// (one PUT, or the Hub's multipart parts) through the PUT queue, then its verify or completion
+// call. Each file is hashed once (the hash the secret check and the re-run check made is the one
+// sent; a file nobody hashed yet is hashed while the one before uploads), several files and
+// parts are in flight at once, and each is read from disk lazily so memory stays flat whatever
+// the sizes.
+
+
+
+
+
 /**
  * Hashes the LFS files one after the other and uploads each as soon as its hash is known, while
  * the next is hashed. Returns each file's oid. The first failure stops the rest.
@@ -1185,45 +1229,11 @@ async function uploadParts(request, file, oid, upload, chunkSize, progress) {
         throw await apiError(res, `Completing the multipart upload of ${file.path}`);
     await res.body?.cancel();
 }
-/**
- * The commit itself: every file in one NDJSON request (small ones inline, LFS ones by oid), so
- * the Hub applies all of them or none.
- */
-async function postCommit(request, message, lfsOids) {
-    const lines = [
-        {
-            key: 'header',
-            value: { summary: message.title, description: message.description, parentCommit: message.parentCommit }
-        }
-    ];
-    for (const file of request.files) {
-        const oid = lfsOids.get(file.path);
-        lines.push(oid
-            ? { key: 'lfsFile', value: { path: file.path, algo: 'sha256', size: file.size, oid } }
-            : {
-                key: 'file',
-                value: { path: file.path, content: (await fileBytes(file)).toString('base64'), encoding: 'base64' }
-            });
-    }
-    const url = `${repoApi(request)}/commit/${encodeURIComponent(request.branch)}${prQuery(request)}`;
-    const res = await request.fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-ndjson', ...bearer(request) },
-        body: lines.map((line) => JSON.stringify(line)).join('\n')
-    });
-    if (!res.ok)
-        throw await apiError(res);
-    const json = (await res.json());
-    return {
-        commit: { oid: json.commitOid ?? '', url: json.commitUrl ?? '' },
-        hookOutput: json.hookOutput ?? '',
-        ...(json.pullRequestUrl && { pullRequestUrl: json.pullRequestUrl })
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/hub/commit-once.ts
 // The commit itself, made at most once: a commit whose answer was lost may have been applied,
 // so a failed one is retried only once the branch shows it did not land.
+
 
 
 
