@@ -86,8 +86,8 @@ async function hubStep(what, context, fn) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/util/file-pass.ts + 1 modules
-var file_pass = __webpack_require__(80511);
+// EXTERNAL MODULE: ./src/util/file-pass.ts
+var file_pass = __webpack_require__(78808);
 ;// CONCATENATED MODULE: ./src/hub/local-files.ts
 // The files to publish, on this side: checked and sized before anything is sent, and hashed the
 // way the Hub names blobs, once per run (the hash that tells whether the branch already holds a

@@ -7695,9 +7695,12 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
-// EXTERNAL MODULE: ./src/util/file-pass.ts + 1 modules
-var file_pass = __webpack_require__(80511);
+// EXTERNAL MODULE: ./src/util/file-pass.ts
+var file_pass = __webpack_require__(78808);
+// EXTERNAL MODULE: ./src/util/needle-search.ts
+var needle_search = __webpack_require__(3914);
 ;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
+
 
 
 
@@ -7709,7 +7712,7 @@ const secret_scan_PARALLEL_READS = 2;
  * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
  */
 async function fileContainsAny(file, needles, onRead) {
-    if (needles.length === 0)
+    if (Array.isArray(needles) && needles.length === 0)
         return false;
     return (await (0,file_pass/* scanFile */.W)(file, needles, onRead)).found;
 }
@@ -7721,13 +7724,15 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
     if (secrets.length === 0)
         return;
     const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
+    // One search for every file: its table is built once.
+    const search = (0,needle_search/* needleSearch */.C)(needles);
     const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
     let checked = 0;
     const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
         const found = file.content !== undefined
             ? needles.some((n) => Buffer.from(file.content).includes(n))
             : file.localPath !== undefined &&
-                (await fileContainsAny(file.localPath, needles, (bytes) => {
+                (await fileContainsAny(file.localPath, search, (bytes) => {
                     checked += bytes;
                     onProgress?.(Math.min(checked, total), total, file.pathInRepo);
                 }));
@@ -7868,14 +7873,12 @@ async function publishStage(options) {
     // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
     // whatever its name (a config the training wrote, a copied credentials file).
     const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
-    const checkProgress = (0,progress/* progressReporter */.x)({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' });
-    if (checkBytes >= CHECK_PROGRESS_MIN_BYTES) {
+    let checkProgress;
+    if (checkBytes >= CHECK_PROGRESS_MIN_BYTES && (0,redact/* heldSecrets */.hH)().length > 0) {
         log.info(`Checking ${plan.files.length} files (${(0,bytes/* formatBytes */.z)(checkBytes)}) for the tokens this run holds, hashing them for the upload…`);
+        checkProgress = (0,progress/* progressReporter */.x)({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' });
     }
-    await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, (done, total, file) => {
-        if (total >= CHECK_PROGRESS_MIN_BYTES)
-            checkProgress(done, total, file);
-    });
+    await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, checkProgress);
     if (config.dryRun) {
         log.info(`Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`);
         return { status: 'dry-run', plan, repoId: fullRepoId ?? `<token owner>/${repo.name}` };
@@ -8825,87 +8828,18 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 80511:
+/***/ 78808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ hashFileOnce),
-  W: () => (/* binding */ scanFile)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/util/needle-search.ts
-// Whether a buffer holds any of several byte strings (the held tokens, in every encoded form),
-// at a cost that does not grow with how many there are. One Buffer.includes per needle reads
-// the whole buffer once per needle: with a token's raw and base64 forms, and the runner's tokens
-// in Actions, that was most of the time the pre-upload secret check took.
-//
-// The filter samples one aligned 4-byte word every `stride` words and looks it up in a bitmap
-// of every 4-byte window of every needle. A needle of length n covers n - 3 consecutive word
-// starts, so a stride of floor((shortest - 3) / 4) words cannot step over one; a hit (rare on
-// weights: about one in 30,000 samples) is confirmed with Buffer.includes around it.
-/** log2 of the bitmap's size in bits: 32 KiB, small enough to stay in the CPU's cache. */
-const TABLE_BITS = 18;
-/** Needles shorter than this are searched for directly (the stride would be under one word). */
-const MIN_FILTERED_LENGTH = 8;
-const windowHash = (word) => Math.imul(word, 0x9e3779b1) >>> (32 - TABLE_BITS);
-/** The needles that matter: no empty ones, and none that holds another (finding the shorter is enough). */
-function essential(needles) {
-    const unique = [...new Map(needles.map((n) => [Buffer.from(n).toString('hex'), Buffer.from(n)])).values()];
-    const kept = unique.filter((n) => n.length > 0).sort((a, b) => a.length - b.length);
-    return kept.filter((n, i) => !kept.slice(0, i).some((shorter) => n.includes(shorter)));
-}
-/** A search for `needles` in buffers read one after another (see `longest` for the overlap to keep). */
-function needleSearch(needles) {
-    const all = essential(needles);
-    const direct = all.filter((n) => n.length < MIN_FILTERED_LENGTH);
-    const filtered = all.filter((n) => n.length >= MIN_FILTERED_LENGTH);
-    const longest = Math.max(0, ...all.map((n) => n.length));
-    if (filtered.length === 0) {
-        return { longest, foundIn: (buffer, end) => direct.some((n) => buffer.subarray(0, end).includes(n)) };
-    }
-    const shortest = filtered[0].length;
-    const stride = Math.floor((shortest - 3) / 4);
-    const maxFiltered = filtered[filtered.length - 1].length;
-    const table = new Int32Array(1 << (TABLE_BITS - 5));
-    // A word read through a Uint32Array is in the machine's byte order: read the needles' the same way.
-    const word = new Uint32Array(1);
-    const wordBytes = new Uint8Array(word.buffer);
-    for (const needle of filtered) {
-        for (let j = 0; j + 4 <= needle.length; j++) {
-            wordBytes.set(needle.subarray(j, j + 4));
-            const h = windowHash(word[0]);
-            table[h >>> 5] |= 1 << (h & 31);
-        }
-    }
-    const confirm = (buffer, at, end) => {
-        const around = buffer.subarray(Math.max(0, at - maxFiltered + 4), Math.min(end, at + maxFiltered));
-        return filtered.some((n) => around.includes(n));
-    };
-    return {
-        longest,
-        foundIn(buffer, end) {
-            if (buffer.byteOffset % 4 !== 0)
-                throw new Error('needleSearch: the buffer must start on a 4-byte boundary');
-            if (direct.some((n) => buffer.subarray(0, end).includes(n)))
-                return true;
-            const words = new Uint32Array(buffer.buffer, buffer.byteOffset, end >>> 2);
-            for (let w = 0; w < words.length; w += stride) {
-                const h = windowHash(words[w]);
-                if ((table[h >>> 5] >>> (h & 31)) & 1 && confirm(buffer, w << 2, end))
-                    return true;
-            }
-            return false;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/file-pass.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ hashFileOnce),
+/* harmony export */   W: () => (/* binding */ scanFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _needle_search_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3914);
 // One read of a file: its hash and, when asked, whether it holds any of some byte strings (the
 // secret check of the upload). A file is read once per run: the sha256 the secret check computed
 // is the one the upload sends. Reads are double-buffered: the thread pool reads the next 1 MiB
@@ -8923,11 +8857,11 @@ const READ_CHUNK = 1024 * 1024;
  * needle that straddles two reads is found. Small files get buffers of their size.
  */
 async function readOnce(path, algorithm, prefix, search, onRead) {
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
     if (prefix)
         hash.update(prefix);
     const overlap = search ? Math.max(0, search.longest - 1) : 0;
-    const handle = await (0,promises_.open)(path, 'r');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
     const chunk = Math.max(1, Math.min(READ_CHUNK, (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK));
     // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
     const buffers = [Buffer.allocUnsafeSlow(chunk + overlap), Buffer.allocUnsafeSlow(chunk + overlap)];
@@ -8967,16 +8901,18 @@ async function readOnce(path, algorithm, prefix, search, onRead) {
 // it without a second read, unless the file changed since.
 const sha256s = new Map();
 async function stamp(path) {
-    const { size, mtimeMs } = await (0,promises_.stat)(path);
+    const { size, mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
     return { size, mtimeMs };
 }
 /**
- * Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`).
- * `onRead` hears the bytes of each read, for progress.
+ * Reads `path` once: whether it holds any of the needles (given as they are, or as a search
+ * built once for many files), and its sha256 (kept for `hashFileOnce`). `onRead` hears the bytes
+ * of each read, for progress.
  */
 async function scanFile(path, needles, onRead) {
+    const search = Array.isArray(needles) ? (0,_needle_search_js__WEBPACK_IMPORTED_MODULE_2__/* .needleSearch */ .C)(needles) : needles;
     const before = await stamp(path);
-    const result = readOnce(path, 'sha256', '', needleSearch(needles), onRead);
+    const result = readOnce(path, 'sha256', '', search, onRead);
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)
@@ -9094,6 +9030,80 @@ function redactingLogger(log) {
         startGroup: (t) => log.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(t)),
         endGroup: () => log.endGroup(),
         ...(log.output && { output: (text) => log.output((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text)) })
+    };
+}
+
+
+/***/ }),
+
+/***/ 3914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ needleSearch)
+/* harmony export */ });
+// Whether a buffer holds any of several byte strings (the held tokens, in every encoded form),
+// at a cost that does not grow with how many there are. One Buffer.includes per needle reads
+// the whole buffer once per needle: with a token's raw and base64 forms, and the runner's tokens
+// in Actions, that was most of the time the pre-upload secret check took.
+//
+// The filter samples one aligned 4-byte word every `stride` words and looks it up in a bitmap
+// of every 4-byte window of every needle. A needle of length n covers n - 3 consecutive word
+// starts, so a stride of floor((shortest - 3) / 4) words cannot step over one; a hit (rare on
+// weights: about one in 30,000 samples) is confirmed with Buffer.includes around it.
+/** log2 of the bitmap's size in bits: 32 KiB, small enough to stay in the CPU's cache. */
+const TABLE_BITS = 18;
+/** Needles shorter than this are searched for directly (the stride would be under one word). */
+const MIN_FILTERED_LENGTH = 8;
+const windowHash = (word) => Math.imul(word, 0x9e3779b1) >>> (32 - TABLE_BITS);
+/** The needles that matter: no empty ones, and none that holds another (finding the shorter is enough). */
+function essential(needles) {
+    const unique = [...new Map(needles.map((n) => [Buffer.from(n).toString('hex'), Buffer.from(n)])).values()];
+    const kept = unique.filter((n) => n.length > 0).sort((a, b) => a.length - b.length);
+    return kept.filter((n, i) => !kept.slice(0, i).some((shorter) => n.includes(shorter)));
+}
+/** A search for `needles` in buffers read one after another (see `longest` for the overlap to keep). */
+function needleSearch(needles) {
+    const all = essential(needles);
+    const direct = all.filter((n) => n.length < MIN_FILTERED_LENGTH);
+    const filtered = all.filter((n) => n.length >= MIN_FILTERED_LENGTH);
+    const longest = Math.max(0, ...all.map((n) => n.length));
+    if (filtered.length === 0) {
+        return { longest, foundIn: (buffer, end) => direct.some((n) => buffer.subarray(0, end).includes(n)) };
+    }
+    const shortest = filtered[0].length;
+    const stride = Math.floor((shortest - 3) / 4);
+    const maxFiltered = filtered[filtered.length - 1].length;
+    const table = new Int32Array(1 << (TABLE_BITS - 5));
+    // A word read through a Uint32Array is in the machine's byte order: read the needles' the same way.
+    const word = new Uint32Array(1);
+    const wordBytes = new Uint8Array(word.buffer);
+    for (const needle of filtered) {
+        for (let j = 0; j + 4 <= needle.length; j++) {
+            wordBytes.set(needle.subarray(j, j + 4));
+            const h = windowHash(word[0]);
+            table[h >>> 5] |= 1 << (h & 31);
+        }
+    }
+    const confirm = (buffer, at, end) => {
+        const around = buffer.subarray(Math.max(0, at - maxFiltered + 4), Math.min(end, at + maxFiltered));
+        return filtered.some((n) => around.includes(n));
+    };
+    return {
+        longest,
+        foundIn(buffer, end) {
+            if (buffer.byteOffset % 4 !== 0)
+                throw new Error('needleSearch: the buffer must start on a 4-byte boundary');
+            if (direct.some((n) => buffer.subarray(0, end).includes(n)))
+                return true;
+            const words = new Uint32Array(buffer.buffer, buffer.byteOffset, end >>> 2);
+            for (let w = 0; w < words.length; w += stride) {
+                const h = windowHash(words[w]);
+                if ((table[h >>> 5] >>> (h & 31)) & 1 && confirm(buffer, w << 2, end))
+                    return true;
+            }
+            return false;
+        }
     };
 }
 

@@ -95,8 +95,11 @@ function benchDiscover(count = 10_000) {
   console.log(`scores.json: ${(statSync(path.join(work, 'out', 'scores.json')).size / 1024 / 1024).toFixed(1)} MiB`)
 }
 
-/** The test suite's loopback Hub (TypeScript), transpiled on the fly so the bench can start it. */
-async function loadTestSupport(names) {
+/**
+ * The test suite's loopback Hub (TypeScript), transpiled on the fly into `<work>/support` so the
+ * bench can start it in a process of its own (startHubProcess).
+ */
+async function transpileTestSupport(names) {
   const ts = (await import('typescript')).default
   const out = path.join(work, 'support')
   mkdirSync(out, { recursive: true })
@@ -108,7 +111,6 @@ async function loadTestSupport(names) {
     writeFileSync(path.join(out, `${name}.js`), outputText)
   }
   writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
-  return (name) => import(pathToFileURL(path.join(out, `${name}.js`)).href)
 }
 
 /** Run a command, returning wall time and the peak RSS GNU time reports. */
@@ -280,7 +282,7 @@ async function benchPublish() {
   const py = pythonClient()
   if (py.why) console.log(`huggingface_hub is not measured: ${py.why}. The action's figures alone follow.`)
 
-  await loadTestSupport(['oidc-server', 'hub-server'])
+  await transpileTestSupport(['oidc-server', 'hub-server'])
   // Shaped like a real Hub token (hf_ and 34 letters and digits): the pre-upload secret check
   // searches every file for it, and its length sets how far that search can skip.
   const token = 'hf_BenchWriteToken0123456789abcdefXyz'

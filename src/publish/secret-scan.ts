@@ -5,6 +5,8 @@
 // whatever the size and the upload reuses the hash.
 import type { PlannedFile } from '../domain/publication.js'
 import { scanFile } from '../util/file-pass.js'
+import { needleSearch } from '../util/needle-search.js'
+import type { NeedleSearch } from '../util/needle-search.js'
 import { mapLimit } from '../util/map-limit.js'
 import { shownPath } from '../util/paths.js'
 import type { ProgressListener } from '../util/progress.js'
@@ -19,10 +21,10 @@ const PARALLEL_READS = 2
  */
 export async function fileContainsAny(
   file: string,
-  needles: Buffer[],
+  needles: Buffer[] | NeedleSearch,
   onRead?: (bytes: number) => void
 ): Promise<boolean> {
-  if (needles.length === 0) return false
+  if (Array.isArray(needles) && needles.length === 0) return false
   return (await scanFile(file, needles, onRead)).found
 }
 
@@ -38,6 +40,8 @@ export async function assertNoHeldSecrets(
 ): Promise<void> {
   if (secrets.length === 0) return
   const needles = [...new Set(secrets.flatMap(encodedForms))].filter((n) => n.length >= 4).map((n) => Buffer.from(n))
+  // One search for every file: its table is built once.
+  const search = needleSearch(needles)
   const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
   let checked = 0
   const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {
@@ -45,7 +49,7 @@ export async function assertNoHeldSecrets(
       file.content !== undefined
         ? needles.some((n) => Buffer.from(file.content!).includes(n))
         : file.localPath !== undefined &&
-          (await fileContainsAny(file.localPath, needles, (bytes) => {
+          (await fileContainsAny(file.localPath, search, (bytes) => {
             checked += bytes
             onProgress?.(Math.min(checked, total), total, file.pathInRepo)
           }))

@@ -9,10 +9,11 @@ import type { Benchmark, MetricSpec, RankedCheckpoint } from '../domain/types.js
 import type { Logger } from '../util/log.js'
 import { formatRankingValue } from '../domain/metric.js'
 import { progressReporter } from '../util/progress.js'
+import type { ProgressListener } from '../util/progress.js'
 import { formatBytes } from '../util/bytes.js'
 import { shownPath } from '../util/paths.js'
 import { errorMessage } from '../util/errors.js'
-import { redact } from '../util/redact.js'
+import { heldSecrets, redact } from '../util/redact.js'
 import type { UploadPlan } from '../domain/publication.js'
 import type * as Hub from '../hub/index.js'
 import { assertNoHeldSecrets } from './secret-scan.js'
@@ -161,15 +162,14 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
   // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
   // whatever its name (a config the training wrote, a copied credentials file).
   const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
-  const checkProgress = progressReporter({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' })
-  if (checkBytes >= CHECK_PROGRESS_MIN_BYTES) {
+  let checkProgress: ProgressListener | undefined
+  if (checkBytes >= CHECK_PROGRESS_MIN_BYTES && heldSecrets().length > 0) {
     log.info(
       `Checking ${plan.files.length} files (${formatBytes(checkBytes)}) for the tokens this run holds, hashing them for the upload…`
     )
+    checkProgress = progressReporter({ write: (line) => log.info(line), verb: 'checked for tokens', unit: 'bytes' })
   }
-  await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, (done, total, file) => {
-    if (total >= CHECK_PROGRESS_MIN_BYTES) checkProgress(done, total, file)
-  })
+  await assertNoHeldSecrets(plan.files, options.workspaceDir, undefined, checkProgress)
   if (config.dryRun) {
     log.info(
       `Dry run: ${plan.files.length} files would be published to ${fullRepoId ?? `<token owner>/${repo.name}`}; nothing was sent.`

@@ -80,16 +80,18 @@ async function stamp(path: string): Promise<{ size: number; mtimeMs: number }> {
 }
 
 /**
- * Reads `path` once: whether it holds any of `needles`, and its sha256 (kept for `hashFileOnce`).
- * `onRead` hears the bytes of each read, for progress.
+ * Reads `path` once: whether it holds any of the needles (given as they are, or as a search
+ * built once for many files), and its sha256 (kept for `hashFileOnce`). `onRead` hears the bytes
+ * of each read, for progress.
  */
 export async function scanFile(
   path: string,
-  needles: Uint8Array[],
+  needles: Uint8Array[] | NeedleSearch,
   onRead?: (bytes: number) => void
 ): Promise<PassResult> {
+  const search = Array.isArray(needles) ? needleSearch(needles) : needles
   const before = await stamp(path)
-  const result = readOnce(path, 'sha256', '', needleSearch(needles), onRead)
+  const result = readOnce(path, 'sha256', '', search, onRead)
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
