@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { runAction, ROOT, type ActionRun } from './support/action-runner.js'
+import { errorOf, runAction, ROOT, type ActionRun } from './support/action-runner.js'
 import { hubPython, hubPythonUnavailable, parseWithHubPython } from './support/hf-python.js'
 import { startHubServer, type HubServer } from './support/hub-server.js'
 import { frontMatterOf, lineDiff } from './support/line-diff.js'
@@ -58,16 +58,6 @@ function publish(inputs: Record<string, string>): Promise<ActionRun> {
       ...inputs
     }
   })
-}
-
-function errorOf(r: ActionRun): string {
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('::error::'))
-    .join('\n')
-    .replace(/%0A/g, '\n')
-    .replace(/%0D/g, '\r')
-    .replace(/%25/g, '%')
 }
 
 async function publishedCard(repo: string, name: string): Promise<string> {

@@ -8,6 +8,7 @@ import { createCommandEvaluator, type CommandEvaluatorOptions } from '../src/eva
 import { quotePosix, renderCommand } from '../src/evaluate/command/template.js'
 import type { Checkpoint } from '../src/domain/types.js'
 import { recordingLogger } from './support/logger.js'
+import { alive } from './support/processes.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'results')
 let work: string
@@ -48,15 +49,6 @@ function evaluator(command: string, options: Partial<CommandEvaluatorOptions> = 
 function script(name: string, text: string): string {
   writeFileSync(path.join(work, name), text)
   return name
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 describe('quoting', () => {

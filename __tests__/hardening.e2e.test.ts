@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { encodedForms } from '../src/util/redact.js'
 import { ROOT, runAction, runProcess, type ActionRun } from './support/action-runner.js'
+import { alive } from './support/processes.js'
 import { startHubServer, type Fault, type HubServer, type Route } from './support/hub-server.js'
 import { makeRun } from './support/workspace.js'
 
@@ -29,15 +30,6 @@ afterEach(async () => {
   await hub.close()
   await rm(root, { recursive: true, force: true })
 })
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 async function survivors(pids: number[]): Promise<number[]> {
   for (let i = 0; i < 60 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))

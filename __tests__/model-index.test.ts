@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-import { ModelCardError } from '../src/card/fill.js'
+import { cardError } from './support/card-error.js'
 import { measuredMetrics } from '../src/card/metrics.js'
 import { mergeModelIndex } from '../src/card/model-index.js'
 import type { Benchmark } from '../src/domain/types.js'
@@ -11,16 +11,6 @@ import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const real = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards-real')
 const realCard = (name: string): Promise<string> => readFile(path.join(real, name), 'utf8')
-
-function cardError(fn: () => unknown): ModelCardError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ModelCardError) return e
-    throw e
-  }
-  throw new Error('expected a ModelCardError')
-}
 
 // What a command evaluator reports for a Whisper fine-tune: {"eval_wer": 0.743, "eval_loss": 0.28}.
 const WER: Benchmark = { id: 'wer', name: 'Wer', group: 'Metrics', higherIsBetter: false }

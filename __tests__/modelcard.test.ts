@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
-import { fillModelCard, hasPlaceholders, ModelCardError } from '../src/card/fill.js'
+import { fillModelCard, hasPlaceholders } from '../src/card/fill.js'
+import { cardError } from './support/card-error.js'
 import { generateModelCard } from '../src/card/generate.js'
 import { mergeModelIndex } from '../src/card/model-index.js'
 import { measuredMetrics } from '../src/card/metrics.js'
@@ -11,17 +12,6 @@ import { step1000, SUITE } from './fixtures/cards/suite.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
 const fixture = (name: string): Promise<string> => readFile(path.join(fixtures, name), 'utf8')
-
-/** The ModelCardError a call throws (fails the test when it doesn't throw one). */
-function cardError(fn: () => unknown): ModelCardError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ModelCardError) return e
-    throw e
-  }
-  throw new Error('expected a ModelCardError')
-}
 
 describe('fillModelCard', () => {
   it('fills {RESULT} rows by the benchmark they name, in any order, with odd spacing and emphasis', async () => {

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { ROOT, runAction, type ActionRun } from './support/action-runner.js'
+import { errorOf, ROOT, runAction, type ActionRun } from './support/action-runner.js'
 import { startHubServer, type Fault, type HubServer } from './support/hub-server.js'
 import { startOidcServer, type OidcServer } from './support/oidc-server.js'
 
@@ -90,17 +90,6 @@ function publish(inputs: Record<string, string> = {}, env: Record<string, string
 }
 
 const alwaysWithToken = { publish: 'always', 'hf-token': TOKEN }
-
-/** The `::error::` line(s) of a run, unescaped. */
-function errorOf(r: ActionRun): string {
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('::error::'))
-    .join('\n')
-    .replace(/%0A/g, '\n')
-    .replace(/%0D/g, '\r')
-    .replace(/%25/g, '%')
-}
 
 /** Requests that change something on the Hub (anything but reads). */
 function writes(): string[] {

@@ -238,6 +238,17 @@ class HttpHeaders {
                 if (value !== undefined)
                     this.append(name, String(value));
     }
+    /** The headers of a node:http message (a repeated header's values joined by ", "). */
+    static fromIncoming(incoming) {
+        const headers = new HttpHeaders();
+        for (const [name, value] of Object.entries(incoming)) {
+            if (value === undefined)
+                continue;
+            for (const one of Array.isArray(value) ? value : [value])
+                headers.append(name, one);
+        }
+        return headers;
+    }
     append(name, value) {
         const key = name.toLowerCase();
         const had = this.values.get(key);
@@ -415,13 +426,7 @@ async function httpFetch(input, init = {}) {
             url = next;
             continue;
         }
-        const responseHeaders = new HttpHeaders();
-        for (const [name, value] of Object.entries(res.headers)) {
-            if (value === undefined)
-                continue;
-            for (const one of Array.isArray(value) ? value : [value])
-                responseHeaders.append(name, one);
-        }
+        const responseHeaders = HttpHeaders.fromIncoming(res.headers);
         const empty = method === 'HEAD' || NO_BODY.has(status);
         if (empty)
             res.resume();
@@ -444,6 +449,8 @@ async function httpFetch(input, init = {}) {
 // httpFetch (node:http), not Node's fetch, unless a caller hands another in.
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** What a commit POST is retried on: the Hub answers 429 before doing anything. */
+const RATE_LIMITED = new Set([429]);
 // Node's fetch reports a broken connection as `TypeError: fetch failed` with one of these in
 // `cause.code` (undici's own codes for a socket closed by the peer, or the OS's).
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -502,6 +509,19 @@ function serverRequestedDelayMs(headers, now = Date.now()) {
         return Number(reset) * 1000;
     return null;
 }
+/**
+ * How long to wait before asking again after an answer with this status, or null when the
+ * answer is final: a status not in `statuses`, or a server asking to wait longer than
+ * `maxRetryAfterMs`. The one rule for API calls (createHubFetch) and storage PUTs (put.ts).
+ */
+function answerRetryDelayMs(answer, attempt, retry = {}, statuses = RETRYABLE_STATUS) {
+    if (!statuses.has(answer.status))
+        return null;
+    const requested = serverRequestedDelayMs(answer.headers);
+    if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000))
+        return null;
+    return requested ?? backoffDelayMs(attempt, retry);
+}
 /** Exponential backoff with full jitter: uniform in [base*2^(n-1)/2, base*2^(n-1)], capped. */
 function backoffDelayMs(attempt, retry = {}) {
     const base = retry.baseDelayMs ?? 1000;
@@ -552,7 +572,6 @@ function createHubFetch(options = {}) {
     const baseFetch = options.fetch ?? httpFetch;
     const retry = options.retry ?? {};
     const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
-    const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000;
     const sleep = retry.sleep ?? defaultSleep;
     const isIdempotent = options.isIdempotent ?? ((request) => !isCommitRequest(request));
     const hubFetch = async (input, init) => {
@@ -583,14 +602,13 @@ function createHubFetch(options = {}) {
                 delayMs = backoffDelayMs(attempt, retry);
             }
             if (response) {
-                const retryable = idempotent ? RETRYABLE_STATUS.has(response.status) : response.status === 429;
-                if (!retryable || !replayable || attempt >= maxAttempts)
+                if (!replayable || attempt >= maxAttempts)
+                    return response;
+                const delay = answerRetryDelayMs(response, attempt, retry, idempotent ? RETRYABLE_STATUS : RATE_LIMITED);
+                if (delay === null)
                     return response;
                 reason = `HTTP ${response.status}`;
-                const requested = serverRequestedDelayMs(response.headers);
-                if (requested !== null && requested > maxRetryAfterMs)
-                    return response;
-                delayMs = requested ?? backoffDelayMs(attempt, retry);
+                delayMs = delay;
                 await discardBody(response);
             }
             options.onRetry?.({ method, url: describeUrl(url), attempt, maxAttempts, delayMs: delayMs, reason: reason });
@@ -707,7 +725,6 @@ const CHUNK = 512 * 1024;
 const RING = 2;
 /** A PUT that sends or hears nothing for this long is abandoned (and retried). */
 const IDLE_TIMEOUT_MS = 120_000;
-const put_RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** PUTs with the transport's retry rules (5xx, 408, 429 with its delay, connection resets). */
 function createPutter(options) {
     const agents = {
@@ -730,13 +747,11 @@ function createPutter(options) {
                 let delayMs;
                 try {
                     const res = await putOnce(range, agents, ring, options.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
-                    if (!put_RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts)
+                    const delay = attempt < maxAttempts ? answerRetryDelayMs(res, attempt, retry) : null;
+                    if (delay === null)
                         return res;
                     reason = `HTTP ${res.status}`;
-                    const requested = serverRequestedDelayMs(res.headers);
-                    if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000))
-                        return res;
-                    delayMs = requested ?? backoffDelayMs(attempt, retry);
+                    delayMs = delay;
                 }
                 catch (error) {
                     const code = networkErrorCode(error);
@@ -800,11 +815,7 @@ async function putOnce(range, agents, pool, idleTimeoutMs) {
         for await (const chunk of res)
             if (text.length < 2000)
                 text += String(chunk);
-        const headers = new HttpHeaders();
-        for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined)
-                headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
+        const headers = HttpHeaders.fromIncoming(res.headers);
         // A connection whose request body was cut short can't carry another request.
         if (!complete)
             req.destroy();

@@ -7716,6 +7716,10 @@ async function fileContainsAny(file, needles, onRead) {
         return false;
     return (await (0,file_pass/* scanFile */.W)(file, needles, onRead)).found;
 }
+/** The bytes the check reads: every planned file on disk (the card is text in hand). */
+function bytesToCheck(files) {
+    return files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
+}
 /**
  * Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such
  * file. `onProgress` hears the bytes checked so far, of all files, and the file being read.
@@ -7726,7 +7730,7 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
     const needles = [...new Set(secrets.flatMap(redact/* encodedForms */.wV))].filter((n) => n.length >= 4).map((n) => Buffer.from(n));
     // One search for every file: its table is built once.
     const search = (0,needle_search/* needleSearch */.C)(needles);
-    const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
+    const total = bytesToCheck(files);
     let checked = 0;
     const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
         const found = file.content !== undefined
@@ -7872,7 +7876,7 @@ async function publishStage(options) {
         log.info(note);
     // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
     // whatever its name (a config the training wrote, a copied credentials file).
-    const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0);
+    const checkBytes = bytesToCheck(plan.files);
     let checkProgress;
     if (checkBytes >= CHECK_PROGRESS_MIN_BYTES && (0,redact/* heldSecrets */.hH)().length > 0) {
         log.info(`Checking ${plan.files.length} files (${(0,bytes/* formatBytes */.z)(checkBytes)}) for the tokens this run holds, hashing them for the upload…`);
@@ -8856,13 +8860,14 @@ const READ_CHUNK = 1024 * 1024;
  * The read: each buffer starts with the last `longest - 1` bytes of the read before, so a
  * needle that straddles two reads is found. Small files get buffers of their size.
  */
-async function readOnce(path, algorithm, prefix, search, onRead) {
+async function readOnce(path, algorithm, prefix, { size, search, onRead } = {}) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
     if (prefix)
         hash.update(prefix);
     const overlap = search ? Math.max(0, search.longest - 1) : 0;
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
-    const chunk = Math.max(1, Math.min(READ_CHUNK, (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK));
+    const known = size ?? (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK;
+    const chunk = Math.max(1, Math.min(READ_CHUNK, known));
     // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
     const buffers = [Buffer.allocUnsafeSlow(chunk + overlap), Buffer.allocUnsafeSlow(chunk + overlap)];
     let reading = handle.read(buffers[0], 0, chunk, 0);
@@ -8912,7 +8917,7 @@ async function stamp(path) {
 async function scanFile(path, needles, onRead) {
     const search = Array.isArray(needles) ? (0,_needle_search_js__WEBPACK_IMPORTED_MODULE_2__/* .needleSearch */ .C)(needles) : needles;
     const before = await stamp(path);
-    const result = readOnce(path, 'sha256', '', search, onRead);
+    const result = readOnce(path, 'sha256', '', { size: before.size, search, onRead });
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)
@@ -8933,7 +8938,7 @@ async function hashFileOnce(algorithm, path, prefix = '') {
                 return result;
         }
         const before = await stamp(path);
-        const result = readOnce(path, algorithm, prefix);
+        const result = readOnce(path, algorithm, prefix, { size: before.size });
         sha256s.set(path, { ...before, result });
         return result;
     }

@@ -115,3 +115,14 @@ export async function runAction({
     summary: await readFile(summaryFile, 'utf8')
   }
 }
+
+/** The `::error::` line(s) of a run, unescaped (workflow commands escape %, CR and LF). */
+export function errorOf(r: ActionRun): string {
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error::'))
+    .join('\n')
+    .replace(/%0A/g, '\n')
+    .replace(/%0D/g, '\r')
+    .replace(/%25/g, '%')
+}

@@ -7,7 +7,7 @@
 // (The bundle requires node:http rather than importing it: an ESM import of node:http reads
 // every export, WebSocket among them, which loads undici after all.)
 import http from 'node:http'
-import type { Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http'
+import type { Agent as HttpAgent, IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
@@ -30,6 +30,15 @@ export class HttpHeaders {
         this.append(name, value)
       )
     else for (const [name, value] of Object.entries(init)) if (value !== undefined) this.append(name, String(value))
+  }
+  /** The headers of a node:http message (a repeated header's values joined by ", "). */
+  static fromIncoming(incoming: IncomingHttpHeaders): HttpHeaders {
+    const headers = new HttpHeaders()
+    for (const [name, value] of Object.entries(incoming)) {
+      if (value === undefined) continue
+      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one)
+    }
+    return headers
   }
   append(name: string, value: string): void {
     const key = name.toLowerCase()
@@ -200,11 +209,7 @@ export async function httpFetch(input: string | URL | { url: string }, init: Req
       url = next
       continue
     }
-    const responseHeaders = new HttpHeaders()
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value === undefined) continue
-      for (const one of Array.isArray(value) ? value : [value]) responseHeaders.append(name, one)
-    }
+    const responseHeaders = HttpHeaders.fromIncoming(res.headers)
     const empty = method === 'HEAD' || NO_BODY.has(status)
     if (empty) res.resume()
     const stream = empty ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>)

@@ -11,7 +11,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { HttpHeaders } from './http-fetch.js'
 import { inMemoryBytes } from './local-files.js'
 import type { PreparedFile } from './local-files.js'
-import { backoffDelayMs, defaultSleep, networkErrorCode, serverRequestedDelayMs } from './transport.js'
+import { answerRetryDelayMs, backoffDelayMs, defaultSleep, networkErrorCode } from './transport.js'
 import type { RetryEvent, RetryOptions } from './transport.js'
 
 /** Read (and write) unit of a PUT: few syscalls, and the buffers of all PUTs in flight stay small. */
@@ -20,7 +20,6 @@ const CHUNK = 512 * 1024
 const RING = 2
 /** A PUT that sends or hears nothing for this long is abandoned (and retried). */
 const IDLE_TIMEOUT_MS = 120_000
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 
 export interface PutOptions {
   retry?: RetryOptions
@@ -78,11 +77,10 @@ export function createPutter(options: PutOptions): Putter {
         let delayMs: number
         try {
           const res = await putOnce(range, agents, ring, options.idleTimeoutMs ?? IDLE_TIMEOUT_MS)
-          if (!RETRYABLE_STATUS.has(res.status) || attempt >= maxAttempts) return res
+          const delay = attempt < maxAttempts ? answerRetryDelayMs(res, attempt, retry) : null
+          if (delay === null) return res
           reason = `HTTP ${res.status}`
-          const requested = serverRequestedDelayMs(res.headers)
-          if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000)) return res
-          delayMs = requested ?? backoffDelayMs(attempt, retry)
+          delayMs = delay
         } catch (error) {
           const code = networkErrorCode(error)
           if (!code || attempt >= maxAttempts || range.signal?.aborted) throw error
@@ -157,10 +155,7 @@ async function putOnce(
     const res = await response
     let text = ''
     for await (const chunk of res) if (text.length < 2000) text += String(chunk)
-    const headers = new HttpHeaders()
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-    }
+    const headers = HttpHeaders.fromIncoming(res.headers)
     // A connection whose request body was cut short can't carry another request.
     if (!complete) req.destroy()
     return { status: res.statusCode ?? 0, etag: headers.get('etag') ?? undefined, text, url: range.url, headers }

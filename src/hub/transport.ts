@@ -48,7 +48,9 @@ export interface HubFetchOptions {
   isIdempotent?: (request: { method: string; url: URL }) => boolean
 }
 
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
+const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+/** What a commit POST is retried on: the Hub answers 429 before doing anything. */
+const RATE_LIMITED: ReadonlySet<number> = new Set([429])
 
 // Node's fetch reports a broken connection as `TypeError: fetch failed` with one of these in
 // `cause.code` (undici's own codes for a socket closed by the peer, or the OS's).
@@ -104,6 +106,23 @@ export function serverRequestedDelayMs(headers: { get(name: string): string | nu
   const reset = headers.get('ratelimit-reset')?.trim()
   if (reset && /^\d+$/.test(reset)) return Number(reset) * 1000
   return null
+}
+
+/**
+ * How long to wait before asking again after an answer with this status, or null when the
+ * answer is final: a status not in `statuses`, or a server asking to wait longer than
+ * `maxRetryAfterMs`. The one rule for API calls (createHubFetch) and storage PUTs (put.ts).
+ */
+export function answerRetryDelayMs(
+  answer: { status: number; headers: { get(name: string): string | null } },
+  attempt: number,
+  retry: RetryOptions = {},
+  statuses: ReadonlySet<number> = RETRYABLE_STATUS
+): number | null {
+  if (!statuses.has(answer.status)) return null
+  const requested = serverRequestedDelayMs(answer.headers)
+  if (requested !== null && requested > (retry.maxRetryAfterMs ?? 300_000)) return null
+  return requested ?? backoffDelayMs(attempt, retry)
 }
 
 /** Exponential backoff with full jitter: uniform in [base*2^(n-1)/2, base*2^(n-1)], capped. */
@@ -165,7 +184,6 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
   const baseFetch = options.fetch ?? (httpFetch as typeof fetch)
   const retry = options.retry ?? {}
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5)
-  const maxRetryAfterMs = retry.maxRetryAfterMs ?? 300_000
   const sleep = retry.sleep ?? defaultSleep
   const isIdempotent = options.isIdempotent ?? ((request) => !isCommitRequest(request))
 
@@ -196,12 +214,11 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
         delayMs = backoffDelayMs(attempt, retry)
       }
       if (response) {
-        const retryable = idempotent ? RETRYABLE_STATUS.has(response.status) : response.status === 429
-        if (!retryable || !replayable || attempt >= maxAttempts) return response
+        if (!replayable || attempt >= maxAttempts) return response
+        const delay = answerRetryDelayMs(response, attempt, retry, idempotent ? RETRYABLE_STATUS : RATE_LIMITED)
+        if (delay === null) return response
         reason = `HTTP ${response.status}`
-        const requested = serverRequestedDelayMs(response.headers)
-        if (requested !== null && requested > maxRetryAfterMs) return response
-        delayMs = requested ?? backoffDelayMs(attempt, retry)
+        delayMs = delay
         await discardBody(response)
       }
       options.onRetry?.({ method, url: describeUrl(url), attempt, maxAttempts, delayMs: delayMs!, reason: reason! })

@@ -28,6 +28,11 @@ export async function fileContainsAny(
   return (await scanFile(file, needles, onRead)).found
 }
 
+/** The bytes the check reads: every planned file on disk (the card is text in hand). */
+export function bytesToCheck(files: PlannedFile[]): number {
+  return files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
+}
+
 /**
  * Throws (nothing is sent) when a planned file holds a secret the run knows, naming each such
  * file. `onProgress` hears the bytes checked so far, of all files, and the file being read.
@@ -42,7 +47,7 @@ export async function assertNoHeldSecrets(
   const needles = [...new Set(secrets.flatMap(encodedForms))].filter((n) => n.length >= 4).map((n) => Buffer.from(n))
   // One search for every file: its table is built once.
   const search = needleSearch(needles)
-  const total = files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
+  const total = bytesToCheck(files)
   let checked = 0
   const holding = await mapLimit(files, PARALLEL_READS, undefined, async (file) => {
     const found =

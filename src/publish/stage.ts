@@ -16,7 +16,7 @@ import { errorMessage } from '../util/errors.js'
 import { heldSecrets, redact } from '../util/redact.js'
 import type { UploadPlan } from '../domain/publication.js'
 import type * as Hub from '../hub/index.js'
-import { assertNoHeldSecrets } from './secret-scan.js'
+import { assertNoHeldSecrets, bytesToCheck } from './secret-scan.js'
 
 /** `2h`, `90m`, `45s`: how a duration input reads. */
 function formatDuration(ms: number): string {
@@ -161,7 +161,7 @@ export async function publishStage(options: PublishStageOptions): Promise<Publis
   for (const note of plan.card.notes ?? []) log.info(note)
   // Before anything is sent (a dry run too): no file that holds a token this run knows goes up,
   // whatever its name (a config the training wrote, a copied credentials file).
-  const checkBytes = plan.files.reduce((sum, f) => sum + (f.localPath !== undefined ? f.size : 0), 0)
+  const checkBytes = bytesToCheck(plan.files)
   let checkProgress: ProgressListener | undefined
   if (checkBytes >= CHECK_PROGRESS_MIN_BYTES && heldSecrets().length > 0) {
     log.info(

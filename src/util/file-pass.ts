@@ -23,6 +23,13 @@ export interface PassResult {
   found: boolean
 }
 
+interface ReadOptions {
+  /** The file's size when the caller stat'ed it already (sizes the buffers; no second stat). */
+  size?: number
+  search?: NeedleSearch
+  onRead?: (bytes: number) => void
+}
+
 /**
  * The read: each buffer starts with the last `longest - 1` bytes of the read before, so a
  * needle that straddles two reads is found. Small files get buffers of their size.
@@ -31,14 +38,14 @@ async function readOnce(
   path: string,
   algorithm: string,
   prefix: string,
-  search?: NeedleSearch,
-  onRead?: (bytes: number) => void
+  { size, search, onRead }: ReadOptions = {}
 ): Promise<PassResult> {
   const hash = createHash(algorithm)
   if (prefix) hash.update(prefix)
   const overlap = search ? Math.max(0, search.longest - 1) : 0
   const handle = await open(path, 'r')
-  const chunk = Math.max(1, Math.min(READ_CHUNK, (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK))
+  const known = size ?? (await handle.stat().catch(() => undefined))?.size ?? READ_CHUNK
+  const chunk = Math.max(1, Math.min(READ_CHUNK, known))
   // Slow (unpooled) buffers start on their own allocation: word-aligned, as the search needs.
   const buffers = [Buffer.allocUnsafeSlow(chunk + overlap), Buffer.allocUnsafeSlow(chunk + overlap)]
   let reading = handle.read(buffers[0], 0, chunk, 0)
@@ -91,7 +98,7 @@ export async function scanFile(
 ): Promise<PassResult> {
   const search = Array.isArray(needles) ? needleSearch(needles) : needles
   const before = await stamp(path)
-  const result = readOnce(path, 'sha256', '', search, onRead)
+  const result = readOnce(path, 'sha256', '', { size: before.size, search, onRead })
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
@@ -111,7 +118,7 @@ export async function hashFileOnce(algorithm: string, path: string, prefix = '')
       if (now && result?.digest && now.size === known.size && now.mtimeMs === known.mtimeMs) return result
     }
     const before = await stamp(path)
-    const result = readOnce(path, algorithm, prefix)
+    const result = readOnce(path, algorithm, prefix, { size: before.size })
     sha256s.set(path, { ...before, result })
     return result
   }
