@@ -10,6 +10,8 @@ import { formatUploadList } from '../src/report/upload-list.js'
 import { step1000, SUITE } from './fixtures/cards/suite.js'
 import { assertNoHeldSecrets, fileContainsAny } from '../src/publish/secret-scan.js'
 import { addSecret, forgetSecrets } from '../src/util/redact.js'
+import { hashFileOnce } from '../src/util/file-pass.js'
+import { createHash } from 'node:crypto'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cards')
 
@@ -533,6 +535,28 @@ describe('the content check of what goes up', () => {
     expect(heard.map(([done]) => done)).toEqual([...heard.map(([done]) => done)].sort((a, b) => a - b))
     expect(heard.at(-1)?.[0]).toBe(onDisk)
     expect(heard.filter(([, , label]) => label === 'blob.bin').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('finds the token in every large shard, those hashed on a thread included, and hashes the clean ones for the upload', async () => {
+    const shard = (tail: Buffer) => Buffer.concat([Buffer.alloc(64 * 1024 * 1024, 0x41), tail])
+    const ws = await workspace({ 'checkpoints/step_1000/config.json': '{}' })
+    const dirOf = path.join(ws, 'checkpoints/step_1000')
+    await writeFile(path.join(dirOf, 'model-00001-of-00003.safetensors'), shard(Buffer.from(TOKEN)))
+    await writeFile(path.join(dirOf, 'model-00002-of-00003.safetensors'), shard(Buffer.from('clean')))
+    await writeFile(path.join(dirOf, 'model-00003-of-00003.safetensors'), shard(Buffer.from(TOKEN)))
+    const plan = await planUpload(options(ws))
+    addSecret(TOKEN)
+    const error = await assertNoHeldSecrets(plan.files, ws).catch((e: unknown) => e)
+    expect((error as UploadPlanError).problems.join('\n')).toMatch(
+      /model-00001-of-00003\.safetensors[^\n]*contains a token[\s\S]*model-00003-of-00003\.safetensors[^\n]*contains a token/
+    )
+    expect((error as UploadPlanError).problems).toHaveLength(2)
+    const clean = path.join(dirOf, 'model-00002-of-00003.safetensors')
+    expect((await hashFileOnce('sha256', clean)).digest).toBe(
+      createHash('sha256')
+        .update(shard(Buffer.from('clean')))
+        .digest('hex')
+    )
   })
 
   it('scans a file in bounded memory', async () => {

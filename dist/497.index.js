@@ -176,7 +176,7 @@ async function hashFile(algorithm, file, prefix = '') {
             hash.update(prefix);
         return hash.update(bytes).digest('hex');
     }
-    const { digest, bytes: read } = await (0,file_pass/* hashFileOnce */.I)(algorithm, file.source.localPath, prefix);
+    const { digest, bytes: read } = await (0,file_pass/* hashFileOnce */.Iw)(algorithm, file.source.localPath, prefix);
     if (read !== file.size)
         throw changedError(file, read);
     return digest;

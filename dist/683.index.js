@@ -7695,26 +7695,49 @@ async function planUpload(options) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/util/file-pass.ts
 var file_pass = __webpack_require__(78808);
 // EXTERNAL MODULE: ./src/util/needle-search.ts
 var needle_search = __webpack_require__(3914);
 ;// CONCATENATED MODULE: ./src/publish/secret-scan.ts
+// The content check of the upload: no file goes up that holds a secret this run knows (the
+// hf-token, the CLI's token, the GitHub tokens) in any of the forms it travels in (raw,
+// JSON-escaped, URL-encoded, base64). Each file is read once in 1 MiB reads, hashed and searched
+// for every form at once (util/file-pass.ts, util/needle-search.ts), so memory stays bounded
+// whatever the size and the upload reuses the hash. With several large files (a sharded
+// checkpoint), threads hash some of them while this one hashes another (util/read-thread.ts).
 
 
 
 
 
 
-/** Files read at once: one is hashed while the other's next read is in flight. */
+
+/** Files read at once on this thread: one is hashed while the other's next read is in flight. */
 const secret_scan_PARALLEL_READS = 2;
+/** From this size a file is worth a thread of its own (util/read-thread.ts). */
+const THREAD_MIN_BYTES = 64 * 1024 * 1024;
+/** Threads at most, whatever the cores: each costs ~12 MiB of RSS. */
+const MAX_THREADS = 3;
 /**
- * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload that follows sends that sha256 without reading it again.
+ * Threads that hash large files beside this one: one per core but this one's, one per large
+ * file but one (this thread takes a file too), three at most. None for a single large file: its
+ * hash can't be shared, and a thread costs memory and ~0.1 s to start.
  */
-async function fileContainsAny(file, needles, onRead) {
+function readThreadsFor(files, cores = (0,external_node_os_.availableParallelism)()) {
+    const large = files.filter((f) => f.localPath !== undefined && f.size >= THREAD_MIN_BYTES).length;
+    return Math.max(0, Math.min(large - 1, cores - 1, MAX_THREADS));
+}
+/**
+ * Whether `file` contains any of `needles`: one read, which also hashes the file, so the upload
+ * that follows sends that sha256 without reading it again.
+ */
+async function fileContainsAny(file, needles, options) {
     if (Array.isArray(needles) && needles.length === 0)
         return false;
-    return (await (0,file_pass/* scanFile */.W)(file, needles, onRead)).found;
+    return (await (0,file_pass/* scanFile */.WN)(file, needles, options)).found;
 }
 /** The bytes the check reads: every planned file on disk (the card is text in hand). */
 function bytesToCheck(files) {
@@ -7731,23 +7754,42 @@ async function assertNoHeldSecrets(files, workspace, secrets = (0,redact/* heldS
     // One search for every file: its table is built once.
     const search = (0,needle_search/* needleSearch */.C)(needles);
     const total = bytesToCheck(files);
+    const threads = await startReadThreads(readThreadsFor(files));
+    const free = [...threads];
     let checked = 0;
-    const holding = await mapLimit(files, secret_scan_PARALLEL_READS, undefined, async (file) => {
-        const found = file.content !== undefined
-            ? needles.some((n) => Buffer.from(file.content).includes(n))
-            : file.localPath !== undefined &&
-                (await fileContainsAny(file.localPath, search, (bytes) => {
-                    checked += bytes;
-                    onProgress?.(Math.min(checked, total), total, file.pathInRepo);
-                }));
-        return found ? file : undefined;
-    });
+    const holding = await mapLimit(files, secret_scan_PARALLEL_READS + threads.length, undefined, async (file) => {
+        const thread = file.size >= THREAD_MIN_BYTES ? free.pop() : undefined;
+        try {
+            const found = file.content !== undefined
+                ? needles.some((n) => Buffer.from(file.content).includes(n))
+                : file.localPath !== undefined &&
+                    (await fileContainsAny(file.localPath, search, {
+                        thread,
+                        onRead: (bytes) => {
+                            checked += bytes;
+                            onProgress?.(Math.min(checked, total), total, file.pathInRepo);
+                        }
+                    }));
+            return found ? file : undefined;
+        }
+        finally {
+            if (thread)
+                free.push(thread);
+        }
+    }).finally(() => Promise.all(threads.map((t) => t.close())));
     const problems = holding
         .filter((f) => f !== undefined)
         .map((f) => `${f.localPath ? (0,paths/* shownPath */.pS)(workspace, f.localPath) : 'the model card'} (as ${f.pathInRepo}) contains a token this run holds (hf-token or another secret). ` +
         'Remove the token from the file (and revoke it if it was ever shared), or leave the file out with exclude.');
     if (problems.length > 0)
         throw new UploadPlanError(problems);
+}
+/** `count` threads; their module is loaded only when a check has large files to share out. */
+async function startReadThreads(count) {
+    if (count === 0)
+        return [];
+    const { startReadThread } = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 91131));
+    return Array.from({ length: count }, () => startReadThread());
 }
 
 ;// CONCATENATED MODULE: ./src/publish/stage.ts
@@ -8836,8 +8878,9 @@ class InputError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ hashFileOnce),
-/* harmony export */   W: () => (/* binding */ scanFile)
+/* harmony export */   Iw: () => (/* binding */ hashFileOnce),
+/* harmony export */   WN: () => (/* binding */ scanFile),
+/* harmony export */   vA: () => (/* binding */ READ_CHUNK)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -8911,13 +8954,14 @@ async function stamp(path) {
 }
 /**
  * Reads `path` once: whether it holds any of the needles (given as they are, or as a search
- * built once for many files), and its sha256 (kept for `hashFileOnce`). `onRead` hears the bytes
- * of each read, for progress.
+ * built once for many files), and its sha256 (kept for `hashFileOnce`).
  */
-async function scanFile(path, needles, onRead) {
+async function scanFile(path, needles, { onRead, thread } = {}) {
     const search = Array.isArray(needles) ? (0,_needle_search_js__WEBPACK_IMPORTED_MODULE_2__/* .needleSearch */ .C)(needles) : needles;
     const before = await stamp(path);
-    const result = readOnce(path, 'sha256', '', { size: before.size, search, onRead });
+    const result = thread
+        ? thread.pass(path, { size: before.size, search, onRead })
+        : readOnce(path, 'sha256', '', { size: before.size, search, onRead });
     sha256s.set(path, { ...before, result });
     const done = await result;
     if (done.found)

@@ -354,27 +354,33 @@ async function benchPublish() {
     for (let i = 0; i < rounds; i++) times.push((await measured('openssl', ['dgst', '-sha256', ...c.ws.weights])).ms)
     floors.set(c.ws, median(times))
   }
-  const rows = [['case', 'tool', 'wall (median)', 'runs', 'vs upload_folder', 'peak RSS', 'commits']]
+  const rows = [['case', 'tool', 'wall (median)', 'runs', 'vs upload_folder', 'each round', 'peak RSS', 'commits']]
   for (const c of cases) {
     const python = runs.get(`${c.name}|upload_folder`)
     for (const [tool] of tools) {
       const r = runs.get(`${c.name}|${tool}`)
       const ms = median(r.map((x) => x.ms))
+      // Each round's two runs ran back to back: their ratio shows how much the machine drifted.
+      const paired = python ? r.map((x, i) => x.ms / python[i].ms) : []
       rows.push([
         c.name,
         tool,
         seconds(ms),
         r.map((x) => (x.ms / 1000).toFixed(2)).join(' '),
         python ? `${(ms / median(python.map((x) => x.ms))).toFixed(2)}x` : '-',
+        paired.length > 0 ? `${Math.min(...paired).toFixed(2)}-${Math.max(...paired).toFixed(2)}x` : '-',
         `${Math.max(...r.map((x) => x.rssMiB)).toFixed(0)} MiB`,
         r.map((x) => x.commits).join(' ')
       ])
     }
-    if (!c.again) rows.push([c.name, 'openssl dgst -sha256 (floor)', seconds(floors.get(c.ws)), '', '', '', ''])
+    if (!c.again) rows.push([c.name, 'openssl dgst -sha256 (floor)', seconds(floors.get(c.ws)), '', '', '', '', ''])
   }
   printTable(
     `publish to the loopback Hub: the action (node ${process.version}) beside huggingface_hub ${py.version ?? '(not measured)'} upload_folder, ${rounds} alternating rounds`,
     rows
+  )
+  console.log(
+    "vs upload_folder: median against median; each round: the lowest and highest ratio of one round's two runs."
   )
   console.log(
     'peak RSS: the highest of the runs. The loopback Hub runs in its own process on the same cores (it hashes and stores every byte), so wall times include its work.'

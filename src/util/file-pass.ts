@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { needleSearch } from './needle-search.js'
 import type { NeedleSearch } from './needle-search.js'
+import type { ReadThread } from './read-thread.js'
 
 /** Reads of this size hash at the speed of `openssl dgst` (larger ones only cost memory). */
-const READ_CHUNK = 1024 * 1024
+export const READ_CHUNK = 1024 * 1024
 
 export interface PassResult {
   /** Hex digest of the prefix and the file's bytes (undefined when a needle was found: the read stopped). */
@@ -86,19 +87,27 @@ async function stamp(path: string): Promise<{ size: number; mtimeMs: number }> {
   return { size, mtimeMs }
 }
 
+export interface ScanOptions {
+  /** Hears the bytes of each read, for progress. */
+  onRead?: (bytes: number) => void
+  /** Hash on this thread (read-thread.ts) while this one hashes another file. */
+  thread?: ReadThread
+}
+
 /**
  * Reads `path` once: whether it holds any of the needles (given as they are, or as a search
- * built once for many files), and its sha256 (kept for `hashFileOnce`). `onRead` hears the bytes
- * of each read, for progress.
+ * built once for many files), and its sha256 (kept for `hashFileOnce`).
  */
 export async function scanFile(
   path: string,
   needles: Uint8Array[] | NeedleSearch,
-  onRead?: (bytes: number) => void
+  { onRead, thread }: ScanOptions = {}
 ): Promise<PassResult> {
   const search = Array.isArray(needles) ? needleSearch(needles) : needles
   const before = await stamp(path)
-  const result = readOnce(path, 'sha256', '', { size: before.size, search, onRead })
+  const result = thread
+    ? thread.pass(path, { size: before.size, search, onRead })
+    : readOnce(path, 'sha256', '', { size: before.size, search, onRead })
   sha256s.set(path, { ...before, result })
   const done = await result
   if (done.found) sha256s.delete(path)
