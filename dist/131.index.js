@@ -71,6 +71,7 @@ function startReadThread() {
     let idle = Promise.resolve();
     let nextId = 0;
     let failure;
+    let kept;
     const settle = (current, outcome) => {
         if (current.settled)
             return;
@@ -131,9 +132,12 @@ function startReadThread() {
                 return Promise.reject(new Error('This thread is reading another file already.'));
             const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0;
             const chunk = Math.max(1, Math.min(_file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, options.size));
-            // Buffers start on 8-byte boundaries: the search reads aligned words.
+            // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
+            // the next pass (a fresh one per file would wait for the GC to be freed).
             const stride = Math.ceil((chunk + overlap) / 8) * 8;
-            const ring = new SharedArrayBuffer(stride * RING_SLOTS);
+            if (!kept || kept.stride < stride)
+                kept = { ring: new SharedArrayBuffer(stride * RING_SLOTS), stride };
+            const { ring } = kept;
             const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
             return new Promise((resolve, reject) => {
                 let finished;

@@ -8891,9 +8891,10 @@ class InputError extends Error {
 // secret check of the upload). A file is read once per run: the sha256 the secret check computed
 // is the one the upload sends. Reads are double-buffered: the thread pool reads the next 1 MiB
 // while this thread hashes and searches the last, so the pass runs at the speed of the hash.
-// It runs on this thread, never on a worker: a worker thread costs ~20 MiB of RSS, most of it
-// kept after it ends, and the hash of a file not yet read (the library used without a held
-// token) interleaves with the uploads in flight well enough (each read is hashed in ~0.7 ms).
+// A check of several large files may hand some to threads (read-thread.ts), which read and hash
+// them while this thread searches their bytes; everything else runs here: the hash of a file not
+// yet read (the library used without a held token) interleaves with the uploads in flight well
+// enough (each read is hashed in ~0.7 ms), and a thread costs ~12 MiB of RSS.
 
 
 

@@ -99,6 +99,7 @@ export function startReadThread(): ReadThread {
   let idle: Promise<void> = Promise.resolve()
   let nextId = 0
   let failure: Error | undefined
+  let kept: { ring: SharedArrayBuffer; stride: number } | undefined
 
   const settle = (current: Job, outcome: { result: PassResult } | { error: Error }) => {
     if (current.settled) return
@@ -152,9 +153,11 @@ export function startReadThread(): ReadThread {
       if (job) return Promise.reject(new Error('This thread is reading another file already.'))
       const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0
       const chunk = Math.max(1, Math.min(READ_CHUNK, options.size))
-      // Buffers start on 8-byte boundaries: the search reads aligned words.
+      // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
+      // the next pass (a fresh one per file would wait for the GC to be freed).
       const stride = Math.ceil((chunk + overlap) / 8) * 8
-      const ring = new SharedArrayBuffer(stride * RING_SLOTS)
+      if (!kept || kept.stride < stride) kept = { ring: new SharedArrayBuffer(stride * RING_SLOTS), stride }
+      const { ring } = kept
       const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS))
       return new Promise<PassResult>((resolve, reject) => {
         let finished!: () => void
