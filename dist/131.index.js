@@ -134,10 +134,10 @@ function startReadThread() {
             const chunk = Math.max(1, Math.min(_file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, options.size));
             // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
             // the next pass (a fresh one per file would wait for the GC to be freed).
-            const stride = Math.ceil((chunk + overlap) / 8) * 8;
-            if (!kept || kept.stride < stride)
-                kept = { ring: new SharedArrayBuffer(stride * RING_SLOTS), stride };
-            const { ring } = kept;
+            const needed = Math.ceil((chunk + overlap) / 8) * 8;
+            if (!kept || kept.stride < needed)
+                kept = { ring: new SharedArrayBuffer(needed * RING_SLOTS), stride: needed };
+            const { ring, stride } = kept;
             const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
             return new Promise((resolve, reject) => {
                 let finished;
