@@ -88,21 +88,31 @@ it('fails with the file system error, and reads the next file as usual', async (
   expect((await thread.pass(join(dir, 'next.bin'), { size: bytes.length })).digest).toBe(sha256(bytes))
 })
 
-it('reads one file at a time, and two threads side by side', async () => {
-  const a = randomBytes(3 * MiB)
+it('reads one file after the other, the next right after a find, and two threads side by side', async () => {
+  const token = Buffer.from('hf_' + 'Q7'.repeat(17))
+  const a = Buffer.concat([Buffer.alloc(MiB, 0x41), token, Buffer.alloc(16 * MiB, 0x41)])
   const b = randomBytes(2 * MiB)
   await writeFile(join(dir, 'a.bin'), a)
   await writeFile(join(dir, 'b.bin'), b)
-  const first = thread.pass(join(dir, 'a.bin'), { size: a.length })
-  await expect(thread.pass(join(dir, 'b.bin'), { size: b.length })).rejects.toThrow(/reading another file/)
-  const second = startReadThread()
+  const search = needleSearch([token])
+  // Asked at once: the second waits until the thread has closed the first file.
+  const [first, second] = await Promise.all([
+    thread.pass(join(dir, 'a.bin'), { size: a.length, search }),
+    thread.pass(join(dir, 'b.bin'), { size: b.length, search })
+  ])
+  expect(first.found).toBe(true)
+  expect(second).toEqual({ digest: sha256(b), bytes: b.length, found: false })
+  const other = startReadThread()
   try {
-    const [ra, rb] = await Promise.all([first, second.pass(join(dir, 'b.bin'), { size: b.length })])
-    expect([ra.digest, rb.digest]).toEqual([sha256(a), sha256(b)])
+    const [ra, rb] = await Promise.all([
+      thread.pass(join(dir, 'b.bin'), { size: b.length }),
+      other.pass(join(dir, 'a.bin'), { size: a.length })
+    ])
+    expect([ra.digest, rb.digest]).toEqual([sha256(b), sha256(a)])
   } finally {
-    await second.close()
+    await other.close()
   }
-  await expect(second.pass(join(dir, 'b.bin'), { size: b.length })).rejects.toThrow(/thread stopped/)
+  await expect(other.pass(join(dir, 'b.bin'), { size: b.length })).rejects.toThrow(/thread stopped/)
 })
 
 describe('readThreadsFor', () => {

@@ -125,11 +125,17 @@ function startReadThread() {
     worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => fail(new Error(`The file-reading thread stopped (exit code ${code}).`)));
     return {
-        pass(path, options) {
-            if (failure)
-                return Promise.reject(failure);
-            if (job)
-                return Promise.reject(new Error('This thread is reading another file already.'));
+        async pass(path, options) {
+            // One file at a time: a pass waits for the thread to be done with the one before (a pass
+            // stopped at a find settles before the thread has closed its file).
+            const turn = idle;
+            let finished;
+            idle = new Promise((done) => (finished = done));
+            await turn;
+            if (failure) {
+                finished();
+                throw failure;
+            }
             const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0;
             const chunk = Math.max(1, Math.min(_file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, options.size));
             // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
@@ -140,8 +146,6 @@ function startReadThread() {
             const { ring, stride } = kept;
             const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
             return new Promise((resolve, reject) => {
-                let finished;
-                idle = new Promise((done) => (finished = done));
                 const id = nextId++;
                 job = {
                     id,

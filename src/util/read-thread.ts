@@ -69,7 +69,10 @@ export interface ThreadPassOptions {
 }
 
 export interface ReadThread {
-  /** One pass of `path` (sha256 there, the search here): what file-pass.ts's own read returns. */
+  /**
+   * One pass of `path` (sha256 there, the search here): what file-pass.ts's own read returns.
+   * Passes run one after the other.
+   */
   pass(path: string, options: ThreadPassOptions): Promise<PassResult>
   /** Ends the thread, once a pass it was told to stop has closed its file. */
   close(): Promise<void>
@@ -148,9 +151,17 @@ export function startReadThread(): ReadThread {
   worker.on('exit', (code) => fail(new Error(`The file-reading thread stopped (exit code ${code}).`)))
 
   return {
-    pass(path, options) {
-      if (failure) return Promise.reject(failure)
-      if (job) return Promise.reject(new Error('This thread is reading another file already.'))
+    async pass(path, options) {
+      // One file at a time: a pass waits for the thread to be done with the one before (a pass
+      // stopped at a find settles before the thread has closed its file).
+      const turn = idle
+      let finished!: () => void
+      idle = new Promise((done) => (finished = done))
+      await turn
+      if (failure) {
+        finished()
+        throw failure
+      }
       const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0
       const chunk = Math.max(1, Math.min(READ_CHUNK, options.size))
       // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
@@ -160,8 +171,6 @@ export function startReadThread(): ReadThread {
       const { ring, stride } = kept
       const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS))
       return new Promise<PassResult>((resolve, reject) => {
-        let finished!: () => void
-        idle = new Promise((done) => (finished = done))
         const id = nextId++
         job = {
           id,
