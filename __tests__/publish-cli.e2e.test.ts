@@ -102,6 +102,31 @@ process.on('exit', () => require('node:fs').writeFileSync(process.env.TOUCHED_FI
     expect(await readFile(touched, 'utf8')).toBe('')
   })
 
+  it('publishes a sharded checkpoint (shards hashed side by side on threads), and sends nothing when a shard holds the token', async () => {
+    // Two 64 MiB shards: large enough that the bundle's check hands one to a thread.
+    const step = path.join(ws, 'checkpoints/step_1000')
+    await rm(path.join(step, 'model.safetensors'))
+    const names = ['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors']
+    const shards = names.map((_, i) => Buffer.concat([Buffer.alloc(64 * 1024 * 1024, 0x41 + i), randomBytes(100)]))
+    for (const [i, name] of names.entries()) await writeFile(path.join(step, name), shards[i])
+    const index = { metadata: {}, weight_map: { 'a.weight': names[0], 'b.weight': names[1] } }
+    await writeFile(path.join(step, 'model.safetensors.index.json'), JSON.stringify(index))
+    const r = await cli(['--publish', 'always', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
+    expect(r.code).toBe(0)
+    for (const [i, name] of names.entries()) expect((await hub.fileContent(REPO, name))?.equals(shards[i])).toBe(true)
+
+    // The token in both shards (the one on a thread and the one here): refused before any request.
+    for (const [i, name] of names.entries())
+      await writeFile(path.join(step, name), Buffer.concat([shards[i], Buffer.from(TOKEN)]))
+    const requests = hub.requests.length
+    const refused = await cli(['--publish', 'always', '--hub-url', hub.url], { HF_TOKEN: TOKEN })
+    expect(refused.code).not.toBe(0)
+    for (const name of names)
+      expect(refused.stderr).toMatch(new RegExp(`${name}[^\\n]*contains a token this run holds`))
+    expect(refused.stderr).not.toContain(TOKEN)
+    expect(hub.requests.length).toBe(requests)
+  })
+
   it('reads the token file `huggingface-cli login` writes when HF_TOKEN is unset', async () => {
     await mkdir(path.join(home, '.cache/huggingface'), { recursive: true })
     await writeFile(path.join(home, '.cache/huggingface/token'), `${TOKEN}\n`)
