@@ -136,31 +136,29 @@ function startReadThread() {
                 finished();
                 throw failure;
             }
-            const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0;
-            const chunk = Math.max(1, Math.min(_file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, options.size));
-            // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept for
-            // the next pass (a fresh one per file would wait for the GC to be freed).
-            const needed = Math.ceil((chunk + overlap) / 8) * 8;
-            if (!kept || kept.stride < needed)
-                kept = { ring: new SharedArrayBuffer(needed * RING_SLOTS), stride: needed };
-            const { ring, stride } = kept;
-            const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
             return new Promise((resolve, reject) => {
-                const id = nextId++;
-                job = {
-                    id,
-                    ring,
-                    stride,
-                    flags: new Int32Array(state),
-                    options,
-                    read: 0,
-                    settled: false,
-                    resolve,
-                    reject,
-                    finished
-                };
-                worker.ref();
-                worker.postMessage({ id, path, algorithm: 'sha256', chunk, overlap, stride, ring, state });
+                try {
+                    const overlap = options.search ? Math.max(0, options.search.longest - 1) : 0;
+                    const chunk = Math.max(1, Math.min(_file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, options.size));
+                    // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept
+                    // for the next pass (a fresh one per file would wait for the GC to be freed).
+                    const needed = Math.ceil((chunk + overlap) / 8) * 8;
+                    if (!kept || kept.stride < needed)
+                        kept = { ring: new SharedArrayBuffer(needed * RING_SLOTS), stride: needed };
+                    const { ring, stride } = kept;
+                    const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
+                    const id = nextId++;
+                    const flags = new Int32Array(state);
+                    job = { id, ring, stride, flags, options, read: 0, settled: false, resolve, reject, finished };
+                    worker.ref();
+                    worker.postMessage({ id, path, algorithm: 'sha256', chunk, overlap, stride, ring, state });
+                }
+                catch (error) {
+                    // Nothing was handed to the thread: the next pass may start.
+                    job = undefined;
+                    finished();
+                    reject(error);
+                }
             });
         },
         async close() {
