@@ -63,6 +63,11 @@ parentPort.on('message', ({ id, path, algorithm, chunk, overlap, stride, ring, s
   }
 })
 `;
+function ringOf(stride) {
+    const shared = new SharedArrayBuffer(stride * RING_SLOTS);
+    const buffers = Array.from({ length: RING_SLOTS }, (_, slot) => Buffer.from(shared, slot * stride, stride));
+    return { shared, stride, buffers };
+}
 /** Starts a thread. Nothing keeps the process alive while it has no pass to do. */
 function startReadThread() {
     const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(WORKER_SOURCE, { eval: true });
@@ -110,8 +115,7 @@ function startReadThread() {
             return;
         current.read += reply.read;
         const { search, onRead } = current.options;
-        const buffer = Buffer.from(current.ring, reply.slot * current.stride, current.stride);
-        if (search?.foundIn(buffer, reply.end)) {
+        if (search?.foundIn(current.buffers[reply.slot], reply.end)) {
             // Nothing more of this file is needed: the thread stops at its next buffer.
             Atomics.store(current.flags, 0, 1);
             for (let i = 1; i < current.flags.length; i++)
@@ -144,12 +148,12 @@ function startReadThread() {
                     // for the next pass (a fresh one per file would wait for the GC to be freed).
                     const needed = Math.ceil((chunk + overlap) / 8) * 8;
                     if (!kept || kept.stride < needed)
-                        kept = { ring: new SharedArrayBuffer(needed * RING_SLOTS), stride: needed };
-                    const { ring, stride } = kept;
+                        kept = ringOf(needed);
+                    const { shared: ring, stride, buffers } = kept;
                     const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS));
                     const id = nextId++;
                     const flags = new Int32Array(state);
-                    job = { id, ring, stride, flags, options, read: 0, settled: false, resolve, reject, finished };
+                    job = { id, buffers, flags, options, read: 0, settled: false, resolve, reject, finished };
                     worker.ref();
                     worker.postMessage({ id, path, algorithm: 'sha256', chunk, overlap, stride, ring, state });
                 }

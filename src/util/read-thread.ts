@@ -78,10 +78,16 @@ export interface ReadThread {
   close(): Promise<void>
 }
 
+/** The ring, kept for every pass of the thread, with a view of each buffer for the search. */
+interface Ring {
+  shared: SharedArrayBuffer
+  stride: number
+  buffers: Buffer[]
+}
+
 interface Job {
   id: number
-  ring: SharedArrayBuffer
-  stride: number
+  buffers: Buffer[]
   flags: Int32Array
   options: ThreadPassOptions
   /** Bytes handed over so far. */
@@ -94,6 +100,12 @@ interface Job {
   finished: () => void
 }
 
+function ringOf(stride: number): Ring {
+  const shared = new SharedArrayBuffer(stride * RING_SLOTS)
+  const buffers = Array.from({ length: RING_SLOTS }, (_, slot) => Buffer.from(shared, slot * stride, stride))
+  return { shared, stride, buffers }
+}
+
 /** Starts a thread. Nothing keeps the process alive while it has no pass to do. */
 export function startReadThread(): ReadThread {
   const worker = new Worker(WORKER_SOURCE, { eval: true })
@@ -102,7 +114,7 @@ export function startReadThread(): ReadThread {
   let idle: Promise<void> = Promise.resolve()
   let nextId = 0
   let failure: Error | undefined
-  let kept: { ring: SharedArrayBuffer; stride: number } | undefined
+  let kept: Ring | undefined
 
   const settle = (current: Job, outcome: { result: PassResult } | { error: Error }) => {
     if (current.settled) return
@@ -136,8 +148,7 @@ export function startReadThread(): ReadThread {
     if (current.settled) return
     current.read += reply.read
     const { search, onRead } = current.options
-    const buffer = Buffer.from(current.ring, reply.slot * current.stride, current.stride)
-    if (search?.foundIn(buffer, reply.end)) {
+    if (search?.foundIn(current.buffers[reply.slot], reply.end)) {
       // Nothing more of this file is needed: the thread stops at its next buffer.
       Atomics.store(current.flags, 0, 1)
       for (let i = 1; i < current.flags.length; i++) Atomics.notify(current.flags, i)
@@ -169,12 +180,12 @@ export function startReadThread(): ReadThread {
           // Buffers start on 8-byte boundaries: the search reads aligned words. The ring is kept
           // for the next pass (a fresh one per file would wait for the GC to be freed).
           const needed = Math.ceil((chunk + overlap) / 8) * 8
-          if (!kept || kept.stride < needed) kept = { ring: new SharedArrayBuffer(needed * RING_SLOTS), stride: needed }
-          const { ring, stride } = kept
+          if (!kept || kept.stride < needed) kept = ringOf(needed)
+          const { shared: ring, stride, buffers } = kept
           const state = new SharedArrayBuffer(4 * (1 + RING_SLOTS))
           const id = nextId++
           const flags = new Int32Array(state)
-          job = { id, ring, stride, flags, options, read: 0, settled: false, resolve, reject, finished }
+          job = { id, buffers, flags, options, read: 0, settled: false, resolve, reject, finished }
           worker.ref()
           worker.postMessage({ id, path, algorithm: 'sha256', chunk, overlap, stride, ring, state })
         } catch (error) {
